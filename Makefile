@@ -1,0 +1,42 @@
+# 聊城市双拥展览馆 · digital exhibition. `make build` works on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: build serve check test schema clean
+
+$(STAMP): requirements.txt constraints.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -r requirements.txt -c constraints.txt
+	$(BIN)/pip install -q --no-deps -e .
+	touch $@
+
+$(VENV)/.installed-test: $(STAMP) requirements-test.txt
+	$(BIN)/pip install -q -r requirements-test.txt -c constraints.txt
+	touch $@
+
+## build: validate records, make image derivatives and write site/ (replaced only on success)
+build: $(STAMP)
+	$(BIN)/exhibition build $(if $(STRICT),--strict) $(if $(DRAFTS),--drafts)
+
+## serve: preview at http://127.0.0.1:8000, reloading when a record or image changes
+serve: $(STAMP)
+	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+
+## check: validate only (fast); STRICT=1 also requires every English translation
+check: $(STAMP)
+	$(BIN)/exhibition check $(if $(STRICT),--strict) $(if $(DRAFTS),--drafts)
+
+## schema: write the JSON Schemas editors use (schema/*.schema.json) from the record models
+schema: $(STAMP)
+	$(BIN)/python -m exhibition.records.schema schema
+
+## test: every test (browser tests use Debian's chromium; see .ci/run)
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+clean:
+	rm -rf site site-kiosk build docs/exhibits docs/media .site-build-* .site-old-*

@@ -1,0 +1,59 @@
+"""`make build`: check, build into a temporary folder, then swap it in.
+
+site/ is replaced only by a complete build that finished without a warning, so
+a mistake never destroys the last good site.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .records.problems import report
+from .records.validate import validate
+from .settings import Settings
+
+
+def build_site(root: Path, *, strict: bool = False, drafts: bool = False, site_dir: Path | None = None) -> int:
+    settings, problems = Settings.load(root)
+    problems += validate(root, strict=strict, drafts=drafts, zones=settings.zone_ids).problems
+    if problems:
+        print(report(problems), file=sys.stderr)
+        return 1
+    final = (site_dir or root / "site").resolve()
+    final.parent.mkdir(parents=True, exist_ok=True)
+    temporary = final.parent / f".site-build-{os.getpid()}"
+    shutil.rmtree(temporary, ignore_errors=True)
+    env = {**os.environ, "STRICT": "true" if strict else "false", "DRAFTS": "true" if drafts else "false",
+           "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(temporary)]
+    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        shutil.rmtree(temporary, ignore_errors=True)
+        print(_curator_view(result.stdout + result.stderr), file=sys.stderr)
+        print(f"The build failed; {final.name}/ was left as it was.", file=sys.stderr)
+        return 1
+    _swap(temporary, final)
+    print(f"Site built in {final.relative_to(root) if final.is_relative_to(root) else final}/")
+    return 0
+
+
+def _swap(new: Path, final: Path) -> None:
+    old = final.parent / f".site-old-{os.getpid()}"
+    if final.exists():
+        final.rename(old)
+    new.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _curator_view(output: str) -> str:
+    """MkDocs' own log, less its chatter: errors, warnings and our problem lines."""
+    keep = []
+    for line in output.splitlines():
+        if line.startswith(("INFO", "DEBUG")) or not line.strip() or "jieba" in line.lower() or line.startswith(("Building prefix", "Loading model", "Prefix dict", "Dumping model")):
+            continue
+        keep.append(line)
+    return "\n".join(keep)

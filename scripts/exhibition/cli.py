@@ -1,0 +1,53 @@
+"""Curator commands: `check` validates, `build` makes site/ only from a good build.
+
+Never shows a traceback: every problem is printed as path:line: field: message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .records.problems import report
+from .records.validate import validate
+from .settings import Settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="exhibition", description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="validate records and images without building")
+    build = sub.add_parser("build", help="build the site into site/ (replaced only on success)")
+    for p in (check, build):
+        p.add_argument("--strict", action="store_true", default=_env_flag("STRICT"), help="missing English is an error")
+        p.add_argument("--drafts", action="store_true", default=_env_flag("DRAFTS"), help="publish draft records too")
+    build.add_argument("--site-dir", type=Path, default=None, help="where the site goes (default: site/)")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check":
+            return _check(args)
+        from .build import build_site
+
+        return build_site(args.root.resolve(), strict=args.strict, drafts=args.drafts, site_dir=args.site_dir)
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+        return 130
+
+
+def _env_flag(name: str) -> bool:
+    return os.environ.get(name, "").lower() in ("1", "true", "yes")
+
+
+def _check(args) -> int:
+    root = args.root.resolve()
+    settings, problems = Settings.load(root)
+    collection = validate(root, strict=args.strict, drafts=args.drafts, zones=settings.zone_ids if settings else None)
+    problems = problems + collection.problems
+    if problems:
+        print(report(problems), file=sys.stderr)
+        return 1
+    print(f"{len(collection.records)} records checked: no problems.")
+    return 0

@@ -1,0 +1,161 @@
+"""Step 2 of the flow: web-ready derivatives of every image a record uses.
+
+One decode per photo (JPEG decoded at reduced scale with draft()), orientation
+fixed, EXIF and GPS dropped, never upscaled, WebP at a few widths. Results are
+cached by the source's content hash, so an unchanged photo is never decoded
+again, and work is spread over the machine's cores.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import warnings
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps
+
+from ..records.validate import MAX_PIXELS
+
+WIDTHS = (480, 960, 1600)
+QUALITY = 78
+# Bump when the recipe changes so old cache entries are not reused.
+RECIPE = f"v1-{'-'.join(map(str, WIDTHS))}-q{QUALITY}"
+PROGRESS_FROM = 8  # show a progress bar when this many images need work
+
+
+@dataclass(frozen=True)
+class Variant:
+    url: str  # path relative to docs/
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class Derived:
+    source: str  # path inside images/
+    width: int  # of the largest variant
+    height: int
+    variants: tuple[Variant, ...]
+
+    @property
+    def small(self) -> Variant:
+        return self.variants[0]
+
+    @property
+    def large(self) -> Variant:
+        return self.variants[-1]
+
+    def srcset(self, prefix: str) -> str:
+        return ", ".join(f"{prefix}{v.url} {v.width}w" for v in self.variants)
+
+
+class ImageError(Exception):
+    pass
+
+
+def content_key(path: Path) -> str:
+    digest = hashlib.sha256(RECIPE.encode())
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()[:20]
+
+
+def make(source: Path, out_dir: Path, key: str, url_base: str) -> dict:
+    """Decode once, write every width. Runs in a worker process."""
+    warnings.simplefilter("error", Image.DecompressionBombWarning)
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    try:
+        with Image.open(source) as im:
+            if im.format == "JPEG":
+                # Decode at the smallest scale that still covers the largest width.
+                im.draft("RGB", (WIDTHS[-1], WIDTHS[-1]))
+            im.load()
+            im = ImageOps.exif_transpose(im)
+            im = im.convert("RGBA" if im.mode in ("RGBA", "LA", "P") and _has_alpha(im) else "RGB")
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise ImageError(f"cannot be decoded ({type(exc).__name__}: {exc}). Export the picture again as JPEG or PNG") from None
+    full_w, full_h = im.size
+    variants = []
+    widths = [w for w in WIDTHS if w < full_w] + [min(full_w, WIDTHS[-1])]
+    target = out_dir / key
+    target.mkdir(parents=True, exist_ok=True)
+    for width in sorted(set(widths)):
+        height = max(1, round(full_h * width / full_w))
+        resized = im if width == full_w else im.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+        name = f"{width}.webp"
+        tmp = target / f".{name}.tmp"
+        # No exif= argument: nothing from the camera (GPS!) reaches the site.
+        resized.save(tmp, "WEBP", quality=QUALITY, method=4)
+        os.replace(tmp, target / name)
+        variants.append({"url": f"{url_base}/{key}/{name}", "width": width, "height": height})
+    manifest = {"width": variants[-1]["width"], "height": variants[-1]["height"], "variants": variants}
+    (target / "manifest.json").write_text(json.dumps(manifest))
+    return manifest
+
+
+def _has_alpha(im: Image.Image) -> bool:
+    return im.mode in ("RGBA", "LA") or (im.mode == "P" and "transparency" in im.info)
+
+
+def derive_all(files: list[str], images_dir: Path, out_dir: Path, url_base: str = "media", workers: int | None = None,
+               progress: bool = True) -> tuple[dict[str, Derived], dict[str, str], dict[str, int]]:
+    """Make what is missing; return (derived by file, errors by file, stats)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    derived, errors, todo = {}, {}, []
+    stats = {"cached": 0, "made": 0}
+    for file in sorted(set(files)):
+        source = images_dir / file
+        key = content_key(source)
+        manifest = out_dir / key / "manifest.json"
+        if manifest.exists():
+            derived[file] = _to_derived(file, json.loads(manifest.read_text()))
+            stats["cached"] += 1
+        else:
+            todo.append((file, source, key))
+    if not todo:
+        return derived, errors, stats
+    workers = workers or min(len(todo), os.cpu_count() or 1)
+    bar = _progress(len(todo)) if progress and len(todo) >= PROGRESS_FROM else None
+    if workers == 1:
+        results = ((file, _safe(make, source, out_dir, key, url_base)) for file, source, key in todo)
+        _collect(results, derived, errors, stats, bar)
+    else:
+        with ProcessPoolExecutor(workers) as pool:
+            futures = [(file, pool.submit(_safe, make, source, out_dir, key, url_base)) for file, source, key in todo]
+            _collect(((file, f.result()) for file, f in futures), derived, errors, stats, bar)
+    if bar:
+        bar.close()
+    return derived, errors, stats
+
+
+def _safe(fn, *args):
+    try:
+        return fn(*args)
+    except ImageError as exc:
+        return exc
+
+
+def _collect(results, derived, errors, stats, bar):
+    for file, result in results:
+        if isinstance(result, ImageError):
+            errors[file] = str(result)
+        else:
+            derived[file] = _to_derived(file, result)
+            stats["made"] += 1
+        if bar:
+            bar.update()
+
+
+def _to_derived(file: str, manifest: dict) -> Derived:
+    return Derived(file, manifest["width"], manifest["height"], tuple(Variant(**v) for v in manifest["variants"]))
+
+
+def _progress(total: int):
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc="images", unit="img", leave=False)

@@ -1,0 +1,87 @@
+"""The one-way flow, in order: validate records -> image derivatives -> pages.
+
+MkDocs renders what this leaves in docs/. Called by the plugin on every build
+(and on every live reload of `mkdocs serve`).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from .images.derivatives import derive_all
+from .pages.write import Site, write_pages
+from .records import model
+from .records.problems import Problem, ValidationFailed, dotted
+from .records.validate import validate
+from .settings import Settings
+
+log = logging.getLogger("mkdocs.plugins.exhibition")
+
+
+@dataclass
+class Options:
+    root: Path
+    docs_dir: Path
+    pages_dir: str = "exhibits"
+    media_dir: str = "media"
+    jieba_dict_user: str = "build/jieba_user.txt"
+    strict: bool = False
+    drafts: bool = False
+    workers: int = 0
+    directory_urls: bool = True
+
+
+def run(options: Options) -> Site:
+    root = options.root
+    settings, problems = Settings.load(root)
+    collection = validate(root, strict=options.strict, drafts=options.drafts, zones=settings.zone_ids)
+    problems += collection.problems
+    if problems:
+        raise ValidationFailed(problems)
+
+    uses: dict[str, list[tuple[str, int]]] = {}
+    for record in collection.records:
+        for index, image in enumerate(record.images):
+            uses.setdefault(image.file, []).append((record.id, index))
+    derived, errors, stats = derive_all(
+        list(uses), root / "images", options.docs_dir / options.media_dir,
+        url_base=options.media_dir, workers=options.workers or None,
+    )
+    if errors:
+        # A photo that passed the header check but cannot be decoded: name every record using it.
+        for file, message in errors.items():
+            for record_id, index in uses[file]:
+                doc = collection.documents[record_id]
+                loc = ("images", index, "file")
+                problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"images/{file} {message}"))
+        raise ValidationFailed(problems)
+    log.info(f"exhibition: {len(collection.records)} records; images {stats['made']} made, {stats['cached']} cached")
+
+    site = Site(collection.records, derived, settings, out_dir=options.pages_dir, media_dir=options.media_dir,
+                directory_urls=options.directory_urls)
+    written = write_pages(site, options.docs_dir)
+    log.info(f"exhibition: pages {written['written']} written, {written['unchanged']} unchanged, {written['removed']} removed")
+    write_jieba_dictionary(collection.records, root / options.jieba_dict_user)
+    return site
+
+
+def write_jieba_dictionary(records: list[model.Record], path: Path) -> None:
+    """Proper names as whole words, so search finds 聊城舰 inside longer text."""
+    words: set[str] = set()
+    for record in records:
+        words.add(record.title.zh)
+        for name in getattr(record, "other_names", []):
+            words.add(name.zh)
+        if isinstance(record, model.Person):
+            words.add(record.name.zh)
+        for burial in getattr(record, "notable_burials", []):
+            words.add(burial.name.zh)
+        if isinstance(record, model.Vessel):
+            words.add(record.ship_type.zh)
+    words = {w for w in words if w and " " not in w}
+    text = "".join(f"{w} 2000 nz\n" for w in sorted(words))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")

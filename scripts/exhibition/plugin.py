@@ -1,0 +1,47 @@
+"""MkDocs plugin: only reacts to MkDocs events; the work is in pipeline.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from .config import ExhibitionConfig
+from .pipeline import Options, run
+from .records.problems import ValidationFailed
+from .search_index import split_by_language
+
+
+class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
+    def __init__(self):
+        self.site = None
+
+    # Before the search plugin's on_config, which reads the jieba dictionary we write.
+    @event_priority(100)
+    def on_config(self, config):
+        root = Path(config.config_file_path).parent
+        for folder in (self.config.exhibits_dir, self.config.images_dir, self.config.settings_dir):
+            if (root / folder).is_dir() and str(root / folder) not in config.watch:
+                config.watch.append(str(root / folder))
+        options = Options(
+            root=root, docs_dir=Path(config.docs_dir), pages_dir=self.config.pages_dir,
+            media_dir=self.config.media_dir, jieba_dict_user=self.config.jieba_dict_user,
+            strict=self.config.strict, drafts=self.config.drafts, workers=self.config.workers,
+            directory_urls=config.use_directory_urls,
+        )
+        try:
+            self.site = run(options)
+        except ValidationFailed as exc:
+            raise PluginError("\n" + str(exc)) from None
+        return config
+
+    # After static-i18n (-100) has built every language and written the stacked index.
+    @event_priority(-200)
+    def on_post_build(self, config):
+        i18n = config.plugins.get("i18n")
+        if i18n is None or getattr(i18n, "building", False):
+            return  # an inner per-language build: the index is not final yet
+        default = i18n.default_language
+        others = [lang.locale for lang in i18n.config.languages if lang.locale != default and lang.build]
+        split_by_language(Path(config.site_dir), default, others)

@@ -1,0 +1,91 @@
+"""Dates that keep their precision: "2019" is a year, never 2019-01-01."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
+
+_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_EN_MONTHS = [m for m in calendar.month_name]
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    year: int
+    month: int = 0  # 0: not known (year precision)
+    day: int = 0  # 0: not known (month precision)
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def iso(self) -> str:
+        """The value for <time datetime>, as precise as the fact and no more."""
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def show(self, lang: str) -> str:
+        if lang == "zh":
+            text = f"{self.year}年"
+            if self.month:
+                text += f"{self.month}月"
+            if self.day:
+                text += f"{self.day}日"
+            return text
+        if self.day:
+            return f"{self.day} {_EN_MONTHS[self.month]} {self.year}"
+        if self.month:
+            return f"{_EN_MONTHS[self.month]} {self.year}"
+        return str(self.year)
+
+    def __str__(self) -> str:
+        return self.iso
+
+    @classmethod
+    def parse(cls, value: Any) -> "PartialDate":
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, bool) or not isinstance(value, (int, str)):
+            raise ValueError(
+                "must be a date written as text: YYYY, YYYY-MM or YYYY-MM-DD, e.g. \"2019-03-15\""
+            )
+        match = _PATTERN.match(str(value).strip())
+        if not match:
+            raise ValueError(
+                f"\"{value}\" is not a date. Write YYYY, YYYY-MM or YYYY-MM-DD "
+                "(e.g. 2019, 2019-12 or 2019-03-15), as precise as the source and no more"
+            )
+        year, month, day = (int(g) if g else 0 for g in match.groups())
+        if match.group(2) and not 1 <= month <= 12:
+            raise ValueError(f"\"{value}\": month {month} does not exist. Use 01 to 12")
+        if match.group(3):
+            last = calendar.monthrange(year, month)[1]
+            if not 1 <= day <= last:
+                raise ValueError(
+                    f"\"{value}\": {year}-{month:02d} has no day {day} (it has {last} days). "
+                    "Check the source"
+                )
+        return cls(year, month, day)
+
+
+Date = Annotated[
+    PartialDate,
+    BeforeValidator(PartialDate.parse),
+    PlainSerializer(lambda d: d.iso, return_type=str),
+    WithJsonSchema(
+        {
+            "type": ["string", "integer"],
+            "pattern": _PATTERN.pattern,
+            "description": "YYYY, YYYY-MM or YYYY-MM-DD: only as precise as the source.",
+            "examples": ["2019", "2019-12", "2019-03-15"],
+        }
+    ),
+]

@@ -1,0 +1,133 @@
+"""Read one YAML file safely, keeping the line of every field for messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem, dotted
+
+MAX_BYTES = 512 * 1024  # a record is a page of text; anything larger is a mistake
+MAX_NODES = 20_000
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text (we parse them with their precision)
+    and refuses anchors/aliases (no curator needs them; they enable alias bombs)."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                None, None, "uses a YAML alias (*name). Write the value out in full", event.start_mark
+            )
+        event = self.peek_event()
+        if getattr(event, "anchor", None):
+            raise yaml.MarkedYAMLError(
+                None, None, "uses a YAML anchor (&name). Write the value out in full", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Document:
+    path: str  # as shown to the curator, relative to the project
+    data: dict[str, Any]
+    lines: dict[tuple, int] = field(default_factory=dict)
+
+    def line(self, loc: tuple) -> int:
+        """Line of the closest field on the path (a missing field: its parent)."""
+        loc = tuple(loc)
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return self.lines.get((), 1)
+
+
+def load(path: Path, shown: str) -> tuple[Document | None, list[Problem]]:
+    def fail(line: int, message: str):
+        return None, [Problem(shown, line, "", message)]
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return fail(0, f"cannot be read ({exc.strerror}). Check the file's permissions")
+    if len(raw) > MAX_BYTES:
+        return fail(0, f"is {len(raw) // 1024} KB; a record must stay under {MAX_BYTES // 1024} KB. Split the text or move long material to a source")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return fail(1, "starts with a byte-order mark (BOM). Save it as UTF-8 without BOM")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return fail(line, "is not UTF-8 text. Save it as UTF-8 (in your editor: Save with encoding → UTF-8)")
+    if not text.strip():
+        return fail(1, "is empty. Write a record, or delete the file")
+    for number, content in enumerate(text.splitlines(), 1):
+        stripped = content.lstrip(" ")
+        if stripped.startswith("\t"):
+            return fail(number, "is indented with a tab. YAML needs spaces: replace the tab with spaces")
+
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return fail(1, "is empty. Write a record, or delete the file")
+        lines: dict[tuple, int] = {}
+        problems: list[Problem] = []
+        _positions(node, (), lines, problems, shown, [0])
+        if problems:
+            return None, problems
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        what = (exc.problem or "").strip()
+        if exc.context and "alias" not in what and "anchor" not in what:
+            what = f"{exc.context.strip()}, {what}"
+        return fail((mark.line + 1) if mark else 0, f"is not valid YAML: {what}. Check indentation, colons and quotes on this line or the one above")
+    except yaml.YAMLError as exc:
+        return fail(0, f"is not valid YAML: {exc}")
+    except _TooBig:
+        return fail(0, f"has more than {MAX_NODES} values. A record is far smaller: split it")
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        return fail(1, f"holds a {type(data).__name__} at the top, but a record is a mapping of fields (`id: …`, `kind: …`). Start each line at the left margin with a field name")
+    return Document(shown, data, lines), []
+
+
+class _TooBig(Exception):
+    pass
+
+
+def _positions(node, path, lines, problems, shown, count):
+    count[0] += 1
+    if count[0] > MAX_NODES:
+        raise _TooBig()
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[Any, int] = {}
+        for key, value in node.value:
+            name = key.value
+            line = key.start_mark.line + 1
+            if name in seen:
+                problems.append(Problem(shown, line, dotted(path + (name,)), f"appears twice (first on line {seen[name]}). Keep one"))
+                continue
+            seen[name] = line
+            lines[path + (name,)] = line
+            _positions(value, path + (name,), lines, problems, shown, count)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[path + (index,)] = item.start_mark.line + 1
+            _positions(item, path + (index,), lines, problems, shown, count)
+

@@ -1,0 +1,335 @@
+"""Typed records: what a curator may write in exhibits/*.yml.
+
+These models are the single truth for record structure: validation uses them,
+templates read them, and `make schema` writes the JSON Schema editors use from
+them. Rules that span records (ids, references) live in validate.py.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, ClassVar, Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .dates import Date, PartialDate
+
+LANGS = ("zh", "en")
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Slug = Annotated[str, Field(pattern=SLUG, description="ASCII id: lower-case letters, digits and hyphens.")]
+
+
+class Strict(BaseModel):
+    # Unknown fields are errors, so a misspelt field never silently vanishes.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Text(Strict):
+    """One text in both languages. English may wait for its translation."""
+
+    zh: str = Field(min_length=1, description="中文")
+    en: Optional[str] = Field(None, description="English (our translation)")
+
+    def get(self, lang: str) -> str:
+        return (self.en if lang == "en" else self.zh) or self.zh
+
+    def missing(self, lang: str) -> bool:
+        return lang == "en" and not self.en
+
+
+class FullText(Text):
+    """A text that must exist in both languages (alt text, for instance)."""
+
+    en: str = Field(min_length=1, description="English")
+
+
+class Source(Strict):
+    id: Slug = Field(description="Short name used by `source:` fields in this record.")
+    title: str
+    publisher: str
+    url: Optional[str] = Field(None, pattern=r"^https?://")
+    date: Optional[Date] = None
+    locator: Optional[str] = Field(None, description="Page, section, article id…")
+
+
+class Sourced(Strict):
+    source: Optional[Slug] = Field(None, description="Id of an entry in `sources`.")
+
+
+class DisputedValue(Sourced):
+    value: Union[str, int, float]
+    source: Slug
+
+
+class Disputed(Strict):
+    field: str = Field(description="Name of the field whose value the sources disagree on.")
+    label: Optional[Text] = None
+    values: list[DisputedValue] = Field(min_length=2)
+
+
+class Review(Strict):
+    status: Literal["draft", "verified"]
+    date: Date
+    by: Optional[str] = None
+
+
+class Hall(Strict):
+    zone: Slug
+    note: Optional[Text] = None
+
+
+class Consent(Strict):
+    reference: str = Field(min_length=1, description="Where the signed consent is filed.")
+    scope: str
+    date: Date
+
+
+class ImageFlags(Strict):
+    minors: bool = False
+    national_flag: bool = False
+    emblem: bool = False
+    insignia: bool = False
+
+
+class Image(Strict):
+    file: str = Field(description="Path inside images/, e.g. vessels/liaocheng-ship.png")
+    alt: FullText = Field(description="What the picture shows, for people who cannot see it.")
+    caption: Optional[Text] = None
+    illustration: bool = Field(False, description="True for drawings made for the site (示意图).")
+    creator: Optional[str] = None
+    credit: Optional[Text] = None
+    date: Optional[Date] = None
+    rights_holder: Optional[str] = None
+    licence: Optional[str] = None
+    depicts: list[Slug] = []
+    flags: ImageFlags = ImageFlags()
+    consent: Optional[str] = Field(None, description="Guardian or sitter consent reference.")
+
+
+class Figure(Sourced):
+    """A sourced number: 21,000 visits, 925 names…"""
+
+    label: Text
+    value: Union[int, float, str]
+    unit: Optional[Text] = None
+    qualifier: Optional[Literal["about", "more_than"]] = None
+    year: Optional[int] = None
+
+
+class Dated(Sourced):
+    """A dated fact that belongs on the timeline."""
+
+    date: Date
+    label: Text
+
+
+class Record(Strict):
+    kind: str
+    id: Slug
+    title: Text
+    summary: Text
+    body: Optional[Text] = None
+    images: list[Image] = []
+    related: list[Slug] = []
+    tags: list[Slug] = []
+    sources: list[Source] = []
+    disputed: list[Disputed] = []
+    review: Review
+    hall: Optional[Hall] = None
+    figures: list[Figure] = []
+    dates: list[Dated] = Field([], description="Other dated facts for the timeline.")
+    featured: bool = False
+
+    # Fields that name other records, checked by validate.py.
+    REFERENCE_FIELDS: ClassVar[tuple[str, ...]] = ("related",)
+    # Where the files of this kind live and their pages go.
+    FOLDER: ClassVar[str] = ""
+
+    @field_validator("tags", "related")
+    @classmethod
+    def _no_repeats(cls, value: list[str]) -> list[str]:
+        repeated = sorted({v for v in value if value.count(v) > 1})
+        if repeated:
+            raise ValueError(f"lists {', '.join(repeated)} more than once. Keep one")
+        return value
+
+    @model_validator(mode="after")
+    def _sources_known(self):
+        known = {s.id for s in self.sources}
+        if len(known) != len(self.sources):
+            raise ValueError("two sources share one id. Give each source its own id")
+        return self
+
+    def texts(self):
+        """Every bilingual text of the record, with its field path (for checks)."""
+        yield from _walk_texts(self, ())
+
+    def source_ids_used(self):
+        yield from _walk_sources(self, ())
+
+
+def _walk_texts(obj, path):
+    if isinstance(obj, Text):
+        yield path, obj
+    elif isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            yield from _walk_texts(getattr(obj, name), path + (name,))
+    elif isinstance(obj, list):
+        for i, item in enumerate(obj):
+            yield from _walk_texts(item, path + (i,))
+
+
+def _walk_sources(obj, path):
+    if isinstance(obj, Source):
+        return
+    if isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            value = getattr(obj, name)
+            if name == "source" and isinstance(value, str):
+                yield path + (name,), value
+            else:
+                yield from _walk_sources(value, path + (name,))
+    elif isinstance(obj, list):
+        for i, item in enumerate(obj):
+            yield from _walk_sources(item, path + (i,))
+
+
+# --- kinds -----------------------------------------------------------------
+
+
+class Place(Record):
+    """A building or site that is not a cemetery: the hall itself, a memorial museum."""
+
+    kind: Literal["place"]
+    FOLDER: ClassVar[str] = "places"
+    address: Optional[Text] = None
+    area_m2: Optional[float] = None
+    built_by: Optional[Text] = None
+    construction_started: Optional[Date] = None
+    construction_finished: Optional[Date] = None
+    opened: Optional[Date] = None
+    features: list[Text] = []
+
+
+class Vessel(Record):
+    kind: Literal["vessel"]
+    FOLDER: ClassVar[str] = "vessels"
+    hull_number: str
+    ship_class: Text
+    ship_type: Text
+    motto: Optional[Text] = Field(None, description="Motto; the English is our translation.")
+    named: Optional[Date] = Field(None, description="Naming date, only as precise as the source.")
+    commissioned: Optional[Date] = Field(None, description="Leave empty while no source gives it.")
+    fleet: Optional[Text] = None
+    home_port: Optional[Text] = None
+    length_m: Optional[float] = None
+    displacement_t: Optional[float] = None
+    armament: list[Text] = []
+
+
+class Protection(Sourced):
+    level: Text
+    date: Date
+    number: Optional[str] = None
+
+
+class Burial(Strict):
+    name: Text
+    role: Optional[Text] = None
+    person: Optional[Slug] = Field(None, description="Id of the person's record, if there is one.")
+
+
+class Memorial(Record):
+    kind: Literal["memorial"]
+    FOLDER: ClassVar[str] = "memorials"
+    REFERENCE_FIELDS: ClassVar[tuple[str, ...]] = ("related", "notable_burials.person")
+    other_names: list[Text] = []
+    address: Optional[Text] = None
+    established: Optional[Date] = None
+    established_by: Optional[Text] = None
+    area: Optional[Text] = None
+    features: list[Text] = []
+    names_inscribed: Optional[int] = None
+    tombs: Optional[int] = None
+    notable_burials: list[Burial] = []
+    protection: list[Protection] = []
+    ceremonies: list[Dated] = []
+
+
+class Name(Strict):
+    zh: str = Field(min_length=1)
+    pinyin: str = Field(min_length=1, description="Hanyu pinyin, e.g. Fàn Zhùxiān or Fan Zhuxian")
+
+
+class LifeEvent(Sourced):
+    date: Optional[Date] = None
+    place: Optional[Text] = None
+
+
+class Person(Record):
+    kind: Literal["person"]
+    FOLDER: ClassVar[str] = "people"
+    REFERENCE_FIELDS: ClassVar[tuple[str, ...]] = ("related", "commemorated_at")
+    category: Literal["martyr", "hero", "model_veteran", "serving", "other"]
+    living: bool
+    name: Name
+    born: Optional[LifeEvent] = None
+    died: Optional[LifeEvent] = None
+    role: Optional[Text] = None
+    honours: list[Text] = []
+    commemorated_at: list[Slug] = []
+    consent: Optional[Consent] = Field(None, description="Required for a living person.")
+
+    @model_validator(mode="after")
+    def _living_needs_consent(self):
+        if self.living and self.consent is None:
+            raise ValueError(
+                "consent: a living person's record needs a consent reference "
+                "(reference, scope, date). Add it, or do not publish the record"
+            )
+        if self.living and self.died is not None:
+            raise ValueError("died: a living person has no date of death. Remove `died` or set living: false")
+        return self
+
+
+class Event(Record):
+    kind: Literal["event"]
+    FOLDER: ClassVar[str] = "events"
+    REFERENCE_FIELDS: ClassVar[tuple[str, ...]] = ("related", "people", "place_record")
+    date: Optional[Date] = None
+    start: Optional[Date] = None
+    end: Optional[Date] = None
+    recurring: Optional[Text] = Field(None, description="For a yearly occasion, e.g. 每年9月30日.")
+    place: Optional[Text] = None
+    place_record: Optional[Slug] = None
+    organisers: list[Text] = []
+    participants: Optional[Figure] = None
+    audience: Optional[Text] = None
+    people: list[Slug] = []
+
+    @model_validator(mode="after")
+    def _one_date(self):
+        if self.date and (self.start or self.end):
+            raise ValueError("date: give either `date` or `start`/`end`, not both")
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"end: {self.end.iso} is before start {self.start.iso}")
+        return self
+
+    @property
+    def when(self) -> Optional[PartialDate]:
+        return self.date or self.start
+
+
+class Theme(Record):
+    """A strand of the hall's work (双拥共建, 优抚褒扬…), told through sourced figures."""
+
+    kind: Literal["theme"]
+    FOLDER: ClassVar[str] = "themes"
+    partners: list[Text] = []
+    activities: list[Text] = []
+
+
+KINDS: dict[str, type[Record]] = {
+    cls.model_fields["kind"].annotation.__args__[0]: cls
+    for cls in (Place, Vessel, Memorial, Person, Event, Theme)
+}

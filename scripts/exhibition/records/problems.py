@@ -1,0 +1,40 @@
+"""A curator-facing problem: `path:line: field: what is wrong and how to fix it`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+def dotted(loc) -> str:
+    """('images', 0, 'alt', 'en') -> images[0].alt.en"""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+class ValidationFailed(Exception):
+    """Raised with every problem at once; the CLI and the plugin print them."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__(report(self.problems))
+
+
+def report(problems: list[Problem]) -> str:
+    lines = [str(p) for p in problems]
+    count = len(problems)
+    lines.append(f"{count} problem{'s' if count != 1 else ''} found; the site was not changed. Fix them and run the command again.")
+    return "\n".join(lines)

@@ -1,0 +1,40 @@
+"""Write JSON Schemas from the record models, for editors (VS Code's YAML extension).
+
+`make schema` writes schema/<kind>.schema.json; a test checks they are current.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from ..settings import HallMap
+from .model import KINDS
+
+
+def schemas() -> dict[str, dict]:
+    out = {}
+    for kind, cls in {**KINDS, "hall": HallMap}.items():
+        schema = cls.model_json_schema()
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema["title"] = f"聊城市双拥展览馆 · {kind} record" if kind != "hall" else "聊城市双拥展览馆 · hall map"
+        out[f"{kind}.schema.json"] = schema
+    return out
+
+
+def render(schema: dict) -> str:
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    target = Path(argv[1] if len(argv) > 1 else "schema")
+    target.mkdir(parents=True, exist_ok=True)
+    for name, schema in schemas().items():
+        (target / name).write_text(render(schema), encoding="utf-8")
+    print(f"wrote {len(schemas())} schemas to {target}/")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))

@@ -1,0 +1,293 @@
+"""Validate every record in exhibits/ and report every problem at once.
+
+Step 1 of the flow: exhibits/*.yml -> typed records (or a list of problems).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import Image as PILImage
+from pydantic import BaseModel, ValidationError
+
+from . import model
+from .load import Document, load
+from .problems import Problem, dotted
+
+IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF", "TIFF"}
+MAX_PIXELS = 80_000_000  # a 10,000 x 8,000 photo; larger is a mistake or a decompression bomb
+
+# Specific advice for fields curators most often leave out.
+HINTS = {
+    "alt.en": "Add an English description of the picture.",
+    "alt.zh": "Add a Chinese description of the picture (图片说明).",
+    "title": "Add the exhibit's title in both languages: `title: {zh: …, en: …}`.",
+    "summary": "Add one or two sentences in both languages.",
+    "review": "Add `review: {status: draft, date: YYYY-MM-DD}` (or status: verified once checked).",
+    "id": "Add `id:` with a short ASCII name such as `liaocheng-ship`; it becomes the page address.",
+    "kind": f"Add `kind:` with one of: {', '.join(model.KINDS)}.",
+}
+
+# Raw HTML is never rendered from record text (it could carry scripts).
+RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|javascript\s*:", re.IGNORECASE)
+
+
+@dataclass
+class Collection:
+    records: list[model.Record] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    documents: dict[str, Document] = field(default_factory=dict)  # record id -> its file, for line numbers
+
+    @property
+    def by_id(self) -> dict[str, model.Record]:
+        return {r.id: r for r in self.records}
+
+    def of_kind(self, kind: str) -> list[model.Record]:
+        return sorted((r for r in self.records if r.kind == kind), key=sort_key)
+
+
+def sort_key(record: model.Record):
+    return (record.title.zh,)
+
+
+def validate(root: Path, *, strict: bool = False, drafts: bool = False, zones: set[str] | None = None) -> Collection:
+    """Load every record under root/exhibits, checking each alone and then together."""
+    exhibits, images = root / "exhibits", root / "images"
+    result = Collection()
+    docs: list[tuple[Document, model.Record]] = []
+    for path in sorted(exhibits.rglob("*")):
+        if path.suffix not in (".yml", ".yaml") or not path.is_file():
+            continue
+        shown = path.relative_to(root).as_posix()
+        doc, problems = load(path, shown)
+        result.problems += problems
+        if doc is None:
+            continue
+        record, problems = _check_one(doc, path.relative_to(exhibits))
+        result.problems += problems
+        if record is None:
+            continue
+        result.problems += _check_texts(doc, record, strict)
+        result.problems += _check_images(doc, record, images)
+        if record.review.status == "draft" and not drafts:
+            continue
+        if not record.sources:
+            result.problems.append(Problem(doc.path, doc.line(("sources",)) if "sources" in doc.data else 1, "sources",
+                                           "a published record needs at least one source. Add the source of its facts (title, publisher, url, date), or set review.status: draft"))
+        docs.append((doc, record))
+    result.problems += _check_together(docs, zones)
+    result.records = [record for _, record in docs]
+    result.documents = {record.id: doc for doc, record in docs}
+    return result
+
+
+def _check_one(doc: Document, relative: Path) -> tuple[model.Record | None, list[Problem]]:
+    kind = doc.data.get("kind")
+    if kind is None:
+        return None, [Problem(doc.path, 1, "kind", f"required. {HINTS['kind']}")]
+    cls = model.KINDS.get(kind) if isinstance(kind, str) else None
+    if cls is None:
+        close = difflib.get_close_matches(str(kind), model.KINDS, n=1)
+        hint = f"Did you mean `{close[0]}`?" if close else f"Use one of: {', '.join(model.KINDS)}."
+        return None, [Problem(doc.path, doc.line(("kind",)), "kind", f"unknown kind `{kind}`. {hint}")]
+    problems = []
+    folder = relative.parts[0] if len(relative.parts) > 1 else ""
+    if folder != cls.FOLDER:
+        problems.append(Problem(doc.path, doc.line(("kind",)), "kind",
+                                f"a {kind} record belongs in exhibits/{cls.FOLDER}/. Move the file there"))
+    try:
+        record = cls.model_validate(doc.data)
+    except ValidationError as exc:
+        return None, problems + [explain(doc, cls, error) for error in exc.errors()]
+    return record, problems
+
+
+def explain(doc: Document, cls: type[BaseModel], error: dict) -> Problem:
+    loc = tuple(error["loc"])
+    kind, where = error["type"], dotted(loc)
+    line = doc.line(loc)
+    if kind == "missing":
+        tail = ".".join(str(p) for p in loc[-2:] if not isinstance(p, int))
+        hint = HINTS.get(tail) or HINTS.get(str(loc[-1])) or f"Add `{loc[-1]}:` here."
+        return Problem(doc.path, line, where, f"required. {hint}")
+    if kind == "extra_forbidden":
+        allowed = _fields_at(cls, loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+        hint = f"Did you mean `{close[0]}`?" if close else f"Allowed here: {', '.join(allowed)}."
+        return Problem(doc.path, line, where, f"unknown field. {hint}")
+    if kind == "string_pattern_mismatch" and loc[-1] == "url":
+        return Problem(doc.path, line, where, "must start with http:// or https://. Copy the full address from the browser")
+    if kind == "string_pattern_mismatch":
+        return Problem(doc.path, line, where, f"\"{error['input']}\" is not an id. Use lower-case ASCII letters, digits and hyphens, e.g. fan-zhuxian")
+    if kind in ("literal_error", "enum"):
+        return Problem(doc.path, line, where, f"\"{error['input']}\" is not allowed. Use {error['ctx']['expected']}")
+    if kind == "value_error":
+        message = str(error["ctx"]["error"])
+        field, _, rest = message.partition(": ")
+        if rest and field.isidentifier() and field not in ("must",):
+            return Problem(doc.path, doc.line(loc + (field,)), dotted(loc + (field,)), rest + ".")
+        return Problem(doc.path, line, where, message + ".")
+    if kind in ("string_type",):
+        return Problem(doc.path, line, where, f"must be text, found {_shown(error['input'])}. Put the value in quotes")
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        allowed = _fields_at(cls, loc)
+        return Problem(doc.path, line, where, f"must be a group of fields ({', '.join(allowed)}), found {_shown(error['input'])}")
+    if kind == "list_type":
+        return Problem(doc.path, line, where, f"must be a list (lines starting with `- `), found {_shown(error['input'])}")
+    if kind in ("int_type", "int_parsing", "int_from_float", "float_type", "float_parsing"):
+        return Problem(doc.path, line, where, f"must be a number, found {_shown(error['input'])}. Write digits only, without units or commas")
+    if kind in ("bool_type", "bool_parsing"):
+        return Problem(doc.path, line, where, f"must be true or false, found {_shown(error['input'])}")
+    if kind == "too_short":
+        return Problem(doc.path, line, where, "is empty. Fill it in, or remove the field")
+    if kind == "string_too_short":
+        return Problem(doc.path, line, where, "is empty. Write the text, or remove the field")
+    return Problem(doc.path, line, where, f"{error['msg']}.")
+
+
+def _shown(value) -> str:
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, list):
+        return "a list"
+    return f"\"{value}\"" if isinstance(value, str) else repr(value)
+
+
+def _fields_at(cls: type[BaseModel], loc: tuple) -> list[str]:
+    """The field names allowed at a location, for 'did you mean'."""
+    current: typing.Any = cls
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        models = [m for m in _models_in(current)]
+        found = None
+        for m in models:
+            if part in m.model_fields:
+                found = m.model_fields[part].annotation
+                break
+        if found is None:
+            return []
+        current = found
+    models = _models_in(current)
+    return list(models[0].model_fields) if models else []
+
+
+def _models_in(annotation) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    out = []
+    for arg in typing.get_args(annotation):
+        out += _models_in(arg)
+    return out
+
+
+def _check_texts(doc: Document, record: model.Record, strict: bool) -> list[Problem]:
+    problems = []
+    for loc, text in record.texts():
+        for lang in model.LANGS:
+            value = getattr(text, lang)
+            if value and RAW_HTML.search(value):
+                problems.append(Problem(doc.path, doc.line(loc + (lang,)), dotted(loc + (lang,)),
+                                        "contains HTML or a javascript: link. Record text is Markdown only: remove the tag"))
+        if strict and text.missing("en"):
+            problems.append(Problem(doc.path, doc.line(loc), dotted(loc + ("en",)),
+                                    "English translation missing (strict mode). Add `en:` beside `zh:`"))
+    return problems
+
+
+def _check_images(doc: Document, record: model.Record, images: Path) -> list[Problem]:
+    problems = []
+    base = images.resolve()
+    for index, image in enumerate(record.images):
+        loc = ("images", index, "file")
+        line, where = doc.line(loc), dotted(loc)
+        candidate = Path(image.file)
+        if candidate.is_absolute() or ".." in candidate.parts:
+            problems.append(Problem(doc.path, line, where, f"\"{image.file}\" points outside images/. Give a path inside images/, e.g. people/fan-zhuxian.png"))
+            continue
+        path = images / candidate
+        try:
+            resolved = path.resolve()
+        except (OSError, RuntimeError):
+            resolved = None
+        if resolved is None or not resolved.is_relative_to(base):
+            problems.append(Problem(doc.path, line, where, f"\"{image.file}\" leads outside images/ (a link?). Copy the photo into images/ instead"))
+            continue
+        if not path.is_file():
+            problems.append(Problem(doc.path, line, where, f"images/{image.file} does not exist. Check the file name (capitals count) or add the photo to images/"))
+            continue
+        problem = inspect_image(path)
+        if problem:
+            problems.append(Problem(doc.path, line, where, f"images/{image.file} {problem}"))
+    return problems
+
+
+def inspect_image(path: Path) -> str | None:
+    """Cheap header check; a full decode happens when derivatives are made."""
+    if path.stat().st_size == 0:
+        return "is an empty file (0 bytes). Copy the photo again"
+    try:
+        with PILImage.open(path) as im:
+            if im.format not in IMAGE_FORMATS:
+                return f"is a {im.format} file. Save it as JPEG, PNG or WebP"
+            width, height = im.size
+            if width * height > MAX_PIXELS:
+                return f"is {width}×{height} pixels, more than {MAX_PIXELS // 1_000_000} million (a decompression bomb?). Resize it below that"
+    except (OSError, SyntaxError, ValueError, PILImage.DecompressionBombError) as exc:
+        return f"is not a readable picture ({type(exc).__name__}). Export it again as JPEG or PNG"
+    return None
+
+
+def _check_together(docs: list[tuple[Document, model.Record]], zones: set[str] | None) -> list[Problem]:
+    problems = []
+    first: dict[str, str] = {}
+    for doc, record in docs:
+        if record.id in first:
+            problems.append(Problem(doc.path, doc.line(("id",)), "id", f"\"{record.id}\" is already used by {first[record.id]}. Ids are the page address: choose another"))
+        else:
+            first[record.id] = f"{doc.path}:{doc.line(('id',))}"
+    known = set(first)
+    for doc, record in docs:
+        for loc, target in _references(record):
+            if target == record.id:
+                problems.append(Problem(doc.path, doc.line(loc), dotted(loc), "points to this record itself. Name another record"))
+            elif target not in known:
+                close = difflib.get_close_matches(target, known, n=1)
+                hint = f"Did you mean `{close[0]}`?" if close else "Check the id, or add that record (or mark it draft if it is not ready)."
+                problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"no published record has the id \"{target}\". {hint}"))
+        source_ids = {s.id for s in record.sources}
+        for loc, source in record.source_ids_used():
+            if source not in source_ids:
+                problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"no entry in `sources` has the id \"{source}\". Use one of: {', '.join(sorted(source_ids)) or '(none yet)'}"))
+        for index, dispute in enumerate(record.disputed):
+            if dispute.field not in type(record).model_fields and dispute.label is None:
+                loc = ("disputed", index, "field")
+                problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"`{dispute.field}` is not a field of a {record.kind} record. Name the field, or add a `label` saying what is disputed"))
+        if zones is not None and record.hall and record.hall.zone not in zones:
+            loc = ("hall", "zone")
+            problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"no zone \"{record.hall.zone}\" in the hall map. Use one of: {', '.join(sorted(zones))}"))
+    return problems
+
+
+def _references(record: model.Record):
+    """(loc, id) for every field that names another record."""
+    for spec in type(record).REFERENCE_FIELDS:
+        head, _, tail = spec.partition(".")
+        value = getattr(record, head)
+        items = value if isinstance(value, list) else [value]
+        for index, item in enumerate(items):
+            loc = (head, index) if isinstance(value, list) else (head,)
+            if tail:
+                target = getattr(item, tail, None)
+                loc = loc + (tail,)
+            else:
+                target = item
+            if target:
+                yield loc, target
+    for index, image in enumerate(record.images):
+        for j, target in enumerate(image.depicts):
+            yield ("images", index, "depicts", j), target

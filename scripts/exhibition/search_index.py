@@ -1,0 +1,30 @@
+"""After the build: one search index per language.
+
+static-i18n stacks both languages into site/search/search_index.json; visitors
+reading English should only get English pages (and Chinese readers Chinese), so
+the index is split: zh entries stay at the root, other languages go to
+site/<lang>/search/ with their locations made relative to that folder.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+
+def split_by_language(site_dir: Path, default: str, others: list[str]) -> dict[str, int]:
+    path = site_dir / "search" / "search_index.json"
+    if not path.exists():
+        return {}
+    index = json.loads(path.read_text(encoding="utf-8"))
+    buckets: dict[str, list] = {lang: [] for lang in [default, *others]}
+    for doc in index["docs"]:
+        lang = next((o for o in others if doc["location"].startswith(f"{o}/") or doc["location"] == o), default)
+        if lang != default:
+            doc = {**doc, "location": doc["location"][len(lang) + 1:]}
+        buckets[lang].append(doc)
+    for lang, docs in buckets.items():
+        target = path if lang == default else site_dir / lang / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return {lang: len(docs) for lang, docs in buckets.items()}
