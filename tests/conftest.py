@@ -1,0 +1,109 @@
+"""Shared test tools: a scratch copy of the project, realistic photos, one real build."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+# What a project needs to build, besides its records and images.
+SKELETON = ("mkdocs.yml", "docs", "overrides", "settings")
+
+
+def run_cli(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(BIN / "exhibition"), "--root", str(root), *args],
+        capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}, timeout=600,
+    )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """An empty project (no records) to add test records to."""
+    for name in SKELETON:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, tmp_path / name, ignore=shutil.ignore_patterns("exhibits", "media"))
+        else:
+            shutil.copy(src, tmp_path / name)
+    (tmp_path / "exhibits").mkdir()
+    (tmp_path / "images").mkdir()
+    return tmp_path
+
+
+@pytest.fixture
+def real_project(tmp_path: Path) -> Path:
+    """A copy of the real collection, to break in tests."""
+    for name in (*SKELETON, "exhibits", "images"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, tmp_path / name, ignore=shutil.ignore_patterns("exhibits", "media") if name == "docs" else None)
+        else:
+            shutil.copy(src, tmp_path / name)
+    return tmp_path
+
+
+def write(root: Path, relative: str, text: str) -> Path:
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+VALID_EVENT = """\
+kind: event
+id: test-event
+title:
+  zh: 测试活动
+  en: Test event
+summary:
+  zh: 一条测试记录。
+  en: A test record.
+date: "2019-03-15"
+sources:
+  - id: yearbook
+    title: 2019年聊城年鉴
+    publisher: 聊城市退役军人事务局
+review:
+  status: verified
+  date: 2026-11-28
+"""
+
+
+def photo_bytes(width=4000, height=3000, orientation=6, gps=True, quality=90) -> bytes:
+    """A camera-like JPEG: large, with EXIF orientation, camera make and GPS position."""
+    image = Image.new("RGB", (width, height))
+    # Left half red, right half blue: after rotation the colours tell which way it turned.
+    image.paste((200, 30, 30), (0, 0, width // 2, height))
+    image.paste((30, 30, 200), (width // 2, 0, width, height))
+    exif = Image.Exif()
+    exif[0x0112] = orientation  # Orientation
+    exif[0x010F] = "TestCam"  # Make
+    if gps:
+        exif[0x8825] = {1: "N", 2: (36.0, 27.0, 0.0), 3: "E", 4: (115.0, 59.0, 0.0)}
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=quality, exif=exif)
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """One full build of the real collection, shared by the read-only tests."""
+    work = tmp_path_factory.mktemp("real")
+    for name in (*SKELETON, "exhibits", "images"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, work / name, ignore=shutil.ignore_patterns("exhibits", "media") if name == "docs" else None)
+        else:
+            shutil.copy(src, work / name)
+    result = run_cli(work, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return work / "site"
