@@ -106,19 +106,20 @@ def derive_all(files: list[str], images_dir: Path, out_dir: Path, url_base: str 
                progress: bool = True) -> tuple[dict[str, Derived], dict[str, str], dict[str, int]]:
     """Make what is missing; return (derived by file, errors by file, stats)."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    derived, errors, todo = {}, {}, []
+    derived, errors = {}, {}
     stats = {"cached": 0, "made": 0}
+    pending: dict[str, list[str]] = {}  # key -> files with that content (copies are made once)
     for file in sorted(set(files)):
-        source = images_dir / file
-        key = content_key(source)
+        key = content_key(images_dir / file)
         manifest = out_dir / key / "manifest.json"
         if manifest.exists():
             derived[file] = _to_derived(file, json.loads(manifest.read_text()))
             stats["cached"] += 1
         else:
-            todo.append((file, source, key))
-    if not todo:
+            pending.setdefault(key, []).append(file)
+    if not pending:
         return derived, errors, stats
+    todo = [(names[0], images_dir / names[0], key) for key, names in pending.items()]
     workers = workers or min(len(todo), os.cpu_count() or 1)
     bar = _progress(len(todo)) if progress and len(todo) >= PROGRESS_FROM else None
     if workers == 1:
@@ -130,6 +131,12 @@ def derive_all(files: list[str], images_dir: Path, out_dir: Path, url_base: str 
             _collect(((file, f.result()) for file, f in futures), derived, errors, stats, bar)
     if bar:
         bar.close()
+    for names in pending.values():
+        for copy in names[1:]:
+            if names[0] in derived:
+                derived[copy] = derived[names[0]]
+            else:
+                errors[copy] = errors[names[0]]
     return derived, errors, stats
 
 

@@ -230,14 +230,17 @@ def inspect_image(path: Path) -> str | None:
     """Cheap header check; a full decode happens when derivatives are made."""
     if path.stat().st_size == 0:
         return "is an empty file (0 bytes). Copy the photo again"
+    bomb = f"is larger than {MAX_PIXELS // 1_000_000} million pixels (a decompression bomb?). Resize it below that"
     try:
         with PILImage.open(path) as im:
             if im.format not in IMAGE_FORMATS:
                 return f"is a {im.format} file. Save it as JPEG, PNG or WebP"
             width, height = im.size
             if width * height > MAX_PIXELS:
-                return f"is {width}×{height} pixels, more than {MAX_PIXELS // 1_000_000} million (a decompression bomb?). Resize it below that"
-    except (OSError, SyntaxError, ValueError, PILImage.DecompressionBombError) as exc:
+                return f"is {width}×{height} pixels: it {bomb[3:]}"
+    except PILImage.DecompressionBombError:
+        return bomb
+    except (OSError, SyntaxError, ValueError) as exc:
         return f"is not a readable picture ({type(exc).__name__}). Export it again as JPEG or PNG"
     return None
 
