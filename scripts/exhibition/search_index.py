@@ -27,4 +27,9 @@ def split_by_language(site_dir: Path, default: str, others: list[str]) -> dict[s
         target = path if lang == default else site_dir / lang / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    # Material fetches sitemap.xml beside its base; give each language one (no 404).
+    sitemap = site_dir / "sitemap.xml"
+    if sitemap.exists():
+        for lang in others:
+            (site_dir / lang / "sitemap.xml").write_bytes(sitemap.read_bytes())
     return {lang: len(docs) for lang, docs in buckets.items()}

@@ -6,6 +6,6 @@
   var lang = document.documentElement.lang;
   if (!element || !lang || lang.indexOf("zh") === 0) return;
   var config = JSON.parse(element.textContent);
-  config.base = config.base.replace(/\/?$/, "/") + lang;
+  config.base = config.base.replace(/\/?$/, "/") + lang + "/";
   element.textContent = JSON.stringify(config);
 })();

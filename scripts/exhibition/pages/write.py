@@ -166,7 +166,7 @@ class Renderer:
             t=self.t, ui=self.ui, d=self.d, num=self.num, join=self.join, cell=self.cell,
             figure_value=self.figure_value, motto=self.motto, life=self.life, burials=self.burials,
             protection=self.protection, links=self.links, credit_line=self.credit_line,
-            rel=rel, link=link, link_path=link_path, lang=self.lang,
+            rel=rel, link=link, link_path=link_path, lang=self.lang, site=self.site,
             derived=self.site.derived, media=self.media_prefix(page_path),
         )
 

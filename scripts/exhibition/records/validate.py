@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import re
 import typing
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -232,7 +233,11 @@ def inspect_image(path: Path) -> str | None:
         return "is an empty file (0 bytes). Copy the photo again"
     bomb = f"is larger than {MAX_PIXELS // 1_000_000} million pixels (a decompression bomb?). Resize it below that"
     try:
-        with PILImage.open(path) as im:
+        with warnings.catch_warnings():
+            # We compare the size with our own limit just below.
+            warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
+            im = PILImage.open(path)
+        with im:
             if im.format not in IMAGE_FORMATS:
                 return f"is a {im.format} file. Save it as JPEG, PNG or WebP"
             width, height = im.size
