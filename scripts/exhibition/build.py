@@ -13,13 +13,11 @@ import sys
 from pathlib import Path
 
 from .records.problems import report
-from .records.validate import validate
-from .settings import Settings
+from .pipeline import check
 
 
 def build_site(root: Path, *, strict: bool = False, drafts: bool = False, site_dir: Path | None = None) -> int:
-    settings, problems = Settings.load(root)
-    problems += validate(root, strict=strict, drafts=drafts, zones=settings.zone_ids).problems
+    problems = check(root, strict=strict, drafts=drafts)[2]
     if problems:
         print(report(problems), file=sys.stderr)
         return 1
@@ -30,10 +28,16 @@ def build_site(root: Path, *, strict: bool = False, drafts: bool = False, site_d
     env = {**os.environ, "STRICT": "true" if strict else "false", "DRAFTS": "true" if drafts else "false",
            "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(temporary)]
-    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    if sys.stderr.isatty():
+        # A person is watching: quiet MkDocs, keep the image progress bar and any warning live.
+        result = subprocess.run([*command, "--quiet"], cwd=root, env=env, stdout=subprocess.DEVNULL)
+        output = ""
+    else:
+        result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+        output = result.stdout + result.stderr
     if result.returncode != 0:
         shutil.rmtree(temporary, ignore_errors=True)
-        print(_curator_view(result.stdout + result.stderr), file=sys.stderr)
+        print(_curator_view(output), file=sys.stderr)
         print(f"The build failed; {final.name}/ was left as it was.", file=sys.stderr)
         return 1
     _swap(temporary, final)

@@ -11,8 +11,7 @@ import sys
 from pathlib import Path
 
 from .records.problems import report
-from .records.validate import validate
-from .settings import Settings
+from .pipeline import check
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,9 +42,7 @@ def _env_flag(name: str) -> bool:
 
 def _check(args) -> int:
     root = args.root.resolve()
-    settings, problems = Settings.load(root)
-    collection = validate(root, strict=args.strict, drafts=args.drafts, zones=settings.zone_ids if settings else None)
-    problems = problems + collection.problems
+    _, collection, problems = check(root, strict=args.strict, drafts=args.drafts)
     if problems:
         print(report(problems), file=sys.stderr)
         return 1

@@ -14,7 +14,7 @@ from .images.derivatives import derive_all
 from .pages.write import Site, write_pages
 from .records import model
 from .records.problems import Problem, ValidationFailed, dotted
-from .records.validate import validate
+from .records.validate import Collection, validate
 from .settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.exhibition")
@@ -33,11 +33,16 @@ class Options:
     directory_urls: bool = True
 
 
+def check(root: Path, *, strict: bool = False, drafts: bool = False) -> tuple[Settings, Collection, list[Problem]]:
+    """Step 1 alone: settings and records, with every problem found."""
+    settings, problems = Settings.load(root)
+    collection = validate(root, strict=strict, drafts=drafts, zones=settings.zone_ids, tags=settings.tag_ids)
+    return settings, collection, problems + collection.problems
+
+
 def run(options: Options) -> Site:
     root = options.root
-    settings, problems = Settings.load(root)
-    collection = validate(root, strict=options.strict, drafts=options.drafts, zones=settings.zone_ids)
-    problems += collection.problems
+    settings, collection, problems = check(root, strict=options.strict, drafts=options.drafts)
     if problems:
         raise ValidationFailed(problems)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -30,10 +31,16 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
             strict=self.config.strict, drafts=self.config.drafts, workers=self.config.workers,
             directory_urls=config.use_directory_urls,
         )
+        logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary chatter is not for curators
         try:
             self.site = run(options)
         except ValidationFailed as exc:
             raise PluginError("\n" + str(exc)) from None
+        except Exception as exc:  # a bug of ours: say so in one line, never a traceback
+            raise PluginError(
+                f"internal error in the exhibition generator ({type(exc).__name__}: {exc}). "
+                "This is a fault in the site's code, not in your records: please report this message."
+            ) from None
         return config
 
     # After static-i18n (-100) has built every language and written the stacked index.

@@ -1,4 +1,8 @@
-"""Curator-edited settings beside the records: the hall's zones (settings/hall.yml).
+"""Curator-edited settings beside the records, in settings/:
+
+- hall.yml: the hall's zones (the floor plan),
+- eras.yml: the timeline's eras,
+- tags.yml: the name of every tag in both languages.
 
 Like records, they are YAML validated with line numbers; problems use the same format.
 """
@@ -9,9 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from pydantic import Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
-from .records.load import load
+from .records.dates import Date, PartialDate
+from .records.load import Document, load
 from .records.model import Slug, Strict, Text
 from .records.problems import Problem, dotted
 
@@ -34,32 +39,109 @@ class HallMap(Strict):
     zones: list[Zone] = Field(min_length=1)
 
 
+class Era(Strict):
+    id: Slug
+    name: Text
+    start: Optional[Date] = Field(None, description="First day of the era; empty for the earliest era.")
+    end: Optional[Date] = Field(None, description="Where the next era starts; empty for the latest era.")
+
+    def holds(self, date: PartialDate) -> bool:
+        return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
+
+
+class Eras(Strict):
+    eras: list[Era] = Field(min_length=1)
+
+
+class Tag(Strict):
+    id: Slug
+    name: Text
+
+
+class Tags(Strict):
+    tags: list[Tag] = []
+
+
 @dataclass
 class Settings:
     hall: Optional[HallMap] = None
-    paths: dict[str, str] = field(default_factory=dict)
+    eras: list[Era] = field(default_factory=list)
+    tags: dict[str, Tag] = field(default_factory=dict)
 
     @property
     def zone_ids(self) -> set[str] | None:
         return {z.id for z in self.hall.zones} if self.hall else None
 
+    @property
+    def tag_ids(self) -> set[str] | None:
+        return set(self.tags) if self.tags else None
+
+    def era_of(self, date: PartialDate) -> Optional[Era]:
+        return next((era for era in self.eras if era.holds(date)), None)
+
     @classmethod
     def load(cls, root: Path) -> tuple["Settings", list[Problem]]:
         settings, problems = cls(), []
-        path = root / "settings" / "hall.yml"
-        if path.exists():
-            doc, problems = load(path, path.relative_to(root).as_posix())
-            if doc is not None:
-                try:
-                    settings.hall = HallMap.model_validate(doc.data)
-                except ValidationError as exc:
-                    from .records.validate import explain
+        folder = root / "settings"
 
-                    problems += [explain(doc, HallMap, error) for error in exc.errors()]
-                if settings.hall:
-                    ids = [z.id for z in settings.hall.zones]
-                    for index, zone_id in enumerate(ids):
-                        if ids.index(zone_id) != index:
-                            loc = ("zones", index, "id")
-                            problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"zone \"{zone_id}\" is defined twice. Give each zone its own id"))
+        hall, doc = _load(folder / "hall.yml", root, HallMap, problems)
+        if hall:
+            settings.hall = hall
+            _unique(doc, [z.id for z in hall.zones], "zones", "zone", problems)
+
+        eras, doc = _load(folder / "eras.yml", root, Eras, problems)
+        if eras:
+            settings.eras = eras.eras
+            _unique(doc, [e.id for e in eras.eras], "eras", "era", problems)
+            problems += _check_eras(doc, eras.eras)
+
+        tags, doc = _load(folder / "tags.yml", root, Tags, problems)
+        if tags:
+            settings.tags = {t.id: t for t in tags.tags}
+            _unique(doc, [t.id for t in tags.tags], "tags", "tag", problems)
         return settings, problems
+
+
+def _load(path: Path, root: Path, cls: type[BaseModel], problems: list[Problem]):
+    if not path.exists():
+        return None, None
+    doc, found = load(path, path.relative_to(root).as_posix())
+    problems += found
+    if doc is None:
+        return None, None
+    try:
+        return cls.model_validate(doc.data), doc
+    except ValidationError as exc:
+        from .records.validate import explain
+
+        problems += [explain(doc, cls, error) for error in exc.errors()]
+        return None, None
+
+
+def _unique(doc: Document, ids: list[str], key: str, what: str, problems: list[Problem]) -> None:
+    for index, item in enumerate(ids):
+        if ids.index(item) != index:
+            loc = (key, index, "id")
+            problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"{what} \"{item}\" is defined twice. Give each {what} its own id"))
+
+
+def _check_eras(doc: Document, eras: list[Era]) -> list[Problem]:
+    """Eras run in order, each starting where the one before ended (no overlap)."""
+    problems = []
+    for index, era in enumerate(eras):
+        if era.start and era.end and era.end <= era.start:
+            loc = ("eras", index, "end")
+            problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"{era.end.iso} is not after the era's start {era.start.iso}. Swap them or fix the year"))
+        if index == 0:
+            continue
+        before = eras[index - 1]
+        loc = ("eras", index, "start")
+        if era.start is None:
+            problems.append(Problem(doc.path, doc.line(("eras", index)), dotted(loc), "only the first era may leave `start` empty. Give the year this era begins"))
+        elif before.start and era.start <= before.start:
+            problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"{era.start.iso} is not after the previous era's start ({before.start.iso}). List eras from oldest to newest"))
+        elif before.end is None:
+            problems.append(Problem(doc.path, doc.line(("eras", index - 1)), dotted(("eras", index - 1, "end")), "only the last era may leave `end` empty. Give the year the next era begins"))
+        elif era.start < before.end:
+            problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"{era.start.iso} is before the previous era ends ({before.end.iso}): eras overlap. Start this era at {before.end.iso}"))
+    return problems

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import warnings
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
@@ -165,4 +166,5 @@ def _to_derived(file: str, manifest: dict) -> Derived:
 def _progress(total: int):
     from tqdm import tqdm
 
-    return tqdm(total=total, desc="images", unit="img", leave=False)
+    # Only on a terminal: in logs and CI a redrawn bar is noise.
+    return tqdm(total=total, desc="images", unit="img", leave=False, disable=not sys.stderr.isatty())

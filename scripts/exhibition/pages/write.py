@@ -7,7 +7,6 @@ so MkDocs' live reload and caches see only real changes.
 
 from __future__ import annotations
 
-import html
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from ..images.derivatives import Derived
 from ..records import model
 from ..records.dates import PartialDate
 from ..settings import Settings
+from . import timeline
 
 HERE = Path(__file__).parent
 UI: dict[str, dict[str, str]] = yaml.safe_load((HERE / "ui.yml").read_text(encoding="utf-8"))
@@ -49,6 +49,22 @@ class Site:
     @cached_property
     def by_id(self) -> dict[str, model.Record]:
         return {r.id: r for r in self.records}
+
+    @cached_property
+    def timeline(self) -> list[timeline.Entry]:
+        return timeline.collect(self.records)
+
+    @cached_property
+    def on_timeline(self) -> set[str]:
+        return {entry.record.id for entry in self.timeline}
+
+    @cached_property
+    def tagged(self) -> dict[str, list[model.Record]]:
+        out: dict[str, list[model.Record]] = {}
+        for record in sorted(self.records, key=lambda r: r.title.zh):
+            for tag in record.tags:
+                out.setdefault(tag, []).append(record)
+        return dict(sorted(out.items(), key=lambda kv: list(self.settings.tags).index(kv[0]) if kv[0] in self.settings.tags else 1_000))
 
     def page_path(self, record: model.Record) -> str:
         return f"{self.out_dir}/{record.FOLDER}/{record.id}.md"
@@ -161,8 +177,28 @@ class Renderer:
         def link(record: model.Record) -> str:
             return f"[{self.t(record.title)}]({link_path(record)})"
 
+        def page_url(target: str) -> str:
+            """URL of a docs/ page from this page, for raw HTML (SVG, timeline) that MkDocs does not rewrite."""
+            url = target[: -len(".md")]
+            if url.endswith("index"):
+                url = url[: -len("index")]
+            elif self.site.directory_urls:
+                url += "/"
+            else:
+                url += ".html"
+            return self.media_prefix(page_path) + url
+
+        def zone_href(zone) -> str:
+            return page_url(f"{self.site.out_dir}/hall-map.md") + f"#zone-{zone.id}"
+
+        def tag_name(tag: str) -> str:
+            known = self.site.settings.tags.get(tag)
+            return self.t(known.name) if known else tag
+
         self.link = link  # used by helpers above
         return dict(
+            page_url=page_url, zone_href=zone_href, tag_name=tag_name, hall=self.site.settings.hall,
+            current=None, small=False,
             t=self.t, ui=self.ui, d=self.d, num=self.num, join=self.join, cell=self.cell,
             figure_value=self.figure_value, motto=self.motto, life=self.life, burials=self.burials,
             protection=self.protection, links=self.links, credit_line=self.credit_line,
@@ -196,8 +232,80 @@ class Renderer:
             dated=[_Dated(x.date, self.t(x.label)) for x in sorted(record.dates, key=lambda x: x.date)],
             source_name=lambda sid: sources[sid].publisher.split("；")[0] if sid in sources else sid,
             source_number=lambda sid: numbers.get(sid, "?"),
+            on_timeline=f"tl-{record.id}" if record.id in self.site.on_timeline else None,
         )
         return self.env.get_template("record.md.j2").render(ctx)
+
+    def timeline(self) -> str:
+        ctx = self._common(f"{self.site.out_dir}/timeline.md")
+        entries = self.site.timeline
+        groups: list[tuple] = []
+        for entry in entries:
+            era = self.site.settings.era_of(entry.date)
+            if not groups or groups[-1][0] is not era:
+                groups.append((era, []))
+            groups[-1][1].append(entry)
+        first_of_year, first_of_record = {}, {}
+        for entry in entries:
+            first_of_year.setdefault(entry.date.year, entry)
+            first_of_record.setdefault(entry.record.id, entry)
+
+        def anchors(entry) -> list[str]:
+            out = [f"e-{entry.anchor}"]
+            if first_of_year.get(entry.date.year) is entry:
+                out.append(f"y{entry.date.year}")
+            if first_of_record.get(entry.record.id) is entry:
+                out.append(f"tl-{entry.record.id}")
+            return out
+
+        def entry_label(entry) -> str:
+            if entry.label:
+                return self.t(entry.label)
+            params = {k: self.t(v) for k, v in entry.params.items()}
+            return self.ui(entry.wording).format(title=self.t(entry.record.title), **params)
+
+        def era_years(era) -> str:
+            start = era.start.show(self.lang) if era.start else ""
+            end = era.end.show(self.lang) if era.end else ""
+            return f"{start}–{end}" if self.lang == "en" else f"{start}—{end}"
+
+        ctx.update(
+            groups=groups, years=sorted(first_of_year), anchors=anchors, entry_label=entry_label, era_years=era_years,
+            kinds=sorted({e.record.kind for e in entries}, key=list(model.KINDS).index),
+            tags=[tag for tag in self.site.settings.tags.values() if any(tag.id in e.record.tags for e in entries)],
+        )
+        return self.env.get_template("timeline.md.j2").render(ctx)
+
+    def hall_map(self) -> str:
+        ctx = self._common(f"{self.site.out_dir}/hall-map.md")
+        by_zone: dict[str, list[model.Record]] = {}
+        for record in sorted(self.site.records, key=lambda r: r.title.zh):
+            if record.hall:
+                by_zone.setdefault(record.hall.zone, []).append(record)
+        ctx.update(by_zone=by_zone)
+        return self.env.get_template("hall_map.md.j2").render(ctx)
+
+    def gallery(self) -> str:
+        ctx = self._common(f"{self.site.out_dir}/gallery.md")
+        groups = []
+        for kind, cls in model.KINDS.items():
+            items = [(r, image) for r in sorted(self.site.records, key=lambda r: r.title.zh) if isinstance(r, cls) for image in r.images]
+            if items:
+                groups.append((kind, items))
+        tags = [tag for tag in self.site.settings.tags.values() if tag.id in self.site.tagged]
+        ctx.update(groups=groups, tags=tags)
+        return self.env.get_template("gallery.md.j2").render(ctx)
+
+    def tags_index(self) -> str:
+        ctx = self._common(f"{self.site.out_dir}/tags/index.md")
+        tagged = [(self.site.settings.tags[t], records) for t, records in self.site.tagged.items() if t in self.site.settings.tags]
+        ctx.update(tagged=tagged)
+        return self.env.get_template("tags_index.md.j2").render(ctx)
+
+    def tag_page(self, tag: str) -> str:
+        ctx = self._common(f"{self.site.out_dir}/tags/{tag}.md")
+        ctx.update(tag=self.site.settings.tags[tag], records=self.site.tagged[tag])
+        return self.env.get_template("tag.md.j2").render(ctx)
 
     def kind_index(self, cls: type[model.Record], records: list[model.Record]) -> str:
         path = f"{self.site.out_dir}/{cls.FOLDER}/index.md"
@@ -224,6 +332,14 @@ def write_pages(site: Site, docs_dir: Path, langs=model.LANGS) -> dict[str, int]
         for cls in site.kinds():
             records = sorted((r for r in site.records if isinstance(r, cls)), key=lambda r: (r.title.zh))
             wanted[target / cls.FOLDER / f"index.{lang}.md"] = renderer.kind_index(cls, records)
+        wanted[target / f"timeline.{lang}.md"] = renderer.timeline()
+        wanted[target / f"gallery.{lang}.md"] = renderer.gallery()
+        if site.settings.hall:
+            wanted[target / f"hall-map.{lang}.md"] = renderer.hall_map()
+        wanted[target / "tags" / f"index.{lang}.md"] = renderer.tags_index()
+        for tag in site.tagged:
+            if tag in site.settings.tags:
+                wanted[target / "tags" / f"{tag}.{lang}.md"] = renderer.tag_page(tag)
     stats = {"written": 0, "unchanged": 0, "removed": 0}
     for path, text in wanted.items():
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -238,7 +354,3 @@ def write_pages(site: Site, docs_dir: Path, langs=model.LANGS) -> dict[str, int]
                 path.unlink()
                 stats["removed"] += 1
     return stats
-
-
-def escape(text: str) -> str:
-    return html.escape(text, quote=True)

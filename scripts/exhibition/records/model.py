@@ -64,6 +64,7 @@ class DisputedValue(Sourced):
 class Disputed(Strict):
     field: str = Field(description="Name of the field whose value the sources disagree on.")
     label: Optional[Text] = None
+    unit: Optional[Text] = Field(None, description="Unit shown after each value, e.g. {zh: 亩, en: mu}.")
     values: list[DisputedValue] = Field(min_length=2)
 
 

@@ -9,16 +9,17 @@ import json
 import sys
 from pathlib import Path
 
-from ..settings import HallMap
+from ..settings import Eras, HallMap, Tags
 from .model import KINDS
 
 
 def schemas() -> dict[str, dict]:
     out = {}
-    for kind, cls in {**KINDS, "hall": HallMap}.items():
+    settings = {"hall": HallMap, "eras": Eras, "tags": Tags}
+    for kind, cls in {**KINDS, **settings}.items():
         schema = cls.model_json_schema()
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        schema["title"] = f"聊城市双拥展览馆 · {kind} record" if kind != "hall" else "聊城市双拥展览馆 · hall map"
+        schema["title"] = f"聊城市双拥展览馆 · {kind} {'settings' if kind in settings else 'record'}"
         out[f"{kind}.schema.json"] = schema
     return out
 

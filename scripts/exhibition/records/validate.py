@@ -55,7 +55,8 @@ def sort_key(record: model.Record):
     return (record.title.zh,)
 
 
-def validate(root: Path, *, strict: bool = False, drafts: bool = False, zones: set[str] | None = None) -> Collection:
+def validate(root: Path, *, strict: bool = False, drafts: bool = False, zones: set[str] | None = None,
+             tags: set[str] | None = None) -> Collection:
     """Load every record under root/exhibits, checking each alone and then together."""
     exhibits, images = root / "exhibits", root / "images"
     result = Collection()
@@ -80,7 +81,7 @@ def validate(root: Path, *, strict: bool = False, drafts: bool = False, zones: s
             result.problems.append(Problem(doc.path, doc.line(("sources",)) if "sources" in doc.data else 1, "sources",
                                            "a published record needs at least one source. Add the source of its facts (title, publisher, url, date), or set review.status: draft"))
         docs.append((doc, record))
-    result.problems += _check_together(docs, zones)
+    result.problems += _check_together(docs, zones, tags)
     result.records = [record for _, record in docs]
     result.documents = {record.id: doc for doc, record in docs}
     return result
@@ -250,7 +251,7 @@ def inspect_image(path: Path) -> str | None:
     return None
 
 
-def _check_together(docs: list[tuple[Document, model.Record]], zones: set[str] | None) -> list[Problem]:
+def _check_together(docs: list[tuple[Document, model.Record]], zones: set[str] | None, tags: set[str] | None) -> list[Problem]:
     problems = []
     first: dict[str, str] = {}
     for doc, record in docs:
@@ -278,6 +279,12 @@ def _check_together(docs: list[tuple[Document, model.Record]], zones: set[str] |
         if zones is not None and record.hall and record.hall.zone not in zones:
             loc = ("hall", "zone")
             problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"no zone \"{record.hall.zone}\" in the hall map. Use one of: {', '.join(sorted(zones))}"))
+        for index, tag in enumerate(record.tags):
+            if tags is not None and tag not in tags:
+                loc = ("tags", index)
+                close = difflib.get_close_matches(tag, tags, n=1)
+                hint = f"Did you mean `{close[0]}`?" if close else "Add it with its Chinese and English name to settings/tags.yml, or use an existing tag."
+                problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"unknown tag \"{tag}\". {hint}"))
     return problems
 
 

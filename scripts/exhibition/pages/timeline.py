@@ -1,0 +1,111 @@
+"""Every dated fact in the records, as timeline entries.
+
+Which fields are dated is declared here once (DATED_FIELDS); the wording of each
+kind of entry is in ui.yml (`tl_<field>`), so neither lives in a template.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..records import model
+from ..records.dates import PartialDate
+
+
+# (kind, field) -> ui key of the entry's wording; "{title}" is the record's title.
+DATED_FIELDS: dict[tuple[str, str], str] = {
+    ("place", "construction_started"): "tl_construction_started",
+    ("place", "construction_finished"): "tl_construction_finished",
+    ("place", "opened"): "tl_opened",
+    ("vessel", "named"): "tl_named",
+    ("vessel", "commissioned"): "tl_commissioned",
+    ("memorial", "established"): "tl_established",
+    ("person", "born.date"): "tl_born",
+    ("person", "died.date"): "tl_died",
+}
+
+
+@dataclass
+class Alternative:
+    date: PartialDate
+    source: Optional[model.Source]
+
+
+@dataclass
+class Entry:
+    date: PartialDate
+    record: model.Record
+    label: Optional[model.Text] = None  # own wording (events, `dates`, ceremonies…)
+    wording: Optional[str] = None  # ui key taking {title} and the params below
+    params: dict[str, model.Text] = field(default_factory=dict)
+    end: Optional[PartialDate] = None
+    alternatives: list[Alternative] = field(default_factory=list)  # disputed dates
+    source: Optional[model.Source] = None
+
+    @property
+    def anchor(self) -> str:
+        return f"{self.record.id}-{self.date.iso}"
+
+    @property
+    def sort_key(self):
+        return (self.date, self.record.title.zh)
+
+
+def _get(record: model.Record, path: str):
+    value = record
+    for part in path.split("."):
+        value = getattr(value, part, None)
+        if value is None:
+            return None
+    return value
+
+
+def _source(record: model.Record, source_id: Optional[str]) -> Optional[model.Source]:
+    return next((s for s in record.sources if s.id == source_id), None)
+
+
+def collect(records: list[model.Record]) -> list[Entry]:
+    entries: list[Entry] = []
+    events = [r for r in records if isinstance(r, model.Event)]
+    for record in records:
+        if isinstance(record, model.Event) and record.when:
+            entries.append(Entry(record.when, record, label=record.title, end=record.end))
+        disputed = {d.field: d for d in record.disputed}
+        for (kind, path), wording in DATED_FIELDS.items():
+            if record.kind != kind:
+                continue
+            date = _get(record, path)
+            dispute = disputed.get(path.split(".")[0])
+            if dispute and date is None:
+                # A date the sources disagree on: one entry, placed at the earliest value, showing all.
+                alternatives = []
+                for value in dispute.values:
+                    try:
+                        alternatives.append(Alternative(PartialDate.parse(value.value), _source(record, value.source)))
+                    except ValueError:
+                        continue
+                if alternatives:
+                    first = min(a.date for a in alternatives)
+                    entries.append(Entry(first, record, wording=wording, alternatives=alternatives))
+                continue
+            if date is not None and not _told_by_event(record, date, events):
+                source = _get(record, path.split(".")[0] + ".source") if "." in path else None
+                entries.append(Entry(date, record, wording=wording, source=_source(record, source)))
+        for item in [*getattr(record, "ceremonies", []), *record.dates]:
+            if not _told_by_event(record, item.date, events):
+                entries.append(Entry(item.date, record, label=item.label, source=_source(record, item.source)))
+        for protection in getattr(record, "protection", []):
+            entries.append(Entry(protection.date, record, wording="tl_protection", params={"level": protection.level},
+                                 source=_source(record, protection.source)))
+    return sorted(entries, key=lambda e: e.sort_key)
+
+
+def _told_by_event(record: model.Record, date: PartialDate, events: list[model.Event]) -> bool:
+    """An event record on the same date that names this record already tells this fact."""
+    for event in events:
+        if date not in (event.date, event.start, event.end):
+            continue
+        if record.id in event.related or event.id in record.related or event.place_record == record.id:
+            return True
+    return False
