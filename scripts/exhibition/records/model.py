@@ -106,6 +106,21 @@ class Image(Strict):
     flags: ImageFlags = ImageFlags()
     consent: Optional[str] = Field(None, description="Guardian or sitter consent reference.")
 
+    @model_validator(mode="after")
+    def _minors_need_consent(self):
+        # Children under 14 are sensitive personal information (个人信息保护法 Art. 28).
+        if self.flags.minors and not self.consent:
+            raise ValueError("consent: this picture shows minors, so it needs the guardians' consent reference. "
+                             "Add `consent:` (where the signed consent is filed), or do not publish the picture")
+        return self
+
+
+class PublicValue(Strict):
+    """A value that looks like personal data but is public on purpose (the hall's own phone)."""
+
+    value: str = Field(min_length=1)
+    reason: str = Field(min_length=1, description="Why it may be published, e.g. 展览馆对外公布的电话")
+
 
 class Figure(Sourced):
     """A sourced number: 21,000 visits, 925 names…"""
@@ -140,6 +155,7 @@ class Record(Strict):
     figures: list[Figure] = []
     dates: list[Dated] = Field([], description="Other dated facts for the timeline.")
     featured: bool = False
+    public_values: list[PublicValue] = Field([], description="Values the privacy check may let through, each with a reason.")
 
     # Fields that name other records, checked by validate.py.
     REFERENCE_FIELDS: ClassVar[tuple[str, ...]] = ("related",)

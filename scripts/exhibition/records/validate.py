@@ -15,7 +15,7 @@ from pathlib import Path
 from PIL import Image as PILImage
 from pydantic import BaseModel, ValidationError
 
-from . import model
+from . import model, privacy
 from .load import Document, load
 from .problems import Problem, dotted
 
@@ -189,16 +189,33 @@ def _models_in(annotation) -> list[type[BaseModel]]:
 
 def _check_texts(doc: Document, record: model.Record, strict: bool) -> list[Problem]:
     problems = []
+    public = {p.value for p in record.public_values}
     for loc, text in record.texts():
-        for lang in model.LANGS:
-            value = getattr(text, lang)
-            if value and RAW_HTML.search(value):
-                problems.append(Problem(doc.path, doc.line(loc + (lang,)), dotted(loc + (lang,)),
-                                        "contains HTML or a javascript: link. Record text is Markdown only: remove the tag"))
         if strict and text.missing("en"):
             problems.append(Problem(doc.path, doc.line(loc), dotted(loc + ("en",)),
                                     "English translation missing (strict mode). Add `en:` beside `zh:`"))
+    # Every string of the file, not only the texts: a source's title, locator or credit can leak too.
+    for loc, value in _strings(doc.data, ()):
+        if RAW_HTML.search(value):
+            problems.append(Problem(doc.path, doc.line(loc), dotted(loc),
+                                    "contains HTML or a javascript: link. Record text is Markdown only: remove the tag"))
+        if loc and loc[0] == "public_values":
+            continue
+        for what, found in privacy.findings(value):
+            if found.strip() not in public:
+                problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"contains {what} (\"{found.strip()}\"). {privacy.ADVICE}"))
     return problems
+
+
+def _strings(data, loc):
+    if isinstance(data, str):
+        yield loc, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, loc + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, loc + (index,))
 
 
 def _check_images(doc: Document, record: model.Record, images: Path) -> list[Problem]:

@@ -1,0 +1,81 @@
+"""The privacy guard: personal data never reaches a page (个人信息保护法)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import VALID_EVENT, run_cli, write
+from exhibition.records.privacy import findings
+
+
+def _id_card() -> str:
+    """A syntactically valid 身份证号 (made up: region 370000, born 1990-01-01)."""
+    body = "37000019900101123"
+    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+    return body + "10X98765432"[sum(int(d) * w for d, w in zip(body, weights)) % 11]
+
+
+REFUSED = {
+    "mobile": "联系电话13912345678。",
+    "mobile with spaces": "call +86 139 1234 5678 today",
+    "landline": "电话0635-8888888",
+    "id card": f"身份证号{_id_card()}",
+    "bank card": "卡号 6222 0212 3456 7890 128",  # passes Luhn
+    "email": "write to someone@example.com",
+    "home address": "住在某小区3号楼2单元501室",
+    "english flat": "lives at Flat 12, Room 501",
+}
+
+ALLOWED = [
+    "共为53828名优抚对象发放抚恤金约3亿元",
+    "16,252个岗位，达成用工意向4410人",
+    "聊城市经济技术开发区黄山路60号",  # a public building's street number
+    "编号6-241-5-090",
+    "2019年3月15日",
+    "215.5万元",
+    "37000019900101123X",  # 18 characters but a wrong checksum: not an ID number
+]
+
+
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_personal_data_is_found(name):
+    assert list(findings(REFUSED[name])), name
+
+
+@pytest.mark.parametrize("text", ALLOWED)
+def test_ordinary_numbers_and_public_addresses_pass(text):
+    if text.startswith("370000"):
+        assert _id_card() != text
+    assert not list(findings(text)), text
+
+
+def test_validation_refuses_personal_data_in_any_field(project):
+    record = VALID_EVENT.replace("A test record.", "Call 13912345678.").replace(
+        "publisher: 聊城市退役军人事务局", f"publisher: 聊城市退役军人事务局\n    locator: 身份证号{_id_card()}")
+    write(project, "exhibits/events/test-event.yml", record)
+    result = run_cli(project, "check")
+    assert result.returncode == 1
+    assert "test-event.yml:8: summary.en: contains a phone number (\"13912345678\")" in result.stderr
+    assert "sources[0].locator: contains an ID card number (身份证号)" in result.stderr
+
+
+def test_a_public_value_with_a_reason_is_allowed(project):
+    record = VALID_EVENT.replace("A test record.", "'The hall phone is 0635-8888888.'") + (
+        "public_values:\n  - value: 0635-8888888\n    reason: 展览馆对外公布的电话\n")
+    write(project, "exhibits/events/test-event.yml", record)
+    result = run_cli(project, "check")
+    assert result.returncode == 0, result.stderr
+
+
+def test_pictures_of_minors_need_guardian_consent(project):
+    (project / "images/events").mkdir(parents=True)
+    from PIL import Image
+
+    Image.new("RGB", (400, 300), "white").save(project / "images/events/class.png")
+    record = VALID_EVENT + "images:\n  - file: events/class.png\n    alt: {zh: 学生, en: pupils}\n    flags: {minors: true}\n"
+    write(project, "exhibits/events/test-event.yml", record)
+    result = run_cli(project, "check")
+    assert result.returncode == 1
+    assert "images[0].consent: this picture shows minors" in result.stderr
+    write(project, "exhibits/events/test-event.yml", record + "    consent: 家长同意书 2026-05 第3号\n")
+    assert run_cli(project, "check").returncode == 0
