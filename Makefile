@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve check test schema clean
+.PHONY: build serve check report test schema clean
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ serve: $(STAMP)
 ## check: validate only (fast); STRICT=1 also requires every English translation
 check: $(STAMP)
 	$(BIN)/exhibition check $(if $(STRICT),--strict) $(if $(DRAFTS),--drafts)
+
+## report: what is unfinished in the content (translations, sources, drafts, credits, consent)
+report: $(STAMP)
+	$(BIN)/exhibition report
 
 ## schema: write the JSON Schemas editors use (schema/*.schema.json) from the record models
 schema: $(STAMP)

@@ -79,3 +79,29 @@ def test_pictures_of_minors_need_guardian_consent(project):
     assert "images[0].consent: this picture shows minors" in result.stderr
     write(project, "exhibits/events/test-event.yml", record + "    consent: 家长同意书 2026-05 第3号\n")
     assert run_cli(project, "check").returncode == 0
+
+
+def test_content_report_lists_what_is_unfinished(project):
+    from PIL import Image
+
+    (project / "images/events").mkdir(parents=True)
+    Image.new("RGB", (400, 300), "white").save(project / "images/events/plain.png")
+    write(project, "exhibits/events/test-event.yml", VALID_EVENT.replace("  en: A test record.\n", "") + (
+        "figures:\n  - label: {zh: 人数, en: people}\n    value: 3\n"
+        "images:\n  - file: events/plain.png\n    alt: {zh: 白图, en: white}\n"))
+    draft = VALID_EVENT.replace("test-event", "draft-event").replace("status: verified", "status: draft")
+    write(project, "exhibits/events/draft-event.yml", draft)
+    person = VALID_EVENT.replace("kind: event", "kind: person").replace("id: test-event", "id: living-veteran").replace(
+        'date: "2019-03-15"\n', "") + (
+        "category: model_veteran\nliving: true\nname: {zh: 某某, pinyin: Moumou}\n"
+        "consent: {reference: 授权书2026-01, scope: 姓名与荣誉, date: 2026-01-05}\n")
+    write(project, "exhibits/people/living-veteran.yml", person)
+    result = run_cli(project, "report")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "| event | 1 | 1 |" in out and "| person | 1 | 0 |" in out
+    assert "exhibits/events/test-event.yml:6: summary" in out
+    assert "test-event.yml:17: figures[0]" in out
+    assert "draft-event.yml:14: draft-event" in out
+    assert "images/events/plain.png — no credit — no licence" in out
+    assert "某某 — consent 授权书2026-01 (姓名与荣誉, 2026-01-05)" in out

@@ -20,6 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate records and images without building")
     build = sub.add_parser("build", help="build the site into site/ (replaced only on success)")
+    sub.add_parser("report", help="content report: translations, sources, drafts, credits, consent")
     for p in (check, build):
         p.add_argument("--strict", action="store_true", default=_env_flag("STRICT"), help="missing English is an error")
         p.add_argument("--drafts", action="store_true", default=_env_flag("DRAFTS"), help="publish draft records too")
@@ -28,6 +29,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args)
+        if args.command == "report":
+            from .report import content_report
+
+            text, code = content_report(args.root.resolve())
+            print(text)
+            return code
         from .build import build_site
 
         return build_site(args.root.resolve(), strict=args.strict, drafts=args.drafts, site_dir=args.site_dir)

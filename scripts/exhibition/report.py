@@ -1,0 +1,63 @@
+"""`make report`: the state of the content, for the curators' weekly look.
+
+Reads every record, drafts included, and lists what needs work. Problems that
+stop a build are reported by `make check`; this lists what is allowed but unfinished.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from .pipeline import check
+from .records import model
+from .records.problems import dotted
+
+
+def content_report(root: Path) -> tuple[str, int]:
+    _, collection, problems = check(root, drafts=True)
+    lines = ["# Content report · 内容报告", ""]
+    if problems:
+        lines += [f"**{len(problems)} problem(s) stop the build: run `make check`.**", ""]
+    records = collection.records
+    docs = collection.documents
+
+    def where(record, loc=()):
+        doc = docs[record.id]
+        return f"{doc.path}:{doc.line(loc)}"
+
+    lines += ["## Records per kind · 各类记录", "", "| kind | published | draft |", "|---|---|---|"]
+    published = Counter(r.kind for r in records if r.review.status != "draft")
+    drafts = Counter(r.kind for r in records if r.review.status == "draft")
+    for kind in model.KINDS:
+        lines.append(f"| {kind} | {published[kind]} | {drafts[kind]} |")
+    lines.append(f"| **all** | **{sum(published.values())}** | **{sum(drafts.values())}** |")
+
+    def section(title: str, items: list[str]) -> None:
+        lines.extend(["", f"## {title} ({len(items)})", ""])
+        lines.extend(f"- {item}" for item in items) if items else lines.append("- none")
+
+    section("Missing English translations · 缺少英文", [
+        f"{where(r, loc)}: {dotted(loc)}" for r in records for loc, text in r.texts() if text.missing("en")
+    ])
+    unsourced = []
+    for r in records:
+        for name in ("figures", "dates", "ceremonies", "protection"):
+            for index, item in enumerate(getattr(r, name, [])):
+                if getattr(item, "source", None) is None:
+                    unsourced.append(f"{where(r, (name, index))}: {name}[{index}]")
+        if not r.sources:
+            unsourced.append(f"{where(r)}: the record has no sources")
+    section("Facts without a source · 未注明来源的事实", unsourced)
+    section("Drafts (not published) · 草稿", [
+        f"{where(r, ('review',))}: {r.id} (since {r.review.date.iso})" for r in records if r.review.status == "draft"
+    ])
+    section("Images without credit or licence · 缺少署名或许可的图片", [
+        f"{where(r, ('images', i))}: images/{image.file}" + ("" if image.credit or image.creator else " — no credit") + ("" if image.licence else " — no licence")
+        for r in records for i, image in enumerate(r.images) if not (image.credit or image.creator) or not image.licence
+    ])
+    section("Living persons and consent · 在世人物与授权", [
+        f"{where(r)}: {r.name.zh} — " + (f"consent {r.consent.reference} ({r.consent.scope}, {r.consent.date.iso})" if r.consent else "NO CONSENT")
+        for r in records if isinstance(r, model.Person) and r.living
+    ])
+    return "\n".join(lines) + "\n", 1 if problems else 0
