@@ -1,0 +1,56 @@
+"""`make serve`: the preview reloads when a curator saves a record."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from conftest import VALID_EVENT, write
+
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait_for(url: str, text: str, seconds: float) -> bool:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if text in _get(url):
+            return True
+        time.sleep(1)
+    return False
+
+
+def test_serve_shows_an_edited_record(project):
+    record = write(project, "exhibits/events/test-event.yml", VALID_EVENT)
+    port = _free_port()
+    server = subprocess.Popen(
+        [str(MKDOCS), "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/exhibits/events/test-event/"
+        assert _wait_for(url, "测试活动", 240), "the preview never came up"
+        record.write_text(VALID_EVENT.replace("测试活动", "改过的标题"), encoding="utf-8")
+        assert _wait_for(url, "改过的标题", 240), "the preview did not pick up the edited record"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
