@@ -1,9 +1,11 @@
 """Step 2 of the flow: web-ready derivatives of every image a record uses.
 
 One decode per photo (JPEG decoded at reduced scale with draft()), orientation
-fixed, EXIF and GPS dropped, never upscaled, WebP at a few widths. Results are
-cached by the source's content hash, so an unchanged photo is never decoded
-again, and work is spread over the machine's cores.
+fixed, EXIF and GPS dropped, never upscaled, WebP at a few widths, each width
+resized from the next larger one. Results are cached by the source's content
+hash, so an unchanged photo is never decoded again, and work is spread over the
+machine's cores. The hash itself is remembered by (path, size, mtime, inode) in
+media/.source-keys.json, so a rebuild with no new photo reads no photo at all.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import hashlib
 import json
 import os
 import sys
+import time
 import warnings
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
@@ -24,8 +27,11 @@ from ..records.validate import MAX_PIXELS
 WIDTHS = (480, 960, 1600)
 QUALITY = 78
 # Bump when the recipe changes so old cache entries are not reused.
-RECIPE = f"v1-{'-'.join(map(str, WIDTHS))}-q{QUALITY}"
+RECIPE = f"v2-{'-'.join(map(str, WIDTHS))}-q{QUALITY}"
 PROGRESS_FROM = 8  # show a progress bar when this many images need work
+KEYS_FILE = ".source-keys.json"  # in the media folder; MkDocs skips dot-files
+RACY_NS = 2_000_000_000  # a file changed this recently may change again within its mtime tick: hash it next time too
+SWAPS_AXES = {5, 6, 7, 8}  # EXIF orientations that turn the picture by 90°
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,41 @@ def content_key(path: Path) -> str:
     return digest.hexdigest()[:20]
 
 
+class SourceKeys:
+    """content_key() remembered by (size, mtime_ns, inode): hashing 3,000 photos reads gigabytes."""
+
+    def __init__(self, out_dir: Path):
+        self.path = out_dir / KEYS_FILE
+        try:
+            saved = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            saved = None
+        keys = saved.get("keys") if isinstance(saved, dict) and saved.get("recipe") == RECIPE else None
+        self.known: dict = keys if isinstance(keys, dict) else {}
+        self.seen: dict[str, list] = {}
+
+    def key(self, path: Path) -> str:
+        name = os.path.abspath(path)
+        st = path.stat()
+        stamp = [st.st_size, st.st_mtime_ns, st.st_ino]
+        entry = self.known.get(name)
+        if isinstance(entry, list) and len(entry) == 4 and entry[:3] == stamp:
+            key = entry[3]
+        else:
+            key = content_key(path)
+        if time.time_ns() - st.st_mtime_ns > RACY_NS:
+            self.seen[name] = [*stamp, key]
+        return key
+
+    def save(self) -> None:
+        """Only the photos used now; written only when something changed (MkDocs serve watches docs/)."""
+        if self.seen == self.known:
+            return
+        tmp = self.path.with_name(f"{KEYS_FILE}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"recipe": RECIPE, "keys": self.seen}, separators=(",", ":")), encoding="utf-8")
+        os.replace(tmp, self.path)
+
+
 def make(source: Path, out_dir: Path, key: str, url_base: str) -> dict:
     """Decode once, write every width. Runs in a worker process."""
     warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -73,8 +114,10 @@ def make(source: Path, out_dir: Path, key: str, url_base: str) -> dict:
     try:
         with Image.open(source) as im:
             if im.format == "JPEG":
-                # Decode at the smallest scale that still covers the largest width.
-                im.draft("RGB", (WIDTHS[-1], WIDTHS[-1]))
+                # Decode at the smallest scale (1/2, 1/4, 1/8) that still covers the largest width,
+                # once the picture is upright: only the width counts, so ask for no height.
+                turned = im.getexif().get(0x0112) in SWAPS_AXES
+                im.draft("RGB", (1, WIDTHS[-1]) if turned else (WIDTHS[-1], 1))
             im.load()
             im = ImageOps.exif_transpose(im)
             im = im.convert("RGBA" if im.mode in ("RGBA", "LA", "P") and _has_alpha(im) else "RGB")
@@ -85,15 +128,18 @@ def make(source: Path, out_dir: Path, key: str, url_base: str) -> dict:
     widths = [w for w in WIDTHS if w < full_w] + [min(full_w, WIDTHS[-1])]
     target = out_dir / key
     target.mkdir(parents=True, exist_ok=True)
-    for width in sorted(set(widths)):
+    source_im = im
+    # Largest first, each smaller width from the one before: a third of the resampling work.
+    for width in sorted(set(widths), reverse=True):
         height = max(1, round(full_h * width / full_w))
-        resized = im if width == full_w else im.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+        if width != source_im.width:
+            source_im = source_im.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
         name = f"{width}.webp"
         tmp = target / f".{name}.tmp"
         # No exif= argument: nothing from the camera (GPS!) reaches the site.
-        resized.save(tmp, "WEBP", quality=QUALITY, method=4)
+        source_im.save(tmp, "WEBP", quality=QUALITY, method=4)
         os.replace(tmp, target / name)
-        variants.append({"url": f"{url_base}/{key}/{name}", "width": width, "height": height})
+        variants.insert(0, {"url": f"{url_base}/{key}/{name}", "width": width, "height": height})
     manifest = {"width": variants[-1]["width"], "height": variants[-1]["height"], "variants": variants}
     (target / "manifest.json").write_text(json.dumps(manifest))
     return manifest
@@ -110,14 +156,16 @@ def derive_all(files: list[str], images_dir: Path, out_dir: Path, url_base: str 
     derived, errors = {}, {}
     stats = {"cached": 0, "made": 0}
     pending: dict[str, list[str]] = {}  # key -> files with that content (copies are made once)
+    keys = SourceKeys(out_dir)
     for file in sorted(set(files)):
-        key = content_key(images_dir / file)
+        key = keys.key(images_dir / file)
         manifest = out_dir / key / "manifest.json"
         if manifest.exists():
             derived[file] = _to_derived(file, json.loads(manifest.read_text()))
             stats["cached"] += 1
         else:
             pending.setdefault(key, []).append(file)
+    keys.save()
     if not pending:
         return derived, errors, stats
     todo = [(names[0], images_dir / names[0], key) for key, names in pending.items()]
