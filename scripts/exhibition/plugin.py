@@ -21,6 +21,11 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
     # Before the search plugin's on_config, which reads the jieba dictionary we write.
     @event_priority(100)
     def on_config(self, config):
+        i18n = config.plugins.get("i18n")
+        if self.site is not None and getattr(i18n, "building", False):
+            # static-i18n builds each further language with this same config: records,
+            # pictures and pages were done once for this build (twice cost twice).
+            return config
         root = Path(config.config_file_path).parent
         for folder in (self.config.exhibits_dir, self.config.images_dir, self.config.settings_dir):
             if (root / folder).is_dir() and str(root / folder) not in config.watch:
