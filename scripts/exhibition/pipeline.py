@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .images.derivatives import derive_all
 from .pages.write import Site, write_pages
+from .printing.aids import prepare as prepare_print
 from .records import model
 from .records.problems import Problem, ValidationFailed, dotted
 from .records.validate import Collection, validate
@@ -31,6 +32,8 @@ class Options:
     drafts: bool = False
     workers: int = 0
     directory_urls: bool = True
+    site_url: str = ""  # mkdocs.yml site_url: QR codes on handouts and labels carry it
+    booking_contact: str = ""  # mkdocs.yml extra.booking_contact, shown on the teachers' page
 
 
 def check(root: Path, *, strict: bool = False, drafts: bool = False) -> tuple[Settings, Collection, list[Problem]]:
@@ -66,6 +69,8 @@ def run(options: Options) -> Site:
 
     site = Site(collection.records, derived, settings, out_dir=options.pages_dir, media_dir=options.media_dir,
                 directory_urls=options.directory_urls)
+    site.schools = prepare_print(site, root=root, docs_dir=options.docs_dir, site_url=options.site_url,
+                                 booking_contact=options.booking_contact)
     written = write_pages(site, options.docs_dir)
     log.info(f"exhibition: pages {written['written']} written, {written['unchanged']} unchanged, {written['removed']} removed")
     write_jieba_dictionary(collection.records, root / options.jieba_dict_user)

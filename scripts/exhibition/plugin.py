@@ -35,6 +35,7 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
             media_dir=self.config.media_dir, jieba_dict_user=self.config.jieba_dict_user,
             strict=self.config.strict, drafts=self.config.drafts, workers=self.config.workers,
             directory_urls=config.use_directory_urls,
+            site_url=config.site_url or "", booking_contact=str(config.extra.get("booking_contact") or ""),
         )
         logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary chatter is not for curators
         try:

@@ -20,6 +20,7 @@ from ..images.derivatives import Derived
 from ..records import model
 from ..records.dates import PartialDate
 from ..settings import Settings
+from . import lessons
 from . import timeline
 
 HERE = Path(__file__).parent
@@ -37,6 +38,7 @@ class Site:
     media_dir: str = "media"  # under docs/
     directory_urls: bool = True
     back_links: dict[str, list[model.Record]] = field(default_factory=dict)
+    schools: object = None  # printing.aids.Schools: lesson QR codes and PDFs, booking contact
 
     def __post_init__(self):
         by_id = self.by_id
@@ -327,6 +329,7 @@ def write_pages(site: Site, docs_dir: Path, langs=model.LANGS) -> dict[str, int]
     wanted: dict[Path, str] = {}
     for lang in langs:
         renderer = Renderer(site, lang)
+        wanted.update(lessons.pages(renderer, target, lang))  # 教师专区
         for record in site.records:
             wanted[docs_dir / site.page_path(record).replace(".md", f".{lang}.md")] = renderer.record(record)
         for cls in site.kinds():

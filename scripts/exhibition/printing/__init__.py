@@ -1,0 +1,5 @@
+"""Printed matter for schools and the hall: QR codes, lesson handouts and worksheets (PDF), exhibit labels.
+
+Everything here is derived from the records, written under docs/ (git-ignored) during
+the build, and cached in build/ so an unchanged lesson is not rendered twice.
+"""

@@ -1,0 +1,184 @@
+"""Step 2b of the flow: printed aids from the records, before the pages are written.
+
+- every lesson: its public address and a QR code for the printed page, a PDF
+  handout (the lesson plan) and a PDF pupil worksheet, in zh and en;
+- every exhibit: a label (zh + en title, zone, short address, QR code) on an A4
+  sheet, as HTML to print from a browser and as PDF.
+
+Files go under docs/<pages_dir>/ (git-ignored) and are written only when their
+bytes change; rendered PDFs are cached in build/print/ by content.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+import markdown as markdown_lib
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from ..records import model
+from . import pdf
+from .qr import base_url, qr_svg, record_url, short
+
+log = logging.getLogger("mkdocs.plugins.exhibition")
+HERE = Path(__file__).parent
+LABELS_PER_PAGE = 8
+LABELS = "hall-labels"  # docs/<pages_dir>/hall-labels.html and .pdf
+WRITING_LINES = {"小学低年级": 3, "小学中高年级": 4, "初中": 5, "高中": 5}
+
+
+@dataclass
+class LessonAid:
+    url: str  # public address of the lesson page in this language
+    qr: str  # inline SVG of that address
+    handout: Optional[str] = None  # docs-relative path of the PDF, when made
+    worksheet: Optional[str] = None
+
+
+@dataclass
+class Schools:
+    """What lesson pages, the teachers' page and the label sheet need, for the templates."""
+
+    base: str
+    placeholder: bool
+    booking_contact: str = ""
+    pdf_missing: Optional[str] = None  # why there are no PDFs, when there are none
+    lessons: dict[str, dict[str, LessonAid]] = field(default_factory=dict)
+    labels_html: Optional[str] = None
+    labels_pdf: Optional[str] = None
+
+
+def _environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), undefined=StrictUndefined,
+                      autoescape=select_autoescape(["html", "j2"]), keep_trailing_newline=True)
+    return env
+
+
+def _md(text: str) -> Markup:
+    # Record text is Markdown without raw HTML (validate.py refuses HTML), so its HTML is safe.
+    return Markup(markdown_lib.markdown(text))
+
+
+def _md_inline(text: str) -> Markup:
+    html = markdown_lib.markdown(text)
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)
+
+
+def prepare(site, *, root: Path, docs_dir: Path, site_url: str = "", booking_contact: str = "",
+            placeholder: Optional[str] = None, pdfs: bool = True) -> Schools:
+    from ..pages.write import UI  # the interface words of the pages, shared
+
+    base, is_placeholder = base_url(site_url, *( [placeholder] if placeholder else []))
+    ok, why = pdf.available() if pdfs else (False, "PDFs switched off")
+    schools = Schools(base=base, placeholder=is_placeholder, booking_contact=(booking_contact or "").strip(),
+                      pdf_missing=None if ok else why)
+    out = docs_dir / site.out_dir
+    wanted: dict[Path, bytes] = {}
+    env = _environment()
+    cache = root / "build" / "print"
+    lessons = [r for r in site.records if isinstance(r, model.Lesson)]
+
+    for lesson in lessons:
+        schools.lessons[lesson.id] = {}
+        for lang in model.LANGS:
+            url = record_url(base, site.out_dir, lesson, lang, site.directory_urls)
+            aid = LessonAid(url=url, qr=qr_svg(url, f"{UI['qr_online'][lang]}：{url}", "ex-qr"))
+            schools.lessons[lesson.id][lang] = aid
+            if not ok:
+                continue
+            folder = f"{site.out_dir}/{lesson.FOLDER}/{lesson.id}"
+            ctx = _context(site, lesson, lang, base, is_placeholder, aid, UI)
+            for name, template in (("handout", "handout.html.j2"), ("worksheet", "worksheet.html.j2")):
+                html = env.get_template(template).render(ctx)
+                relative = f"{folder}/{lesson.id}-{name}-{lang}.pdf"
+                wanted[docs_dir / relative] = pdf.render(html, cache)
+                setattr(aid, name, relative)
+
+    labels_html = _labels(site, env, base, is_placeholder)
+    schools.labels_html = f"{site.out_dir}/{LABELS}.html"
+    wanted[docs_dir / schools.labels_html] = labels_html.encode("utf-8")
+    if ok:
+        schools.labels_pdf = f"{site.out_dir}/{LABELS}.pdf"
+        wanted[docs_dir / schools.labels_pdf] = pdf.render(labels_html, cache)
+
+    written = _write(wanted, out)
+    if not ok:
+        log.info(f"exhibition: no PDF handouts: {why}")
+    log.info(f"exhibition: print aids {written['written']} written, {written['unchanged']} unchanged, {written['removed']} removed")
+    return schools
+
+
+def _context(site, lesson: model.Lesson, lang: str, base: str, placeholder: bool, aid: LessonAid, UI) -> dict:
+    def ui(key: str) -> str:
+        return UI[key][lang]
+
+    def t(text) -> str:
+        return text.get(lang) if text else ""
+
+    linked = [site.by_id[i] for i in lesson.linked_records]
+    first = linked[0]
+    first_url = record_url(base, site.out_dir, first, lang, site.directory_urls)
+    return dict(
+        lesson=lesson, lang=lang, ui=ui, t=t, md=lambda text: _md(t(text)), md_inline=lambda text: _md_inline(t(text)),
+        short=short, aid=aid, placeholder=placeholder, font_stack=Markup(pdf.FONT_STACK),
+        site_name=UI["hall_name"][lang], duration=duration(lesson, ui),
+        minutes=lambda n: ui("minutes_value").format(n=n),
+        linked=[(r, record_url(base, site.out_dir, r, lang, site.directory_urls)) for r in linked],
+        pupil_link=dict(record=first, url=first_url, qr=Markup(qr_svg(first_url, f"{ui('qr_read_more')}：{first_url}"))),
+        lines=WRITING_LINES[lesson.grade_band],
+    )
+
+
+def duration(lesson: model.Lesson, ui) -> str:
+    return ui("duration_value").format(periods=lesson.periods, minutes=lesson.period_minutes, total=lesson.total_minutes)
+
+
+def _labels(site, env: Environment, base: str, placeholder: bool) -> str:
+    from ..pages.write import UI
+
+    zones = {z.id: (z, i) for i, z in enumerate(site.settings.hall.zones)} if site.settings.hall else {}
+    items = []
+    for record in site.records:
+        if isinstance(record, model.Lesson):
+            continue  # lessons are for schools, not on the hall floor
+        zone = zones.get(record.hall.zone)[0] if record.hall and record.hall.zone in zones else None
+        url = record_url(base, site.out_dir, record, "zh", site.directory_urls)
+        items.append(dict(
+            record=record, url=url, qr=Markup(qr_svg(url, f"二维码 / QR code：{url}")),
+            zone_zh=zone.name.zh if zone else "—",
+            zone_en=(zone.name.en if zone and zone.name.en else ""),
+            order=(zones[record.hall.zone][1] if zone else len(zones), record.title.zh),
+        ))
+    items.sort(key=lambda item: item["order"])
+    pages = [items[i:i + LABELS_PER_PAGE] for i in range(0, len(items), LABELS_PER_PAGE)]
+    return env.get_template("labels.html.j2").render(
+        pages=pages, base=base, placeholder=placeholder, short=short, font_stack=Markup(pdf.FONT_STACK),
+        site_name=UI["hall_name"]["zh"],
+    )
+
+
+def _write(wanted: dict[Path, bytes], out: Path) -> dict[str, int]:
+    stats = {"written": 0, "unchanged": 0, "removed": 0}
+    for path, data in wanted.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists() and path.read_bytes() == data:
+            stats["unchanged"] += 1
+            continue
+        path.write_bytes(data)
+        stats["written"] += 1
+    # Handouts of removed lessons, and a label PDF that can no longer be made.
+    candidates = list((out / model.Lesson.FOLDER).glob("*/*.pdf")) if (out / model.Lesson.FOLDER).exists() else []
+    candidates += [out / f"{LABELS}.pdf"]
+    for path in candidates:
+        if path.exists() and path not in wanted:
+            path.unlink()
+            stats["removed"] += 1
+            if path.parent != out and not any(path.parent.iterdir()):
+                path.parent.rmdir()
+    return stats

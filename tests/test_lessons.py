@@ -1,0 +1,451 @@
+"""Schools: lesson records and pages, the teachers' page, PDF handouts and worksheets, QR labels."""
+
+from __future__ import annotations
+
+import functools
+import re
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, VALID_EVENT, run_cli, write
+from exhibition.printing.qr import PLACEHOLDER_SITE_URL
+from exhibition.records.model import KINDS, PERIOD_MINUTES
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+needs_chromium = pytest.mark.skipif(not shutil.which("chromium"), reason="needs Debian's chromium (.ci/run installs it)")
+MAX_PDF_BYTES = 2 * 1024 * 1024
+SECTIONS = ["lesson-objectives", "lesson-points", "lesson-procedure", "lesson-questions", "lesson-records"]
+HEADINGS = {"zh": ["教学目标", "教学重点与难点", "教学过程", "讨论问题", "本课所用展品"],
+            "en": ["Objectives", "Key and difficult points", "Lesson plan", "Discussion questions", "Exhibits this lesson uses"]}
+
+
+def lessons() -> list[dict]:
+    return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "exhibits/lessons").glob("*.yml"))]
+
+
+def exhibits() -> list[dict]:
+    out = []
+    for path in sorted((ROOT / "exhibits").rglob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if data["kind"] != "lesson" and data["review"]["status"] == "verified":
+            out.append(data)
+    return out
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+# --- the records -------------------------------------------------------------
+
+
+def test_at_least_four_lessons_cover_both_programmes_and_three_grade_bands():
+    data = lessons()
+    assert len(data) >= 4
+    assert {d["programme"] for d in data} == {"英烈故事进课堂", "国旗卫士"}
+    assert len({d["grade_band"] for d in data}) >= 3
+    for d in data:
+        assert d["review"]["status"] == "verified" and d["sources"], d["id"]
+        minutes = sum(step["minutes"] for step in d["procedure"])
+        assert minutes == d.get("periods", 1) * PERIOD_MINUTES[d["grade_band"]], d["id"]
+        for text in (d["title"], d["summary"], d["for_pupils"]):
+            assert text["zh"] and text["en"], d["id"]
+
+
+# --- bad input -------------------------------------------------------------
+
+LESSON = """\
+kind: lesson
+id: test-lesson
+title:
+  zh: 测试课例
+  en: Test lesson
+summary:
+  zh: 一节测试课。
+  en: A test lesson.
+programme: 英烈故事进课堂
+grade_band: 小学低年级
+periods: 1
+objectives:
+  knowledge:
+    - zh: 知道一件事。
+  ability:
+    - zh: 能做一件事。
+  values:
+    - zh: 懂得一个道理。
+key_points:
+  - zh: 重点。
+difficult_points:
+  - zh: 难点。
+procedure:
+  - step: 导入
+    minutes: 10
+    activity:
+      zh: 导入。
+  - step: 讲述
+    minutes: 30
+    activity:
+      zh: 讲述。
+questions:
+  - zh: 问题？
+linked_records:
+  - test-event
+sources:
+  - id: yearbook
+    title: 2019年聊城年鉴
+    publisher: 聊城市退役军人事务局
+review:
+  status: verified
+  date: 2026-11-28
+"""
+
+
+def line_of(text: str, start: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if line.startswith(start))
+
+
+def check(project, lesson: str) -> tuple[int, str]:
+    write(project, "exhibits/events/test-event.yml", VALID_EVENT)
+    write(project, "exhibits/lessons/test-lesson.yml", lesson)
+    result = run_cli(project, "check")
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    return result.returncode, output
+
+
+def test_a_valid_lesson_passes(project):
+    code, output = check(project, LESSON)
+    assert code == 0, output
+    assert "2 records checked" in output
+
+
+def test_minutes_that_do_not_add_up_name_file_line_and_field(project):
+    lesson = LESSON.replace("minutes: 30", "minutes: 25")
+    code, output = check(project, lesson)
+    assert code == 1
+    line = line_of(lesson, "procedure:")
+    assert (f"exhibits/lessons/test-lesson.yml:{line}: procedure: the steps add up to 35 minutes, "
+            "but 1 period of 40 minutes make 40") in output, output
+
+
+def test_junior_secondary_periods_are_45_minutes(project):
+    code, output = check(project, LESSON.replace("grade_band: 小学低年级", "grade_band: 初中"))
+    assert code == 1
+    assert "procedure: the steps add up to 40 minutes, but 1 period of 45 minutes make 45" in output
+    two = LESSON.replace("grade_band: 小学低年级", "grade_band: 初中").replace("periods: 1", "periods: 2").replace("minutes: 30", "minutes: 80")
+    assert check(project, two)[0] == 0
+
+
+def test_unknown_grade_band(project):
+    lesson = LESSON.replace("grade_band: 小学低年级", "grade_band: 五年级")
+    code, output = check(project, lesson)
+    assert code == 1
+    line = line_of(lesson, "grade_band:")
+    assert re.search(rf"test-lesson\.yml:{line}: grade_band: \"五年级\" is not allowed\. Use .*'小学低年级'.*'高中'", output), output
+
+
+def test_empty_procedure(project):
+    lesson = re.sub(r"procedure:\n(  .*\n|    .*\n)+", "procedure: []\n", LESSON)
+    assert "procedure: []" in lesson
+    code, output = check(project, lesson)
+    assert code == 1
+    line = line_of(lesson, "procedure:")
+    assert f"exhibits/lessons/test-lesson.yml:{line}: procedure: is empty. List the steps" in output, output
+
+
+def test_link_to_a_missing_record(project):
+    lesson = LESSON.replace("  - test-event\n", "  - test-event\n  - nowhere-record\n")
+    code, output = check(project, lesson)
+    assert code == 1
+    line = line_of(lesson, "  - nowhere-record")
+    assert f"exhibits/lessons/test-lesson.yml:{line}: linked_records[1]: no published record has the id \"nowhere-record\"" in output, output
+
+
+def test_unknown_step(project):
+    lesson = LESSON.replace("step: 导入", "step: 热身")
+    code, output = check(project, lesson)
+    assert code == 1
+    assert re.search(r"procedure\[0\]\.step: \"热身\" is not allowed\. Use '导入'", output), output
+
+
+def test_wrong_period_length(project):
+    lesson = LESSON.replace("periods: 1\n", "periods: 1\nminutes_per_period: 45\n")
+    code, output = check(project, lesson)
+    assert code == 1
+    line = line_of(lesson, "minutes_per_period:")
+    assert f"test-lesson.yml:{line}: minutes_per_period: a 小学低年级 period is 40 minutes, not 45" in output, output
+
+
+# --- pages -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_lesson_pages_have_every_section_in_both_languages(built_site, lang):
+    prefix = built_site / ("en" if lang == "en" else "")
+    for data in lessons():
+        path = prefix / "exhibits/lessons" / data["id"] / "index.html"
+        page = soup(path)
+        assert page.html["lang"] == lang
+        assert page.h1.get_text(strip=True) == data["title"][lang]
+        headings = [h.get_text(strip=True) for h in page.find_all("h2")]
+        for section, heading in zip(SECTIONS, HEADINGS[lang]):
+            assert page.find(id=section), f"{path}: no #{section}"
+            assert heading in headings, f"{path}: {heading} not in {headings}"
+        text = page.get_text(" ")
+        facts = page.find("table").get_text(" ")
+        band = data["grade_band"]
+        assert band in facts
+        total = data.get("periods", 1) * PERIOD_MINUTES[band]
+        # The timed plan: one row per step and a total row.
+        plan = page.find(id="lesson-procedure").find_next("table")
+        rows = plan.find("tbody").find_all("tr")
+        assert len(rows) == len(data["procedure"]) + 1
+        assert str(total) in rows[-1].get_text()
+        for step, row in zip(data["procedure"], rows):
+            assert str(step["minutes"]) in row.find_all("td")[1].get_text()
+        questions = page.find(id="lesson-questions").find_next("ol").find_all("li")
+        assert len(questions) == len(data["questions"])
+        # Links to the records the lesson draws on, and to both PDFs in the page's language.
+        links = {a["href"] for a in page.find(id="lesson-records").find_next("ul").find_all("a")}
+        for target in data["linked_records"]:
+            assert any(target in href for href in links), (target, links)
+        pdfs = [a["href"] for a in page.find_all("a", href=re.compile(r"\.pdf$"))]
+        assert any(h.endswith(f"-handout-{lang}.pdf") for h in pdfs), pdfs
+        assert any(h.endswith(f"-worksheet-{lang}.pdf") for h in pdfs), pdfs
+        for href in pdfs:
+            assert (path.parent / href).resolve().is_file(), href
+        # The QR code for the printed page names the page's public address.
+        qr = page.select_one(".ex-print-qr svg")
+        assert qr is not None and qr["role"] == "img" and data["id"] in qr["aria-label"]
+        objectives = page.find(id="lesson-objectives").find_next("ul").get_text(" ")
+        first = data["objectives"]["knowledge"][0]
+        assert squeeze(first[lang]) in squeeze(objectives), path
+        if lang == "en":
+            assert squeeze(first["zh"]) not in squeeze(objectives), path
+        assert "Traceback" not in text
+
+
+def test_lessons_index_lists_every_lesson(built_site):
+    page = soup(built_site / "exhibits/lessons/index.html")
+    assert len(page.select(".ex-cards li")) == len(lessons())
+    assert "个课例" in page.get_text()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_teachers_page_lists_lessons_by_grade_and_programme_with_seasons_and_booking(built_site, lang):
+    path = built_site / ("en/" if lang == "en" else "") / "exhibits/teachers/index.html"
+    page = soup(path)
+    assert page.h1.get_text(strip=True) == ("教师专区" if lang == "zh" else "For teachers")
+    for anchor in ("by-grade", "by-programme", "seasons", "booking", "season-qingming", "season-martyrs-day", "season-national-day"):
+        assert page.find(id=anchor), anchor
+    by_grade = page.find(id="by-grade")
+    section = []
+    for element in by_grade.find_all_next():
+        if element.name == "h2":
+            break
+        section.append(element)
+    grade_text = " ".join(e.get_text(" ") for e in section if e.name == "li")
+    for data in lessons():
+        assert data["title"][lang] in grade_text
+    text = page.get_text(" ")
+    assert ("烈士纪念日" in text and "第五条" in text) if lang == "zh" else ("Martyrs' Day" in text and "Article 5" in text)
+    # No contact set: the page sends teachers to the hall.
+    assert ("请直接联系聊城市双拥展览馆" in text) if lang == "zh" else ("contact the hall directly" in text)
+    nav = " ".join(a.get_text(strip=True) for a in page.select(".md-nav--primary a"))
+    assert ("教师专区" if lang == "zh" else "For teachers") in nav
+
+
+# --- PDFs ----------------------------------------------------------------------
+
+
+def test_every_lesson_has_handouts_and_worksheets_that_open_and_extract(built_site):
+    from pypdf import PdfReader
+
+    sizes = {}
+    for data in lessons():
+        for name in ("handout", "worksheet"):
+            for lang in ("zh", "en"):
+                path = built_site / "exhibits/lessons" / data["id"] / f"{data['id']}-{name}-{lang}.pdf"
+                assert path.is_file(), path
+                size = path.stat().st_size
+                assert 0 < size < MAX_PDF_BYTES, (path, size)
+                sizes[path.name] = size
+                reader = PdfReader(path)
+                assert len(reader.pages) >= 1
+                text = squeeze("".join(p.extract_text() or "" for p in reader.pages))
+                assert squeeze(data["title"]["zh"]) in text, (path, text[:200])
+                if lang == "en":
+                    assert squeeze(data["title"]["en"]) in text, path
+                if name == "worksheet":
+                    for question in data["questions"]:
+                        assert squeeze(question[lang])[:12] in text, (path, question[lang])
+                # The Chinese font is embedded (as a subset), not just named.
+                fonts = [f for page in reader.pages for f in page["/Resources"]["/Font"].values()]
+                descendants = [f.get_object()["/DescendantFonts"][0].get_object() for f in fonts if "/DescendantFonts" in f.get_object()]
+                assert any("CJK" in str(d["/BaseFont"]) and "/FontFile3" in d["/FontDescriptor"] for d in descendants), path
+                assert all(re.match(r"/[A-Z]{6}\+", str(d["/BaseFont"])) for d in descendants), path
+    print("PDF sizes (bytes):", sizes)
+
+
+# --- labels ------------------------------------------------------------------
+
+
+def _expected_url(base: str, data: dict) -> str:
+    return f"{base}exhibits/{KINDS[data['kind']].FOLDER}/{data['id']}/"
+
+
+def test_label_sheet_has_one_label_per_exhibit_with_titles_zone_and_address(built_site):
+    page = soup(built_site / "exhibits/hall-labels.html")
+    labels = {label["data-record"]: label for label in page.select("article.label")}
+    expected = {d["id"]: d for d in exhibits()}
+    assert set(labels) == set(expected)
+    zones = {z["id"]: z["name"] for z in yaml.safe_load((ROOT / "settings/hall.yml").read_text(encoding="utf-8"))["zones"]}
+    for record_id, label in labels.items():
+        data = expected[record_id]
+        assert label["data-url"] == _expected_url(PLACEHOLDER_SITE_URL, data)
+        assert label.h2.get_text(strip=True) == data["title"]["zh"]
+        assert label.select_one(".en").get_text(strip=True) == data["title"]["en"]
+        assert label.select_one(".url").get_text(strip=True) == label["data-url"].split("://")[1]
+        if data.get("hall"):
+            assert zones[data["hall"]["zone"]]["zh"] in label.select_one(".zone").get_text()
+        assert label.find("svg")
+    # SITE_URL is not set in this build: the sheet says so.
+    assert "SITE_URL" in page.select_one(".placeholder").get_text()
+    from pypdf import PdfReader
+
+    pdf = built_site / "exhibits/hall-labels.pdf"
+    assert pdf.stat().st_size < MAX_PDF_BYTES
+    text = squeeze("".join(p.extract_text() for p in PdfReader(pdf).pages))
+    for data in expected.values():
+        assert squeeze(data["title"]["zh"]) in text
+
+
+def test_site_url_and_booking_contact_settings(project):
+    """A build for a known address: codes carry it, no placeholder; the booking contact shows."""
+    write(project, "exhibits/events/test-event.yml", VALID_EVENT + "hall:\n  zone: prelude\n")
+    write(project, "exhibits/lessons/test-lesson.yml", LESSON)
+    result = run_cli(project, "build", env={"SITE_URL": "https://expo.example.org/lc", "BOOKING_CONTACT": "展览馆宣教部（示例）"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = project / "site"
+    sheet = soup(site / "exhibits/hall-labels.html")
+    assert not sheet.select(".placeholder")
+    (label,) = sheet.select("article.label")
+    assert label["data-url"] == "https://expo.example.org/lc/exhibits/events/test-event/"
+    assert "序厅" in label.select_one(".zone").get_text()
+    lesson = soup(site / "exhibits/lessons/test-lesson/index.html")
+    assert lesson.select_one(".ex-print-url").get_text(strip=True) == "https://expo.example.org/lc/exhibits/lessons/test-lesson/"
+    assert "展览馆宣教部（示例）" in soup(site / "exhibits/teachers/index.html").find(id="booking").find_next("p").find_next("p").get_text()
+
+
+# --- in the browser ----------------------------------------------------------------
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(built_site):
+    handler = functools.partial(_Quiet, directory=str(built_site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, device_scale_factor=2)
+    page = context.new_page()
+    foreign: list[str] = []
+    page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith((server, "data:", "blob:")) else None)
+    page.base = server
+    yield page
+    context.close()
+    assert not foreign, f"requests to other hosts: {foreign}"
+
+
+def decode_qr(png: bytes) -> str:
+    cv2 = pytest.importorskip("cv2")
+    import numpy as np
+
+    image = cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_GRAYSCALE)
+    text, points, _ = cv2.QRCodeDetector().detectAndDecode(image)
+    return text
+
+
+@needs_chromium
+def test_every_label_qr_code_decodes_to_its_record_url(page):
+    page.goto(page.base + "/exhibits/hall-labels.html")
+    labels = page.locator("article.label")
+    count = labels.count()
+    assert count == len(exhibits())
+    for i in range(count):
+        label = labels.nth(i)
+        url = label.get_attribute("data-url")
+        record = label.get_attribute("data-record")
+        data = next(d for d in exhibits() if d["id"] == record)
+        assert url == _expected_url(PLACEHOLDER_SITE_URL, data)
+        assert decode_qr(label.locator("svg").screenshot()) == url, record
+
+
+@needs_chromium
+def test_printing_a_lesson_page_hides_the_navigation_and_shows_its_qr_code(page):
+    data = lessons()[0]
+    page.goto(page.base + f"/exhibits/lessons/{data['id']}/")
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".md-sidebar--primary").is_visible()
+    assert not page.locator(".ex-print-qr").is_visible()
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-tabs", ".ex-lesson-print"):
+        assert page.locator(selector).count() == 0 or not page.locator(selector).first.is_visible(), selector
+    assert page.locator("h1").is_visible()
+    qr = page.locator(".ex-print-qr svg")
+    assert qr.is_visible()
+    assert decode_qr(qr.screenshot()) == f"{PLACEHOLDER_SITE_URL}exhibits/lessons/{data['id']}/"
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+
+
+A11Y_PAGES = ["/exhibits/teachers/", "/en/exhibits/teachers/", "/exhibits/lessons/luxibei-925-names/",
+              "/en/exhibits/lessons/luxibei-925-names/", "/exhibits/lessons/", "/exhibits/hall-labels.html"]
+
+
+@needs_chromium
+@pytest.mark.parametrize("path", A11Y_PAGES)
+def test_axe_finds_no_violation(page, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(page.base + path)
+    page.wait_for_load_state("networkidle")
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}})
+    assert not results.response["violations"], results.generate_report()
