@@ -42,5 +42,12 @@ schema: $(STAMP)
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
+## bench: time builds of N synthetic records (default N=1000; N=50 for a quick run) -> build/bench.json
+.PHONY: bench
+bench: $(STAMP)
+	@$(BIN)/python -c "import pyvips" 2>/dev/null || $(BIN)/pip install -q -r scripts/bench/requirements.txt \
+		|| echo "bench: pyvips could not be installed; the libvips baseline will be null"
+	$(BIN)/python scripts/bench/bench.py --records "$(or $(N),1000)" $(BENCH_ARGS)
+
 clean:
 	rm -rf site site-kiosk build docs/exhibits docs/media .site-build-* .site-old-*

@@ -1,0 +1,507 @@
+"""`make bench`: build a synthetic collection of N records and measure everything in one run.
+
+    .venv/bin/python scripts/bench/bench.py --records 1000      (make bench N=1000)
+
+It makes a temporary project (the repo's mkdocs.yml, docs/, overrides/ and
+settings/, plus N synthetic event records with 3 camera-like 4000×3000 JPEGs
+each), then times, with `exhibition build` exactly as curators run it:
+a cold build, a rebuild with nothing changed, a rebuild after editing one
+record, a rebuild after adding one photo; then `mkdocs serve` showing a one-record
+edit. A probe (probe/sitecustomize.py) times our own code inside those builds.
+Derivative throughput is compared with plain Pillow and libvips on the same photos.
+It prints a Markdown table and writes build/bench.json.
+
+The real exhibits/, images/ and site/ are never read for writing: everything
+happens in the temporary folder, removed at the end (--keep keeps it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import resource
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(HERE))
+
+import synthetic  # noqa: E402  (beside this file)
+
+# The issue's targets: (key, comparison, limit, what it means).
+PAGE_KB_GZ_MAX = 100
+FIRST_IMAGE_KB_MAX = 150
+PEAK_RSS_MB_MAX = 1536  # 1.5 GB, at 1,000 records
+NOOP_SHARE_MAX = 0.05
+GENERATOR_SHARE_MAX = 0.15
+NAIVE_RATIO_MIN = 3.0
+VIPS_RATIO_MIN = 0.7
+SERVE_RATIO_MAX = 2.0
+GZIP_LEVEL = 6  # what web servers commonly use
+
+
+class BenchError(Exception):
+    """A problem to report in one line, with exit status 2."""
+
+
+def log(message: str) -> None:
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+# --- arguments -------------------------------------------------------------
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="bench", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--records", "-n", default="1000", help="how many records (default 1000)")
+    parser.add_argument("--photos", default="3", help="photos per record (default 3)")
+    parser.add_argument("--size", default="4000x3000", help="photo size in pixels, WxH (default 4000x3000)")
+    parser.add_argument("--tmp", default=None, help="where the temporary project goes (default: TMPDIR or /tmp)")
+    parser.add_argument("--json", default=str(ROOT / "build" / "bench.json"), help="where the results go (default build/bench.json)")
+    parser.add_argument("--repo", default=str(ROOT), help="project whose mkdocs.yml, docs/, overrides/, settings/ are copied (default: this one)")
+    parser.add_argument("--sample", default="12", help="photos in the throughput comparison (default 12)")
+    parser.add_argument("--no-serve", action="store_true", help="skip the `mkdocs serve` edit measurement")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary project (it is large)")
+    args = parser.parse_args(argv)
+    args.records = _count(args.records, "--records (N)", 1)
+    args.photos = _count(args.photos, "--photos", 1)
+    args.sample = _count(args.sample, "--sample", 1)
+    match = re.fullmatch(r"(\d+)x(\d+)", args.size)
+    if not match or min(int(match[1]), int(match[2])) < 16:
+        raise BenchError(f"--size must be WIDTHxHEIGHT of at least 16x16 pixels, e.g. 4000x3000 (got {args.size!r})")
+    args.size = (int(match[1]), int(match[2]))
+    return args
+
+
+def _count(text: str, name: str, minimum: int) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise BenchError(f"{name} must be a whole number of at least {minimum} (got {text!r})") from None
+    if value < minimum:
+        raise BenchError(f"{name} must be at least {minimum} (got {value}): nothing to measure")
+    return value
+
+
+def make_workdir(tmp: str | None, needed: int) -> Path:
+    base = Path(tmp) if tmp else Path(tempfile.gettempdir())
+    try:
+        work = Path(tempfile.mkdtemp(prefix="exhibition-bench-", dir=base))
+    except OSError as exc:
+        raise BenchError(f"cannot write in the temporary folder {base} ({exc.strerror or exc}). "
+                         f"Give a writable folder with --tmp DIR (make bench TMPDIR=DIR)") from None
+    free = shutil.disk_usage(work).free
+    if free < needed:
+        shutil.rmtree(work, ignore_errors=True)
+        raise BenchError(f"the temporary folder {base} has {free / 1e9:.1f} GB free; this run needs about "
+                         f"{needed / 1e9:.1f} GB. Use fewer records (N=…) or another folder (--tmp DIR)")
+    return work
+
+
+def space_needed(records: int, photos: int, size: tuple[int, int]) -> int:
+    pixels = size[0] * size[1]
+    jpeg = 0.4 * pixels  # bytes per pixel of the synthetic JPEGs, with margin
+    derived = 3 * 0.5e6 * min(1.0, pixels / 12e6)  # docs/media, site/ and the site being swapped in
+    return int(records * photos * (jpeg + derived) + 200e6)
+
+
+# --- builds ------------------------------------------------------------------
+
+def build_env(probe: Path | None) -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in ("STRICT", "DRAFTS", "SITE_DIR")}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    if probe is not None:
+        env["EXHIBITION_BENCH_PROBE"] = str(probe)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(HERE / "probe"), env.get("PYTHONPATH")) if p)
+    return env
+
+
+def timed_build(root: Path, label: str) -> dict:
+    """`exhibition build` as a curator runs it; our code timed by the probe inside."""
+    probe = root.parent / f"probe-{label}.jsonl"
+    probe.unlink(missing_ok=True)
+    log(f"{label}: exhibition build …")
+    start = time.perf_counter()
+    result = subprocess.run([str(BIN / "exhibition"), "--root", str(root), "build"], cwd=root,
+                            env=build_env(probe), capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    if result.returncode != 0:
+        tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-15:])
+        raise BenchError(f"the {label} build failed (exit {result.returncode}); its last lines:\n{tail}")
+    processes = [json.loads(line) for line in probe.read_text(encoding="utf-8").splitlines() if line.strip()] if probe.exists() else []
+    spans: dict[str, float] = {}
+    counts: dict[str, int] = {}
+    ours = 0.0
+    for process in processes:
+        s = process["spans"]
+        for key, value in s.items():
+            spans[key] = spans.get(key, 0.0) + value
+        for key, value in process["counts"].items():
+            counts[key] = counts.get(key, 0) + value
+        # Top-level spans only: validation and derivatives run inside on_config.
+        if "on_config" in s:
+            ours += s.get("on_config", 0.0) + s.get("on_post_build", 0.0)
+        else:
+            ours += s.get("validate", 0.0)
+        ours += s.get("swap", 0.0)
+    row = {
+        "wall_s": round(wall, 3),
+        "ours_s": round(ours, 3),
+        "mkdocs_s": round(wall - ours, 3),
+        "images_s": round(spans.get("images", 0.0), 3),
+        "validate_s": round(spans.get("validate", 0.0), 3),
+        "pages_s": round(spans.get("pages", 0.0), 3),
+        "images_made": counts.get("images.made", 0),
+        "images_cached": counts.get("images.cached", 0),
+        "images_hashed": counts.get("hash.calls", 0),
+        "pages_written": counts.get("pages.written", 0),
+        "pipeline_runs": counts.get("pages.calls", 0),
+        "validations": counts.get("validate.calls", 0),
+        "probe": bool(processes),
+    }
+    log(f"{label}: {wall:.1f} s (our code {ours:.1f} s, images {row['images_s']:.1f} s, "
+        f"{row['images_made']} made, {row['pages_written']} pages written)")
+    return row
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def serve_edit(root: Path, records: int, photos: int, timeout: float) -> dict:
+    """`mkdocs serve` (as `make serve` runs it): seconds from saving a record to the page showing it."""
+    port = free_port()
+    index = 2 if records >= 2 else 1
+    url = f"http://127.0.0.1:{port}/exhibits/events/{synthetic.record_id(index)}/"
+    out = (root.parent / "serve.log").open("w")
+    log("serve: mkdocs serve, first build …")
+    process = subprocess.Popen([str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}", "-f", str(root / "mkdocs.yml")],
+                               cwd=root, env=build_env(None), stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + timeout
+        while fetch(url) is None:
+            if process.poll() is not None or time.monotonic() > deadline:
+                return {"serve_edit_s": None, "serve_note": "mkdocs serve did not start (see serve.log)"}
+            time.sleep(0.2)
+        time.sleep(1.0)  # let the watcher settle after the first build
+        marker = f"SERVE-EDIT-{int(time.time())}"
+        synthetic.edit_record(root, index, records, photos, marker)
+        start = time.monotonic()
+        while True:
+            page = fetch(url)
+            if page and marker in page:
+                return {"serve_edit_s": round(time.monotonic() - start, 3)}
+            if process.poll() is not None or time.monotonic() - start > timeout:
+                return {"serve_edit_s": None, "serve_note": "the edit did not show within the time limit"}
+            time.sleep(0.05)
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        out.close()
+
+
+# --- derivative throughput -----------------------------------------------------
+
+def throughput(files: list[Path], work: Path) -> dict:
+    """Images per second on the same photos: our recipe (one process), plain Pillow, libvips."""
+    from PIL import Image, ImageOps
+
+    from exhibition.images import derivatives
+
+    widths, quality = derivatives.WIDTHS, derivatives.QUALITY
+    for path in files:
+        path.read_bytes()  # every contender reads from the page cache
+    out = work / "throughput"
+    result: dict = {}
+
+    def rate(fn, name: str) -> float:
+        """Images per second (wall clock); CPU seconds per image beside it, steadier on a busy machine."""
+        start, cpu = time.perf_counter(), time.process_time()
+        for number, path in enumerate(files):
+            fn(number, path)
+        result[f"{name}_cpu_s_per_image"] = round((time.process_time() - cpu) / len(files), 3)
+        return round(len(files) / (time.perf_counter() - start), 3)
+
+    log(f"throughput: our recipe, one process, {len(files)} photos …")
+    result["ours_one_process_per_s"] = rate(lambda n, p: derivatives.make(p, out / "ours", f"k{n}", "media"), "ours")
+
+    def naive(n: int, path: Path) -> None:
+        target = out / "naive" / str(n)
+        target.mkdir(parents=True, exist_ok=True)
+        with Image.open(path) as im:
+            im.load()  # full-size decode: no draft()
+            im = ImageOps.exif_transpose(im).convert("RGB")
+            for width in widths:
+                if width <= im.width:
+                    resized = im.resize((width, round(im.height * width / im.width)), Image.Resampling.LANCZOS)
+                    resized.save(target / f"{width}.webp", "WEBP", quality=quality, method=4)
+
+    log("throughput: plain Pillow (open → resize → save, no draft, one process) …")
+    result["pillow_naive_per_s"] = rate(naive, "pillow_naive")
+
+    try:
+        import pyvips  # noqa: F401
+
+        vips_version = f"libvips {pyvips.version(0)}.{pyvips.version(1)}.{pyvips.version(2)}, pyvips {pyvips.__version__}"
+    except Exception as exc:  # ImportError, or the library itself missing (OSError)
+        result["vips_per_s"] = None
+        result["vips_note"] = (f"pyvips unavailable ({type(exc).__name__}: {str(exc).splitlines()[0][:120]}); "
+                               f"install it with: {BIN / 'pip'} install -r scripts/bench/requirements.txt")
+        return result
+
+    def vips(n: int, path: Path) -> None:
+        target = out / "vips" / str(n)
+        target.mkdir(parents=True, exist_ok=True)
+        for width in widths:
+            # thumbnail: shrink-on-load, auto-rotate; keep=none drops EXIF/GPS like our recipe.
+            image = pyvips.Image.thumbnail(str(path), width, height=10_000_000, size="down")
+            image.webpsave(str(target / f"{width}.webp"), Q=quality, effort=4, keep="none")
+
+    log(f"throughput: libvips thumbnail ({vips_version}) …")
+    result["vips_per_s"] = rate(vips, "vips")
+    result["vips_note"] = f"{vips_version}, its own threads"
+    return result
+
+
+# --- what a visitor downloads ----------------------------------------------------
+
+def gz_kb(data: bytes) -> float:
+    return len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)) / 1024
+
+
+def page_weight(site: Path, page: Path) -> dict:
+    """HTML + CSS + JS of one record page, gzip; and its first picture as served."""
+    html = page.read_text(encoding="utf-8")
+    refs = re.findall(r'<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"|<link[^>]*href="([^"]+)"[^>]*rel="stylesheet"'
+                      r'|<script[^>]*src="([^"]+)"', html)
+    assets = [next(r for r in ref if r) for ref in refs]
+    worker = re.search(r'"search":\s*"([^"]+)"', html)
+    files = [(page.parent / a).resolve() for a in assets if "://" not in a]
+    if worker:
+        files.append((site / worker.group(1)).resolve())  # Material's search worker starts with every page
+    parts = {"html": gz_kb(html.encode())}
+    for path in files:
+        if path.is_file():
+            parts[path.relative_to(site.resolve()).as_posix()] = gz_kb(path.read_bytes())
+    first = re.search(r'<img[^>]*src="([^"]*media/[^"]+)"', html)
+    image_kb = (page.parent / first.group(1)).resolve().stat().st_size / 1024 if first else None
+    srcset = {}
+    if first:
+        tag = re.search(r'<img[^>]*src="[^"]*media/[^>]*>', html).group(0)
+        for url, width in re.findall(r'([^\s,"]+)\s+(\d+)w', tag):
+            srcset[width] = round((page.parent / url).resolve().stat().st_size / 1024, 1)
+    return {
+        "page_kb_gz": round(sum(parts.values()), 1),
+        "page_parts_kb_gz": {k: round(v, 1) for k, v in parts.items()},
+        "first_image_kb": round(image_kb, 1) if image_kb is not None else None,
+        "first_image_src": first.group(1).rsplit("/", 1)[-1] if first else None,
+        "first_image_widths_kb": srcset,
+    }
+
+
+def folder_mb(path: Path) -> float:
+    return round(sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6, 1) if path.exists() else 0.0
+
+
+def search_index(site: Path, records: int) -> dict:
+    out = {}
+    for lang, path in (("zh", site / "search" / "search_index.json"), ("en", site / "en" / "search" / "search_index.json")):
+        if path.exists():
+            data = path.read_bytes()
+            out[f"search_index_{lang}_kb"] = round(len(data) / 1024, 1)
+            out[f"search_index_{lang}_kb_gz"] = round(gz_kb(data), 1)
+    if "search_index_zh_kb_gz" in out:
+        out["search_index_kb_gz_per_100_records"] = round(out["search_index_zh_kb_gz"] / records * 100, 1)
+    return out
+
+
+# --- report ----------------------------------------------------------------------
+
+def targets(r: dict) -> list[dict]:
+    """(target, measured, limit, met) for each of the issue's targets."""
+    cold, noop, edit = r["builds"]["cold"], r["builds"]["noop"], r["builds"]["edit_one"]
+
+    def ratio(a, b):
+        return round(a / b, 2) if a is not None and b else None
+
+    noop_share = ratio(noop["ours_s"], cold["wall_s"])
+    rows = [
+        ("no-change rebuild: no image or page work", f"{noop['images_made']} made, {noop['images_hashed']} hashed, {noop['pages_written']} pages",
+         "0, 0, 0", noop["images_made"] == 0 and noop["images_hashed"] == 0 and noop["pages_written"] == 0),
+        ("no-change rebuild: our code / cold build", f"{noop_share}", f"≤ {NOOP_SHARE_MAX}", noop_share is not None and noop_share <= NOOP_SHARE_MAX),
+        ("cold build: our code / total, image work aside", f"{r['generator_share']}", f"≤ {GENERATOR_SHARE_MAX}",
+         r["generator_share"] is not None and r["generator_share"] <= GENERATOR_SHARE_MAX),
+    ]
+    naive = ratio(r["derivatives_per_s"], r["pillow_naive_per_s"])
+    rows.append(("derivatives / plain Pillow", f"{naive}×", f"≥ {NAIVE_RATIO_MIN}×", naive is not None and naive >= NAIVE_RATIO_MIN))
+    vips = ratio(r["derivatives_per_s"], r["vips_per_s"])
+    rows.append(("derivatives / libvips", f"{vips}×" if vips is not None else "n/a (no pyvips)", f"≥ {VIPS_RATIO_MIN}×",
+                 None if vips is None else vips >= VIPS_RATIO_MIN))
+    serve = ratio(r.get("serve_edit_s"), edit["mkdocs_s"])
+    rows.append(("`mkdocs serve` one edit / MkDocs' own rebuild", f"{serve}×" if serve is not None else "n/a",
+                 f"≤ {SERVE_RATIO_MAX}×", None if serve is None else serve <= SERVE_RATIO_MAX))
+    rows.append(("peak memory (one process)", f"{r['peak_rss_mb']} MB", f"≤ {PEAK_RSS_MB_MAX} MB (at 1,000 records)",
+                 r["peak_rss_mb"] <= PEAK_RSS_MB_MAX))
+    rows.append(("record page, HTML+CSS+JS gzip", f"{r['page_kb_gz']} KB", f"≤ {PAGE_KB_GZ_MAX} KB",
+                 r["page_kb_gz"] is not None and r["page_kb_gz"] <= PAGE_KB_GZ_MAX))
+    rows.append(("its first image", f"{r['first_image_kb']} KB", f"≤ {FIRST_IMAGE_KB_MAX} KB",
+                 r["first_image_kb"] is not None and r["first_image_kb"] <= FIRST_IMAGE_KB_MAX))
+    return [{"target": n, "measured": v, "limit": lim, "met": met} for n, v, lim, met in rows]
+
+
+def table(r: dict) -> str:
+    lines = [f"## Benchmark: {r['records']} records × {r['photos_per_record']} photos "
+             f"({r['photo_size']}, {r['photos']} photos, {r['photo_gb']} GB)", "",
+             "| build | total s | our code s | of which images s | MkDocs s | images made | pages written |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for name, b in r["builds"].items():
+        lines.append(f"| {name} | {b['wall_s']} | {b['ours_s']} | {b['images_s']} | {b['mkdocs_s']} | {b['images_made']} | {b['pages_written']} |")
+    lines += ["", "| measure | value |", "|---|---:|"]
+    for key in ("cold_s", "noop_s", "edit_one_s", "add_photo_s", "serve_edit_s", "generator_share", "derivatives_per_s",
+                "ours_one_process_per_s", "pillow_naive_per_s", "vips_per_s", "ours_cpu_s_per_image",
+                "pillow_naive_cpu_s_per_image", "vips_cpu_s_per_image", "peak_rss_mb", "site_mb", "media_mb",
+                "page_kb_gz", "first_image_kb", "search_index_zh_kb_gz", "search_index_kb_gz_per_100_records",
+                "load_before", "load_after"):
+        lines.append(f"| `{key}` | {r.get(key)} |")
+    lines += ["", "| target | measured | limit | met |", "|---|---|---|---|"]
+    for t in r["targets"]:
+        name, value, limit, met = t["target"], t["measured"], t["limit"], t["met"]
+        lines.append(f"| {name} | {value} | {limit} | {'yes' if met else 'n/a' if met is None else '**no**'} |")
+    return "\n".join(lines)
+
+
+# --- the run ---------------------------------------------------------------------
+
+def run(args: argparse.Namespace) -> dict:
+    if not (BIN / "exhibition").exists():
+        raise BenchError(f"{BIN / 'exhibition'} is missing: run the benchmark with the project's venv (make bench)")
+    json_path = Path(args.json)
+    try:
+        json_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BenchError(f"cannot write the results to {json_path} ({exc.strerror or exc})") from None
+    repo = Path(args.repo).resolve()
+    if not (repo / "mkdocs.yml").is_file():
+        raise BenchError(f"{repo} has no mkdocs.yml: give the project folder with --repo")
+    load_before = os.getloadavg()[0]
+    work = make_workdir(args.tmp, space_needed(args.records, args.photos, args.size))
+    root = work / "project"
+    try:
+        root.mkdir()
+        synthetic.copy_skeleton(repo, root)
+        total = args.records * args.photos
+        log(f"making {args.records} records and {total} photos of {args.size[0]}×{args.size[1]} in {work} …")
+        start = time.perf_counter()
+        step = max(1, args.records // 10)
+        made = synthetic.make_collection(root, args.records, args.photos, args.size,
+                                         progress=lambda i: i % step == 0 and log(f"  {i}/{args.records} records"))
+        log(f"collection ready in {time.perf_counter() - start:.1f} s")
+
+        builds = {"cold": timed_build(root, "cold"), "noop": timed_build(root, "noop")}
+        synthetic.edit_record(root, 1, args.records, args.photos, "（已修改）")
+        builds["edit_one"] = timed_build(root, "edit_one")
+        add_index = 3 if args.records >= 3 else args.records
+        synthetic.add_photo(root, add_index, args.records, args.photos, args.size, serial=total + 1)
+        builds["add_photo"] = timed_build(root, "add_photo")
+        serve = {} if args.no_serve else serve_edit(root, args.records, args.photos, timeout=max(120.0, 3 * builds["cold"]["wall_s"]))
+        peak_rss_mb = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+
+        site = root / "site"
+        page = site / "exhibits" / "events" / synthetic.record_id(1) / "index.html"
+        if not page.exists():
+            raise BenchError(f"the record page {page} was not built")
+        weight = page_weight(site, page)
+
+        sample = sorted((root / "images" / "events").glob("*.jpg"))[: args.sample]
+        speed = throughput(sample, work)
+
+        cold = builds["cold"]
+        image_free = cold["wall_s"] - cold["images_s"]
+        result = {
+            "records": args.records,
+            "cold_s": cold["wall_s"],
+            "noop_s": builds["noop"]["wall_s"],
+            "edit_one_s": builds["edit_one"]["wall_s"],
+            "add_photo_s": builds["add_photo"]["wall_s"],
+            "generator_share": round((cold["ours_s"] - cold["images_s"]) / image_free, 4) if cold["probe"] and image_free > 0 else None,
+            "derivatives_per_s": round(cold["images_made"] / cold["images_s"], 3) if cold["images_s"] else None,
+            "pillow_naive_per_s": speed["pillow_naive_per_s"],
+            "vips_per_s": speed["vips_per_s"],
+            "peak_rss_mb": peak_rss_mb,
+            "page_kb_gz": weight["page_kb_gz"],
+            "first_image_kb": weight["first_image_kb"],
+            # Extras.
+            "photos_per_record": args.photos,
+            "photos": made["photos"] + 1,
+            "photo_size": f"{args.size[0]}x{args.size[1]}",
+            "photo_gb": round(made["photo_bytes"] / 1e9, 2),
+            "photo_generation": f"{made['bases']} distinct base JPEGs, each file made unique by a serial in its EXIF",
+            "noop_our_share_of_cold": round(builds["noop"]["ours_s"] / cold["wall_s"], 4),
+            "serve_edit_s": serve.get("serve_edit_s"),
+            **({"serve_note": serve["serve_note"]} if "serve_note" in serve else {}),
+            "ours_one_process_per_s": speed["ours_one_process_per_s"],
+            "vips_note": speed.get("vips_note"),
+            "site_mb": folder_mb(site),
+            "media_mb": folder_mb(root / "docs" / "media"),
+            **search_index(site, args.records),
+            **{k: v for k, v in weight.items() if k not in ("page_kb_gz", "first_image_kb")},
+            **{k: v for k, v in speed.items() if k.endswith("_cpu_s_per_image")},
+            "gzip_level": GZIP_LEVEL,
+            "cpus": os.cpu_count(),
+            # Other work on the machine slows every timing: the 1-minute load average before and after.
+            "load_before": round(load_before, 2),
+            "load_after": round(os.getloadavg()[0], 2),
+            "builds": builds,
+        }
+        result["targets"] = targets(result)
+        json_path.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(table(result))
+        log(f"results in {json_path}")
+        return result
+    finally:
+        if args.keep:
+            log(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        run(parse_args(argv))
+    except BenchError as exc:
+        print(f"bench: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("bench: stopped.", file=sys.stderr)
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
