@@ -7,17 +7,18 @@ a mistake never destroys the last good site.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from .records.problems import report
+from .records.problems import dotted, report
 from .pipeline import check
 
 
 def build_site(root: Path, *, strict: bool = False, drafts: bool = False, site_dir: Path | None = None) -> int:
-    problems = check(root, strict=strict, drafts=drafts)[2]
+    _, collection, problems = check(root, strict=strict, drafts=drafts)
     if problems:
         print(report(problems), file=sys.stderr)
         return 1
@@ -37,7 +38,7 @@ def build_site(root: Path, *, strict: bool = False, drafts: bool = False, site_d
         output = result.stdout + result.stderr
     if result.returncode != 0:
         shutil.rmtree(temporary, ignore_errors=True)
-        print(_curator_view(output), file=sys.stderr)
+        print(_curator_view(output, collection), file=sys.stderr)
         print(f"The build failed; {final.name}/ was left as it was.", file=sys.stderr)
         return 1
     _swap(temporary, final)
@@ -53,11 +54,35 @@ def _swap(new: Path, final: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _curator_view(output: str) -> str:
-    """MkDocs' own log, less its chatter: errors, warnings and our problem lines."""
+def _curator_view(output: str, collection=None) -> str:
+    """MkDocs' own log, less its chatter: errors, warnings and our problem lines.
+
+    A warning about a generated page (a broken link in a record's text) names the record's
+    file, line and field instead, as every other problem does."""
     keep = []
     for line in output.splitlines():
         if line.startswith(("INFO", "DEBUG")) or not line.strip() or "jieba" in line.lower() or line.startswith(("Building prefix", "Loading model", "Prefix dict", "Dumping model")):
             continue
-        keep.append(line)
+        keep.append(_in_record_terms(line, collection) if collection is not None else line)
     return "\n".join(keep)
+
+
+# MkDocs: "WARNING -  Doc file 'exhibits/events/x.zh.md' contains a link 'y.png', but the target … is not found …"
+_GENERATED_PAGE = re.compile(
+    r"Doc file '(?P<page>[^']+?)\.(?P<lang>zh|en)\.md' contains (?:a|an) (?:[a-z ]+ )?link '(?P<link>[^']*)'(?P<rest>.*)$"
+)
+
+
+def _in_record_terms(line: str, collection) -> str:
+    match = _GENERATED_PAGE.search(line)
+    if not match:
+        return line
+    record_id, lang, link = Path(match["page"]).name, match["lang"], match["link"]
+    doc, record = collection.documents.get(record_id), collection.by_id.get(record_id)
+    if doc is None or record is None:
+        return line
+    loc = next((path + (lang,) for path, text in record.texts() if link and link in (getattr(text, lang) or "")), None)
+    where = f"{doc.path}:{doc.line(loc)}: {dotted(loc)}" if loc else doc.path
+    reason = match["rest"].lstrip(", ").rstrip(".")
+    return (f"{where}: the link '{link}' leads to nothing in the site ({reason}). "
+            "Link other records with `related:`, or give a full https:// address")
