@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve check report test schema clean
+.PHONY: build serve check report new test schema clean
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ serve: $(STAMP)
 ## check: validate only (fast); STRICT=1 also requires every English translation
 check: $(STAMP)
 	$(BIN)/exhibition check $(if $(STRICT),--strict) $(if $(DRAFTS),--drafts)
+
+## new: start a record with every field explained: make new KIND=person ID=zhang-san
+new: $(STAMP)
+	$(BIN)/exhibition new "$(KIND)" "$(ID)"
 
 ## report: what is unfinished in the content (translations, sources, drafts, credits, consent)
 report: $(STAMP)

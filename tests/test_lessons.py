@@ -449,3 +449,27 @@ def test_axe_finds_no_violation(page, path):
     page.wait_for_load_state("networkidle")
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}})
     assert not results.response["violations"], results.generate_report()
+
+
+def test_without_pdf_support_the_build_still_writes_pages_and_labels(tmp_path, monkeypatch):
+    """No Pango or no Chinese font here: no PDFs, and no page links to one (the build must not break)."""
+    from exhibition.pages.write import Site
+    from exhibition.pipeline import check as load
+    from exhibition.printing import aids, pdf
+
+    settings, collection, problems = load(ROOT)
+    assert not problems
+    monkeypatch.setattr(pdf, "available", lambda: (False, "test: no Pango"))
+    site = Site(collection.records, {}, settings)
+    docs = tmp_path / "docs"
+    site.schools = aids.prepare(site, root=tmp_path, docs_dir=docs)
+    assert site.schools.pdf_missing == "test: no Pango"
+    assert not list(docs.rglob("*.pdf"))
+    assert (docs / "exhibits/hall-labels.html").is_file()
+    lesson = next(r for r in collection.records if r.kind == "lesson")
+    aid = site.schools.lessons[lesson.id]["zh"]
+    assert aid.handout is None and aid.url.endswith(f"/exhibits/lessons/{lesson.id}/")
+    from exhibition.pages.write import Renderer
+
+    page = Renderer(site, "zh").record(lesson)
+    assert ".pdf" not in page and "ex-print-qr" in page

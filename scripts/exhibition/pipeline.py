@@ -10,6 +10,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import opendata
 from .images.derivatives import derive_all
 from .pages.write import Site, write_pages
 from .printing.aids import prepare as prepare_print
@@ -68,11 +69,12 @@ def run(options: Options) -> Site:
     log.info(f"exhibition: {len(collection.records)} records; images {stats['made']} made, {stats['cached']} cached")
 
     site = Site(collection.records, derived, settings, out_dir=options.pages_dir, media_dir=options.media_dir,
-                directory_urls=options.directory_urls)
+                directory_urls=options.directory_urls, site_url=options.site_url)
     site.schools = prepare_print(site, root=root, docs_dir=options.docs_dir, site_url=options.site_url,
                                  booking_contact=options.booking_contact)
     written = write_pages(site, options.docs_dir)
     log.info(f"exhibition: pages {written['written']} written, {written['unchanged']} unchanged, {written['removed']} removed")
+    opendata.export(collection.records, options.docs_dir / "data")
     write_jieba_dictionary(collection.records, root / options.jieba_dict_user)
     return site
 

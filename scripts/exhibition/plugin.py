@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from .config import ExhibitionConfig
 from .pipeline import Options, run
 from .records.problems import ValidationFailed
+from .publishing import site_url_problem, write_robots
 from .search_index import split_by_language
 
 
@@ -35,7 +37,7 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
             media_dir=self.config.media_dir, jieba_dict_user=self.config.jieba_dict_user,
             strict=self.config.strict, drafts=self.config.drafts, workers=self.config.workers,
             directory_urls=config.use_directory_urls,
-            site_url=config.site_url or "", booking_contact=str(config.extra.get("booking_contact") or ""),
+            site_url=_site_url(config.site_url), booking_contact=str(config.extra.get("booking_contact") or ""),
         )
         logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary chatter is not for curators
         try:
@@ -49,6 +51,26 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
             ) from None
         return config
 
+    # After static-i18n (50) has set the language selector for this page.
+    @event_priority(0)
+    def on_page_context(self, context, page, config, nav):
+        # On the home pages static-i18n links the languages as "/" and "/en/", which
+        # breaks a site served from a folder; made root-relative, Material's `url`
+        # filter turns them into paths relative to the page, like every other link.
+        if not config.site_url:
+            for alternate in getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []:
+                if alternate["link"].startswith("/"):
+                    alternate["link"] = alternate["link"].lstrip("/") or "./"
+        return context
+
+    def on_template_context(self, context, template_name, config):
+        # 404.html is rendered after the pages and would keep the last page's language
+        # links; it is served at any address, so it gets the home pages' absolute ones.
+        i18n = config.plugins.get("i18n")
+        if template_name == "404.html" and getattr(i18n, "extra_alternate", None):
+            config.extra.alternate = copy.deepcopy(i18n.extra_alternate)
+        return context
+
     # After static-i18n (-100) has built every language and written the stacked index.
     @event_priority(-200)
     def on_post_build(self, config):
@@ -58,3 +80,14 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
         default = i18n.default_language
         others = [lang.locale for lang in i18n.config.languages if lang.locale != default and lang.build]
         split_by_language(Path(config.site_dir), default, others)
+        write_robots(Path(config.site_dir), _site_url(config.site_url))
+
+
+def _site_url(value: str | None) -> str:
+    """The site's public address: an absolute http(s) URL ending in /, or empty."""
+    if not value:
+        return ""
+    problem = site_url_problem(value)
+    if problem:
+        raise PluginError(problem)
+    return value

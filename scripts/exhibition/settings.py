@@ -53,6 +53,11 @@ class Eras(Strict):
     eras: list[Era] = Field(min_length=1)
 
 
+class OpenData(Strict):
+    licence: Text = Field(description="Terms under which the open data may be reused, in both languages.")
+    url: Optional[str] = Field(None, pattern=r"^https?://")
+
+
 class Tag(Strict):
     id: Slug
     name: Text
@@ -67,6 +72,7 @@ class Settings:
     hall: Optional[HallMap] = None
     eras: list[Era] = field(default_factory=list)
     tags: dict[str, Tag] = field(default_factory=dict)
+    open_data: Optional[OpenData] = None
 
     @property
     def zone_ids(self) -> set[str] | None:
@@ -99,6 +105,7 @@ class Settings:
         if tags:
             settings.tags = {t.id: t for t in tags.tags}
             _unique(doc, [t.id for t in tags.tags], "tags", "tag", problems)
+        settings.open_data, _ = _load(folder / "open-data.yml", root, OpenData, problems)
         return settings, problems
 
 

@@ -21,7 +21,7 @@ from ..records import model
 from ..records.dates import PartialDate
 from ..settings import Settings
 from . import lessons
-from . import timeline
+from . import structured, timeline
 
 HERE = Path(__file__).parent
 UI: dict[str, dict[str, str]] = yaml.safe_load((HERE / "ui.yml").read_text(encoding="utf-8"))
@@ -37,6 +37,7 @@ class Site:
     out_dir: str = "exhibits"  # under docs/
     media_dir: str = "media"  # under docs/
     directory_urls: bool = True
+    site_url: str = ""  # absolute address of the site root, ending in /, or empty
     back_links: dict[str, list[model.Record]] = field(default_factory=dict)
     schools: object = None  # printing.aids.Schools: lesson QR codes and PDFs, booking contact
 
@@ -208,6 +209,25 @@ class Renderer:
             derived=self.site.derived, media=self.media_prefix(page_path),
         )
 
+    def share_image(self, record: model.Record) -> str | None:
+        """docs/-relative path of the picture shown when the page is shared (Open Graph)."""
+        if not record.images:
+            return None
+        variants = self.site.derived[record.images[0].file].variants
+        return (variants[1] if len(variants) > 1 else variants[0]).url
+
+    def absolute(self, docs_path: str | None) -> str | None:
+        """Public URL of a page or file, when the site's address is known."""
+        if not docs_path or not self.site.site_url:
+            return None
+        url = docs_path
+        if url.endswith(".md"):
+            url = url[: -len(".md")]
+            url = url[: -len("index")] if url.endswith("index") else url + ("/" if self.site.directory_urls else ".html")
+            if self.lang != "zh":
+                url = f"{self.lang}/{url}"
+        return self.site.site_url + url
+
     def media_prefix(self, page_path: str) -> str:
         """Relative path from the page's URL to docs/ root, for raw HTML <img> that MkDocs does not rewrite."""
         depth = page_path.count("/")
@@ -235,6 +255,8 @@ class Renderer:
             source_name=lambda sid: sources[sid].publisher.split("；")[0] if sid in sources else sid,
             source_number=lambda sid: numbers.get(sid, "?"),
             on_timeline=f"tl-{record.id}" if record.id in self.site.on_timeline else None,
+            share_image=self.share_image(record),
+            jsonld=structured.jsonld(record, self.lang, self.absolute(path), self.absolute(self.share_image(record))),
         )
         return self.env.get_template("record.md.j2").render(ctx)
 
@@ -298,6 +320,33 @@ class Renderer:
         ctx.update(groups=groups, tags=tags)
         return self.env.get_template("gallery.md.j2").render(ctx)
 
+    def data_page(self) -> str:
+        ctx = self._common(f"{self.site.out_dir}/data.md")
+        common = set(model.Record.model_fields)
+
+        def describe(cls, names):
+            out = []
+            for name in names:
+                info = cls.model_fields[name]
+                label = UI[name][self.lang] if name in UI else ""
+                out.append((name, " — ".join(x for x in (label, info.description or "") if x)))
+            return out
+
+        kinds = [("record", describe(model.Record, [n for n in model.Record.model_fields if n not in ("public_values",)]))]
+        for kind, cls in model.KINDS.items():
+            kinds.append((kind, describe(cls, [n for n in cls.model_fields if n not in common and n != "consent"])))
+        settings = self.site.settings.open_data
+        licence = self.t(settings.licence) if settings else self.ui("data_licence_unset")
+        if settings and settings.url:
+            licence += f" <{settings.url}>"
+        ctx.update(kinds=kinds, licence=licence, other_langs=[l for l in model.LANGS if l != self.lang])
+        return self.env.get_template("data.md.j2").render(ctx)
+
+    def whats_new(self) -> str:
+        ctx = self._common(f"{self.site.out_dir}/whats-new.md")
+        ctx.update(records=sorted(self.site.records, key=lambda r: (r.review.date, r.title.zh), reverse=True))
+        return self.env.get_template("whats_new.md.j2").render(ctx)
+
     def tags_index(self) -> str:
         ctx = self._common(f"{self.site.out_dir}/tags/index.md")
         tagged = [(self.site.settings.tags[t], records) for t, records in self.site.tagged.items() if t in self.site.settings.tags]
@@ -340,6 +389,8 @@ def write_pages(site: Site, docs_dir: Path, langs=model.LANGS) -> dict[str, int]
         if site.settings.hall:
             wanted[target / f"hall-map.{lang}.md"] = renderer.hall_map()
         wanted[target / "tags" / f"index.{lang}.md"] = renderer.tags_index()
+        wanted[target / f"data.{lang}.md"] = renderer.data_page()
+        wanted[target / f"whats-new.{lang}.md"] = renderer.whats_new()
         for tag in site.tagged:
             if tag in site.settings.tags:
                 wanted[target / "tags" / f"{tag}.{lang}.md"] = renderer.tag_page(tag)

@@ -142,19 +142,19 @@ class Dated(Sourced):
 class Record(Strict):
     kind: str
     id: Slug
-    title: Text
-    summary: Text
-    body: Optional[Text] = None
-    images: list[Image] = []
-    related: list[Slug] = []
-    tags: list[Slug] = []
-    sources: list[Source] = []
-    disputed: list[Disputed] = []
+    title: Text = Field(description="The exhibit's name, as on its label in the hall.")
+    summary: Text = Field(description="One or two sentences: what it is and why it matters.")
+    body: Optional[Text] = Field(None, description="The longer text, in Markdown (no HTML).")
+    images: list[Image] = Field([], description="Pictures, the first one leads the page.")
+    related: list[Slug] = Field([], description="Ids of related records (linked both ways).")
+    tags: list[Slug] = Field([], description="Tag ids from settings/tags.yml.")
+    sources: list[Source] = Field([], description="Where every fact comes from; required to publish.")
+    disputed: list[Disputed] = Field([], description="Values the sources disagree on, each with its source.")
     review: Review
-    hall: Optional[Hall] = None
-    figures: list[Figure] = []
+    hall: Optional[Hall] = Field(None, description="Zone of the hall where the exhibit stands (settings/hall.yml).")
+    figures: list[Figure] = Field([], description="Sourced numbers: visits, names, counts…")
     dates: list[Dated] = Field([], description="Other dated facts for the timeline.")
-    featured: bool = False
+    featured: bool = Field(False, description="Shown on the kiosk's attract screen.")
     public_values: list[PublicValue] = Field([], description="Values the privacy check may let through, each with a reason.")
 
     # Fields that name other records, checked by validate.py.

@@ -1,0 +1,69 @@
+"""Open data: every published record as JSON and CSV, one file per language.
+
+Written beside the pages (docs/data/, git-ignored) so MkDocs publishes them at
+/data/. Private fields never leave: consent references, who reviewed, the
+public-value exceptions; drafts are not published at all (validation drops them).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from .records import model
+
+PRIVATE = {"consent", "public_values", "by"}
+CSV_COLUMNS = ["id", "kind", "title", "summary", "date", "zone", "tags", "sources", "reviewed", "page"]
+
+
+def localise(value: Any, lang: str) -> Any:
+    """Turn {zh, en} texts into the one language; drop private fields at any depth."""
+    if isinstance(value, dict):
+        if set(value) <= {"zh", "en"} and "zh" in value and all(isinstance(v, (str, type(None))) for v in value.values()):
+            return value.get(lang) or value["zh"]
+        return {k: localise(v, lang) for k, v in value.items() if k not in PRIVATE and v not in (None, [], {})}
+    if isinstance(value, list):
+        return [localise(v, lang) for v in value]
+    return value
+
+
+def page_path(record: model.Record, lang: str) -> str:
+    return ("" if lang == "zh" else f"{lang}/") + f"exhibits/{record.FOLDER}/{record.id}/"
+
+
+def export(records: list[model.Record], out_dir: Path, langs=model.LANGS) -> dict[str, int]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for lang in langs:
+        rows = []
+        for record in sorted(records, key=lambda r: (r.kind, r.id)):
+            data = localise(record.model_dump(mode="json"), lang)
+            data["page"] = page_path(record, lang)
+            rows.append(data)
+        written += _write(out_dir / f"records-{lang}.json", json.dumps(
+            {"language": lang, "count": len(rows), "records": rows}, ensure_ascii=False, indent=1))
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for record, data in zip(sorted(records, key=lambda r: (r.kind, r.id)), rows):
+            when = getattr(record, "date", None) or getattr(record, "start", None) or getattr(record, "opened", None) \
+                or getattr(record, "established", None) or getattr(record, "named", None)
+            writer.writerow({
+                "id": record.id, "kind": record.kind, "title": data["title"], "summary": data["summary"],
+                "date": when.iso if hasattr(when, "iso") else "", "zone": record.hall.zone if record.hall else "",
+                "tags": " ".join(record.tags), "sources": " | ".join(s.title for s in record.sources),
+                "reviewed": record.review.date.iso, "page": data["page"],
+            })
+        # UTF-8 with BOM: Excel, which most curators and teachers use, then shows Chinese correctly.
+        written += _write(out_dir / f"records-{lang}.csv", "\ufeff" + buffer.getvalue())
+    return {"written": written}
+
+
+def _write(path: Path, text: str) -> int:
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return 0
+    path.write_text(text, encoding="utf-8")
+    return 1

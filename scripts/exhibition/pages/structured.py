@@ -1,0 +1,102 @@
+"""schema.org JSON-LD for a record page, so search engines know what each exhibit is.
+
+The type per kind is declared in SCHEMA_TYPES; a test checks each type's required
+properties. Only published fields go in: never consent references or review notes.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Optional
+
+from ..records import model
+
+SCHEMA_TYPES: dict[str, list[str]] = {
+    "place": ["Museum"],
+    "memorial": ["Cemetery", "LandmarksOrHistoricalBuildings"],
+    "person": ["Person"],
+    "event": ["Event"],
+    "vessel": ["Vehicle"],
+    "theme": ["Article"],
+    "lesson": ["LearningResource"],
+}
+
+# What a test requires of each type (beyond @context, @type, name, description).
+REQUIRED: dict[str, list[str]] = {
+    "Museum": ["address"],
+    "Cemetery": [],
+    "Person": [],
+    "Event": ["startDate", "location"],
+    "Vehicle": ["model"],
+    "Article": ["headline"],
+    "LearningResource": ["educationalLevel", "learningResourceType"],
+}
+
+
+def jsonld(record: model.Record, lang: str, url: Optional[str], image: Optional[str]) -> str:
+    data = build(record, lang, url, image)
+    # </script> cannot appear inside the block; JSON allows escaping the slash.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
+def build(record: model.Record, lang: str, url: Optional[str], image: Optional[str]) -> dict[str, Any]:
+    t = lambda text: text.get(lang) if text else None  # noqa: E731
+    types = SCHEMA_TYPES.get(record.kind, ["Thing"])
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": types if len(types) > 1 else types[0],
+        "name": t(record.title),
+        "description": t(record.summary),
+        "inLanguage": "zh-CN" if lang == "zh" else "en",
+        "dateModified": record.review.date.iso,
+        "citation": [_source(s) for s in record.sources],
+    }
+    if url:
+        data["url"] = url
+    if image:
+        data["image"] = image
+    if record.kind == "place":
+        data["address"] = t(record.address)
+        if record.opened:
+            data["foundingDate"] = record.opened.iso
+    elif record.kind == "memorial":
+        data["address"] = t(record.address)
+        data["alternateName"] = [t(n) for n in record.other_names]
+        if record.established:
+            data["foundingDate"] = record.established.iso
+    elif record.kind == "person":
+        data["alternateName"] = record.name.pinyin if lang == "zh" else record.name.zh
+        for key, life in (("birth", record.born), ("death", record.died)):
+            if life and life.date:
+                data[f"{key}Date"] = life.date.iso
+            if life and life.place:
+                data[f"{key}Place"] = {"@type": "Place", "name": t(life.place)}
+        if record.role:
+            data["jobTitle"] = t(record.role)
+    elif record.kind == "event":
+        start = record.date or record.start
+        if start:
+            data["startDate"] = start.iso
+        if record.end:
+            data["endDate"] = record.end.iso
+        data["location"] = {"@type": "Place", "name": t(record.place) or "聊城市 / Liaocheng"}
+        data["organizer"] = [{"@type": "Organization", "name": t(o)} for o in record.organisers]
+        data["eventStatus"] = "https://schema.org/EventScheduled"
+    elif record.kind == "vessel":
+        data["model"] = t(record.ship_class)
+        data["vehicleIdentificationNumber"] = record.hull_number
+    elif record.kind == "theme":
+        data["headline"] = t(record.title)
+    elif record.kind == "lesson":
+        data["educationalLevel"] = getattr(record, "grade_band", None)
+        data["learningResourceType"] = "lesson plan"
+    return {k: v for k, v in data.items() if v not in (None, [], "")}
+
+
+def _source(source: model.Source) -> dict[str, Any]:
+    out: dict[str, Any] = {"@type": "CreativeWork", "name": source.title, "publisher": source.publisher}
+    if source.url:
+        out["url"] = source.url
+    if source.date:
+        out["datePublished"] = source.date.iso
+    return out

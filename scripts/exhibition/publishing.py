@@ -1,0 +1,25 @@
+"""Where the site is published: its address, and files for search engines and hosts."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+
+def site_url_problem(value: str) -> str | None:
+    """Why SITE_URL cannot be used, in the curator's format, or None."""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return f"SITE_URL: \"{value}\" is not an absolute web address. Write it in full, e.g. https://example.org/expo/"
+    if not value.endswith("/"):
+        return f"SITE_URL: \"{value}\" must end with /. Use {value}/"
+    if parts.query or parts.fragment:
+        return f"SITE_URL: \"{value}\" has a ? or # part. Give only the address of the site's folder"
+    return None
+
+
+def write_robots(site_dir, site_url: str) -> None:
+    """robots.txt: everything may be indexed; the sitemap needs the site's absolute address."""
+    lines = ["User-agent: *", "Allow: /"]
+    if site_url:
+        lines.append(f"Sitemap: {site_url}sitemap.xml")
+    (site_dir / "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
