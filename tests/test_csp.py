@@ -1,0 +1,197 @@
+"""The Content-Security-Policy of deploy/nginx-csp.conf: the built site needs exactly it, and
+Chromium, served the site with it, reports no violation while a visitor uses every kind of page."""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from http.server import ThreadingHTTPServer
+
+import pytest
+
+from conftest import ROOT, _Quiet
+from exhibition import csp
+
+DEPLOYED = ROOT / "deploy" / "nginx-csp.conf"
+
+
+def deployed_policy() -> str:
+    match = re.search(r'^add_header Content-Security-Policy "([^"]+)" always;$', DEPLOYED.read_text(), re.M)
+    assert match, f"{DEPLOYED} has no add_header Content-Security-Policy line"
+    return match[1]
+
+
+def test_the_deployed_policy_is_the_one_the_built_site_needs(built_site):
+    needed = csp.policy(built_site)
+    assert deployed_policy() == needed, (
+        "The built site needs another Content-Security-Policy than deploy/nginx-csp.conf.\n"
+        "If you added an inline <script> or <style>, move it to a file under docs/assets/ instead;\n"
+        "otherwise regenerate the file (and check the change):\n"
+        "    make build && .venv/bin/python -m exhibition.csp site --nginx > deploy/nginx-csp.conf\n"
+        f"needed: {needed}"
+    )
+
+
+def test_policy_allows_no_inline_script_and_no_other_host():
+    policy = deployed_policy()
+    directives = {part.split()[0]: part.split()[1:] for part in policy.split("; ")}
+    assert directives["default-src"] == ["'none'"]
+    for name, values in directives.items():
+        assert "'unsafe-eval'" not in values, name
+        assert not any(v.startswith(("http:", "https:", "*")) or v in ("http:", "https:") for v in values), name
+        if name != "style-src-attr":
+            assert "'unsafe-inline'" not in values, name
+    assert all(v == "'self'" or v.startswith("'sha256-") for v in directives["script-src"])
+
+
+def test_pages_have_no_inline_event_handler_or_javascript_url(built_site):
+    """The policy blocks both; the site must not need them (and record text cannot bring them)."""
+    handler = re.compile(r"<[a-zA-Z][^>]*\son[a-z]+\s*=", re.S)
+    js_url = re.compile(r"""(href|src|action)\s*=\s*["']?\s*javascript:""", re.I)
+    offenders = []
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        if handler.search(html) or js_url.search(html):
+            offenders.append(page.relative_to(built_site).as_posix())
+    assert not offenders, offenders
+
+
+# --- in Chromium, with the policy applied ------------------------------------------------
+
+class _WithPolicy(_Quiet):
+    policy = ""
+
+    def end_headers(self):
+        self.send_header("Content-Security-Policy", self.policy)
+        super().end_headers()
+
+
+@pytest.fixture(scope="module")
+def server(built_site):
+    """Overrides conftest's server: the same site, every response with deploy/nginx-csp.conf's policy."""
+    handler = type("Handler", (_WithPolicy,), {"policy": deployed_policy()})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(built_site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+LISTEN = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(
+  `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} in ${e.sourceFile}:${e.lineNumber} ${e.sample || ''}`));
+"""
+
+
+@pytest.fixture
+def watched(page):
+    """The page, recording CSP violations (events and console reports) and script errors."""
+    problems: list[str] = []
+    page.add_init_script(LISTEN)
+    page.on("console", lambda m: problems.append(m.text) if "Content Security Policy" in m.text else None)
+    page.on("pageerror", lambda e: problems.append(f"script error: {e}"))
+    page.problems = problems
+    yield page
+
+
+def visit(page, path: str) -> None:
+    page.goto(page.base + path)
+    page.wait_for_load_state("networkidle")
+
+
+def violations(page) -> list[str]:
+    return page.evaluate("window.__csp") + page.problems
+
+
+def search(page, query: str) -> int:
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=30)
+    results = page.locator(".md-search-result__item")
+    for _ in range(20):  # the worker indexes after load; retype the last character until it answers
+        try:
+            results.first.wait_for(timeout=1500)
+            break
+        except Exception:
+            box.press("Backspace")
+            box.press_sequentially(query[-1])
+    return results.count()
+
+
+@pytest.mark.parametrize("path, query", [("/", "护卫舰"), ("/en/", "corvette")])
+def test_home_page_and_search_under_the_policy(watched, path, query):
+    visit(watched, path)
+    assert search(watched, query) > 0, "search found nothing: was its worker or index blocked?"
+    assert not violations(watched)
+
+
+def open_lightbox_and_move_on(page) -> None:
+    links = page.locator("a.glightbox")
+    assert links.count() >= 1
+    links.first.click()
+    page.locator(".gslide-image img").first.wait_for()
+    page.wait_for_timeout(600)  # the fade, and GLightbox sizing the picture
+    page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(400)
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(400)
+
+
+@pytest.mark.parametrize("path", ["/exhibits/vessels/liaocheng-ship/", "/en/exhibits/memorials/luxibei-revolutionary-martyrs-cemetery/"])
+def test_record_page_with_pictures_and_lightbox_under_the_policy(watched, path):
+    visit(watched, path)
+    open_lightbox_and_move_on(watched)
+    assert not violations(watched)
+
+
+def test_timeline_filter_under_the_policy(watched):
+    visit(watched, "/exhibits/timeline/")
+    form = watched.locator("form[data-ex-filter=timeline]")
+    assert form.is_visible()
+    form.locator("select[name=kind]").select_option(index=1)
+    watched.wait_for_timeout(300)
+    assert not violations(watched)
+
+
+@pytest.mark.parametrize("path", ["/exhibits/hall-map/", "/en/exhibits/hall-map/", "/exhibits/gallery/", "/en/exhibits/tags/",
+                                  "/en/exhibits/timeline/", "/visit/"])
+def test_other_pages_under_the_policy(watched, path):
+    visit(watched, path)
+    if "gallery" in path:
+        open_lightbox_and_move_on(watched)
+    assert not violations(watched)
+
+
+def test_the_meta_tag_form_holds_too(browser, built_site):
+    """Hosts without headers: the same policy as a <meta> tag first in <head>."""
+    meta = csp.meta_tag(built_site)
+    handler = functools.partial(_Quiet, directory=str(built_site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+
+        def add_meta(route):
+            response = route.fetch()
+            body = response.text()
+            if "text/html" in response.headers.get("content-type", ""):
+                body = body.replace("<head>", "<head>" + meta, 1)
+            route.fulfill(response=response, body=body)
+
+        page.route("**/*", add_meta)
+        page.add_init_script(LISTEN)
+        problems: list[str] = []
+        page.on("console", lambda m: problems.append(m.text) if "Content Security Policy" in m.text else None)
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        page.goto(base + "/exhibits/vessels/liaocheng-ship/")
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("document.head.firstElementChild.httpEquiv") == "Content-Security-Policy"
+        open_lightbox_and_move_on(page)
+        assert not page.evaluate("window.__csp") + problems
+    finally:
+        context.close()
+        httpd.shutdown()
