@@ -17,8 +17,14 @@ if os.environ.get("EXHIBITION_BENCH_PROBE"):
     import sys
     import time
 
+    def _cpu() -> float:
+        """CPU seconds of this process and of its waited-for children (the image workers)."""
+        me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
+
     _START = time.perf_counter()
     _SPANS: dict = {}
+    _CPU: dict = {}
     _COUNTS: dict = {}
     _DEPTH: dict = {}
 
@@ -30,13 +36,14 @@ if os.environ.get("EXHIBITION_BENCH_PROBE"):
         def wrapper(*args, **kwargs):
             # Only the outermost call counts when a function calls itself through others.
             _DEPTH[name] = _DEPTH.get(name, 0) + 1
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), _cpu()
             try:
                 result = fn(*args, **kwargs)
             finally:
                 _DEPTH[name] -= 1
                 if _DEPTH[name] == 0:
                     _SPANS[name] = _SPANS.get(name, 0.0) + time.perf_counter() - start
+                    _CPU[name] = _CPU.get(name, 0.0) + _cpu() - cpu
                     _add(name, "calls", 1)
             stats = result[2] if isinstance(result, tuple) and len(result) == 3 and isinstance(result[2], dict) else result
             if isinstance(stats, dict):
@@ -56,6 +63,7 @@ if os.environ.get("EXHIBITION_BENCH_PROBE"):
             ("exhibition.images.derivatives", "content_key"): "hash",
             ("exhibition.pages.write", "write_pages"): "pages",
             ("exhibition.build", "_swap"): "swap",
+            ("exhibition.printing.aids", "prepare"): "printing",  # PDFs and QR labels, where that feature exists
         }
         originals = {}
         for (module_name, attr), span in targets.items():
@@ -93,6 +101,7 @@ if os.environ.get("EXHIBITION_BENCH_PROBE"):
             "argv": sys.argv[:3],
             "process_s": time.perf_counter() - _START,
             "spans": _SPANS,
+            "cpu": _CPU,
             "counts": _COUNTS,
             "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         }
