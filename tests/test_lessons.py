@@ -334,7 +334,7 @@ def test_site_url_and_booking_contact_settings(project):
     """A build for a known address: codes carry it, no placeholder; the booking contact shows."""
     write(project, "exhibits/events/test-event.yml", VALID_EVENT + "hall:\n  zone: prelude\n")
     write(project, "exhibits/lessons/test-lesson.yml", LESSON)
-    result = run_cli(project, "build", env={"SITE_URL": "https://expo.example.org/lc", "BOOKING_CONTACT": "展览馆宣教部（示例）"})
+    result = run_cli(project, "build", env={"SITE_URL": "https://expo.example.org/lc/", "BOOKING_CONTACT": "展览馆宣教部（示例）"})
     assert result.returncode == 0, result.stdout + result.stderr
     site = project / "site"
     sheet = soup(site / "exhibits/hall-labels.html")
@@ -473,3 +473,22 @@ def test_without_pdf_support_the_build_still_writes_pages_and_labels(tmp_path, m
 
     page = Renderer(site, "zh").record(lesson)
     assert ".pdf" not in page and "ex-print-qr" in page
+
+
+def _pdf_codes(path: Path) -> set[str]:
+    """What every picture in the PDF decodes to (pages may share one resource dictionary: a set)."""
+    from pypdf import PdfReader
+
+    return {decode_qr(image.data) for page in PdfReader(path).pages for image in page.images}
+
+
+def test_qr_codes_in_the_pdfs_decode_to_the_right_urls(built_site):
+    expected = {_expected_url(PLACEHOLDER_SITE_URL, d) for d in exhibits()}
+    codes = _pdf_codes(built_site / "exhibits/hall-labels.pdf")
+    assert codes == expected
+    for data in lessons():
+        folder = built_site / "exhibits/lessons" / data["id"]
+        for lang, prefix in (("zh", ""), ("en", "en/")):
+            assert _pdf_codes(folder / f"{data['id']}-handout-{lang}.pdf") == {f"{PLACEHOLDER_SITE_URL}{prefix}exhibits/lessons/{data['id']}/"}
+            first = next(d for d in exhibits() if d["id"] == data["linked_records"][0])
+            assert _pdf_codes(folder / f"{data['id']}-worksheet-{lang}.pdf") == {PLACEHOLDER_SITE_URL + prefix + _expected_url("", first)}

@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from ..records import model
 from . import pdf
-from .qr import base_url, qr_svg, record_url, short
+from .qr import base_url, qr_img, qr_svg, record_url, short
 
 log = logging.getLogger("mkdocs.plugins.exhibition")
 HERE = Path(__file__).parent
@@ -80,6 +80,7 @@ def prepare(site, *, root: Path, docs_dir: Path, site_url: str = "", booking_con
                       pdf_missing=None if ok else why)
     out = docs_dir / site.out_dir
     wanted: dict[Path, bytes] = {}
+    documents: dict[Path, str] = {}  # PDFs to make: target -> HTML
     env = _environment()
     cache = root / "build" / "print"
     lessons = [r for r in site.records if isinstance(r, model.Lesson)]
@@ -95,17 +96,17 @@ def prepare(site, *, root: Path, docs_dir: Path, site_url: str = "", booking_con
             folder = f"{site.out_dir}/{lesson.FOLDER}/{lesson.id}"
             ctx = _context(site, lesson, lang, base, is_placeholder, aid, UI)
             for name, template in (("handout", "handout.html.j2"), ("worksheet", "worksheet.html.j2")):
-                html = env.get_template(template).render(ctx)
                 relative = f"{folder}/{lesson.id}-{name}-{lang}.pdf"
-                wanted[docs_dir / relative] = pdf.render(html, cache)
+                documents[docs_dir / relative] = env.get_template(template).render(ctx)
                 setattr(aid, name, relative)
 
-    labels_html = _labels(site, env, base, is_placeholder)
     schools.labels_html = f"{site.out_dir}/{LABELS}.html"
-    wanted[docs_dir / schools.labels_html] = labels_html.encode("utf-8")
+    wanted[docs_dir / schools.labels_html] = _labels(site, env, base, is_placeholder).encode("utf-8")
     if ok:
         schools.labels_pdf = f"{site.out_dir}/{LABELS}.pdf"
-        wanted[docs_dir / schools.labels_pdf] = pdf.render(labels_html, cache)
+        documents[docs_dir / schools.labels_pdf] = _labels(site, env, base, is_placeholder, bitmap=True)
+    if documents:
+        wanted.update(zip(documents, pdf.render_many(list(documents.values()), cache)))
 
     written = _write(wanted, out)
     if not ok:
@@ -130,7 +131,8 @@ def _context(site, lesson: model.Lesson, lang: str, base: str, placeholder: bool
         site_name=UI["hall_name"][lang], duration=duration(lesson, ui),
         minutes=lambda n: ui("minutes_value").format(n=n),
         linked=[(r, record_url(base, site.out_dir, r, lang, site.directory_urls)) for r in linked],
-        pupil_link=dict(record=first, url=first_url, qr=Markup(qr_svg(first_url, f"{ui('qr_read_more')}：{first_url}"))),
+        qr=Markup(qr_img(aid.url, f"{ui('qr_online')}：{aid.url}")),
+        pupil_link=dict(record=first, url=first_url, qr=Markup(qr_img(first_url, f"{ui('qr_read_more')}：{first_url}"))),
         lines=WRITING_LINES[lesson.grade_band],
     )
 
@@ -139,7 +141,7 @@ def duration(lesson: model.Lesson, ui) -> str:
     return ui("duration_value").format(periods=lesson.periods, minutes=lesson.period_minutes, total=lesson.total_minutes)
 
 
-def _labels(site, env: Environment, base: str, placeholder: bool) -> str:
+def _labels(site, env: Environment, base: str, placeholder: bool, bitmap: bool = False) -> str:
     from ..pages.write import UI
 
     zones = {z.id: (z, i) for i, z in enumerate(site.settings.hall.zones)} if site.settings.hall else {}
@@ -150,7 +152,7 @@ def _labels(site, env: Environment, base: str, placeholder: bool) -> str:
         zone = zones.get(record.hall.zone)[0] if record.hall and record.hall.zone in zones else None
         url = record_url(base, site.out_dir, record, "zh", site.directory_urls)
         items.append(dict(
-            record=record, url=url, qr=Markup(qr_svg(url, f"二维码 / QR code：{url}")),
+            record=record, url=url, qr=Markup((qr_img if bitmap else qr_svg)(url, f"二维码 / QR code：{url}")),
             zone_zh=zone.name.zh if zone else "—",
             zone_en=(zone.name.en if zone and zone.name.en else ""),
             order=(zones[record.hall.zone][1] if zone else len(zones), record.title.zh),

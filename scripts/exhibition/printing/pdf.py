@@ -9,8 +9,10 @@ goes on without PDFs: the lesson pages then offer printing from the browser only
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
+from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,20 +36,40 @@ def available() -> tuple[bool, str]:
     return True, weasyprint.__version__
 
 
-def render(html: str, cache_dir: Path, base_url: str | None = None) -> bytes:
+def render(html: str, cache_dir: Path) -> bytes:
     """The PDF of `html`; the same HTML gives the cached file without rendering again."""
+    return render_many([html], cache_dir)[0]
+
+
+def render_many(htmls: list[str], cache_dir: Path, workers: int | None = None) -> list[bytes]:
+    """PDFs of several documents: cached ones read back, the others rendered in parallel (one per core)."""
     ok, version = available()
     if not ok:
         raise RuntimeError(version)
-    key = hashlib.sha256(f"{version}\0{html}".encode()).hexdigest()[:24]
-    cached = cache_dir / f"{key}.pdf"
-    if cached.exists():
-        return cached.read_bytes()
+    paths = [cache_dir / f"{_key(version, html)}.pdf" for html in htmls]
+    missing = {path: html for path, html in zip(paths, htmls) if not path.exists()}
+    if missing:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        jobs = [(html, str(path)) for path, html in missing.items()]
+        workers = min(workers or os.cpu_count() or 1, len(jobs))
+        if workers > 1:
+            with ProcessPoolExecutor(workers) as pool:
+                list(pool.map(_render_to, jobs))
+        else:
+            for job in jobs:
+                _render_to(job)
+    return [path.read_bytes() for path in paths]
+
+
+def _key(version: str, html: str) -> str:
+    return hashlib.sha256(f"{version}\0{html}".encode()).hexdigest()[:24]
+
+
+def _render_to(job: tuple[str, str]) -> None:
     from weasyprint import HTML
 
-    data = HTML(string=html, base_url=base_url).write_pdf()
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_suffix(".part")
+    html, target = job
+    data = HTML(string=html).write_pdf()
+    partial = Path(target).with_suffix(f".{os.getpid()}.part")
     partial.write_bytes(data)
-    partial.replace(cached)
-    return data
+    partial.replace(target)
