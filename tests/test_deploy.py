@@ -1,0 +1,107 @@
+"""deploy/nginx.conf, run for real by Debian's nginx on 127.0.0.1 (.ci/run installs it)."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import shutil
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def nginx(built_site, tmp_path_factory):
+    work = tmp_path_factory.mktemp("nginx")
+    (work / "snippets").mkdir()
+    csp = ROOT / "deploy" / "nginx-csp.conf"
+    shutil.copy(csp, work / "snippets" / "expo-csp.conf")
+    port = _free_port()
+    server = (ROOT / "deploy" / "nginx.conf").read_text()
+    server = server.replace("listen 80;", f"listen 127.0.0.1:{port};").replace("root /var/www/expo/site;", f"root {built_site};")
+    server = server.replace("include snippets/", f"include {work}/snippets/")
+    # As root, nginx's workers would drop to "nobody", who cannot read pytest's private tmp folders.
+    user = "user root;" if os.geteuid() == 0 else ""
+    (work / "nginx.conf").write_text(f"""
+{user}
+worker_processes 1;
+pid {work}/nginx.pid;
+error_log {work}/error.log;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path {work}/tmp; proxy_temp_path {work}/tmp; fastcgi_temp_path {work}/tmp;
+    uwsgi_temp_path {work}/tmp; scgi_temp_path {work}/tmp;
+    {server}
+}}
+""")
+    (work / "tmp").mkdir()
+    test = subprocess.run([NGINX, "-t", "-c", str(work / "nginx.conf"), "-p", str(work)], capture_output=True, text=True)
+    assert test.returncode == 0, test.stderr
+    process = subprocess.Popen([NGINX, "-c", str(work / "nginx.conf"), "-p", str(work), "-g", "daemon off;"])
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(50):
+        try:
+            urllib.request.urlopen(base + "/", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def fetch(url: str, gzip_ok: bool = False):
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if gzip_ok else {})
+    try:
+        response = urllib.request.urlopen(request, timeout=5)
+    except urllib.error.HTTPError as error:
+        response = error
+    return response.status, response.headers, response.read()
+
+
+def test_pages_are_compressed_and_revalidated(nginx):
+    status, headers, body = fetch(nginx + "/en/exhibits/vessels/liaocheng-ship/", gzip_ok=True)
+    assert status == 200
+    assert headers["Content-Encoding"] == "gzip"
+    assert "The corvette Liaocheng" in gzip.decompress(body).decode()
+    assert headers["Cache-Control"] == "no-cache"
+    assert "default-src 'none'" in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_hashed_assets_and_pictures_are_cached_for_a_year(nginx, built_site):
+    css = next((built_site / "assets/stylesheets").glob("main.*.min.css")).relative_to(built_site)
+    picture = next((built_site / "media").rglob("960.webp")).relative_to(built_site)
+    for path in (css, picture):
+        status, headers, _ = fetch(f"{nginx}/{path.as_posix()}")
+        assert status == 200, path
+        assert headers["Cache-Control"] == "public, max-age=31536000, immutable", path
+        assert headers["Content-Security-Policy"]
+    status, headers, _ = fetch(nginx + "/assets/exhibition.css")
+    assert status == 200 and headers["Cache-Control"] == "no-cache"
+
+
+def test_missing_pages_get_the_sites_404_page(nginx):
+    status, headers, body = fetch(nginx + "/exhibits/no-such-thing/")
+    assert status == 404
+    assert "md-content" in body.decode()
+    assert re.search("404", body.decode())
