@@ -105,3 +105,11 @@ def test_missing_pages_get_the_sites_404_page(nginx):
     assert status == 404
     assert "md-content" in body.decode()
     assert re.search("404", body.decode())
+
+
+def test_headers_file_for_hosts_that_read_one(built_site):
+    text = (built_site / "_headers").read_text()
+    csp_line = (ROOT / "deploy" / "nginx-csp.conf").read_text().split('Content-Security-Policy "')[1].split('"')[0]
+    assert f"Content-Security-Policy: {csp_line}" in text
+    assert re.search(r"^/media/\*\n  Cache-Control: public, max-age=31536000, immutable$", text, re.M)
+    assert "/*\n" in text and "Cache-Control: no-cache" in text

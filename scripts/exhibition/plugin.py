@@ -12,7 +12,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from .config import ExhibitionConfig
 from .pipeline import Options, run
 from .records.problems import ValidationFailed
-from .publishing import site_url_problem, write_robots
+from .publishing import site_url_problem, write_headers_file, write_robots
 from .search_index import split_by_language
 
 
@@ -81,6 +81,7 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
         others = [lang.locale for lang in i18n.config.languages if lang.locale != default and lang.build]
         split_by_language(Path(config.site_dir), default, others)
         write_robots(Path(config.site_dir), _site_url(config.site_url))
+        write_headers_file(Path(config.site_dir))
 
 
 def _site_url(value: str | None) -> str:

@@ -23,3 +23,19 @@ def write_robots(site_dir, site_url: str) -> None:
     if site_url:
         lines.append(f"Sitemap: {site_url}sitemap.xml")
     (site_dir / "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def write_headers_file(site_dir) -> None:
+    """_headers, for hosts that read one (Netlify, Cloudflare Pages): the rules of deploy/README.md."""
+    from .csp import policy
+
+    csp = policy(site_dir)
+    immutable = "  Cache-Control: public, max-age=31536000, immutable"
+    lines = [
+        "/*", f"  Content-Security-Policy: {csp}", "  X-Content-Type-Options: nosniff",
+        "  Referrer-Policy: strict-origin-when-cross-origin", "  Cache-Control: no-cache", "",
+        "/assets/stylesheets/main.*", immutable, "", "/assets/stylesheets/palette.*", immutable, "",
+        "/assets/javascripts/bundle.*", immutable, "",
+        "/assets/javascripts/workers/*", immutable, "", "/media/*", immutable, "",
+    ]
+    (site_dir / "_headers").write_text("\n".join(lines), encoding="utf-8")
