@@ -102,9 +102,12 @@ def prepare(site, *, root: Path, docs_dir: Path, site_url: str = "", booking_con
 
     schools.labels_html = f"{site.out_dir}/{LABELS}.html"
     wanted[docs_dir / schools.labels_html] = _labels(site, env, base, is_placeholder).encode("utf-8")
+    # Its CSS is a file beside it, not inline: the site's Content-Security-Policy needs no hash for it.
+    wanted[docs_dir / f"{site.out_dir}/{LABELS}.css"] = env.get_template("labels.css.j2").render(
+        font_stack=Markup(pdf.FONT_STACK)).encode("utf-8")
     if ok:
         schools.labels_pdf = f"{site.out_dir}/{LABELS}.pdf"
-        documents[docs_dir / schools.labels_pdf] = _labels(site, env, base, is_placeholder, bitmap=True)
+        documents[docs_dir / schools.labels_pdf] = _labels(site, env, base, is_placeholder, for_pdf=True)
     if documents:
         wanted.update(zip(documents, pdf.render_many(list(documents.values()), cache)))
 
@@ -141,7 +144,7 @@ def duration(lesson: model.Lesson, ui) -> str:
     return ui("duration_value").format(periods=lesson.periods, minutes=lesson.period_minutes, total=lesson.total_minutes)
 
 
-def _labels(site, env: Environment, base: str, placeholder: bool, bitmap: bool = False) -> str:
+def _labels(site, env: Environment, base: str, placeholder: bool, for_pdf: bool = False) -> str:
     from ..pages.write import UI
 
     zones = {z.id: (z, i) for i, z in enumerate(site.settings.hall.zones)} if site.settings.hall else {}
@@ -152,7 +155,7 @@ def _labels(site, env: Environment, base: str, placeholder: bool, bitmap: bool =
         zone = zones.get(record.hall.zone)[0] if record.hall and record.hall.zone in zones else None
         url = record_url(base, site.out_dir, record, "zh", site.directory_urls)
         items.append(dict(
-            record=record, url=url, qr=Markup((qr_img if bitmap else qr_svg)(url, f"二维码 / QR code：{url}")),
+            record=record, url=url, qr=Markup((qr_img if for_pdf else qr_svg)(url, f"二维码 / QR code：{url}")),
             zone_zh=zone.name.zh if zone else "—",
             zone_en=(zone.name.en if zone and zone.name.en else ""),
             order=(zones[record.hall.zone][1] if zone else len(zones), record.title.zh),
@@ -161,6 +164,7 @@ def _labels(site, env: Environment, base: str, placeholder: bool, bitmap: bool =
     pages = [items[i:i + LABELS_PER_PAGE] for i in range(0, len(items), LABELS_PER_PAGE)]
     return env.get_template("labels.html.j2").render(
         pages=pages, base=base, placeholder=placeholder, short=short, font_stack=Markup(pdf.FONT_STACK),
+        inline_css=for_pdf, css_href=f"{LABELS}.css",
         site_name=UI["hall_name"]["zh"],
     )
 
