@@ -12,7 +12,10 @@ import json
 from pathlib import Path
 
 
-def split_by_language(site_dir: Path, default: str, others: list[str]) -> dict[str, int]:
+def split_by_language(site_dir: Path, default: str, others: list[str], script: bool = False) -> dict[str, int]:
+    """script: also write each index as search_index.js (`var __index = …`), which
+    Material loads instead of the JSON when the site is opened from file:// (the
+    kiosk edition, with Material's offline plugin)."""
     path = site_dir / "search" / "search_index.json"
     if not path.exists():
         return {}
@@ -26,7 +29,10 @@ def split_by_language(site_dir: Path, default: str, others: list[str]) -> dict[s
     for lang, docs in buckets.items():
         target = path if lang == default else site_dir / lang / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        text = json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
+        target.write_text(text, encoding="utf-8")
+        if script:
+            target.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")
     # Material fetches sitemap.xml beside its base; give each language one (no 404).
     sitemap = site_dir / "sitemap.xml"
     if sitemap.exists():

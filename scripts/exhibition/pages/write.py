@@ -183,7 +183,7 @@ class Renderer:
         def page_url(target: str) -> str:
             """URL of a docs/ page from this page, for raw HTML (SVG, timeline) that MkDocs does not rewrite."""
             url = target[: -len(".md")]
-            if url.endswith("index"):
+            if url.endswith("index") and self.site.directory_urls:
                 url = url[: -len("index")]
             elif self.site.directory_urls:
                 url += "/"
@@ -372,10 +372,13 @@ class _Dated:
     label: str
 
 
-def write_pages(site: Site, docs_dir: Path, langs=model.LANGS) -> dict[str, int]:
-    """Render every page; write changed files; remove pages of deleted records."""
+def write_pages(site: Site, docs_dir: Path, langs=model.LANGS, extra: dict[Path, str] | None = None) -> dict[str, int]:
+    """Render every page; write changed files; remove pages of deleted records.
+
+    `extra`: further generated pages {path: Markdown} (the kiosk's attract screen).
+    """
     target = docs_dir / site.out_dir
-    wanted: dict[Path, str] = {}
+    wanted: dict[Path, str] = dict(extra or {})
     for lang in langs:
         renderer = Renderer(site, lang)
         wanted.update(lessons.pages(renderer, target, lang))  # 教师专区
