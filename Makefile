@@ -38,6 +38,12 @@ new: $(STAMP)
 report: $(STAMP)
 	$(BIN)/exhibition report
 
+## kiosk: the touch-screen edition for the hall into site-kiosk/ (works from file://, offline; kiosk/README.md)
+##        KIOSK_IDLE_SECONDS=… KIOSK_COUNTDOWN_SECONDS=… override mkdocs-kiosk.yml's idle times
+.PHONY: kiosk
+kiosk: $(STAMP)
+	$(BIN)/exhibition build --kiosk $(if $(DRAFTS),--drafts)
+
 ## schema: write the JSON Schemas editors use (schema/*.schema.json) from the record models
 schema: $(STAMP)
 	$(BIN)/python -m exhibition.records.schema schema

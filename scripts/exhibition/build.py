@@ -1,4 +1,4 @@
-"""`make build`: check, build into a temporary folder, then swap it in.
+"""`make build` (and `make kiosk`): check, build into a temporary folder, then swap it in.
 
 site/ is replaced only by a complete build that finished without a warning, so
 a mistake never destroys the last good site.
@@ -17,18 +17,22 @@ from .records.problems import dotted, report
 from .pipeline import check
 
 
-def build_site(root: Path, *, strict: bool = False, drafts: bool = False, site_dir: Path | None = None) -> int:
+def build_site(root: Path, *, strict: bool = False, drafts: bool = False, site_dir: Path | None = None,
+               kiosk: bool = False) -> int:
+    """kiosk: build the touch-screen edition (mkdocs-kiosk.yml) into site-kiosk/ instead."""
     _, collection, problems = check(root, strict=strict, drafts=drafts)
+    if kiosk:
+        problems += _kiosk_problems(root, collection)
     if problems:
         print(report(problems), file=sys.stderr)
         return 1
-    final = (site_dir or root / "site").resolve()
+    final = (site_dir or root / ("site-kiosk" if kiosk else "site")).resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
     temporary = final.parent / f".site-build-{os.getpid()}"
     shutil.rmtree(temporary, ignore_errors=True)
     env = {**os.environ, "STRICT": "true" if strict else "false", "DRAFTS": "true" if drafts else "false",
            "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(temporary)]
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / ("mkdocs-kiosk.yml" if kiosk else "mkdocs.yml")), "-d", str(temporary)]
     if sys.stderr.isatty():
         # A person is watching: quiet MkDocs, keep the image progress bar and any warning live.
         result = subprocess.run([*command, "--quiet"], cwd=root, env=env, stdout=subprocess.DEVNULL)
@@ -44,6 +48,13 @@ def build_site(root: Path, *, strict: bool = False, drafts: bool = False, site_d
     _swap(temporary, final)
     print(f"Site built in {final.relative_to(root) if final.is_relative_to(root) else final}/")
     return 0
+
+
+def _kiosk_problems(root: Path, collection) -> list:
+    """mkdocs-kiosk.yml's extra.kiosk (times, featured ids), checked with the records before building."""
+    from .kiosk.settings import check_file
+
+    return check_file(root / "mkdocs-kiosk.yml", root, {r.id for r in collection.records})
 
 
 def _swap(new: Path, final: Path) -> None:

@@ -25,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--strict", action="store_true", default=_env_flag("STRICT"), help="missing English is an error")
         p.add_argument("--drafts", action="store_true", default=_env_flag("DRAFTS"), help="publish draft records too")
     build.add_argument("--site-dir", type=Path, default=None, help="where the site goes (default: site/)")
+    build.add_argument("--kiosk", action="store_true", help="the touch-screen kiosk edition from mkdocs-kiosk.yml, into site-kiosk/")
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
@@ -37,7 +38,8 @@ def main(argv: list[str] | None = None) -> int:
             return code
         from .build import build_site
 
-        return build_site(args.root.resolve(), strict=args.strict, drafts=args.drafts, site_dir=args.site_dir)
+        return build_site(args.root.resolve(), strict=args.strict, drafts=args.drafts, site_dir=args.site_dir,
+                          kiosk=args.kiosk)
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
         return 130

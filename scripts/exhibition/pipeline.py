@@ -35,6 +35,8 @@ class Options:
     directory_urls: bool = True
     site_url: str = ""  # mkdocs.yml site_url: QR codes on handouts and labels carry it
     booking_contact: str = ""  # mkdocs.yml extra.booking_contact, shown on the teachers' page
+    kiosk: object = None  # kiosk.Kiosk in the kiosk build (mkdocs-kiosk.yml): the attract screen is written too
+    site_names: dict | None = None  # {lang: site name}, shown on the attract screen
 
 
 def check(root: Path, *, strict: bool = False, drafts: bool = False) -> tuple[Settings, Collection, list[Problem]]:
@@ -47,6 +49,8 @@ def check(root: Path, *, strict: bool = False, drafts: bool = False) -> tuple[Se
 def run(options: Options) -> Site:
     root = options.root
     settings, collection, problems = check(root, strict=options.strict, drafts=options.drafts)
+    if options.kiosk:
+        problems += options.kiosk.featured_problems({r.id for r in collection.records})
     if problems:
         raise ValidationFailed(problems)
 
@@ -72,7 +76,12 @@ def run(options: Options) -> Site:
                 directory_urls=options.directory_urls, site_url=options.site_url)
     site.schools = prepare_print(site, root=root, docs_dir=options.docs_dir, site_url=options.site_url,
                                  booking_contact=options.booking_contact)
-    written = write_pages(site, options.docs_dir)
+    extra = {}
+    if options.kiosk:
+        from .kiosk import attract
+
+        extra = attract.pages(site, options.docs_dir, options.kiosk, options.site_names or {})
+    written = write_pages(site, options.docs_dir, extra=extra)
     log.info(f"exhibition: pages {written['written']} written, {written['unchanged']} unchanged, {written['removed']} removed")
     opendata.export(collection.records, options.docs_dir / "data")
     write_jieba_dictionary(collection.records, root / options.jieba_dict_user)

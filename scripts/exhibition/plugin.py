@@ -9,6 +9,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from . import kiosk as kiosk_edition
 from .config import ExhibitionConfig
 from .pipeline import Options, run
 from .records.problems import ValidationFailed
@@ -19,6 +20,8 @@ from .search_index import split_by_language
 class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
     def __init__(self):
         self.site = None
+        self.kiosk = None  # kiosk.Kiosk, read once per config (static-i18n reruns on_config per language)
+        self._kiosk_for = None
 
     # Before the search plugin's on_config, which reads the jieba dictionary we write.
     @event_priority(100)
@@ -32,11 +35,20 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
         for folder in (self.config.exhibits_dir, self.config.images_dir, self.config.settings_dir):
             if (root / folder).is_dir() and str(root / folder) not in config.watch:
                 config.watch.append(str(root / folder))
+        if self.config.kiosk and self._kiosk_for is not config:
+            try:
+                self.kiosk = kiosk_edition.configure(config, root, self.config.pages_dir)
+            except ValidationFailed as exc:
+                raise PluginError("\n" + str(exc)) from None
+            self._kiosk_for, self._site_names = config, kiosk_edition.site_names(config)
+        elif not self.config.kiosk:
+            config.extra.pop("kiosk", None)  # kiosk partials only ever render in the kiosk build
         options = Options(
             root=root, docs_dir=Path(config.docs_dir), pages_dir=self.config.pages_dir,
             media_dir=self.config.media_dir, jieba_dict_user=self.config.jieba_dict_user,
             strict=self.config.strict, drafts=self.config.drafts, workers=self.config.workers,
-            directory_urls=config.use_directory_urls,
+            directory_urls=config.use_directory_urls and not kiosk_edition.offline(config),
+            kiosk=self.kiosk if self.config.kiosk else None, site_names=getattr(self, "_site_names", None),
             site_url=_site_url(config.site_url), booking_contact=str(config.extra.get("booking_contact") or ""),
         )
         logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary chatter is not for curators
@@ -50,6 +62,11 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
                 "This is a fault in the site's code, not in your records: please report this message."
             ) from None
         return config
+
+    def on_post_page(self, output, page, config):
+        if not self.config.kiosk:
+            return output
+        return kiosk_edition.html.keep_inside(output, config.theme.get("language") or "zh")[0]
 
     # After static-i18n (50) has set the language selector for this page.
     @event_priority(0)
@@ -79,7 +96,7 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
             return  # an inner per-language build: the index is not final yet
         default = i18n.default_language
         others = [lang.locale for lang in i18n.config.languages if lang.locale != default and lang.build]
-        split_by_language(Path(config.site_dir), default, others)
+        split_by_language(Path(config.site_dir), default, others, script=kiosk_edition.offline(config))
         write_robots(Path(config.site_dir), _site_url(config.site_url))
         write_headers_file(Path(config.site_dir))
 

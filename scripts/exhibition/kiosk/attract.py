@@ -1,0 +1,72 @@
+"""The attract screen: a full-screen loop of the featured exhibits.
+
+Rendered from pages/templates/attract.md.j2 like every generated page, into
+docs/<pages_dir>/kiosk/attract.{zh,en}.md, only in the kiosk build (the main
+build's write_pages removes it again). Each featured record gives two slides,
+one in Chinese and one in English, so the languages alternate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..pages.write import UI, Renderer
+from .settings import TEXT, Kiosk
+
+FOLDER = "kiosk"  # under the generated pages' folder: not in the nav (not_in_nav: /exhibits/*/*.md)
+
+
+@dataclass
+class Slide:
+    lang: str
+    title: str
+    summary: str
+    kind: str
+    start: str  # where a touch on this slide goes: the home page in its language
+    image: object = None  # images.derivatives.Derived
+    alt: str = ""
+
+
+def page_path(site) -> str:
+    return f"{site.out_dir}/{FOLDER}/attract.md"
+
+
+def url_of(site) -> str:
+    """The attract screen's address from the site's root (Chinese: a reset always returns to it)."""
+    return f"{site.out_dir}/{FOLDER}/attract" + ("/" if site.directory_urls else ".html")
+
+
+class KioskRenderer(Renderer):
+    def attract(self, kiosk: Kiosk, names: dict[str, str]) -> str:
+        path = page_path(self.site)
+        ctx = self._common(path)
+        names = {"zh": names.get("zh", ""), "en": names.get("en") or names.get("zh", "")}
+        root = self.media_prefix(path)  # the site's root, seen from this page
+        index = "" if self.site.directory_urls else "index.html"
+        homes = {"zh": f"{root}{index}", "en": f"{root}en/{index}"}
+        slides = []
+        for record in kiosk.featured_records(self.site.records):
+            image = record.images[0] if record.images else None
+            for lang in ("zh", "en"):
+                slides.append(Slide(
+                    lang=lang, title=record.title.get(lang), summary=record.summary.get(lang),
+                    kind=self.ui_in(f"kind_{record.kind}", lang), start=homes[lang],
+                    image=self.site.derived[image.file] if image else None,
+                    alt=image.alt.get(lang) if image else "",
+                ))
+        ctx.update(slides=slides, homes=homes, names=names, kt=lambda key, lang=self.lang: TEXT[key][lang],
+                   slide_seconds=kiosk.slide_seconds)
+        return self.env.get_template("attract.md.j2").render(ctx)
+
+    def ui_in(self, key: str, lang: str) -> str:
+        return UI[key][lang]
+
+
+def pages(site, docs_dir: Path, kiosk: Kiosk, names: dict[str, str], langs=("zh", "en")) -> dict[Path, str]:
+    """{path under docs/: Markdown} of the attract screen, in every language of the site."""
+    out = {}
+    for lang in langs:
+        path = docs_dir / page_path(site).replace(".md", f".{lang}.md")
+        out[path] = KioskRenderer(site, lang).attract(kiosk, names)
+    return out

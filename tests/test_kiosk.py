@@ -1,0 +1,552 @@
+"""The kiosk edition (`make kiosk` -> site-kiosk/) opened from file:// in Chromium, no network at all.
+
+One kiosk build of the real collection (KIOSK_IDLE_SECONDS=4, KIOSK_COUNTDOWN_SECONDS=3) is shared by
+the read-only tests; the bad-input tests build their own broken copies.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, SKELETON, axe_violations, run_cli, write
+
+IDLE, COUNTDOWN = 4, 3
+VIEWPORT = {"width": 1920, "height": 1080}  # the hall's screens: 1080p, landscape
+KIOSK_FILES = ("mkdocs-kiosk.yml",)
+
+
+def _copy_project(work: Path) -> Path:
+    for name in (*SKELETON, *KIOSK_FILES, "exhibits", "images"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, work / name, ignore=shutil.ignore_patterns("exhibits", "media") if name == "docs" else None)
+        else:
+            shutil.copy(src, work / name)
+    return work
+
+
+@pytest.fixture(scope="session")
+def kiosk_site(tmp_path_factory) -> Path:
+    """One kiosk build of the real collection, with short idle times (as an installer would set them)."""
+    work = _copy_project(tmp_path_factory.mktemp("kiosk"))
+    result = run_cli(work, "build", "--kiosk", env={"KIOSK_IDLE_SECONDS": str(IDLE), "KIOSK_COUNTDOWN_SECONDS": str(COUNTDOWN)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (work / "site-kiosk" / "index.html").exists()
+    assert not (work / "site").exists(), "the kiosk build must not touch site/"
+    return work / "site-kiosk"
+
+
+@pytest.fixture
+def kiosk(browser, kiosk_site):
+    """A touch screen showing the kiosk from file://; every request that is not a file is refused and recorded."""
+    context = browser.new_context(viewport=VIEWPORT, has_touch=True, service_workers="block")
+    outside: list[str] = []
+
+    def refuse(route):
+        outside.append(route.request.url)
+        route.abort()
+
+    context.route(re.compile(r"^(?!file:|data:|blob:|about:)"), refuse)
+    page = context.new_page()
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("file:", "data:", "blob:", "about:")) else None)
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.site = kiosk_site
+    page.url_of = lambda path: (kiosk_site / path).as_uri()
+    yield page
+    context.close()
+    assert not outside, f"requests outside the kiosk: {outside}"
+    assert not errors, f"script errors: {errors}"
+
+
+ATTRACT = "exhibits/kiosk/attract.html"
+# Slow checks (axe) can take longer than the tests' 4 s idle time: stop the page's clock meanwhile.
+STOP_CLOCK = "() => { const now = Date.now(); Date.now = () => now; }"
+
+
+def _visible_slide(page):
+    return page.locator(".kx-slide:not([hidden])")
+
+
+def _search(page, query: str) -> list[tuple[str, str]]:
+    """Type into Material's search box; retype the last character until the worker has its index."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=30)
+    results = page.locator(".md-search-result__item")
+    for _ in range(20):
+        try:
+            results.first.wait_for(timeout=1500)
+            break
+        except Exception:
+            box.press("Backspace")
+            box.press_sequentially(query[-1])
+    return [(r.inner_text(), r.locator("a").first.get_attribute("href")) for r in results.all()]
+
+
+# --- the build -------------------------------------------------------------------
+
+
+def test_kiosk_build_is_offline_and_both_languages_have_an_inlined_search_index(kiosk_site):
+    for lang, prefix in (("zh", ""), ("en", "en/")):
+        script = kiosk_site / prefix / "search" / "search_index.js"
+        assert script.exists(), script
+        text = script.read_text(encoding="utf-8")
+        assert text.startswith("var __index = {")
+        if lang == "zh":
+            assert "聊城舰" in text and "The corvette Liaocheng" not in text
+        else:
+            assert "The corvette Liaocheng" in text and '"title":"聊城舰"' not in text
+    assert (kiosk_site / "assets/vendor/iframe-worker/shim.js").exists()
+    for path in kiosk_site.rglob("*.html"):
+        page = path.read_text(encoding="utf-8")
+        assert "unpkg.com" not in page and "fonts.googleapis" not in page, path
+        soup = BeautifulSoup(page, "html.parser")
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src")):
+            for element in soup.find_all(tag):
+                value = element.get(attr) or ""
+                assert not re.match(r"^(https?:)?//", value), f"{path}: {tag} {value}"
+    # file:// has no index lookup: every page is a file.html
+    assert (kiosk_site / "exhibits/vessels/liaocheng-ship.html").exists()
+    assert (kiosk_site / "en/exhibits/vessels/liaocheng-ship.html").exists()
+    assert (kiosk_site / ATTRACT).exists() and (kiosk_site / "en" / ATTRACT).exists()
+
+
+def test_idle_times_from_the_environment_reach_the_pages(kiosk_site):
+    page = (kiosk_site / "exhibits/vessels/liaocheng-ship.html").read_text(encoding="utf-8")
+    settings = BeautifulSoup(page, "html.parser").find("script", id="__kiosk").string
+    assert f'"idle": {IDLE}' in settings and f'"countdown": {COUNTDOWN}' in settings
+
+
+def test_links_to_other_hosts_are_text_with_the_address_written_out(kiosk_site):
+    shown = 0
+    for path in kiosk_site.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for a in soup.find_all("a"):
+            href = a.get("href") or ""
+            assert not re.match(r"^\s*([a-z][a-z0-9+.-]*:|//)", href, re.I) or href.startswith("javascript:"), f"{path}: {a}"
+            assert not a.has_attr("target"), f"{path}: {a}"
+        for span in soup.select(".kx-offsite .kx-address"):
+            assert re.search(r"https?://", span.get_text()), span
+            shown += 1
+    assert shown >= 2  # the real collection cites Wikipedia and chinamil.com.cn
+    memorial = (kiosk_site / "exhibits/memorials/luxibei-revolutionary-martyrs-cemetery.html").read_text(encoding="utf-8")
+    assert "（https://zh.wikipedia.org/wiki/" in memorial
+
+
+def test_the_attract_screen_shows_only_featured_records(kiosk_site):
+    soup = BeautifulSoup((kiosk_site / ATTRACT).read_text(encoding="utf-8"), "html.parser")
+    slides = soup.select(".kx-slide")
+    titles = [s.select_one(".kx-slide__title").get_text() for s in slides]
+    assert len(slides) >= 8 and len(slides) % 2 == 0
+    assert [s["lang"] for s in slides[:4]] == ["zh", "en", "zh", "en"]
+    assert "聊城舰" in titles and "The corvette Liaocheng" in titles
+    assert all(s.img and s.img["alt"] for s in slides), "every featured record shows its picture"
+    assert {a.get_text() for a in soup.select(".kx-attract__langs a")} == {"中文", "English"}
+
+
+def test_the_main_site_has_no_kiosk_parts(built_site):
+    assert not (built_site / "exhibits" / "kiosk").exists()
+    page = (built_site / "exhibits/vessels/liaocheng-ship/index.html").read_text(encoding="utf-8")
+    assert "kx-bar" not in page and "__kiosk" not in page and "iframe-worker" not in page
+
+
+# --- in the browser, from file:// ----------------------------------------------------
+
+
+def test_attract_screen_alternates_languages_and_a_touch_starts_the_visit(kiosk):
+    kiosk.goto(kiosk.url_of(ATTRACT))
+    screen = kiosk.locator(".kx-attract")
+    box = screen.bounding_box()
+    assert box["width"] == VIEWPORT["width"] and box["height"] == VIEWPORT["height"], "full screen"
+    slide = _visible_slide(kiosk)
+    assert slide.count() == 1 and slide.get_attribute("lang") == "zh"
+    assert "触摸开始" in slide.inner_text()
+    assert slide.locator("img").evaluate("img => img.complete && img.naturalWidth > 0")
+    kiosk.wait_for_function("document.querySelector('.kx-slide:not([hidden])').lang === 'en'", timeout=12_000)
+    assert "Touch to start" in _visible_slide(kiosk).inner_text()
+    kiosk.wait_for_function("document.querySelector('.kx-slide:not([hidden])').lang === 'zh'", timeout=12_000)
+    kiosk.touchscreen.tap(VIEWPORT["width"] / 2, VIEWPORT["height"] / 2)
+    kiosk.wait_for_url("**/site-kiosk/index.html")
+    assert kiosk.evaluate("document.documentElement.lang") == "zh"
+    assert kiosk.locator(".kx-bar").is_visible()
+
+
+def test_languages_are_chosen_by_their_names(kiosk):
+    kiosk.goto(kiosk.url_of(ATTRACT))
+    kiosk.get_by_role("link", name="English", exact=True).tap()
+    kiosk.wait_for_url("**/site-kiosk/en/index.html")
+    assert kiosk.evaluate("document.documentElement.lang") == "en"
+    kiosk.goto(kiosk.url_of("en/exhibits/vessels/liaocheng-ship.html"))
+    kiosk.locator(".kx-bar [data-kx-lang=zh]").tap()
+    kiosk.wait_for_url("**/site-kiosk/exhibits/vessels/liaocheng-ship.html")
+    assert kiosk.locator("h1").inner_text() == "聊城舰"
+
+
+def test_a_visitor_reaches_a_record_and_opens_its_gallery(kiosk):
+    kiosk.goto(kiosk.url_of(ATTRACT))
+    kiosk.touchscreen.tap(VIEWPORT["width"] / 2, VIEWPORT["height"] / 2)
+    kiosk.wait_for_url("**/site-kiosk/index.html")
+    kiosk.locator(".ex-collections a", has_text="舰艇").tap()
+    kiosk.wait_for_url("**/exhibits/vessels/index.html")
+    kiosk.locator(".ex-cards a", has_text="聊城舰").tap()
+    kiosk.wait_for_url("**/exhibits/vessels/liaocheng-ship.html")
+    kiosk.locator("a.glightbox").first.tap()
+    image = kiosk.locator(".glightbox-container .gslide.current img")
+    image.wait_for()
+    kiosk.wait_for_function("() => { const i = document.querySelector('.glightbox-container .gslide.current img'); return i && i.complete && i.naturalWidth >= 960; }")
+    close = kiosk.locator(".glightbox-container .gclose")
+    size = close.bounding_box()
+    assert size["width"] >= 44 and size["height"] >= 44
+    close.tap()
+    kiosk.wait_for_selector(".glightbox-container", state="detached")
+    # The toolbar's back button returns within the visit.
+    kiosk.locator("[data-kx-back]").tap()
+    kiosk.wait_for_url("**/exhibits/vessels/index.html")
+
+
+def test_search_finds_the_ship_offline_in_both_languages(kiosk):
+    kiosk.goto(kiosk.url_of("index.html"))
+    results = _search(kiosk, "聊城舰")
+    assert any(text.startswith("聊城舰") for text, _ in results), results
+    assert all("en/" not in href for _, href in results), results
+    kiosk.locator("a.md-search-result__link[href*='vessels/liaocheng-ship.html']").first.click()
+    kiosk.wait_for_url(re.compile(r"/exhibits/vessels/liaocheng-ship\.html(\?|#|$)"))
+    assert kiosk.locator("h1").inner_text() == "聊城舰"
+    kiosk.goto(kiosk.url_of("en/index.html"))
+    results = _search(kiosk, "corvette")
+    assert any("The corvette Liaocheng" in text for text, _ in results), results
+    assert all("/en/" in href or href.startswith("exhibits") for _, href in results), results
+
+
+def test_search_field_is_large(kiosk):
+    kiosk.goto(kiosk.url_of("index.html"))
+    box = kiosk.locator("input.md-search__input").bounding_box()
+    assert box["height"] >= 48 and box["width"] >= 300, box
+
+
+def test_idle_countdown_then_reset_to_the_chinese_attract_screen(kiosk):
+    kiosk.goto(kiosk.url_of("en/exhibits/vessels/liaocheng-ship.html"))
+    kiosk.locator("[data-kx-toggle=large]").tap()  # a choice of this visitor, cleared by the reset
+    kiosk.mouse.wheel(0, 600)
+    dialog = kiosk.locator("dialog[data-kx-idle]")
+    kiosk.wait_for_timeout((IDLE - 1.5) * 1000)
+    assert not dialog.is_visible(), "the countdown came too early"
+    dialog.wait_for(state="visible", timeout=3000)
+    assert "Still there?" in dialog.inner_text()
+    assert re.search(r"in [1-3] s", dialog.inner_text())
+    stay = dialog.locator("[data-kx-stay]")
+    size = stay.bounding_box()
+    assert size["width"] >= 88 and size["height"] >= 88, size
+    stay.tap()  # still there: the countdown goes away and the page stays
+    dialog.wait_for(state="hidden", timeout=2000)
+    assert "/en/exhibits/vessels/liaocheng-ship.html" in kiosk.url
+    dialog.wait_for(state="visible", timeout=(IDLE + 1.5) * 1000)
+    kiosk.wait_for_url("**/site-kiosk/" + ATTRACT, timeout=(COUNTDOWN + 2) * 1000)
+    assert kiosk.evaluate("document.documentElement.lang") == "zh"
+    assert _visible_slide(kiosk).get_attribute("lang") == "zh"
+    assert kiosk.evaluate("window.scrollY") == 0
+    assert kiosk.evaluate("sessionStorage.length") == 0
+    assert not kiosk.evaluate("document.documentElement.classList.contains('kx-large')")
+    # The last visitor's pages are out of reach: back stays on (or returns to) the attract screen.
+    kiosk.go_back()
+    kiosk.wait_for_timeout(500)
+    kiosk.wait_for_url("**/site-kiosk/" + ATTRACT)
+    # The next visitor starts fresh, in Chinese, with normal text.
+    kiosk.touchscreen.tap(VIEWPORT["width"] / 2, VIEWPORT["height"] / 2)
+    kiosk.wait_for_url("**/site-kiosk/index.html")
+    assert not kiosk.evaluate("document.documentElement.classList.contains('kx-large')")
+
+
+def test_back_never_leaves_the_kiosk(kiosk):
+    kiosk.goto(kiosk.url_of(ATTRACT))
+    kiosk.touchscreen.tap(VIEWPORT["width"] / 2, VIEWPORT["height"] / 2)
+    kiosk.wait_for_url("**/site-kiosk/index.html")
+    kiosk.locator(".ex-collections a", has_text="人物").tap()
+    kiosk.wait_for_url("**/exhibits/people/index.html")
+    for _ in range(5):
+        kiosk.go_back()
+        kiosk.wait_for_load_state()
+        assert kiosk.url.startswith(kiosk.site.as_uri() + "/"), kiosk.url
+    assert kiosk.url.endswith(ATTRACT)
+
+
+def test_no_link_to_another_host_can_be_clicked(kiosk):
+    kiosk.goto(kiosk.url_of("exhibits/memorials/luxibei-revolutionary-martyrs-cemetery.html"))
+    offsite = kiosk.locator(".kx-offsite").first
+    assert "zh.wikipedia.org" in offsite.inner_text()
+    assert offsite.locator("xpath=ancestor-or-self::a").count() == 0
+    # Even a link added at run time, or one asking for a new window, goes nowhere.
+    kiosk.evaluate("""() => {
+        for (const [href, target] of [["https://example.org/", ""], ["//example.org/x", ""], ["../../index.html", "_blank"]]) {
+            const a = document.createElement('a'); a.href = href; a.textContent = 'test ' + href;
+            if (target) a.target = target;
+            a.className = 'kx-test';
+            a.style.cssText = `display:block;position:fixed;top:${150 + 80 * document.querySelectorAll('.kx-test').length}px;left:600px;z-index:99;padding:20px;background:#fff`;
+            document.body.append(a);
+        }
+    }""")
+    before = kiosk.url
+    for index in range(2):
+        kiosk.locator("a.kx-test").nth(index).click()
+        kiosk.wait_for_timeout(300)
+        assert kiosk.url == before
+    assert len(kiosk.context.pages) == 1
+    with kiosk.expect_navigation():
+        kiosk.locator("a.kx-test").nth(2).click()  # inside the kiosk: allowed, in the same window
+    assert len(kiosk.context.pages) == 1
+    assert kiosk.evaluate("window.open('https://example.org/')") is None
+    assert kiosk.evaluate("document.dispatchEvent(new MouseEvent('contextmenu', {cancelable: true}))") is False
+
+
+# Every visible control outside running text: at least 44 x 44 CSS px. A link is in running text
+# when the block around it has words besides its links (WCAG 2.5.8's inline exception).
+CONTROL_SIZES = r"""() => {
+  const words = /[A-Za-z0-9\u00C0-\u024F\u3400-\u9FFF]/;
+  const controls = document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, label[for], [role=button], [tabindex]:not([tabindex="-1"])');
+  const small = [];
+  const shown = el => {
+    for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
+      const s = getComputedStyle(e);
+      if (s.display === 'none' || s.visibility === 'hidden' || parseFloat(s.opacity) === 0) return false;
+    }
+    return true;
+  };
+  for (const el of controls) {
+    if (el.matches('input[type=checkbox].md-toggle, input.md-toggle, .md-overlay, .md-search__overlay')) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width <= 2 || r.height <= 2 || !shown(el)) continue;  // not drawn (or screen-reader-only)
+    if (el.matches('a') && getComputedStyle(el).display === 'inline') {
+      let block = el.parentElement;
+      while (block && getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
+      const rest = block.cloneNode(true);
+      rest.querySelectorAll('a').forEach(a => a.remove());
+      if (words.test(rest.textContent)) continue;  // in running text
+    }
+    if (r.width < 44 || r.height < 44) small.push(`${el.tagName.toLowerCase()}.${el.className} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`);
+  }
+  return small;
+}"""
+
+PAGES = [
+    ATTRACT, "index.html", "exhibits/vessels/index.html", "exhibits/vessels/liaocheng-ship.html",
+    "exhibits/memorials/luxibei-revolutionary-martyrs-cemetery.html", "exhibits/timeline.html", "exhibits/hall-map.html",
+    "exhibits/gallery.html", "exhibits/tags/index.html", "visit.html",
+    "en/index.html", "en/exhibits/people/fan-zhuxian.html",
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_control_is_at_least_44_px(kiosk, path):
+    kiosk.goto(kiosk.url_of(path))
+    kiosk.wait_for_load_state("load")
+    kiosk.evaluate(STOP_CLOCK)
+    assert kiosk.evaluate(CONTROL_SIZES) == []
+    if path != ATTRACT:
+        kiosk.locator("[data-kx-toggle=large]").tap()
+        assert kiosk.evaluate(CONTROL_SIZES) == []
+
+
+def test_controls_in_search_and_lightbox_are_at_least_44_px(kiosk):
+    kiosk.goto(kiosk.url_of("exhibits/vessels/liaocheng-ship.html"))
+    _search(kiosk, "聊城")
+    assert kiosk.evaluate(CONTROL_SIZES) == []
+    kiosk.keyboard.press("Escape")
+    kiosk.goto(kiosk.url_of("exhibits/gallery.html"))
+    kiosk.locator("a.glightbox").first.tap()
+    kiosk.locator(".glightbox-container .gslide.current img").wait_for()
+    kiosk.wait_for_timeout(600)
+    assert kiosk.evaluate(CONTROL_SIZES) == []
+
+
+def test_touch_chrome_has_no_selection_no_hover_menu_and_larger_type(kiosk):
+    kiosk.goto(kiosk.url_of("exhibits/vessels/liaocheng-ship.html"))
+    for selector in (".md-header", ".kx-bar", ".md-sidebar--primary", ".md-footer"):
+        assert kiosk.locator(selector).first.evaluate("e => getComputedStyle(e).userSelect") == "none", selector
+    assert kiosk.locator(".md-typeset").first.evaluate("e => getComputedStyle(e).userSelect") != "none"
+    assert not kiosk.locator(".md-select").first.is_visible(), "the hover language menu is replaced by the toolbar"
+    body = kiosk.locator(".md-typeset p:not([class])").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert body >= 22
+    kiosk.locator("[data-kx-toggle=large]").tap()
+    assert kiosk.locator("[data-kx-toggle=large]").get_attribute("aria-pressed") == "true"
+    larger = kiosk.locator(".md-typeset p:not([class])").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert larger >= body * 1.2
+    kiosk.locator("[data-kx-toggle=contrast]").tap()
+    assert kiosk.locator(".md-typeset p:not([class])").first.evaluate("e => getComputedStyle(e).color") == "rgb(0, 0, 0)"
+    # Both choices last for the visit.
+    kiosk.locator(".kx-bar [data-kx-home]").tap()
+    kiosk.wait_for_url("**/site-kiosk/index.html")
+    assert kiosk.evaluate("['kx-large', 'kx-contrast'].every(c => document.documentElement.classList.contains(c))")
+
+
+AXE_PAGES = [ATTRACT, "index.html", "exhibits/vessels/liaocheng-ship.html", "exhibits/timeline.html",
+             "exhibits/gallery.html", "en/" + ATTRACT, "en/exhibits/vessels/liaocheng-ship.html"]
+
+
+@pytest.mark.parametrize("path", AXE_PAGES)
+def test_axe_finds_no_violation(kiosk, path):
+    kiosk.goto(kiosk.url_of(path))
+    kiosk.evaluate(STOP_CLOCK)
+    assert not axe_violations(kiosk)
+
+
+def test_axe_finds_no_violation_in_large_text_high_contrast_and_the_countdown(kiosk):
+    kiosk.goto(kiosk.url_of("exhibits/memorials/luxibei-revolutionary-martyrs-cemetery.html"))
+    kiosk.locator("[data-kx-toggle=large]").tap()
+    kiosk.locator("[data-kx-toggle=contrast]").tap()
+    # axe takes longer than these short idle times: stop the page's clock while it looks.
+    kiosk.evaluate(STOP_CLOCK)
+    assert not axe_violations(kiosk)
+    kiosk.evaluate(f"() => {{ const now = Date.now() + {IDLE * 1000 + 500}; Date.now = () => now; }}")
+    kiosk.locator("dialog[data-kx-idle]").wait_for(state="visible", timeout=2000)
+    assert not axe_violations(kiosk)
+    assert "kiosk/attract" not in kiosk.url
+
+
+# --- bad input: refused at build time, with a clear message ----------------------------
+
+
+@pytest.fixture
+def kiosk_project(tmp_path) -> Path:
+    return _copy_project(tmp_path)
+
+
+def _set_kiosk(root: Path, **settings) -> None:
+    text = (root / "mkdocs-kiosk.yml").read_text(encoding="utf-8")
+    for key, value in settings.items():
+        text, count = re.subn(rf"(?m)^(    {key}:).*$", rf"\1 {value}", text)
+        assert count == 1, key
+    (root / "mkdocs-kiosk.yml").write_text(text, encoding="utf-8")
+
+
+def _refused(root: Path, env: dict | None = None) -> str:
+    (root / "site-kiosk").mkdir()
+    (root / "site-kiosk" / "last-good.txt").write_text("the last good kiosk", encoding="utf-8")
+    result = run_cli(root, "build", "--kiosk", env=env)
+    out = result.stdout + result.stderr
+    assert result.returncode != 0, out
+    assert "Traceback" not in out, out
+    assert (root / "site-kiosk" / "last-good.txt").exists(), "a failed build must leave the kiosk as it was"
+    return out
+
+
+def _line_of(root: Path, key: str) -> int:
+    lines = (root / "mkdocs-kiosk.yml").read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if line.strip().startswith(f"{key}:"))
+
+
+def test_a_featured_record_that_does_not_exist_is_refused(kiosk_project):
+    _set_kiosk(kiosk_project, featured="[liaocheng-ship, liaocheng-shp]")
+    out = _refused(kiosk_project)
+    line = _line_of(kiosk_project, "featured")
+    assert (f'mkdocs-kiosk.yml:{line}: extra.kiosk.featured[1]: no published record has the id "liaocheng-shp". '
+            "Did you mean `liaocheng-ship`?") in out, out
+
+
+@pytest.mark.parametrize("value", ["0", "-30", "soon", "true"])
+def test_an_idle_time_that_is_not_a_positive_number_is_refused(kiosk_project, value):
+    _set_kiosk(kiosk_project, idle_seconds=value)
+    out = _refused(kiosk_project)
+    line = _line_of(kiosk_project, "idle_seconds")
+    assert f'mkdocs-kiosk.yml:{line}: extra.kiosk.idle_seconds: "{value}" is not a positive number' in out, out
+    assert "e.g. `idle_seconds: 90`" in out
+
+
+@pytest.mark.parametrize("variable", ["KIOSK_IDLE_SECONDS", "KIOSK_COUNTDOWN_SECONDS"])
+def test_a_bad_idle_time_from_the_environment_is_refused(kiosk_project, variable):
+    out = _refused(kiosk_project, env={variable: "-5"})
+    key = variable[len("KIOSK_"):].lower()
+    assert f'extra.kiosk.{key}: {variable}="-5" is not a positive number' in out, out
+    assert f"Set {variable} to a number above 0" in out
+
+
+def test_settings_unit_checks():
+    from exhibition.kiosk.settings import read_settings
+    from exhibition.records.problems import ValidationFailed
+
+    config = ROOT / "mkdocs-kiosk.yml"
+    kiosk = read_settings({"idle_seconds": 120, "countdown_seconds": "10"}, config, ROOT, environ={})
+    assert (kiosk.idle_seconds, kiosk.countdown_seconds, kiosk.slide_seconds) == (120, 10, 8)
+    assert read_settings({"idle_seconds": 120}, config, ROOT, environ={"KIOSK_IDLE_SECONDS": "4"}).idle_seconds == 4
+    for bad in ({"idle_seconds": float("nan")}, {"countdown_seconds": 0}, {"idle_second": 5}, {"featured": {"a": 1}}, ["idle_seconds"]):
+        with pytest.raises(ValidationFailed) as failed:
+            read_settings(bad, config, ROOT, environ={})
+        assert "mkdocs-kiosk.yml:" in str(failed.value)
+    with pytest.raises(ValidationFailed, match="Did you mean `idle_seconds`"):
+        read_settings({"idle_second": 5}, config, ROOT, environ={})
+
+
+# --- the launcher -------------------------------------------------------------------
+
+
+def test_launcher_serves_the_kiosk_on_localhost_and_starts_the_browser_in_kiosk_mode(kiosk_site, tmp_path):
+    """kiosk/launch.sh with a stand-in browser that records its flags and loads the start page."""
+    import os
+    import socket
+    import subprocess
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    record = tmp_path / "browser.txt"
+    browser = write(tmp_path, "browser.sh", f"""#!/bin/sh
+for last; do :; done
+echo "$@" > {record}
+python3 - "$last" >> {record} <<'PY'
+import sys, urllib.request
+base = sys.argv[1].rsplit("/exhibits/", 1)[0]
+for url in (sys.argv[1], base + "/search/search_index.json", base + "/en/search/search_index.json"):
+    print(urllib.request.urlopen(url, timeout=5).status, url)
+PY
+""")
+    browser.chmod(0o755)
+    result = subprocess.run(["sh", str(ROOT / "kiosk" / "launch.sh"), str(kiosk_site)], capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "KIOSK_PORT": str(port), "KIOSK_BROWSER": str(browser)})
+    assert result.returncode == 0, result.stderr
+    flags, *fetched = record.read_text().splitlines()
+    for flag in ("--kiosk", "--incognito", "--noerrdialogs", "--disable-pinch", "--overscroll-history-navigation=0"):
+        assert flag in flags.split(), flags
+    assert flags.endswith(f"http://127.0.0.1:{port}/exhibits/kiosk/attract.html")
+    assert len(fetched) == 3 and all(line.startswith("200 ") for line in fetched), fetched
+    with socket.socket() as s:  # the server stopped with the browser
+        assert s.connect_ex(("127.0.0.1", port)) != 0
+    missing = subprocess.run(["sh", str(ROOT / "kiosk" / "launch.sh"), str(tmp_path / "nothing")], capture_output=True, text=True, timeout=30)
+    assert missing.returncode == 1 and "make kiosk" in missing.stderr
+
+
+def test_served_from_localhost_the_kiosk_works_too(browser, kiosk_site):
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(kiosk_site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    context = browser.new_context(viewport=VIEWPORT, has_touch=True)
+    page = context.new_page()
+    outside = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((base, "data:", "blob:")) else None)
+    try:
+        page.goto(base + ATTRACT)
+        page.touchscreen.tap(VIEWPORT["width"] / 2, VIEWPORT["height"] / 2)
+        page.wait_for_url(base + "index.html")
+        results = _search(page, "聊城舰")
+        assert any(text.startswith("聊城舰") for text, _ in results), results
+        page.goto(base + "exhibits/memorials/luxibei-revolutionary-martyrs-cemetery.html")
+        page.evaluate("() => { const a = document.createElement('a'); a.href = 'https://example.org/'; a.id = 'out'; a.textContent = 'out'; document.body.prepend(a); }")
+        page.locator("#out").click()
+        page.wait_for_timeout(300)
+        assert page.url.endswith("luxibei-revolutionary-martyrs-cemetery.html")
+    finally:
+        context.close()
+        httpd.shutdown()
+    assert not outside, outside
