@@ -352,6 +352,17 @@ def test_every_control_is_at_least_44_px(kiosk, path):
         assert kiosk.evaluate(CONTROL_SIZES) == []
 
 
+def test_controls_on_a_portrait_screen_are_at_least_44_px(kiosk):
+    kiosk.set_viewport_size({"width": 1080, "height": 1920})
+    kiosk.goto(kiosk.url_of("exhibits/vessels/liaocheng-ship.html"))
+    kiosk.evaluate(STOP_CLOCK)
+    assert kiosk.evaluate(CONTROL_SIZES) == []
+    kiosk.locator("label.md-header__button[for=__drawer]").tap()  # the navigation drawer
+    kiosk.locator(".md-sidebar--primary .md-nav__link").first.wait_for(state="visible")
+    kiosk.wait_for_timeout(400)
+    assert kiosk.evaluate(CONTROL_SIZES) == []
+
+
 def test_controls_in_search_and_lightbox_are_at_least_44_px(kiosk):
     kiosk.goto(kiosk.url_of("exhibits/vessels/liaocheng-ship.html"))
     _search(kiosk, "聊城")

@@ -155,6 +155,14 @@
 
   // --- toolbar ---------------------------------------------------------------
   function toolbar() {
+    var bar = document.querySelector("[data-kx-bar]");
+    if (bar) {
+      // The page ends above the toolbar, however many rows its buttons take.
+      var measure = function () { html.style.setProperty("--kx-bar-height", bar.offsetHeight + "px"); };
+      measure();
+      window.addEventListener("resize", measure);
+      if (window.ResizeObserver) new ResizeObserver(measure).observe(bar);
+    }
     var back = document.querySelector("[data-kx-back]");
     if (back) {
       back.addEventListener("click", function () {
