@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         print("Stopped.", file=sys.stderr)
         return 130
     except Exception as exc:  # a bug of ours: one line, never a traceback (site/ is not touched)
-        print(f"internal error in the exhibition tool ({type(exc).__name__}: {str(exc)[:300]}). "
+        print(f"internal error in the exhibition tool ({type(exc).__name__}: {' '.join(str(exc).split())[:300]}). "
               "This is a fault in the site's code, not in your records: please report this message. "
               "site/ was left as it was.", file=sys.stderr)
         return 2
