@@ -15,11 +15,16 @@ from pathlib import Path
 
 from .records.problems import dotted, report
 from .pipeline import check
+from .publishing import site_url_problem
 
 
 def build_site(root: Path, *, strict: bool = False, drafts: bool = False, site_dir: Path | None = None,
                kiosk: bool = False) -> int:
     """kiosk: build the touch-screen edition (mkdocs-kiosk.yml) into site-kiosk/ instead."""
+    site_url = os.environ.get("SITE_URL", "")
+    if site_url and site_url_problem(site_url):
+        print(site_url_problem(site_url), file=sys.stderr)
+        return 1
     _, collection, problems = check(root, strict=strict, drafts=drafts)
     if kiosk:
         problems += _kiosk_problems(root, collection)

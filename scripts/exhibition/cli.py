@@ -21,6 +21,9 @@ def main(argv: list[str] | None = None) -> int:
     check = sub.add_parser("check", help="validate records and images without building")
     build = sub.add_parser("build", help="build the site into site/ (replaced only on success)")
     sub.add_parser("report", help="content report: translations, sources, drafts, credits, consent")
+    new = sub.add_parser("new", help="start a record: exhibition new KIND ID")
+    new.add_argument("kind")
+    new.add_argument("id")
     for p in (check, build):
         p.add_argument("--strict", action="store_true", default=_env_flag("STRICT"), help="missing English is an error")
         p.add_argument("--drafts", action="store_true", default=_env_flag("DRAFTS"), help="publish draft records too")
@@ -30,6 +33,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args)
+        if args.command == "new":
+            from .records.scaffold import new_record
+
+            path, message = new_record(args.root.resolve(), args.kind, args.id)
+            print(message, file=sys.stdout if path else sys.stderr)
+            return 0 if path else 1
         if args.command == "report":
             from .report import content_report
 
