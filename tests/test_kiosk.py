@@ -117,6 +117,28 @@ def test_kiosk_build_is_offline_and_both_languages_have_an_inlined_search_index(
     assert (kiosk_site / ATTRACT).exists() and (kiosk_site / "en" / ATTRACT).exists()
 
 
+def test_every_link_and_picture_leads_to_a_file(kiosk_site):
+    """From file:// a link to a folder shows a file listing: every address must name a file that exists."""
+    from urllib.parse import unquote, urlsplit
+
+    checked = 0
+    for path in kiosk_site.rglob("*.html"):
+        if path.name == "404.html":
+            continue  # for web servers (root-absolute addresses); a kiosk never shows it
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        targets = [(a.name, a.get("href")) for a in soup.find_all(["a", "link"])] + [(i.name, i.get("src")) for i in soup.find_all(["img", "script"])]
+        targets += [("srcset", part.split()[0]) for i in soup.find_all("img") if i.get("srcset") for part in i["srcset"].split(",")]
+        for tag, value in targets:
+            if not value or value.startswith(("#", "data:", "javascript:")):
+                continue
+            url = urlsplit(value)
+            assert not url.scheme and not url.netloc, f"{path}: {tag} {value}"
+            target = (path.parent / unquote(url.path)).resolve() if url.path else path
+            assert target.is_file(), f"{path.relative_to(kiosk_site)}: {tag} {value} -> {target}"
+            checked += 1
+    assert checked > 5000
+
+
 def test_idle_times_from_the_environment_reach_the_pages(kiosk_site):
     page = (kiosk_site / "exhibits/vessels/liaocheng-ship.html").read_text(encoding="utf-8")
     settings = BeautifulSoup(page, "html.parser").find("script", id="__kiosk").string

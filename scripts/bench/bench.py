@@ -163,6 +163,9 @@ def timed_build(root: Path, label: str) -> dict:
         "ours_cpu_s": round(ours_cpu, 3),
         "images_cpu_s": round(cpus.get("images", 0.0), 3),
         "mkdocs_cpu_s": round(cpu - ours_cpu, 3),
+        "validate_cpu_s": round(cpus.get("validate", 0.0), 3),
+        "pages_cpu_s": round(cpus.get("pages", 0.0), 3),
+        "printing_cpu_s": round(cpus.get("printing", 0.0), 3),
         "validate_s": round(spans.get("validate", 0.0), 3),
         "pages_s": round(spans.get("pages", 0.0), 3),
         "printing_s": round(spans.get("printing", 0.0), 3),
@@ -321,11 +324,12 @@ def page_weight(site: Path, page: Path) -> dict:
     worker = re.search(r'"search":\s*"([^"]+)"', html)
     files = [(page.parent / a).resolve() for a in assets if "://" not in a]
     if worker:
-        files.append((site / worker.group(1)).resolve())  # Material's search worker starts with every page
+        files.append((page.parent / worker.group(1)).resolve())  # Material's search worker starts with every page
     parts = {"html": gz_kb(html.encode())}
     for path in files:
-        if path.is_file():
-            parts[path.relative_to(site.resolve()).as_posix()] = gz_kb(path.read_bytes())
+        if not path.is_file():
+            raise BenchError(f"{page} refers to {path}, which was not built")
+        parts[path.relative_to(site.resolve()).as_posix()] = gz_kb(path.read_bytes())
     first = re.search(r'<img[^>]*src="([^"]*media/[^"]+)"', html)
     image_kb = (page.parent / first.group(1)).resolve().stat().st_size / 1024 if first else None
     srcset = {}
