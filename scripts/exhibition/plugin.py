@@ -88,6 +88,22 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
             config.extra.alternate = copy.deepcopy(i18n.extra_alternate)
         return context
 
+    def on_post_template(self, output_content, template_name, config):
+        # static-i18n renders 404.html once per language into the site root, the default
+        # language first: keep that one at the root (Chinese first) and give the others
+        # their own <lang>/404.html, for hosts that serve a 404 page per folder.
+        if template_name != "404.html":
+            return output_content
+        i18n = config.plugins.get("i18n")
+        language = getattr(i18n, "current_language", None)
+        if i18n is None or language == i18n.default_language:
+            self._root_404 = output_content
+            return output_content
+        target = Path(config.site_dir) / language / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output_content, encoding="utf-8")
+        return getattr(self, "_root_404", output_content)
+
     # After static-i18n (-100) has built every language and written the stacked index.
     @event_priority(-200)
     def on_post_build(self, config):

@@ -64,6 +64,8 @@ class PartialDate:
                 "(e.g. 2019, 2019-12 or 2019-03-15), as precise as the source and no more"
             )
         year, month, day = (int(g) if g else 0 for g in match.groups())
+        if year < 1:
+            raise ValueError(f"\"{value}\": there is no year 0. Check the source")
         if match.group(2) and not 1 <= month <= 12:
             raise ValueError(f"\"{value}\": month {month} does not exist. Use 01 to 12")
         if match.group(3):

@@ -78,8 +78,9 @@ def load(path: Path, shown: str) -> tuple[Document | None, list[Problem]]:
         if stripped.startswith("\t"):
             return fail(number, "is indented with a tab. YAML needs spaces: replace the tab with spaces")
 
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)  # reads the text at once: control characters are refused here
         node = loader.get_single_node()
         if node is None:
             return fail(1, "is empty. Write a record, or delete the file")
@@ -95,12 +96,20 @@ def load(path: Path, shown: str) -> tuple[Document | None, list[Problem]]:
         if exc.context and "alias" not in what and "anchor" not in what:
             what = f"{exc.context.strip()}, {what}"
         return fail((mark.line + 1) if mark else 0, f"is not valid YAML: {what}. Check indentation, colons and quotes on this line or the one above")
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1 if isinstance(exc.position, int) else 0
+        return fail(line, f"contains a control character ({exc.character!r}) that text files cannot hold. Delete it (it is often invisible: retype the line)")
     except yaml.YAMLError as exc:
         return fail(0, f"is not valid YAML: {exc}")
     except _TooBig:
         return fail(0, f"has more than {MAX_NODES} values. A record is far smaller: split it")
+    except RecursionError:
+        return fail(_deep_line(text), "nests lists or groups too deeply to be a record. Check the brackets [ ] and { }")
+    except ValueError as exc:  # e.g. a number with thousands of digits
+        return fail(0, f"holds a value YAML cannot read ({str(exc)[:80]}). Check long numbers: write them as text in quotes")
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if not isinstance(data, dict):
         return fail(1, f"holds a {type(data).__name__} at the top, but a record is a mapping of fields (`id: …`, `kind: …`). Start each line at the left margin with a field name")
     return Document(shown, data, lines), []
@@ -110,24 +119,42 @@ class _TooBig(Exception):
     pass
 
 
-def _positions(node, path, lines, problems, shown, count):
+def _deep_line(text: str, limit: int = 100) -> int:
+    """The line where brackets first nest deeper than any record needs."""
+    depth = 0
+    for number, line in enumerate(text.splitlines(), 1):
+        for char in line:
+            depth += 1 if char in "[{" else -1 if char in "]}" else 0
+            if depth > limit:
+                return number
+    return 0
+
+
+def _positions(node, path, lines, problems, shown_path, count):
     count[0] += 1
     if count[0] > MAX_NODES:
         raise _TooBig()
     lines.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
+    if isinstance(node, yaml.ScalarNode) and node.tag.endswith((":int", ":float")) and len(node.value) > 30:
+        problems.append(Problem(shown_path, node.start_mark.line + 1, dotted(path),
+                                f"is a number with {len(node.value)} digits. Check it; if it is really meant, write it as text in quotes"))
+    elif isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
         for key, value in node.value:
-            name = key.value
             line = key.start_mark.line + 1
+            if not isinstance(key, yaml.ScalarNode) or key.tag != "tag:yaml.org,2002:str":
+                shown = key.value if isinstance(key, yaml.ScalarNode) else "a list or group"
+                problems.append(Problem(shown_path, line, dotted(path), f"has a field named {shown!r}. Field names are words such as title: or summary:"))
+                continue
+            name = key.value
             if name in seen:
-                problems.append(Problem(shown, line, dotted(path + (name,)), f"appears twice (first on line {seen[name]}). Keep one"))
+                problems.append(Problem(shown_path, line, dotted(path + (name,)), f"appears twice (first on line {seen[name]}). Keep one"))
                 continue
             seen[name] = line
             lines[path + (name,)] = line
-            _positions(value, path + (name,), lines, problems, shown, count)
+            _positions(value, path + (name,), lines, problems, shown_path, count)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             lines[path + (index,)] = item.start_mark.line + 1
-            _positions(item, path + (index,), lines, problems, shown, count)
+            _positions(item, path + (index,), lines, problems, shown_path, count)
 

@@ -6,6 +6,7 @@ Step 1 of the flow: exhibits/*.yml -> typed records (or a list of problems).
 from __future__ import annotations
 
 import difflib
+import html
 import re
 import typing
 import warnings
@@ -33,8 +34,12 @@ HINTS = {
     "kind": f"Add `kind:` with one of: {', '.join(model.KINDS)}.",
 }
 
-# Raw HTML is never rendered from record text (it could carry scripts).
-RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|javascript\s*:", re.IGNORECASE)
+# Record text is Markdown only. Refused, because they could run code or load another host:
+# raw HTML tags, javascript: links (also spelt with entities), Markdown attribute lists
+# `{ onclick=… }` / `{ .class }`, and pictures (pictures belong under `images:`).
+RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|(?:java|vb)script\s*:", re.IGNORECASE)
+ATTR_LIST = re.compile(r"\{\s*:?\s*(?:[.#][\w-]|[\w-]+\s*=)[^}]*\}")
+PICTURE = re.compile(r"!\[[^\]]*\]\s*[\[(]")
 
 
 @dataclass
@@ -196,15 +201,26 @@ def _check_texts(doc: Document, record: model.Record, strict: bool) -> list[Prob
                                     "English translation missing (strict mode). Add `en:` beside `zh:`"))
     # Every string of the file, not only the texts: a source's title, locator or credit can leak too.
     for loc, value in _strings(doc.data, ()):
-        if RAW_HTML.search(value):
-            problems.append(Problem(doc.path, doc.line(loc), dotted(loc),
-                                    "contains HTML or a javascript: link. Record text is Markdown only: remove the tag"))
+        for problem in text_problems(value):
+            problems.append(Problem(doc.path, doc.line(loc), dotted(loc), problem))
         if loc and loc[0] == "public_values":
             continue
         for what, found in privacy.findings(value):
             if found.strip() not in public:
                 problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"contains {what} (\"{found.strip()}\"). {privacy.ADVICE}"))
     return problems
+
+
+def text_problems(value: str) -> list[str]:
+    decoded = html.unescape(value)  # "jav&#x61;script:" is javascript: to a browser
+    found = []
+    if RAW_HTML.search(value) or RAW_HTML.search(decoded):
+        found.append("contains HTML or a javascript: link. Record text is Markdown only: remove the tag")
+    if ATTR_LIST.search(value):
+        found.append("contains a Markdown attribute list { … }. Record text cannot set attributes: remove the braces")
+    if PICTURE.search(value):
+        found.append("contains a picture ![…](…). Put pictures under `images:` (with alt text), not in the text")
+    return found
 
 
 def _strings(data, loc):
@@ -228,15 +244,19 @@ def _check_images(doc: Document, record: model.Record, images: Path) -> list[Pro
         if candidate.is_absolute() or ".." in candidate.parts:
             problems.append(Problem(doc.path, line, where, f"\"{image.file}\" points outside images/. Give a path inside images/, e.g. people/fan-zhuxian.png"))
             continue
+        if any(ord(c) < 32 for c in image.file) or any(len(part.encode()) > 255 for part in candidate.parts):
+            problems.append(Problem(doc.path, line, where, "is not a usable file name (a control character, or a name over 255 bytes). Rename the photo to a short plain name"))
+            continue
         path = images / candidate
         try:
             resolved = path.resolve()
-        except (OSError, RuntimeError):
-            resolved = None
+            exists = path.is_file()
+        except (OSError, RuntimeError, ValueError):
+            resolved, exists = None, False
         if resolved is None or not resolved.is_relative_to(base):
             problems.append(Problem(doc.path, line, where, f"\"{image.file}\" leads outside images/ (a link?). Copy the photo into images/ instead"))
             continue
-        if not path.is_file():
+        if not exists:
             problems.append(Problem(doc.path, line, where, f"images/{image.file} does not exist. Check the file name (capitals count) or add the photo to images/"))
             continue
         problem = inspect_image(path)
