@@ -162,7 +162,8 @@ class Record(Strict):
     # Where the files of this kind live and their pages go.
     FOLDER: ClassVar[str] = ""
 
-    @field_validator("tags", "related")
+    # check_fields=False: kinds that add a list of ids (a lesson's linked_records) share the rule.
+    @field_validator("tags", "related", "linked_records", check_fields=False)
     @classmethod
     def _no_repeats(cls, value: list[str]) -> list[str]:
         repeated = sorted({v for v in value if value.count(v) > 1})
@@ -404,13 +405,6 @@ class Lesson(Record):
             raise ValueError("is empty. List the steps (导入, 讲述, 讨论, 实践, 总结), each with `step`, `minutes` and `activity`")
         return value
 
-    @field_validator("linked_records")
-    @classmethod
-    def _no_repeated_links(cls, value: list[str]) -> list[str]:
-        repeated = sorted({v for v in value if value.count(v) > 1})
-        if repeated:
-            raise ValueError(f"lists {', '.join(repeated)} more than once. Keep one")
-        return value
 
     @property
     def period_minutes(self) -> int:
