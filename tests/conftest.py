@@ -28,15 +28,26 @@ def run_cli(root: Path, *args: str, env: dict | None = None) -> subprocess.Compl
     )
 
 
+# Folders under docs/ that the build writes: never copied, a copy builds its own.
+GENERATED = ("exhibits", "media", "data")
+
+
+def copy_project(dest: Path, *extra: str, content: bool = True) -> Path:
+    """Copy what a project needs to build into dest: the skeleton, any extra files, and
+    (with content) the real records and images."""
+    for name in (*SKELETON, *extra, *(("exhibits", "images") if content else ())):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns(*GENERATED) if name == "docs" else None)
+        else:
+            shutil.copy(src, dest / name)
+    return dest
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """An empty project (no records) to add test records to."""
-    for name in SKELETON:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, tmp_path / name, ignore=shutil.ignore_patterns("exhibits", "media"))
-        else:
-            shutil.copy(src, tmp_path / name)
+    copy_project(tmp_path, content=False)
     (tmp_path / "exhibits").mkdir()
     (tmp_path / "images").mkdir()
     return tmp_path
@@ -45,13 +56,7 @@ def project(tmp_path: Path) -> Path:
 @pytest.fixture
 def real_project(tmp_path: Path) -> Path:
     """A copy of the real collection, to break in tests."""
-    for name in (*SKELETON, "exhibits", "images"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, tmp_path / name, ignore=shutil.ignore_patterns("exhibits", "media") if name == "docs" else None)
-        else:
-            shutil.copy(src, tmp_path / name)
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 def write(root: Path, relative: str, text: str) -> Path:
@@ -101,12 +106,7 @@ def photo_bytes(width=4000, height=3000, orientation=6, gps=True, quality=90) ->
 def built_site(tmp_path_factory) -> Path:
     """One full build of the real collection, shared by the read-only tests."""
     work = tmp_path_factory.mktemp("real")
-    for name in (*SKELETON, "exhibits", "images"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, work / name, ignore=shutil.ignore_patterns("exhibits", "media") if name == "docs" else None)
-        else:
-            shutil.copy(src, work / name)
+    copy_project(work)
     result = run_cli(work, "build")
     assert result.returncode == 0, result.stdout + result.stderr
     return work / "site"

@@ -29,7 +29,7 @@ from typing import Callable
 
 import pytest
 
-from conftest import BIN, SKELETON, ROOT, VALID_EVENT, photo_bytes
+from conftest import BIN, VALID_EVENT, copy_project, photo_bytes
 
 RECORD = "exhibits/events/test-event.yml"
 # VALID_EVENT is lines 1-16 (kind 1, id 2, title 3-5, summary 6-8, date 9, sources 10-13, review 14-16).
@@ -74,12 +74,7 @@ def tree_hash(folder: Path) -> str:
 def good_project(tmp_path_factory) -> Path:
     """A one-record project with a photo, built once: every case starts from a copy."""
     root = tmp_path_factory.mktemp("good")
-    for name in SKELETON:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, root / name, ignore=shutil.ignore_patterns("exhibits", "media"))
-        else:
-            shutil.copy(src, root / name)
+    copy_project(root, content=False)
     (root / "images/events").mkdir(parents=True)
     (root / "images/events/photo.jpg").write_bytes(photo_bytes(800, 600))
     (root / "exhibits/events").mkdir(parents=True)

@@ -7,13 +7,12 @@ the read-only tests; the bad-input tests build their own broken copies.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SKELETON, axe_violations, run_cli, write
+from conftest import ROOT, axe_violations, copy_project, run_cli, write
 
 IDLE, COUNTDOWN = 4, 3
 VIEWPORT = {"width": 1920, "height": 1080}  # the hall's screens: 1080p, landscape
@@ -21,13 +20,7 @@ KIOSK_FILES = ("mkdocs-kiosk.yml",)
 
 
 def _copy_project(work: Path) -> Path:
-    for name in (*SKELETON, *KIOSK_FILES, "exhibits", "images"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, work / name, ignore=shutil.ignore_patterns("exhibits", "media") if name == "docs" else None)
-        else:
-            shutil.copy(src, work / name)
-    return work
+    return copy_project(work, *KIOSK_FILES)
 
 
 @pytest.fixture(scope="session")
@@ -522,6 +515,7 @@ def test_launcher_serves_the_kiosk_on_localhost_and_starts_the_browser_in_kiosk_
     import os
     import socket
     import subprocess
+    import time
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -546,8 +540,14 @@ PY
         assert flag in flags.split(), flags
     assert flags.endswith(f"http://127.0.0.1:{port}/exhibits/kiosk/attract.html")
     assert len(fetched) == 3 and all(line.startswith("200 ") for line in fetched), fetched
-    with socket.socket() as s:  # the server stopped with the browser
-        assert s.connect_ex(("127.0.0.1", port)) != 0
+    # The server stops with the browser; its process may take a moment to release the port.
+    for _ in range(50):
+        with socket.socket() as s:
+            closed = s.connect_ex(("127.0.0.1", port)) != 0
+        if closed:
+            break
+        time.sleep(0.1)
+    assert closed
     missing = subprocess.run(["sh", str(ROOT / "kiosk" / "launch.sh"), str(tmp_path / "nothing")], capture_output=True, text=True, timeout=30)
     assert missing.returncode == 1 and "make kiosk" in missing.stderr
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import json
 import re
-import shutil
 import threading
 import urllib.error
 import urllib.request
@@ -16,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SKELETON, VALID_EVENT, run_cli, write
+from conftest import VALID_EVENT, copy_project, run_cli, write
 from exhibition.pages.structured import REQUIRED, SCHEMA_TYPES
 from exhibition.records.model import KINDS
 
@@ -26,12 +25,7 @@ SUBPATH = "https://example.org/expo/"
 @pytest.fixture(scope="module")
 def subpath_site(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("subpath")
-    for name in (*SKELETON, "exhibits", "images"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, work / name, ignore=shutil.ignore_patterns("exhibits", "media", "data") if name == "docs" else None)
-        else:
-            shutil.copy(src, work / name)
+    copy_project(work)
     result = run_cli(work, "build", env={"SITE_URL": SUBPATH})
     assert result.returncode == 0, result.stderr
     return work / "site"
