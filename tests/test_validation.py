@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import VALID_EVENT, photo_bytes, run_cli, write
+from conftest import ROOT, VALID_EVENT, photo_bytes, run_cli, write
 
 LINE = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+): (?P<rest>.*)$", re.M)
 
@@ -156,3 +156,14 @@ def test_living_person_needs_consent(project):
     code, output = check(project)
     assert code == 1
     assert "consent: a living person's record needs a consent reference" in output
+
+
+def test_libyaml_reader_gives_the_same_records_and_lines_as_the_python_reader():
+    """Records are read with LibYAML's parser for speed; what comes out must not differ."""
+    from exhibition.records import load as loading
+
+    assert loading._Loader is not loading._PythonLoader, "PyYAML without LibYAML: records load ~7x slower"
+    for path in sorted((ROOT / "exhibits").rglob("*.yml")):
+        fast, _ = loading._load(path, path.name, loading._Loader)
+        exact, _ = loading._load(path, path.name, loading._PythonLoader)
+        assert fast is not None and fast.data == exact.data and fast.lines == exact.lines, path
