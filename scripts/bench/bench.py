@@ -280,7 +280,7 @@ def throughput(files: list[Path], work: Path) -> dict:
             for width in widths:
                 if width <= im.width:
                     resized = im.resize((width, round(im.height * width / im.width)), Image.Resampling.LANCZOS)
-                    resized.save(target / f"{width}.webp", "WEBP", quality=quality, method=4)
+                    resized.save(target / f"{width}.webp", "WEBP", quality=quality, method=4)  # Pillow's default effort
 
     log("throughput: plain Pillow (open → resize → save, no draft, one process) …")
     result["pillow_naive_per_s"] = rate(naive, "pillow_naive")

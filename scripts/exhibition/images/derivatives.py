@@ -26,8 +26,11 @@ from ..records.validate import MAX_PIXELS
 
 WIDTHS = (480, 960, 1600)
 QUALITY = 78
+# WebP effort: 2 encodes in half the time of Pillow's default 4, for files about 5 % larger
+# (measured on 4000×3000 photos); encoding was most of the picture work.
+METHOD = 2
 # Bump when the recipe changes so old cache entries are not reused.
-RECIPE = f"v2-{'-'.join(map(str, WIDTHS))}-q{QUALITY}"
+RECIPE = f"v3-{'-'.join(map(str, WIDTHS))}-q{QUALITY}-m{METHOD}"
 PROGRESS_FROM = 8  # show a progress bar when this many images need work
 KEYS_FILE = ".source-keys.json"  # in the media folder; MkDocs skips dot-files
 RACY_NS = 2_000_000_000  # a file changed this recently may change again within its mtime tick: hash it next time too
@@ -137,7 +140,7 @@ def make(source: Path, out_dir: Path, key: str, url_base: str) -> dict:
         name = f"{width}.webp"
         tmp = target / f".{name}.tmp"
         # No exif= argument: nothing from the camera (GPS!) reaches the site.
-        source_im.save(tmp, "WEBP", quality=QUALITY, method=4)
+        source_im.save(tmp, "WEBP", quality=QUALITY, method=METHOD)
         os.replace(tmp, target / name)
         variants.insert(0, {"url": f"{url_base}/{key}/{name}", "width": width, "height": height})
     manifest = {"width": variants[-1]["width"], "height": variants[-1]["height"], "variants": variants}
