@@ -79,6 +79,8 @@ def test_tiny_run_writes_every_key_and_touches_no_project_file(repo_copy, tmp_pa
     assert builds["noop"]["pages_written"] == 0
     assert builds["edit_one"]["pages_written"] > 0 and builds["edit_one"]["images_made"] == 0
     assert builds["add_photo"]["images_made"] == 1
+    # Records are validated once per build: the plugin takes what `exhibition build` checked.
+    assert {label: b["validations"] for label, b in builds.items()} == {label: 1 for label in builds}
     assert isinstance(data["serve_edit_s"], float), data.get("serve_note")
     # The Markdown table went to stdout.
     assert "| target | measured | limit | met |" in result.stdout

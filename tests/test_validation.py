@@ -167,3 +167,24 @@ def test_libyaml_reader_gives_the_same_records_and_lines_as_the_python_reader():
         fast, _ = loading._load(path, path.name, loading._Loader)
         exact, _ = loading._load(path, path.name, loading._PythonLoader)
         assert fast is not None and fast.data == exact.data and fast.lines == exact.lines, path
+
+
+def test_checked_records_are_handed_to_the_build_only_while_nothing_changed(real_project, tmp_path, monkeypatch):
+    """`exhibition build` validates before MkDocs starts; the plugin reuses that result
+    instead of validating again, unless a record, setting or picture changed meanwhile."""
+    from exhibition.pipeline import check
+    from exhibition.records import handoff
+
+    result = check(real_project)
+    saved = tmp_path / "checked.pickle"
+    handoff.save(saved, real_project, (False, False), result)
+    monkeypatch.setenv(handoff.ENV, str(saved))
+    reused = handoff.take(real_project, (False, False))
+    assert reused is not None and [r.id for r in reused[1].records] == [r.id for r in result[1].records]
+    assert handoff.take(real_project, (True, False)) is None  # checked without --strict
+    record = next((real_project / "exhibits").rglob("*.yml"))
+    record.write_text(record.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert handoff.take(real_project, (False, False)) is None  # a record changed since
+    assert check(real_project, reuse=True)[1].records  # …so the build validates again
+    monkeypatch.setenv(handoff.ENV, str(tmp_path / "missing.pickle"))
+    assert handoff.take(real_project, (False, False)) is None

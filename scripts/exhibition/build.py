@@ -11,8 +11,10 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
+from .records import handoff
 from .records.problems import dotted, report
 from .pipeline import check
 from .publishing import site_url_problem
@@ -25,18 +27,31 @@ def build_site(root: Path, *, strict: bool = False, drafts: bool = False, site_d
     if site_url and site_url_problem(site_url):
         print(site_url_problem(site_url), file=sys.stderr)
         return 1
-    _, collection, problems = check(root, strict=strict, drafts=drafts)
+    checked = check(root, strict=strict, drafts=drafts)
+    _, collection, problems = checked
     if kiosk:
         problems += _kiosk_problems(root, collection)
     if problems:
         print(report(problems), file=sys.stderr)
         return 1
+    handle, checked_file = tempfile.mkstemp(prefix="exhibition-checked-", suffix=".pickle")
+    os.close(handle)
+    try:
+        handoff.save(Path(checked_file), root, (strict, drafts), checked)
+        return _build(root, collection, strict=strict, drafts=drafts, site_dir=site_dir, kiosk=kiosk,
+                      checked_file=checked_file)
+    finally:
+        os.unlink(checked_file)
+
+
+def _build(root: Path, collection, *, strict: bool, drafts: bool, site_dir: Path | None, kiosk: bool,
+           checked_file: str) -> int:
     final = (site_dir or root / ("site-kiosk" if kiosk else "site")).resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
     temporary = final.parent / f".site-build-{os.getpid()}"
     shutil.rmtree(temporary, ignore_errors=True)
     env = {**os.environ, "STRICT": "true" if strict else "false", "DRAFTS": "true" if drafts else "false",
-           "NO_MKDOCS_2_WARNING": "1"}
+           "NO_MKDOCS_2_WARNING": "1", handoff.ENV: checked_file}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / ("mkdocs-kiosk.yml" if kiosk else "mkdocs.yml")), "-d", str(temporary)]
     if sys.stderr.isatty():
         # A person is watching: quiet MkDocs, keep the image progress bar and any warning live.

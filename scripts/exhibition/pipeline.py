@@ -14,7 +14,7 @@ from . import opendata
 from .images.derivatives import derive_all
 from .pages.write import Site, write_pages
 from .printing.aids import prepare as prepare_print
-from .records import model
+from .records import handoff, model
 from .records.problems import Problem, ValidationFailed, dotted
 from .records.validate import Collection, validate
 from .settings import Settings
@@ -39,8 +39,13 @@ class Options:
     site_names: dict | None = None  # {lang: site name}, shown on the attract screen
 
 
-def check(root: Path, *, strict: bool = False, drafts: bool = False) -> tuple[Settings, Collection, list[Problem]]:
-    """Step 1 alone: settings and records, with every problem found."""
+def check(root: Path, *, strict: bool = False, drafts: bool = False,
+          reuse: bool = False) -> tuple[Settings, Collection, list[Problem]]:
+    """Step 1 alone: settings and records, with every problem found.
+
+    reuse: take what `exhibition build` checked just before starting MkDocs, if nothing changed since."""
+    if reuse and (result := handoff.take(root, (strict, drafts))) is not None:
+        return result
     settings, problems = Settings.load(root)
     collection = validate(root, strict=strict, drafts=drafts, zones=settings.zone_ids, tags=settings.tag_ids)
     return settings, collection, problems + collection.problems
@@ -48,7 +53,7 @@ def check(root: Path, *, strict: bool = False, drafts: bool = False) -> tuple[Se
 
 def run(options: Options) -> Site:
     root = options.root
-    settings, collection, problems = check(root, strict=options.strict, drafts=options.drafts)
+    settings, collection, problems = check(root, strict=options.strict, drafts=options.drafts, reuse=True)
     if options.kiosk:
         problems += options.kiosk.featured_problems({r.id for r in collection.records})
     if problems:

@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from ..records import model
 from . import pdf
-from .qr import base_url, qr_img, qr_svg, record_url, short
+from .qr import Codes, base_url, record_url, short
 
 log = logging.getLogger("mkdocs.plugins.exhibition")
 HERE = Path(__file__).parent
@@ -83,34 +83,36 @@ def prepare(site, *, root: Path, docs_dir: Path, site_url: str = "", booking_con
     documents: dict[Path, str] = {}  # PDFs to make: target -> HTML
     env = _environment()
     cache = root / "build" / "print"
+    codes = Codes(cache / "qr-codes.json")
     lessons = [r for r in site.records if isinstance(r, model.Lesson)]
 
     for lesson in lessons:
         schools.lessons[lesson.id] = {}
         for lang in model.LANGS:
             url = record_url(base, site.out_dir, lesson, lang, site.directory_urls)
-            aid = LessonAid(url=url, qr=qr_svg(url, f"{UI['qr_online'][lang]}：{url}", "ex-qr"))
+            aid = LessonAid(url=url, qr=codes.svg(url, f"{UI['qr_online'][lang]}：{url}", "ex-qr"))
             schools.lessons[lesson.id][lang] = aid
             if not ok:
                 continue
             folder = f"{site.out_dir}/{lesson.FOLDER}/{lesson.id}"
-            ctx = _context(site, lesson, lang, base, is_placeholder, aid, UI)
+            ctx = _context(site, lesson, lang, base, is_placeholder, aid, UI, codes)
             for name, template in (("handout", "handout.html.j2"), ("worksheet", "worksheet.html.j2")):
                 relative = f"{folder}/{lesson.id}-{name}-{lang}.pdf"
                 documents[docs_dir / relative] = env.get_template(template).render(ctx)
                 setattr(aid, name, relative)
 
     schools.labels_html = f"{site.out_dir}/{LABELS}.html"
-    wanted[docs_dir / schools.labels_html] = _labels(site, env, base, is_placeholder).encode("utf-8")
+    wanted[docs_dir / schools.labels_html] = _labels(site, env, base, is_placeholder, codes).encode("utf-8")
     # Its CSS is a file beside it, not inline: the site's Content-Security-Policy needs no hash for it.
     wanted[docs_dir / f"{site.out_dir}/{LABELS}.css"] = env.get_template("labels.css.j2").render(
         font_stack=Markup(pdf.FONT_STACK)).encode("utf-8")
     if ok:
         schools.labels_pdf = f"{site.out_dir}/{LABELS}.pdf"
-        documents[docs_dir / schools.labels_pdf] = _labels(site, env, base, is_placeholder, for_pdf=True)
+        documents[docs_dir / schools.labels_pdf] = _labels(site, env, base, is_placeholder, codes, for_pdf=True)
     if documents:
         wanted.update(zip(documents, pdf.render_many(list(documents.values()), cache)))
 
+    codes.save()
     written = _write(wanted, out)
     if not ok:
         log.info(f"exhibition: no PDF handouts: {why}")
@@ -118,7 +120,8 @@ def prepare(site, *, root: Path, docs_dir: Path, site_url: str = "", booking_con
     return schools
 
 
-def _context(site, lesson: model.Lesson, lang: str, base: str, placeholder: bool, aid: LessonAid, UI) -> dict:
+def _context(site, lesson: model.Lesson, lang: str, base: str, placeholder: bool, aid: LessonAid, UI,
+             codes: Codes) -> dict:
     def ui(key: str) -> str:
         return UI[key][lang]
 
@@ -134,8 +137,8 @@ def _context(site, lesson: model.Lesson, lang: str, base: str, placeholder: bool
         site_name=UI["hall_name"][lang], duration=duration(lesson, ui),
         minutes=lambda n: ui("minutes_value").format(n=n),
         linked=[(r, record_url(base, site.out_dir, r, lang, site.directory_urls)) for r in linked],
-        qr=Markup(qr_img(aid.url, f"{ui('qr_online')}：{aid.url}")),
-        pupil_link=dict(record=first, url=first_url, qr=Markup(qr_img(first_url, f"{ui('qr_read_more')}：{first_url}"))),
+        qr=Markup(codes.img(aid.url, f"{ui('qr_online')}：{aid.url}")),
+        pupil_link=dict(record=first, url=first_url, qr=Markup(codes.img(first_url, f"{ui('qr_read_more')}：{first_url}"))),
         lines=WRITING_LINES[lesson.grade_band],
     )
 
@@ -144,7 +147,7 @@ def duration(lesson: model.Lesson, ui) -> str:
     return ui("duration_value").format(periods=lesson.periods, minutes=lesson.period_minutes, total=lesson.total_minutes)
 
 
-def _labels(site, env: Environment, base: str, placeholder: bool, for_pdf: bool = False) -> str:
+def _labels(site, env: Environment, base: str, placeholder: bool, codes: Codes, for_pdf: bool = False) -> str:
     from ..pages.write import UI
 
     zones = {z.id: (z, i) for i, z in enumerate(site.settings.hall.zones)} if site.settings.hall else {}
@@ -155,7 +158,7 @@ def _labels(site, env: Environment, base: str, placeholder: bool, for_pdf: bool 
         zone = zones.get(record.hall.zone)[0] if record.hall and record.hall.zone in zones else None
         url = record_url(base, site.out_dir, record, "zh", site.directory_urls)
         items.append(dict(
-            record=record, url=url, qr=Markup((qr_img if for_pdf else qr_svg)(url, f"二维码 / QR code：{url}")),
+            record=record, url=url, qr=Markup((codes.img if for_pdf else codes.svg)(url, f"二维码 / QR code：{url}")),
             zone_zh=zone.name.zh if zone else "—",
             zone_en=(zone.name.en if zone and zone.name.en else ""),
             order=(zones[record.hall.zone][1] if zone else len(zones), record.title.zh),

@@ -8,7 +8,9 @@ goes on without PDFs: the lesson pages then offer printing from the browser only
 
 from __future__ import annotations
 
+import ctypes.util
 import hashlib
+import importlib.metadata
 import os
 import shutil
 import subprocess
@@ -22,18 +24,22 @@ FONT_STACK = '"Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "WenQuan
 
 @lru_cache(maxsize=1)
 def available() -> tuple[bool, str]:
-    """(True, version) when PDFs can be made here, else (False, what to install)."""
+    """(True, version) when PDFs can be made here, else (False, what to install).
+
+    Asked on every build, so it does not import WeasyPrint (a second per build): that
+    happens only when a PDF is not in the cache and must be rendered."""
     try:
-        import weasyprint  # noqa: F401  (loads Pango through cffi: OSError when it is missing)
-    except ImportError:
+        version = importlib.metadata.version("weasyprint")
+    except importlib.metadata.PackageNotFoundError:
         return False, "the weasyprint package is not installed (pip install -r requirements.txt)"
-    except OSError as exc:
-        return False, f"WeasyPrint cannot load Pango ({exc}); on Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0"
+    missing = [name for name in ("pango-1.0", "pangoft2-1.0") if not ctypes.util.find_library(name)]
+    if missing:
+        return False, f"WeasyPrint cannot find Pango ({', '.join(missing)}); on Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0"
     if shutil.which("fc-list"):
         found = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout
         if not found.strip():
             return False, "no Chinese font is installed; on Debian: apt-get install fonts-noto-cjk"
-    return True, weasyprint.__version__
+    return True, version
 
 
 def render(html: str, cache_dir: Path) -> bytes:
