@@ -38,19 +38,29 @@ def _wait_for(url: str, text: str, seconds: float) -> bool:
     return False
 
 
-def test_serve_shows_an_edited_record(project):
+def test_serve_shows_an_edited_record_after_one_rebuild(project, tmp_path):
     record = write(project, "exhibits/events/test-event.yml", VALID_EVENT)
     port = _free_port()
-    server = subprocess.Popen(
-        [str(MKDOCS), "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
-    try:
-        url = f"http://127.0.0.1:{port}/exhibits/events/test-event/"
-        assert _wait_for(url, "测试活动", 240), "the preview never came up"
-        record.write_text(VALID_EVENT.replace("测试活动", "改过的标题"), encoding="utf-8")
-        assert _wait_for(url, "改过的标题", 240), "the preview did not pick up the edited record"
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    log = tmp_path / "serve.log"
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [str(MKDOCS), "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            stdout=subprocess.DEVNULL, stderr=output, text=True,
+        )
+        try:
+            url = f"http://127.0.0.1:{port}/exhibits/events/test-event/"
+            assert _wait_for(url, "测试活动", 240), "the preview never came up"
+            record.write_text(VALID_EVENT.replace("测试活动", "改过的标题"), encoding="utf-8")
+            assert _wait_for(url, "改过的标题", 240), "the preview did not pick up the edited record"
+            # The pages that rebuild wrote into docs/ must not set off another one.
+            time.sleep(5)
+            # A hand-written page in docs/ is still watched.
+            visit = project / "docs" / "visit.zh.md"
+            visit.write_text(visit.read_text(encoding="utf-8") + "\n\n改过的参观说明\n", encoding="utf-8")
+            assert _wait_for(f"http://127.0.0.1:{port}/visit/", "改过的参观说明", 240), "an edited docs/ page did not show"
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    rebuilds = log.read_text(encoding="utf-8").count("Detected file changes")
+    assert rebuilds == 2, f"{rebuilds} rebuilds for two edits:\n{log.read_text(encoding='utf-8')[-3000:]}"

@@ -15,6 +15,7 @@ from typing import Any
 
 from .records import model
 
+FOLDER = "data"  # inside docs/: published at /data/
 PRIVATE = {"consent", "public_values", "by"}
 CSV_COLUMNS = ["id", "kind", "title", "summary", "date", "zone", "tags", "sources", "reviewed", "page"]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from . import kiosk as kiosk_edition
+from . import kiosk as kiosk_edition, opendata
 from .config import ExhibitionConfig
 from .pipeline import Options, run
 from .records.problems import ValidationFailed
@@ -62,6 +62,19 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
                 "This is a fault in the site's code, not in your records: please report this message."
             ) from None
         return config
+
+    def on_serve(self, server, config, builder):
+        # `mkdocs serve` watches all of docs/, where every build writes its pages, pictures
+        # and data: each edit then set off a second, useless rebuild. Watch what people edit
+        # there (the top-level pages, assets/ …), not what the build writes.
+        docs = Path(config.docs_dir)
+        generated = {self.config.pages_dir, self.config.media_dir, opendata.FOLDER}
+        server.unwatch(str(docs))
+        server.watch(str(docs), recursive=False)
+        for child in sorted(docs.iterdir()):
+            if child.is_dir() and child.name not in generated:
+                server.watch(str(child))
+        return server
 
     def on_post_page(self, output, page, config):
         if not self.config.kiosk:
