@@ -165,6 +165,28 @@ def test_search_index_is_one_per_language(built_site):
     assert not any(CJK.search(d["title"]) and "Liaocheng" not in d["title"] and "双拥" not in d["title"] for d in en["docs"] if d["location"].count("/") > 2)
 
 
+def test_search_index_leaves_out_what_search_does_not_need(built_site):
+    """Sources, related exhibits, the hall zone and picture credits are on every record page
+    but only make the index heavier; lists of records (gallery, kind pages, what's new)
+    repeat what each record's own entry holds."""
+    import json
+
+    for prefix, sources, related in (("", "资料来源", "相关展品"), ("en/", "Sources", "Related exhibits")):
+        docs = json.loads((built_site / prefix / "search/search_index.json").read_text())["docs"]
+        ship = [d for d in docs if d["location"].startswith("exhibits/vessels/liaocheng-ship/")]
+        assert ship and any("护卫舰" in d["text"] or "corvette" in d["text"] for d in ship)  # the facts stay
+        titles = {d["title"].replace("\u200b", "") for d in ship}
+        assert not titles & {sources, related}, titles
+        texts = [d["text"].replace("\u200b", "") for d in docs]
+        assert not any("本站绘制" in t or "made for this site" in t or "CC BY" in t for t in texts)  # credits
+        assert not any(d["location"].startswith("exhibits/whats-new/") for d in docs)
+        gallery = " ".join(d["text"].replace("\u200b", "") for d in docs if d["location"].startswith("exhibits/gallery/"))
+        assert "聊城舰" not in gallery and "Liaocheng" not in gallery, gallery[:300]
+        summary = yaml.safe_load((ROOT / "exhibits/vessels/liaocheng-ship.yml").read_text())["summary"]
+        kind_page = " ".join(d["text"].replace("\u200b", "") for d in docs if d["location"].startswith("exhibits/vessels/#"))
+        assert kind_page and summary["zh" if not prefix else "en"][:12] not in kind_page, kind_page[:300]
+
+
 def test_missing_english_shows_chinese_with_a_notice(project):
     write(project, "exhibits/events/test-event.yml", VALID_EVENT.replace("  en: A test record.\n", ""))
     result = run_cli(project, "build")
