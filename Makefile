@@ -38,6 +38,11 @@ new: $(STAMP)
 report: $(STAMP)
 	$(BIN)/exhibition report
 
+## labels: the hall's label sheet as PDF -> build/hall-labels.pdf (set SITE_URL first: the QR codes carry it)
+.PHONY: labels
+labels: $(STAMP)
+	$(BIN)/exhibition labels
+
 ## kiosk: the touch-screen edition for the hall into site-kiosk/ (works from file://, offline; kiosk/README.md)
 ##        KIOSK_IDLE_SECONDS=… KIOSK_COUNTDOWN_SECONDS=… override mkdocs-kiosk.yml's idle times
 .PHONY: kiosk

@@ -112,6 +112,23 @@ def built_site(tmp_path_factory) -> Path:
     return work / "site"
 
 
+KIOSK_FILES = ("mkdocs-kiosk.yml",)
+KIOSK_IDLE, KIOSK_COUNTDOWN = 4, 3  # seconds: short, so the kiosk tests see the reset happen
+
+
+@pytest.fixture(scope="session")
+def kiosk_site(tmp_path_factory) -> Path:
+    """One kiosk build of the real collection, with short idle times (as an installer would set them);
+    shared by tests/test_kiosk.py and the quality gates."""
+    work = copy_project(tmp_path_factory.mktemp("kiosk"), *KIOSK_FILES)
+    result = run_cli(work, "build", "--kiosk",
+                     env={"KIOSK_IDLE_SECONDS": str(KIOSK_IDLE), "KIOSK_COUNTDOWN_SECONDS": str(KIOSK_COUNTDOWN)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (work / "site-kiosk" / "index.html").exists()
+    assert not (work / "site").exists(), "the kiosk build must not touch site/"
+    return work / "site-kiosk"
+
+
 # --- the built site in Debian's Chromium, every other host blocked -------------
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -151,9 +168,10 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def open_page(browser, server, **context_options):
+    """A tab on our server (page.base) that records every request to another host; the test
+    fails if there was one. A generator, for fixtures: `yield from open_page(…)`."""
+    context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **context_options})
     page = context.new_page()
     foreign: list[str] = []
     page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith((server, "data:", "blob:")) else None)
@@ -161,6 +179,31 @@ def page(browser, server):
     yield page
     context.close()
     assert not foreign, f"requests to other hosts: {foreign}"
+
+
+@pytest.fixture
+def page(browser, server):
+    yield from open_page(browser, server)
+
+
+def search(page, query: str) -> list[tuple[str, str]]:
+    """Type into Material's search box; (text, href) of each result.
+
+    The search worker builds its index after the page loads (seconds on a busy 2-core
+    machine) and a query typed before it is ready is not run again: retype the last
+    character, as a person would, until results show (bounded)."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=30)
+    results = page.locator(".md-search-result__item")
+    for _ in range(20):
+        try:
+            results.first.wait_for(timeout=1500)
+            break
+        except Exception:
+            box.press("Backspace")
+            box.press_sequentially(query[-1])
+    return [(r.inner_text(), r.locator("a").first.get_attribute("href")) for r in results.all()]
 
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]

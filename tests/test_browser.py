@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import axe_violations
+from conftest import axe_violations, search
 
 
 def test_home_page_renders_chinese_glyphs(page):
@@ -39,21 +39,7 @@ def test_language_switch_lands_on_the_same_record(page):
 
 def _search(page, query: str) -> list[tuple[str, str]]:
     page.wait_for_load_state("networkidle")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(query, delay=30)
-    results = page.locator(".md-search-result__item")
-    # The search worker builds its index after the page loads (seconds on a busy
-    # 2-core machine); a query typed before it is ready is not run again. Retype
-    # the last character, as a person would, until results show (bounded).
-    for _ in range(20):
-        try:
-            results.first.wait_for(timeout=1500)
-            break
-        except Exception:
-            box.press("Backspace")
-            box.press_sequentially(query[-1])
-    return [(r.inner_text(), r.locator("a").first.get_attribute("href")) for r in results.all()]
+    return search(page, query)
 
 
 def test_search_finds_the_ship_in_chinese_from_a_word_inside_text(page):

@@ -12,26 +12,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, axe_violations, copy_project, run_cli, write
+from conftest import (KIOSK_COUNTDOWN as COUNTDOWN, KIOSK_FILES, KIOSK_IDLE as IDLE, ROOT, axe_violations, copy_project,
+                      run_cli, search, write)
 
-IDLE, COUNTDOWN = 4, 3
 VIEWPORT = {"width": 1920, "height": 1080}  # the hall's screens: 1080p, landscape
-KIOSK_FILES = ("mkdocs-kiosk.yml",)
 
 
 def _copy_project(work: Path) -> Path:
     return copy_project(work, *KIOSK_FILES)
-
-
-@pytest.fixture(scope="session")
-def kiosk_site(tmp_path_factory) -> Path:
-    """One kiosk build of the real collection, with short idle times (as an installer would set them)."""
-    work = _copy_project(tmp_path_factory.mktemp("kiosk"))
-    result = run_cli(work, "build", "--kiosk", env={"KIOSK_IDLE_SECONDS": str(IDLE), "KIOSK_COUNTDOWN_SECONDS": str(COUNTDOWN)})
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert (work / "site-kiosk" / "index.html").exists()
-    assert not (work / "site").exists(), "the kiosk build must not touch site/"
-    return work / "site-kiosk"
 
 
 @pytest.fixture
@@ -64,22 +52,6 @@ STOP_CLOCK = "() => { const now = Date.now(); Date.now = () => now; }"
 
 def _visible_slide(page):
     return page.locator(".kx-slide:not([hidden])")
-
-
-def _search(page, query: str) -> list[tuple[str, str]]:
-    """Type into Material's search box; retype the last character until the worker has its index."""
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(query, delay=30)
-    results = page.locator(".md-search-result__item")
-    for _ in range(20):
-        try:
-            results.first.wait_for(timeout=1500)
-            break
-        except Exception:
-            box.press("Backspace")
-            box.press_sequentially(query[-1])
-    return [(r.inner_text(), r.locator("a").first.get_attribute("href")) for r in results.all()]
 
 
 # --- the build -------------------------------------------------------------------
@@ -227,14 +199,14 @@ def test_a_visitor_reaches_a_record_and_opens_its_gallery(kiosk):
 
 def test_search_finds_the_ship_offline_in_both_languages(kiosk):
     kiosk.goto(kiosk.url_of("index.html"))
-    results = _search(kiosk, "聊城舰")
+    results = search(kiosk, "聊城舰")
     assert any(text.startswith("聊城舰") for text, _ in results), results
     assert all("en/" not in href for _, href in results), results
     kiosk.locator("a.md-search-result__link[href*='vessels/liaocheng-ship.html']").first.click()
     kiosk.wait_for_url(re.compile(r"/exhibits/vessels/liaocheng-ship\.html(\?|#|$)"))
     assert kiosk.locator("h1").inner_text() == "聊城舰"
     kiosk.goto(kiosk.url_of("en/index.html"))
-    results = _search(kiosk, "corvette")
+    results = search(kiosk, "corvette")
     assert any("The corvette Liaocheng" in text for text, _ in results), results
     assert all("/en/" in href or href.startswith("exhibits") for _, href in results), results
 
@@ -380,7 +352,7 @@ def test_controls_on_a_portrait_screen_are_at_least_44_px(kiosk):
 
 def test_controls_in_search_and_lightbox_are_at_least_44_px(kiosk):
     kiosk.goto(kiosk.url_of("exhibits/vessels/liaocheng-ship.html"))
-    _search(kiosk, "聊城")
+    search(kiosk, "聊城")
     assert kiosk.evaluate(CONTROL_SIZES) == []
     kiosk.keyboard.press("Escape")
     kiosk.goto(kiosk.url_of("exhibits/gallery.html"))

