@@ -218,3 +218,9 @@ def test_a_failed_build_leaves_the_last_good_site_untouched(project):
     assert "date: \"2019-02-30\"" in result.stderr
     assert _tree_hash(project / "site") == before
     assert not list(project.glob(".site-*"))
+
+
+def test_notes_for_the_people_who_run_the_site_are_not_published(built_site):
+    assert (ROOT / "docs/scaling.md").is_file()
+    assert not list(built_site.rglob("scaling*"))
+    assert "scaling" not in (built_site / "sitemap.xml").read_text(encoding="utf-8")
