@@ -38,7 +38,7 @@ new: $(STAMP)
 report: $(STAMP)
 	$(BIN)/exhibition report
 
-## labels: the hall's label sheet as PDF -> build/hall-labels.pdf (set SITE_URL first: the QR codes carry it)
+## labels: the hall's label sheet, HTML and PDF -> build/labels/ (set SITE_URL first: the QR codes carry it)
 .PHONY: labels
 labels: $(STAMP)
 	$(BIN)/exhibition labels

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -125,13 +126,29 @@ def test_a_valid_lesson_passes(project):
     assert "2 records checked" in output
 
 
-def test_minutes_that_do_not_add_up_name_file_line_and_field(project):
-    lesson = LESSON.replace("minutes: 30", "minutes: 25")
+# (what the curator got wrong, the lesson with that mistake, the line it is on, the message after "file:line: ")
+MISTAKES = [
+    ("minutes that do not add up", LESSON.replace("minutes: 30", "minutes: 25"), "procedure:",
+     r"procedure: the steps add up to 35 minutes, but 1 period of 40 minutes make 40"),
+    ("unknown grade band", LESSON.replace("grade_band: 小学低年级", "grade_band: 五年级"), "grade_band:",
+     r"grade_band: \"五年级\" is not allowed\. Use .*'小学低年级'.*'高中'"),
+    ("empty procedure", re.sub(r"procedure:\n(  .*\n|    .*\n)+", "procedure: []\n", LESSON), "procedure:",
+     r"procedure: is empty\. List the steps"),
+    ("link to a missing record", LESSON.replace("  - test-event\n", "  - test-event\n  - nowhere-record\n"),
+     "  - nowhere-record", r'linked_records\[1\]: no published record has the id "nowhere-record"'),
+    ("unknown step", LESSON.replace("step: 导入", "step: 热身"), "  - step: 热身",
+     r"procedure\[0\]\.step: \"热身\" is not allowed\. Use '导入'"),
+    ("wrong period length", LESSON.replace("periods: 1\n", "periods: 1\nminutes_per_period: 45\n"), "minutes_per_period:",
+     r"minutes_per_period: a 小学低年级 period is 40 minutes, not 45"),
+]
+
+
+@pytest.mark.parametrize("lesson, start, message", [case[1:] for case in MISTAKES], ids=[case[0] for case in MISTAKES])
+def test_lesson_mistakes_name_file_line_and_field(project, lesson, start, message):
+    assert lesson != LESSON
     code, output = check(project, lesson)
     assert code == 1
-    line = line_of(lesson, "procedure:")
-    assert (f"exhibits/lessons/test-lesson.yml:{line}: procedure: the steps add up to 35 minutes, "
-            "but 1 period of 40 minutes make 40") in output, output
+    assert re.search(rf"^exhibits/lessons/test-lesson\.yml:{line_of(lesson, start)}: {message}", output, re.M), output
 
 
 def test_junior_secondary_periods_are_45_minutes(project):
@@ -141,45 +158,6 @@ def test_junior_secondary_periods_are_45_minutes(project):
     two = LESSON.replace("grade_band: 小学低年级", "grade_band: 初中").replace("periods: 1", "periods: 2").replace("minutes: 30", "minutes: 80")
     assert check(project, two)[0] == 0
 
-
-def test_unknown_grade_band(project):
-    lesson = LESSON.replace("grade_band: 小学低年级", "grade_band: 五年级")
-    code, output = check(project, lesson)
-    assert code == 1
-    line = line_of(lesson, "grade_band:")
-    assert re.search(rf"test-lesson\.yml:{line}: grade_band: \"五年级\" is not allowed\. Use .*'小学低年级'.*'高中'", output), output
-
-
-def test_empty_procedure(project):
-    lesson = re.sub(r"procedure:\n(  .*\n|    .*\n)+", "procedure: []\n", LESSON)
-    assert "procedure: []" in lesson
-    code, output = check(project, lesson)
-    assert code == 1
-    line = line_of(lesson, "procedure:")
-    assert f"exhibits/lessons/test-lesson.yml:{line}: procedure: is empty. List the steps" in output, output
-
-
-def test_link_to_a_missing_record(project):
-    lesson = LESSON.replace("  - test-event\n", "  - test-event\n  - nowhere-record\n")
-    code, output = check(project, lesson)
-    assert code == 1
-    line = line_of(lesson, "  - nowhere-record")
-    assert f"exhibits/lessons/test-lesson.yml:{line}: linked_records[1]: no published record has the id \"nowhere-record\"" in output, output
-
-
-def test_unknown_step(project):
-    lesson = LESSON.replace("step: 导入", "step: 热身")
-    code, output = check(project, lesson)
-    assert code == 1
-    assert re.search(r"procedure\[0\]\.step: \"热身\" is not allowed\. Use '导入'", output), output
-
-
-def test_wrong_period_length(project):
-    lesson = LESSON.replace("periods: 1\n", "periods: 1\nminutes_per_period: 45\n")
-    code, output = check(project, lesson)
-    assert code == 1
-    line = line_of(lesson, "minutes_per_period:")
-    assert f"test-lesson.yml:{line}: minutes_per_period: a 小学低年级 period is 40 minutes, not 45" in output, output
 
 
 # --- pages -------------------------------------------------------------------
@@ -300,8 +278,21 @@ def _expected_url(base: str, data: dict) -> str:
     return f"{base}exhibits/{KINDS[data['kind']].FOLDER}/{data['id']}/"
 
 
-def test_label_sheet_has_one_label_per_exhibit_with_titles_zone_and_address(built_site):
-    page = soup(built_site / "exhibits/hall-labels.html")
+@pytest.fixture(scope="module")
+def labels(built_site) -> Path:
+    """`make labels` in the project the shared site was built from: build/labels/."""
+    result = run_cli(built_site.parent, "labels")
+    assert result.returncode == 0, result.stderr
+    assert "build/labels/hall-labels.html" in result.stdout and "build/labels/hall-labels.pdf" in result.stdout
+    assert "SITE_URL is not set" in result.stderr
+    # Not part of the site build (QR codes and PDF layout cost ~70 ms a label; see printing/aids.py).
+    assert not list(built_site.rglob("hall-labels*"))
+    return built_site.parent / "build/labels"
+
+
+def test_label_sheet_has_one_label_per_exhibit_with_titles_zone_and_address(labels):
+    page = soup(labels / "hall-labels.html")
+    assert page.find("link", rel="stylesheet")["href"] == "hall-labels.css" and (labels / "hall-labels.css").is_file()
     labels = {label["data-record"]: label for label in page.select("article.label")}
     expected = {d["id"]: d for d in exhibits()}
     assert set(labels) == set(expected)
@@ -319,21 +310,10 @@ def test_label_sheet_has_one_label_per_exhibit_with_titles_zone_and_address(buil
     assert "SITE_URL" in page.select_one(".placeholder").get_text()
 
 
-@pytest.fixture(scope="module")
-def label_sheet_pdf(built_site) -> Path:
-    """`make labels` in the project the shared site was built from."""
-    result = run_cli(built_site.parent, "labels")
-    assert result.returncode == 0, result.stderr
-    assert "build/hall-labels.pdf" in result.stdout and "SITE_URL is not set" in result.stdout
-    # The site build itself does not make it (WeasyPrint needs ~60 ms a label; see printing/aids.py).
-    assert not (built_site / "exhibits/hall-labels.pdf").exists()
-    return built_site.parent / "build/hall-labels.pdf"
-
-
-def test_label_sheet_pdf_has_every_exhibit(label_sheet_pdf):
+def test_label_sheet_pdf_has_every_exhibit(labels):
     from pypdf import PdfReader
 
-    pdf = label_sheet_pdf
+    pdf = labels / "hall-labels.pdf"
     expected = {d["id"]: d for d in exhibits()}
     assert pdf.stat().st_size < MAX_PDF_BYTES
     text = squeeze("".join(p.extract_text() for p in PdfReader(pdf).pages))
@@ -348,7 +328,9 @@ def test_site_url_and_booking_contact_settings(project):
     result = run_cli(project, "build", env={"SITE_URL": "https://expo.example.org/lc/", "BOOKING_CONTACT": "展览馆宣教部（示例）"})
     assert result.returncode == 0, result.stdout + result.stderr
     site = project / "site"
-    sheet = soup(site / "exhibits/hall-labels.html")
+    result = run_cli(project, "labels", env={"SITE_URL": "https://expo.example.org/lc/"})
+    assert result.returncode == 0 and "SITE_URL" not in result.stderr, result.stderr
+    sheet = soup(project / "build/labels/hall-labels.html")
     assert not sheet.select(".placeholder")
     (label,) = sheet.select("article.label")
     assert label["data-url"] == "https://expo.example.org/lc/exhibits/events/test-event/"
@@ -375,9 +357,24 @@ def decode_qr(png: bytes) -> str:
     return text
 
 
+@pytest.fixture
+def label_page(browser, labels):
+    """The label sheet as staff open it: from build/labels/ on their own machine."""
+    import functools
+    from http.server import ThreadingHTTPServer
+
+    from conftest import _Quiet
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(labels)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield from open_page(browser, f"http://127.0.0.1:{httpd.server_address[1]}", device_scale_factor=2)
+    httpd.shutdown()
+
+
 @needs_chromium
-def test_every_label_qr_code_decodes_to_its_record_url(page):
-    page.goto(page.base + "/exhibits/hall-labels.html")
+def test_every_label_qr_code_decodes_to_its_record_url(label_page):
+    page = label_page
+    page.goto(page.base + "/hall-labels.html")
     labels = page.locator("article.label")
     count = labels.count()
     assert count == len(exhibits())
@@ -409,7 +406,7 @@ def test_printing_a_lesson_page_hides_the_navigation_and_shows_its_qr_code(page)
 
 
 A11Y_PAGES = ["/exhibits/teachers/", "/en/exhibits/teachers/", "/exhibits/lessons/luxibei-925-names/",
-              "/en/exhibits/lessons/luxibei-925-names/", "/exhibits/lessons/", "/exhibits/hall-labels.html"]
+              "/en/exhibits/lessons/luxibei-925-names/", "/exhibits/lessons/"]
 
 
 @needs_chromium
@@ -417,6 +414,12 @@ A11Y_PAGES = ["/exhibits/teachers/", "/en/exhibits/teachers/", "/exhibits/lesson
 def test_axe_finds_no_violation(page, path):
     page.goto(page.base + path)
     assert not (report := axe_violations(page)), report
+
+
+@needs_chromium
+def test_axe_finds_no_violation_on_the_label_sheet(label_page):
+    label_page.goto(label_page.base + "/hall-labels.html")
+    assert not (report := axe_violations(label_page)), report
 
 
 def test_without_pdf_support_the_build_still_writes_pages_and_labels(tmp_path, monkeypatch):
@@ -433,7 +436,8 @@ def test_without_pdf_support_the_build_still_writes_pages_and_labels(tmp_path, m
     site.schools = aids.prepare(site, root=tmp_path, docs_dir=docs)
     assert site.schools.pdf_missing == "test: no Pango"
     assert not list(docs.rglob("*.pdf"))
-    assert (docs / "exhibits/hall-labels.html").is_file()
+    written = aids.write_labels(site, root=tmp_path, out_dir=tmp_path / "labels")
+    assert sorted(p.name for p in written) == ["hall-labels.css", "hall-labels.html"]
     lesson = next(r for r in collection.records if r.kind == "lesson")
     aid = site.schools.lessons[lesson.id]["zh"]
     assert aid.handout is None and aid.url.endswith(f"/exhibits/lessons/{lesson.id}/")
@@ -450,9 +454,9 @@ def _pdf_codes(path: Path) -> set[str]:
     return {decode_qr(image.data) for page in PdfReader(path).pages for image in page.images}
 
 
-def test_qr_codes_in_the_pdfs_decode_to_the_right_urls(built_site, label_sheet_pdf):
+def test_qr_codes_in_the_pdfs_decode_to_the_right_urls(built_site, labels):
     expected = {_expected_url(PLACEHOLDER_SITE_URL, d) for d in exhibits()}
-    codes = _pdf_codes(label_sheet_pdf)
+    codes = _pdf_codes(labels / "hall-labels.pdf")
     assert codes == expected
     for data in lessons():
         folder = built_site / "exhibits/lessons" / data["id"]

@@ -21,8 +21,8 @@ def main(argv: list[str] | None = None) -> int:
     check = sub.add_parser("check", help="validate records and images without building")
     build = sub.add_parser("build", help="build the site into site/ (replaced only on success)")
     sub.add_parser("report", help="content report: translations, sources, drafts, credits, consent")
-    labels = sub.add_parser("labels", help="the hall's label sheet as PDF (one label per exhibit, QR codes to SITE_URL)")
-    labels.add_argument("--out", type=Path, default=None, help="where the PDF goes (default: build/hall-labels.pdf)")
+    labels = sub.add_parser("labels", help="the hall's label sheet, HTML and PDF (one label per exhibit, QR codes to SITE_URL)")
+    labels.add_argument("--out", type=Path, default=None, help="folder for hall-labels.html/.css/.pdf (default: build/labels/)")
     new = sub.add_parser("new", help="start a record: exhibition new KIND ID")
     new.add_argument("kind")
     new.add_argument("id")
@@ -69,7 +69,7 @@ def _env_flag(name: str) -> bool:
 
 def _labels(args) -> int:
     from .pages.write import Site
-    from .printing.aids import label_pdf
+    from .printing.aids import write_labels
     from .printing.pdf import available
     from .publishing import site_url_problem
 
@@ -78,20 +78,21 @@ def _labels(args) -> int:
     if site_url and site_url_problem(site_url):
         print(site_url_problem(site_url), file=sys.stderr)
         return 1
-    ok, why = available()
-    if not ok:
-        print(f"cannot make PDFs here: {why}", file=sys.stderr)
-        return 1
     settings, collection, problems = check(root)
     if problems:
         print(report(problems), file=sys.stderr)
         return 1
-    out = (args.out or root / "build" / "hall-labels.pdf").resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(label_pdf(Site(collection.records, {}, settings, site_url=site_url), root=root, site_url=site_url))
-    shown = out.relative_to(root) if out.is_relative_to(root) else out
-    print(f"Label sheet: {shown}" + ("" if site_url else
-          " (SITE_URL is not set: the QR codes lead nowhere; set it before printing, e.g. SITE_URL=https://… make labels)"))
+    out = (args.out or root / "build" / "labels").resolve()
+    files = write_labels(Site(collection.records, {}, settings, site_url=site_url), root=root, out_dir=out, site_url=site_url)
+    for path in files:
+        if path.suffix != ".css":
+            print(f"Label sheet: {path.relative_to(root) if path.is_relative_to(root) else path}")
+    ok, why = available()
+    if not ok:
+        print(f"No PDF ({why}): print the HTML sheet from a browser.", file=sys.stderr)
+    if not site_url:
+        print("SITE_URL is not set: the QR codes lead nowhere. Set it before printing, e.g. SITE_URL=https://… make labels",
+              file=sys.stderr)
     return 0
 
 

@@ -1,5 +1,6 @@
 """Printed matter for schools and the hall: QR codes, lesson handouts and worksheets (PDF), exhibit labels.
 
-Everything here is derived from the records, written under docs/ (git-ignored) during
-the build, and cached in build/ so an unchanged lesson is not rendered twice.
+Everything here is derived from the records. Lesson aids are written under docs/
+(git-ignored) during the build and cached in build/ so an unchanged lesson is not
+rendered twice; the hall's label sheet is made by `make labels` into build/labels/.
 """

@@ -3,12 +3,13 @@
 - every lesson: its public address and a QR code for the printed page, a PDF
   handout (the lesson plan) and a PDF pupil worksheet, in zh and en;
 - every exhibit: a label (zh + en title, zone, short address, QR code) on an A4
-  sheet, as HTML to print from a browser (every build) and as PDF (`make labels`:
-  laying out one label per exhibit takes WeasyPrint ~60 ms a label, too slow for
-  every build once the collection grows, and the hall prints labels rarely).
+  sheet, as HTML to print from a browser and as PDF, made by `make labels` into
+  build/labels/, not by every site build: the hall prints labels rarely, and one
+  label costs ~10 ms of QR code (segno scores all eight masks) plus ~60 ms of PDF
+  layout, a minute per build at 1,000 exhibits. They are not web pages either.
 
-Files go under docs/<pages_dir>/ (git-ignored) and are written only when their
-bytes change; rendered PDFs are cached in build/print/ by content.
+Lesson files go under docs/<pages_dir>/ (git-ignored) and are written only when
+their bytes change; rendered PDFs are cached in build/print/ by content.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from .qr import Codes, base_url, record_url, short
 log = logging.getLogger("mkdocs.plugins.exhibition")
 HERE = Path(__file__).parent
 LABELS_PER_PAGE = 8
-LABELS = "hall-labels"  # docs/<pages_dir>/hall-labels.html and .pdf
+LABELS = "hall-labels"  # build/labels/hall-labels.html, .css and .pdf
 WRITING_LINES = {"小学低年级": 3, "小学中高年级": 4, "初中": 5, "高中": 5}
 
 
@@ -50,7 +51,6 @@ class Schools:
     booking_contact: str = ""
     pdf_missing: Optional[str] = None  # why there are no PDFs, when there are none
     lessons: dict[str, dict[str, LessonAid]] = field(default_factory=dict)
-    labels_html: Optional[str] = None
 
 
 def _environment() -> Environment:
@@ -102,11 +102,6 @@ def prepare(site, *, root: Path, docs_dir: Path, site_url: str = "", booking_con
                 documents[docs_dir / relative] = env.get_template(template).render(ctx)
                 setattr(aid, name, relative)
 
-    schools.labels_html = f"{site.out_dir}/{LABELS}.html"
-    wanted[docs_dir / schools.labels_html] = _labels(site, env, base, is_placeholder, codes).encode("utf-8")
-    # Its CSS is a file beside it, not inline: the site's Content-Security-Policy needs no hash for it.
-    wanted[docs_dir / f"{site.out_dir}/{LABELS}.css"] = env.get_template("labels.css.j2").render(
-        font_stack=Markup(pdf.FONT_STACK)).encode("utf-8")
     if documents:
         wanted.update(zip(documents, pdf.render_many(list(documents.values()), cache)))
 
@@ -141,15 +136,27 @@ def _context(site, lesson: model.Lesson, lang: str, base: str, placeholder: bool
     )
 
 
-def label_pdf(site, *, root: Path, site_url: str = "") -> bytes:
-    """The label sheet as PDF (`exhibition labels`), the same labels as hall-labels.html."""
-    ok, why = pdf.available()
-    if not ok:
-        raise RuntimeError(why)
+def write_labels(site, *, root: Path, out_dir: Path, site_url: str = "") -> list[Path]:
+    """The hall's label sheet (`exhibition labels`): HTML with its CSS beside it, to print from a
+    browser, and the same sheet as PDF where WeasyPrint can run. Returns the files written."""
     base, is_placeholder = base_url(site_url)
-    codes = Codes(root / "build" / "print" / "qr-codes.json")
-    html = _labels(site, _environment(), base, is_placeholder, codes, for_pdf=True)
-    return pdf.render(html, root / "build" / "print")
+    env = _environment()
+    codes = Codes(root / "build" / "print" / "qr-labels.json")  # apart from the site build's lesson codes
+    out_dir.mkdir(parents=True, exist_ok=True)
+    files = {
+        out_dir / f"{LABELS}.html": _labels(site, env, base, is_placeholder, codes).encode("utf-8"),
+        # The CSS is a file beside the sheet, as the PDF's is inline: one stylesheet for both.
+        out_dir / f"{LABELS}.css": env.get_template("labels.css.j2").render(font_stack=Markup(pdf.FONT_STACK)).encode("utf-8"),
+    }
+    if pdf.available()[0]:
+        files[out_dir / f"{LABELS}.pdf"] = pdf.render(_labels(site, env, base, is_placeholder, codes, for_pdf=True),
+                                                      root / "build" / "print")
+    else:
+        (out_dir / f"{LABELS}.pdf").unlink(missing_ok=True)
+    codes.save()
+    for path, data in files.items():
+        path.write_bytes(data)
+    return list(files)
 
 
 def duration(lesson: model.Lesson, ui) -> str:
@@ -190,9 +197,9 @@ def _write(wanted: dict[Path, bytes], out: Path) -> dict[str, int]:
             continue
         path.write_bytes(data)
         stats["written"] += 1
-    # Handouts of removed lessons, and a label PDF left by builds before `make labels` made it.
+    # Handouts of removed lessons, and label sheets left by builds before `make labels` made them.
     candidates = list((out / model.Lesson.FOLDER).glob("*/*.pdf")) if (out / model.Lesson.FOLDER).exists() else []
-    candidates += [out / f"{LABELS}.pdf"]
+    candidates += [out / f"{LABELS}.{suffix}" for suffix in ("html", "css", "pdf")]
     for path in candidates:
         if path.exists() and path not in wanted:
             path.unlink()

@@ -200,7 +200,13 @@ def _check_texts(doc: Document, record: model.Record, strict: bool) -> list[Prob
             problems.append(Problem(doc.path, doc.line(loc), dotted(loc + ("en",)),
                                     "English translation missing (strict mode). Add `en:` beside `zh:`"))
     # Every string of the file, not only the texts: a source's title, locator or credit can leak too.
-    for loc, value in _strings(doc.data, ()):
+    strings = list(_strings(doc.data, ()))
+    # Most records are clean: look at all their strings at once, and string by string (to name
+    # the field) only when something is there. NUL joins them: no pattern matches across it.
+    joined = "\0".join(value for _, value in strings)
+    if not text_problems(joined) and next(privacy.findings(joined), None) is None:
+        return problems
+    for loc, value in strings:
         for problem in text_problems(value):
             problems.append(Problem(doc.path, doc.line(loc), dotted(loc), problem))
         if loc and loc[0] == "public_values":
