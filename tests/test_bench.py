@@ -1,7 +1,8 @@
-"""`make bench`: a tiny run writes every key; bad input stops in one line; the project is never touched.
+"""`make bench`: the issue's smoke run (`make bench N=50`) writes every key; bad input stops in
+one line; the project is never touched.
 
 No timing is asserted: CI machines are too noisy for that. The real numbers are in
-README.md (Performance), measured with `make bench N=200`.
+README.md (Performance), measured with `make bench N=1000`.
 """
 
 from __future__ import annotations
@@ -57,24 +58,28 @@ def repo_copy(tmp_path: Path) -> Path:
     return repo
 
 
-def test_tiny_run_writes_every_key_and_touches_no_project_file(repo_copy, tmp_path):
+def test_make_bench_n50_writes_every_key_and_touches_no_project_file(repo_copy, tmp_path):
+    """`make bench N=50` as CI's smoke run: 50 records × 3 camera-size photos, every build and measure."""
     before = {name: snapshot(repo_copy / name) for name in ("exhibits", "images", "site", "docs")}
     out = tmp_path / "bench.json"
     work = tmp_path / "work"
     work.mkdir()
-    result = bench("--records", "4", "--photos", "2", "--size", "640x480", "--sample", "2",
-                   "--repo", str(repo_copy), "--tmp", str(work), "--json", str(out))
+    result = subprocess.run(
+        ["make", "-s", "bench", "N=50", f"BENCH_ARGS=--sample 2 --repo {repo_copy} --tmp {work} --json {out}"],
+        cwd=ROOT, capture_output=True, text=True, timeout=1800,
+        env={k: v for k, v in os.environ.items() if k not in ("STRICT", "DRAFTS")},
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
     for key, types in KEYS.items():
         assert key in data, key
         assert isinstance(data[key], types), (key, data[key])
-    assert data["records"] == 4
+    assert data["records"] == 50 and data["photo_size"] == "4000x3000"
     assert 0 <= data["generator_share"] <= 1
     assert min(data[k] for k in KEYS if isinstance(data[k], float)) >= 0
     # The four builds did what they say: a cold build makes every photo, a no-change rebuild nothing.
     builds = data["builds"]
-    assert builds["cold"]["images_made"] == 8
+    assert builds["cold"]["images_made"] == 150
     assert builds["noop"]["images_made"] == 0 and builds["noop"]["images_hashed"] == 0
     assert builds["noop"]["pages_written"] == 0
     assert builds["edit_one"]["pages_written"] > 0 and builds["edit_one"]["images_made"] == 0
