@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -224,3 +225,28 @@ def test_notes_for_the_people_who_run_the_site_are_not_published(built_site):
     assert (ROOT / "docs/scaling.md").is_file()
     assert not list(built_site.rglob("scaling*"))
     assert "scaling" not in (built_site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_a_second_build_in_the_same_folder_waits_for_the_first(project):
+    """`make build` and `make kiosk` both write docs/exhibits/: never at the same time."""
+    import fcntl
+    import select
+    import subprocess
+
+    from conftest import BIN
+
+    write(project, "exhibits/events/test-event.yml", VALID_EVENT)
+    lock = project / "build" / ".build.lock"
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with lock.open("a") as held:  # another build, as far as the lock can tell
+        fcntl.flock(held, fcntl.LOCK_EX)
+        second = subprocess.Popen([str(BIN / "exhibition"), "--root", str(project), "build"],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        ready, _, _ = select.select([second.stderr], [], [], 120)
+        assert ready, "the second build neither waited nor said so"
+        assert "Another build is running in this folder" in second.stderr.readline()
+        time.sleep(2)
+        assert second.poll() is None and not (project / "site").exists()
+    out, err = second.communicate(timeout=300)
+    assert second.returncode == 0, err
+    assert (project / "site" / "exhibits/events/test-event/index.html").is_file()

@@ -6,6 +6,7 @@ a mistake never destroys the last good site.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -19,10 +20,42 @@ from .records.problems import dotted, report
 from .pipeline import check
 from .publishing import site_url_problem
 
+try:
+    import fcntl
+except ImportError:  # not POSIX: builds are not serialised there
+    fcntl = None
+
 
 def build_site(root: Path, *, strict: bool = False, drafts: bool = False, site_dir: Path | None = None,
                kiosk: bool = False) -> int:
     """kiosk: build the touch-screen edition (mkdocs-kiosk.yml) into site-kiosk/ instead."""
+    with _one_build_at_a_time(root):
+        return _checked_build(root, strict=strict, drafts=drafts, site_dir=site_dir, kiosk=kiosk)
+
+
+@contextlib.contextmanager
+def _one_build_at_a_time(root: Path):
+    """`make build` and `make kiosk` both write docs/exhibits/ (with different links): run in the
+    same folder at once, one would publish the other's pages. The second waits for the first."""
+    if fcntl is None:
+        yield
+        return
+    lock = root / "build" / ".build.lock"
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with lock.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("Another build is running in this folder (make build or make kiosk); waiting for it to finish …",
+                  file=sys.stderr, flush=True)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _checked_build(root: Path, *, strict: bool, drafts: bool, site_dir: Path | None, kiosk: bool) -> int:
     site_url = os.environ.get("SITE_URL", "")
     if site_url and site_url_problem(site_url):
         print(site_url_problem(site_url), file=sys.stderr)
