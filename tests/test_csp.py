@@ -3,14 +3,11 @@ Chromium, served the site with it, reports no violation while a visitor uses eve
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
-from http.server import ThreadingHTTPServer
 
 import pytest
 
-from conftest import ROOT, _Quiet, search
+from conftest import ROOT, _Quiet, search, serving
 from exhibition import csp
 
 DEPLOYED = ROOT / "deploy" / "nginx-csp.conf"
@@ -70,12 +67,8 @@ class _WithPolicy(_Quiet):
 @pytest.fixture(scope="module")
 def server(built_site):
     """Overrides conftest's server: the same site, every response with deploy/nginx-csp.conf's policy."""
-    handler = type("Handler", (_WithPolicy,), {"policy": deployed_policy()})
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(built_site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serving(built_site, type("Handler", (_WithPolicy,), {"policy": deployed_policy()})) as base:
+        yield base
 
 
 LISTEN = """
@@ -154,10 +147,11 @@ def test_other_pages_under_the_policy(watched, path):
 def test_the_meta_tag_form_holds_too(browser, built_site):
     """Hosts without headers: the same policy as a <meta> tag first in <head>."""
     meta = csp.meta_tag(built_site)
-    handler = functools.partial(_Quiet, directory=str(built_site))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    with serving(built_site) as base:
+        _meta_tag_page(browser, base, meta)
+
+
+def _meta_tag_page(browser, base: str, meta: str) -> None:
     context = browser.new_context()
     try:
         page = context.new_page()
@@ -181,4 +175,3 @@ def test_the_meta_tag_form_holds_too(browser, built_site):
         assert not page.evaluate("window.__csp") + problems
     finally:
         context.close()
-        httpd.shutdown()

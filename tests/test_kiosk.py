@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import (KIOSK_COUNTDOWN as COUNTDOWN, KIOSK_FILES, KIOSK_IDLE as IDLE, ROOT, axe_violations, copy_project,
-                      run_cli, search, write)
+                      run_cli, search, serving, write)
 
 VIEWPORT = {"width": 1920, "height": 1080}  # the hall's screens: 1080p, landscape
 
@@ -48,6 +48,12 @@ def kiosk(browser, kiosk_site):
 ATTRACT = "exhibits/kiosk/attract.html"
 # Slow checks (axe) can take longer than the tests' 4 s idle time: stop the page's clock meanwhile.
 STOP_CLOCK = "() => { const now = Date.now(); Date.now = () => now; }"
+
+
+def touch_to_start(page, home: str = "**/site-kiosk/index.html") -> None:
+    """A visitor touches the attract screen anywhere: the visit starts on the home page."""
+    page.touchscreen.tap(VIEWPORT["width"] / 2, VIEWPORT["height"] / 2)
+    page.wait_for_url(home)
 
 
 def _visible_slide(page):
@@ -158,8 +164,7 @@ def test_attract_screen_alternates_languages_and_a_touch_starts_the_visit(kiosk)
     kiosk.wait_for_function("document.querySelector('.kx-slide:not([hidden])').lang === 'en'", timeout=12_000)
     assert "Touch to start" in _visible_slide(kiosk).inner_text()
     kiosk.wait_for_function("document.querySelector('.kx-slide:not([hidden])').lang === 'zh'", timeout=12_000)
-    kiosk.touchscreen.tap(VIEWPORT["width"] / 2, VIEWPORT["height"] / 2)
-    kiosk.wait_for_url("**/site-kiosk/index.html")
+    touch_to_start(kiosk)
     assert kiosk.evaluate("document.documentElement.lang") == "zh"
     assert kiosk.locator(".kx-bar").is_visible()
 
@@ -177,8 +182,7 @@ def test_languages_are_chosen_by_their_names(kiosk):
 
 def test_a_visitor_reaches_a_record_and_opens_its_gallery(kiosk):
     kiosk.goto(kiosk.url_of(ATTRACT))
-    kiosk.touchscreen.tap(VIEWPORT["width"] / 2, VIEWPORT["height"] / 2)
-    kiosk.wait_for_url("**/site-kiosk/index.html")
+    touch_to_start(kiosk)
     kiosk.locator(".ex-collections a", has_text="舰艇").tap()
     kiosk.wait_for_url("**/exhibits/vessels/index.html")
     kiosk.locator(".ex-cards a", has_text="聊城舰").tap()
@@ -245,15 +249,13 @@ def test_idle_countdown_then_reset_to_the_chinese_attract_screen(kiosk):
     kiosk.wait_for_timeout(500)
     kiosk.wait_for_url("**/site-kiosk/" + ATTRACT)
     # The next visitor starts fresh, in Chinese, with normal text.
-    kiosk.touchscreen.tap(VIEWPORT["width"] / 2, VIEWPORT["height"] / 2)
-    kiosk.wait_for_url("**/site-kiosk/index.html")
+    touch_to_start(kiosk)
     assert not kiosk.evaluate("document.documentElement.classList.contains('kx-large')")
 
 
 def test_back_never_leaves_the_kiosk(kiosk):
     kiosk.goto(kiosk.url_of(ATTRACT))
-    kiosk.touchscreen.tap(VIEWPORT["width"] / 2, VIEWPORT["height"] / 2)
-    kiosk.wait_for_url("**/site-kiosk/index.html")
+    touch_to_start(kiosk)
     kiosk.locator(".ex-collections a", has_text="人物").tap()
     kiosk.wait_for_url("**/exhibits/people/index.html")
     for _ in range(5):
@@ -541,23 +543,18 @@ PY
 
 
 def test_served_from_localhost_the_kiosk_works_too(browser, kiosk_site):
-    import functools
-    import threading
-    from http.server import ThreadingHTTPServer
+    with serving(kiosk_site) as root:
+        _visit_over_http(browser, root + "/")
 
-    from conftest import _Quiet
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(kiosk_site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+def _visit_over_http(browser, base: str) -> None:
     context = browser.new_context(viewport=VIEWPORT, has_touch=True)
     page = context.new_page()
     outside = []
     page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((base, "data:", "blob:")) else None)
     try:
         page.goto(base + ATTRACT)
-        page.touchscreen.tap(VIEWPORT["width"] / 2, VIEWPORT["height"] / 2)
-        page.wait_for_url(base + "index.html")
+        touch_to_start(page, base + "index.html")
         results = search(page, "聊城舰")
         assert any(text.startswith("聊城舰") for text, _ in results), results
         page.goto(base + "exhibits/memorials/luxibei-revolutionary-martyrs-cemetery.html")
@@ -567,5 +564,4 @@ def test_served_from_localhost_the_kiosk_works_too(browser, kiosk_site):
         assert page.url.endswith("luxibei-revolutionary-martyrs-cemetery.html")
     finally:
         context.close()
-        httpd.shutdown()
     assert not outside, outside

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, VALID_EVENT, axe_violations, open_page, run_cli, write
+from conftest import ROOT, VALID_EVENT, axe_violations, open_page, run_cli, serving, write
 from exhibition.printing.qr import PLACEHOLDER_SITE_URL
 from exhibition.records.model import KINDS, PERIOD_MINUTES
 
@@ -360,15 +359,8 @@ def decode_qr(png: bytes) -> str:
 @pytest.fixture
 def label_page(browser, labels):
     """The label sheet as staff open it: from build/labels/ on their own machine."""
-    import functools
-    from http.server import ThreadingHTTPServer
-
-    from conftest import _Quiet
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(labels)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield from open_page(browser, f"http://127.0.0.1:{httpd.server_address[1]}", device_scale_factor=2)
-    httpd.shutdown()
+    with serving(labels) as base:
+        yield from open_page(browser, base, device_scale_factor=2)
 
 
 @needs_chromium

@@ -18,7 +18,7 @@ from pathlib import Path
 from .records import handoff
 from .records.problems import dotted, report
 from .pipeline import check
-from .publishing import site_url_problem
+from .publishing import site_url_from_environment
 
 try:
     import fcntl
@@ -56,9 +56,9 @@ def _one_build_at_a_time(root: Path):
 
 
 def _checked_build(root: Path, *, strict: bool, drafts: bool, site_dir: Path | None, kiosk: bool) -> int:
-    site_url = os.environ.get("SITE_URL", "")
-    if site_url and site_url_problem(site_url):
-        print(site_url_problem(site_url), file=sys.stderr)
+    _, problem = site_url_from_environment()
+    if problem:
+        print(problem, file=sys.stderr)
         return 1
     checked = check(root, strict=strict, drafts=drafts)
     _, collection, problems = checked

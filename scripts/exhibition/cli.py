@@ -71,12 +71,12 @@ def _labels(args) -> int:
     from .pages.write import Site
     from .printing.aids import write_labels
     from .printing.pdf import available
-    from .publishing import site_url_problem
+    from .publishing import site_url_from_environment
 
     root = args.root.resolve()
-    site_url = os.environ.get("SITE_URL", "")
-    if site_url and site_url_problem(site_url):
-        print(site_url_problem(site_url), file=sys.stderr)
+    site_url, problem = site_url_from_environment()
+    if problem:
+        print(problem, file=sys.stderr)
         return 1
     settings, collection, problems = check(root)
     if problems:

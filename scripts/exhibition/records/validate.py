@@ -195,8 +195,8 @@ def _models_in(annotation) -> list[type[BaseModel]]:
 def _check_texts(doc: Document, record: model.Record, strict: bool) -> list[Problem]:
     problems = []
     public = {p.value for p in record.public_values}
-    for loc, text in record.texts():
-        if strict and text.missing("en"):
+    for loc, text in record.texts() if strict else ():
+        if text.missing("en"):
             problems.append(Problem(doc.path, doc.line(loc), dotted(loc + ("en",)),
                                     "English translation missing (strict mode). Add `en:` beside `zh:`"))
     # Every string of the file, not only the texts: a source's title, locator or credit can leak too.
