@@ -7,7 +7,6 @@ them. Rules that span records (ids, references) live in validate.py.
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, ClassVar, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator

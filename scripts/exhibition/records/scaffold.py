@@ -94,7 +94,6 @@ def scaffold(kind: str, record_id: str) -> str:
         f"# A new {kind} record. Replace every TODO; uncomment an optional field (remove the #)",
         "# only when a source gives it. Check with: make check",
     ]
-    values = {"kind": kind, "id": record_id}
     body = [f"kind: {kind}", f"id: {record_id}"]
     body += _lines(cls, "", values={}, skip=("kind", "id", "review"))
     body += ["review:  # draft until checked against the sources; then status: verified",
