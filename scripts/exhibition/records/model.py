@@ -49,6 +49,8 @@ class Source(Strict):
     url: Optional[str] = Field(None, pattern=r"^https?://")
     date: Optional[Date] = None
     locator: Optional[str] = Field(None, description="Page, section, article id…")
+    quote: Optional[str] = Field(None, description="The exact passage that supports the record's figures and dates, "
+                                 "in the source's language; `make check` looks for each figure's number and each date in it.")
 
 
 class Sourced(Strict):

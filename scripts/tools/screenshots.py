@@ -1,0 +1,92 @@
+"""Screenshots of the pages a visitor sees, at 1280 px and 390 px (1920×1080 for the kiosk).
+
+`make screenshots` writes them to build/screenshots/, so anyone can look at the site as a
+visitor would before calling a change done. Every request to another host is blocked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+WIDTHS = {"wide": (1280, 800), "phone": (390, 844)}
+KIOSK = (1920, 1080)
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def _pages(site: Path) -> list[str]:
+    """One page of each type a visitor meets, in both languages."""
+    pages = ["", "en/"]
+    for path in ("exhibits/tour/", "exhibits/stories/", "exhibits/vessels/", "exhibits/people/fan-zhuxian/",
+                 "exhibits/vessels/liaocheng-ship/", "exhibits/timeline/", "exhibits/hall-map/", "exhibits/teachers/"):
+        if (site / path / "index.html").exists():
+            pages += [path, "en/" + path]
+    tour = sorted(p.parent.name for p in (site / "exhibits" / "tour").glob("*/index.html")) if (site / "exhibits" / "tour").exists() else []
+    if tour:
+        pages += [f"exhibits/tour/{tour[0]}/", f"en/exhibits/tour/{tour[0]}/"]
+    stories = sorted(p.parent.name for p in (site / "exhibits" / "stories").glob("*/index.html")) if (site / "exhibits" / "stories").exists() else []
+    if stories:
+        pages += [f"exhibits/stories/{stories[0]}/", f"en/exhibits/stories/{stories[0]}/"]
+    return pages
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--site", default="site")
+    parser.add_argument("--kiosk", default="site-kiosk")
+    parser.add_argument("--out", default="build/screenshots")
+    parser.add_argument("--only", default="", help="only pages whose path contains this")
+    parser.add_argument("--full", action="store_true", help="whole pages, not only the first screen")
+    args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    site = Path(args.site)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                                    args=["--no-sandbox", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"])
+        for name, (w, h) in WIDTHS.items():
+            context = browser.new_context(viewport={"width": w, "height": h}, is_mobile=name == "phone",
+                                          has_touch=name == "phone", device_scale_factor=1)
+            page = context.new_page()
+            for path in _pages(site):
+                if args.only and args.only not in path:
+                    continue
+                page.goto(base + path, wait_until="networkidle")
+                slug = (path.strip("/").replace("/", "_") or "home")
+                page.screenshot(path=str(out / f"{slug}-{name}.png"), full_page=args.full)
+                print(out / f"{slug}-{name}.png")
+            context.close()
+        kiosk = Path(args.kiosk)
+        if (kiosk / "index.html").exists():
+            context = browser.new_context(viewport={"width": KIOSK[0], "height": KIOSK[1]}, has_touch=True)
+            page = context.new_page()
+            for path in ("index.html", "home.html", "en/home.html", "exhibits/vessels/liaocheng-ship.html",
+                         "exhibits/tour/index.html", "exhibits/search.html"):
+                if not (kiosk / path).exists() or (args.only and args.only not in path):
+                    continue
+                page.goto((kiosk / path).resolve().as_uri(), wait_until="load")
+                page.wait_for_timeout(300)
+                slug = "kiosk-" + path.replace("/", "_").removesuffix(".html")
+                page.screenshot(path=str(out / f"{slug}.png"))
+                print(out / f"{slug}.png")
+            context.close()
+        browser.close()
+    httpd.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
