@@ -48,6 +48,7 @@ def check(root: Path, *, strict: bool = False, drafts: bool = False,
         return result
     settings, problems = Settings.load(root)
     collection = validate(root, strict=strict, drafts=drafts, zones=settings.zone_ids, tags=settings.tag_ids)
+    problems += settings.record_problems({r.id for r in collection.records})
     return settings, collection, problems + collection.problems
 
 

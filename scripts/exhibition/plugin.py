@@ -11,6 +11,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from . import kiosk as kiosk_edition, opendata
 from .config import ExhibitionConfig
+from .pages import home
 from .pipeline import Options, run
 from .records.problems import ValidationFailed
 from .publishing import site_url_problem, write_headers_file, write_robots
@@ -84,6 +85,10 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
     # After static-i18n (50) has set the language selector for this page.
     @event_priority(0)
     def on_page_context(self, context, page, config, nav):
+        if page.meta.get("template") == "home.html" and self.site is not None:
+            # overrides/home.html: the hero, featured cards and tiles, in the page's language.
+            lang = (config.theme.get("language") or "zh")[:2]
+            context["exhibition_home"] = home.view(self.site, lang, page.url)
         # On the home pages static-i18n links the languages as "/" and "/en/", which
         # breaks a site served from a folder; made root-relative, Material's `url`
         # filter turns them into paths relative to the page, like every other link.

@@ -2,7 +2,8 @@
 
 - hall.yml: the hall's zones (the floor plan),
 - eras.yml: the timeline's eras,
-- tags.yml: the name of every tag in both languages.
+- tags.yml: the name of every tag in both languages,
+- home.yml: what the home page leads with (its picture, purpose line, featured exhibits).
 
 Like records, they are YAML validated with line numbers; problems use the same format.
 """
@@ -37,6 +38,25 @@ class HallMap(Strict):
     height: float = Field(gt=0, description="Floor plan depth in metres")
     note: Optional[Text] = None
     zones: list[Zone] = Field(min_length=1)
+    tour: list[Slug] = Field([], description="The guided tour's route: zone ids in the order visitors walk them. "
+                             "Empty: every zone, in the order listed above.")
+
+    @property
+    def route(self) -> list[Zone]:
+        """The zones of the guided tour, in walking order."""
+        by_id = {z.id: z for z in self.zones}
+        return [by_id[i] for i in self.tour if i in by_id] if self.tour else list(self.zones)
+
+
+class Home(Strict):
+    """The home page: everything on it comes from here and from the records."""
+
+    hero: Slug = Field(description="Id of the record whose first picture and title lead the home page (the hall itself).")
+    purpose: Text = Field(description="One line under the hall's name: what the hall is for.")
+    featured: list[Slug] = Field([], description="Record ids shown as picture cards, in this order. "
+                                 "Empty: every record with `featured: true`.")
+    visit: Optional[Slug] = Field(None, description="Id of the place record whose address, area and opening date "
+                                  "the visit box shows (usually the same as hero).")
 
 
 class Era(Strict):
@@ -73,6 +93,8 @@ class Settings:
     eras: list[Era] = field(default_factory=list)
     tags: dict[str, Tag] = field(default_factory=dict)
     open_data: Optional[OpenData] = None
+    home: Optional[Home] = None
+    home_doc: Optional[Document] = None  # for path:line messages about record ids named in home.yml
 
     @property
     def zone_ids(self) -> set[str] | None:
@@ -94,6 +116,12 @@ class Settings:
         if hall:
             settings.hall = hall
             _unique(doc, [z.id for z in hall.zones], "zones", "zone", problems)
+            _unique(doc, list(hall.tour), "tour", "tour stop", problems)
+            zone_ids = {z.id for z in hall.zones}
+            for index, stop in enumerate(hall.tour):
+                if stop not in zone_ids:
+                    loc = ("tour", index)
+                    problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"no zone \"{stop}\" in `zones`. Use one of: {', '.join(sorted(zone_ids))}"))
 
         eras, doc = _load(folder / "eras.yml", root, Eras, problems)
         if eras:
@@ -106,7 +134,21 @@ class Settings:
             settings.tags = {t.id: t for t in tags.tags}
             _unique(doc, [t.id for t in tags.tags], "tags", "tag", problems)
         settings.open_data, _ = _load(folder / "open-data.yml", root, OpenData, problems)
+        settings.home, settings.home_doc = _load(folder / "home.yml", root, Home, problems)
         return settings, problems
+
+    def record_problems(self, known: set[str]) -> list[Problem]:
+        """Record ids named in settings that no published record has (checked once records are read)."""
+        problems = []
+        if self.home and self.home_doc:
+            named = [(("hero",), self.home.hero)] + [(("featured", i), r) for i, r in enumerate(self.home.featured)]
+            if self.home.visit:
+                named.append((("visit",), self.home.visit))
+            for loc, record_id in named:
+                if record_id not in known:
+                    problems.append(Problem(self.home_doc.path, self.home_doc.line(loc), dotted(loc),
+                                            f"no published record has the id \"{record_id}\". Name a record in exhibits/"))
+        return problems
 
 
 def _load(path: Path, root: Path, cls: type[BaseModel], problems: list[Problem]):

@@ -36,9 +36,8 @@ def render_teachers(renderer) -> str:
         duration=lambda r: ui("duration_value").format(periods=r.periods, minutes=r.period_minutes, total=r.total_minutes),
         programme_record=site.by_id.get("flag-guardians-programme"),
         contact=schools.booking_contact if schools else "",
-        paren=(lambda x: f" ({x})") if renderer.lang == "en" else (lambda x: f"（{x}）"),
-        colon=": " if renderer.lang == "en" else "：",
-        semicolon="; " if renderer.lang == "en" else "；",
+        paren=lambda x: f"{ctx['lp']}{x}{ctx['rp']}",
+        lesson_notes={r.id: f"{ui(r.programme)} · {ui('duration_value').format(periods=r.periods, minutes=r.period_minutes, total=r.total_minutes)}" for r in lessons},
     )
     return renderer.env.get_template("teachers.md.j2").render(ctx)
 

@@ -7,6 +7,7 @@ so MkDocs' live reload and caches see only real changes.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -19,12 +20,41 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from ..images.derivatives import Derived
 from ..records import model
 from ..records.dates import PartialDate
-from ..settings import Settings
+from .. import urls
+from ..settings import Settings, Zone
 from . import lessons
 from . import structured, timeline
 
 HERE = Path(__file__).parent
 UI: dict[str, dict[str, str]] = yaml.safe_load((HERE / "ui.yml").read_text(encoding="utf-8"))
+# Punctuation around labels: Chinese pages use full-width marks, English pages never do.
+PUNCTUATION = {
+    "zh": dict(colon="：", semicolon="；", comma="，", stop="。", lp="（", rp="）"),
+    "en": dict(colon=": ", semicolon="; ", comma=", ", stop=". ", lp=" (", rp=")"),
+}
+# A card for a record without a picture shows its kind's icon (Material's bundled icons), never a blank box.
+KIND_ICONS = {"place": "town-hall", "vessel": "ferry", "memorial": "grave-stone", "person": "account",
+              "event": "calendar-star", "theme": "handshake", "story": "book-open-page-variant", "lesson": "school",
+              "timeline": "timeline-clock", "hall_map": "map-legend", "tour": "walk"}
+
+
+def wrap_label(text: str, width: int = 12) -> list[str]:
+    """A zone name on the floor plan, in lines of about `width` characters (English names are long)."""
+    words, lines = text.split(" "), [""]
+    for word in words:
+        if lines[-1] and len(lines[-1]) + 1 + len(word) > width:
+            lines.append(word)
+        else:
+            lines[-1] = f"{lines[-1]} {word}".strip()
+    return lines
+
+
+@functools.cache
+def kind_icon(kind: str) -> str:
+    import material
+
+    path = Path(material.__file__).parent / "templates" / ".icons" / "material" / f"{KIND_ICONS.get(kind, 'star')}.svg"
+    return path.read_text(encoding="utf-8").strip().replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
 
 
 @dataclass
@@ -70,7 +100,24 @@ class Site:
         return dict(sorted(out.items(), key=lambda kv: list(self.settings.tags).index(kv[0]) if kv[0] in self.settings.tags else 1_000))
 
     def page_path(self, record: model.Record) -> str:
-        return f"{self.out_dir}/{record.FOLDER}/{record.id}.md"
+        return urls.record_docs_path(record, self.out_dir)
+
+    @cached_property
+    def route(self) -> list[Zone]:
+        """The guided tour's stops (zones in walking order); empty without a hall map."""
+        return self.settings.hall.route if self.settings.hall else []
+
+    def in_zone(self, zone_id: str) -> list[model.Record]:
+        """The exhibits standing in a zone: featured first, then by kind and title."""
+        order = list(model.KINDS)
+        here = [r for r in self.records if r.hall and r.hall.zone == zone_id and r.kind != "lesson"]
+        return sorted(here, key=lambda r: (not r.featured, order.index(r.kind), r.title.zh))
+
+    def tour_path(self, zone: Zone | None = None) -> str:
+        return f"{self.out_dir}/tour/{zone.id if zone else 'index'}.md"
+
+    def lead_image(self, record: model.Record) -> Derived | None:
+        return self.derived[record.images[0].file] if record.images else None
 
     def kinds(self) -> list[type[model.Record]]:
         # Every kind gets its index, even while empty, so nav and home links hold.
@@ -141,7 +188,8 @@ class Renderer:
         out = []
         for b in burials:
             name = self.link(self.site.by_id[b.person]) if b.person else self.t(b.name)
-            out.append(f"{name}（{self.t(b.role)}）" if b.role and self.lang == "zh" else f"{name} ({self.t(b.role)})" if b.role else name)
+            p = PUNCTUATION[self.lang]
+            out.append(f"{name}{p['lp']}{self.t(b.role)}{p['rp']}" if b.role else name)
         return self.join_plain(out)
 
     def protection(self, levels: list[model.Protection]) -> str:
@@ -165,7 +213,7 @@ class Renderer:
             parts.append(image.creator)
         if image.licence:
             parts.append(image.licence)
-        return f"{self.ui('credit')}：" + " · ".join(parts) if parts else ""
+        return f"{self.ui('credit')}{PUNCTUATION[self.lang]['colon']}" + " · ".join(parts) if parts else ""
 
     # --- rendering --------------------------------------------------------
     def _common(self, page_path: str) -> dict:
@@ -181,15 +229,8 @@ class Renderer:
             return f"[{self.t(record.title)}]({link_path(record)})"
 
         def page_url(target: str) -> str:
-            """URL of a docs/ page from this page, for raw HTML (SVG, timeline) that MkDocs does not rewrite."""
-            url = target[: -len(".md")]
-            if url.endswith("index") and self.site.directory_urls:
-                url = url[: -len("index")]
-            elif self.site.directory_urls:
-                url += "/"
-            else:
-                url += ".html"
-            return self.media_prefix(page_path) + url
+            """URL of a docs/ page from this page, for raw HTML (SVG, cards) that MkDocs does not rewrite."""
+            return self.media_prefix(page_path) + urls.page(target, directory_urls=self.site.directory_urls)
 
         def zone_href(zone) -> str:
             return page_url(f"{self.site.out_dir}/hall-map.md") + f"#zone-{zone.id}"
@@ -201,7 +242,8 @@ class Renderer:
         self.link = link  # used by helpers above
         return dict(
             page_url=page_url, zone_href=zone_href, tag_name=tag_name, hall=self.site.settings.hall,
-            current=None, small=False,
+            current=None, small=False, kind_icon=kind_icon, wrap_label=wrap_label, **PUNCTUATION[self.lang],
+            records_of=lambda ids: [self.site.by_id[i] for i in ids],
             t=self.t, ui=self.ui, d=self.d, num=self.num, join=self.join, cell=self.cell,
             figure_value=self.figure_value, motto=self.motto, life=self.life, burials=self.burials,
             protection=self.protection, links=self.links, credit_line=self.credit_line,
@@ -220,13 +262,9 @@ class Renderer:
         """Public URL of a page or file, when the site's address is known."""
         if not docs_path or not self.site.site_url:
             return None
-        url = docs_path
-        if url.endswith(".md"):
-            url = url[: -len(".md")]
-            url = url[: -len("index")] if url.endswith("index") else url + ("/" if self.site.directory_urls else ".html")
-            if self.lang != "zh":
-                url = f"{self.lang}/{url}"
-        return self.site.site_url + url
+        if docs_path.endswith(".md"):
+            return self.site.site_url + urls.page(docs_path, self.lang, self.site.directory_urls)
+        return self.site.site_url + docs_path
 
     def media_prefix(self, page_path: str) -> str:
         """Relative path from the page's URL to docs/ root, for raw HTML <img> that MkDocs does not rewrite."""
@@ -258,7 +296,28 @@ class Renderer:
             share_image=self.share_image(record),
             jsonld=structured.jsonld(record, self.lang, self.absolute(path), self.absolute(self.share_image(record))),
         )
+        if isinstance(record, model.Story):
+            images = {image.file: image for image in record.images}
+            shown = {section.image for section in record.sections}
+            ctx.update(images=images, hero=record.images[0] if record.images and record.images[0].file not in shown else None)
+            return self.env.get_template("story.md.j2").render(ctx)
         return self.env.get_template("record.md.j2").render(ctx)
+
+    def tour_index(self) -> str:
+        ctx = self._common(self.site.tour_path())
+        ctx.update(route=self.site.route)
+        return self.env.get_template("tour_index.md.j2").render(ctx)
+
+    def tour_stop(self, number: int) -> str:
+        """Stop `number` (1-based) of the guided tour: the zone, its exhibits, where it is, where next."""
+        route = self.site.route
+        zone = route[number - 1]
+        ctx = self._common(self.site.tour_path(zone))
+        ctx.update(
+            zone=zone, number=number, total=len(route), route=route, records=self.site.in_zone(zone.id),
+            previous=route[number - 2] if number > 1 else None, next=route[number] if number < len(route) else None,
+        )
+        return self.env.get_template("tour_stop.md.j2").render(ctx)
 
     def timeline(self) -> str:
         ctx = self._common(f"{self.site.out_dir}/timeline.md")
@@ -306,7 +365,7 @@ class Renderer:
         for record in sorted(self.site.records, key=lambda r: r.title.zh):
             if record.hall:
                 by_zone.setdefault(record.hall.zone, []).append(record)
-        ctx.update(by_zone=by_zone)
+        ctx.update(by_zone=by_zone, route=self.site.route)
         return self.env.get_template("hall_map.md.j2").render(ctx)
 
     def gallery(self) -> str:
@@ -391,6 +450,9 @@ def write_pages(site: Site, docs_dir: Path, langs=model.LANGS, extra: dict[Path,
         wanted[target / f"gallery.{lang}.md"] = renderer.gallery()
         if site.settings.hall:
             wanted[target / f"hall-map.{lang}.md"] = renderer.hall_map()
+            wanted[target / "tour" / f"index.{lang}.md"] = renderer.tour_index()
+            for number, zone in enumerate(site.route, 1):
+                wanted[target / "tour" / f"{zone.id}.{lang}.md"] = renderer.tour_stop(number)
         wanted[target / "tags" / f"index.{lang}.md"] = renderer.tags_index()
         wanted[target / f"data.{lang}.md"] = renderer.data_page()
         wanted[target / f"whats-new.{lang}.md"] = renderer.whats_new()

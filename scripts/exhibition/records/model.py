@@ -348,6 +348,35 @@ class Theme(Record):
     activities: list[Text] = []
 
 
+class Section(Strict):
+    """One part of a story: a heading, a short text, at most one picture, the exhibits it speaks of."""
+
+    heading: Text
+    text: Text = Field(description="A few short paragraphs (Markdown), each fact from the story's sources.")
+    image: Optional[str] = Field(None, description="The `file` of one of the story's `images`, shown full width above the text.")
+    records: list[Slug] = Field([], description="Ids of the exhibits this section speaks of, shown as picture cards.")
+
+
+class Story(Record):
+    """A curated narrative for visitors: one subject told as a scroll of pictures and short texts."""
+
+    kind: Literal["story"]
+    FOLDER: ClassVar[str] = "stories"
+    REFERENCE_FIELDS: ClassVar[tuple[str, ...]] = ("related", "sections.records")
+    sections: list[Section] = Field(min_length=1, description="The story's parts, in reading order.")
+
+    @model_validator(mode="after")
+    def _section_pictures_listed(self):
+        # Pictures are declared once under `images:` (alt text, credit, licence); a section names one.
+        files = [image.file for image in self.images]
+        for index, section in enumerate(self.sections):
+            if section.image and section.image not in files:
+                listed = ", ".join(files) or "none yet"
+                raise ValueError(f"sections.{index}.image: \"{section.image}\" is not one of this story's `images` ({listed}). "
+                                 "List the picture under `images:` with its alt text, then name its file here")
+        return self
+
+
 # --- lessons (英烈故事进课堂, 国旗卫士): not exhibits, but built on them ---------
 
 GRADE_BANDS = ("小学低年级", "小学中高年级", "初中", "高中")
@@ -435,5 +464,5 @@ class Lesson(Record):
 
 KINDS: dict[str, type[Record]] = {
     cls.model_fields["kind"].annotation.__args__[0]: cls
-    for cls in (Place, Vessel, Memorial, Person, Event, Theme, Lesson)
+    for cls in (Place, Vessel, Memorial, Person, Event, Theme, Story, Lesson)
 }

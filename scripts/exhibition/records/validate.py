@@ -342,6 +342,9 @@ def _references(record: model.Record):
             if tail:
                 target = getattr(item, tail, None)
                 loc = loc + (tail,)
+                if isinstance(target, list):  # a list of ids inside each item (a story's sections[].records)
+                    yield from (((*loc, j), t) for j, t in enumerate(target) if t)
+                    continue
             else:
                 target = item
             if target:
