@@ -42,6 +42,8 @@ def copy_project(dest: Path, *extra: str, content: bool = True) -> Path:
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns(*GENERATED) if name == "docs" else None)
         else:
             shutil.copy(src, dest / name)
+    if not content:
+        (dest / "settings" / "home.yml").unlink()  # it names records of the real collection
     return dest
 
 

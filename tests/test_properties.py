@@ -51,6 +51,7 @@ def workspace(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("prop")
     for name in ("settings", "images"):
         shutil.copytree(ROOT / name, root / name)
+    (root / "settings" / "home.yml").unlink()  # it names records of the real collection
     (root / "exhibits").mkdir()
     return root
 

@@ -77,6 +77,12 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
                 server.watch(str(child))
         return server
 
+    def on_page_content(self, html, page, config, files):
+        # GLightbox (~70 KB of script and style) only where there is a picture to open.
+        if 'class="glightbox"' not in html:
+            page.meta["glightbox"] = False
+        return html
+
     def on_post_page(self, output, page, config):
         if not self.config.kiosk:
             return output

@@ -83,7 +83,8 @@ def view(site: Site, lang: str, page_url: str) -> HomeView | None:
         image, der = hero_record.images[0], site.lead_image(hero_record)
         hero = Picture(root + der.large.url, der.large.width, der.large.height, image.alt.get(lang),
                        der.srcset(root), image.caption.get(lang) if image.caption else "", image.illustration)
-    featured_ids = home.featured or [r.id for r in site.records if r.featured]
+    # Named in home.yml: in that order. Otherwise the records marked featured, pictures first.
+    featured_ids = home.featured or [r.id for r in sorted((r for r in site.records if r.featured), key=lambda r: not r.images)]
     featured = [card(site.by_id[i]) for i in featured_ids if i in site.by_id]
 
     def first_pictured(records: list[model.Record]) -> Picture | None:

@@ -230,7 +230,7 @@ class Renderer:
 
         def page_url(target: str) -> str:
             """URL of a docs/ page from this page, for raw HTML (SVG, cards) that MkDocs does not rewrite."""
-            return self.media_prefix(page_path) + urls.page(target, directory_urls=self.site.directory_urls)
+            return self.media_prefix(page_path) + urls.page(target, self.lang, self.site.directory_urls)
 
         def zone_href(zone) -> str:
             return page_url(f"{self.site.out_dir}/hall-map.md") + f"#zone-{zone.id}"

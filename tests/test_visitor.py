@@ -1,0 +1,308 @@
+"""The exhibition a visitor walks through: the home, the guided tour, stories, picture cards,
+record pages that read like labels. Read from the built site and driven in Chromium at a
+laptop's width (1280×800) and a phone's (390×844), every other host blocked."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, axe_violations, open_page, photo_bytes, run_cli, write
+
+SIZES = {"laptop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+HALL = yaml.safe_load((ROOT / "settings/hall.yml").read_text(encoding="utf-8"))
+ROUTE = HALL.get("tour") or [z["id"] for z in HALL["zones"]]
+ZONES = {z["id"]: z for z in HALL["zones"]}
+
+
+def _records() -> list[dict]:
+    return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "exhibits").rglob("*.yml"))]
+
+
+RECORDS = [r for r in _records() if r["review"]["status"] == "verified"]
+STORIES = [r for r in RECORDS if r["kind"] == "story"]
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(params=list(SIZES), ids=list(SIZES))
+def visitor(request, browser, server):
+    """A visitor's browser at a laptop's or a phone's size (phones: touch and mobile layout)."""
+    phone = request.param == "phone"
+    yield from open_page(browser, server, viewport=SIZES[request.param], is_mobile=phone, has_touch=phone)
+
+
+# --- the home page -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_home_leads_with_the_halls_picture_and_at_least_four_picture_cards_in_two_screens(visitor, lang):
+    visitor.goto(f"{visitor.base}/{lang}")
+    height = visitor.viewport_size["height"]
+    hero = visitor.locator(".ex-hero__img")
+    box = hero.bounding_box()
+    assert box and box["y"] < height / 2 and box["height"] >= height / 3, box
+    assert visitor.evaluate("() => document.querySelector('.ex-hero__img').complete && document.querySelector('.ex-hero__img').naturalWidth > 0")
+    assert visitor.locator("h1").inner_text().startswith("聊城市双拥展览馆" if not lang else "Liaocheng Double Support Exhibition Hall")
+    # Picture cards (a picture, or for a record without one its kind's designed placeholder)
+    # whose top is within the first two screens.
+    visitor.mouse.wheel(0, height)  # the way a visitor scrolls: lazy pictures load as they come near
+    visitor.wait_for_load_state("networkidle")
+    cards = visitor.evaluate(
+        """(limit) => Array.from(document.querySelectorAll('.ex-card .ex-card__img')).filter(i => {
+            const r = i.getBoundingClientRect(); return r.top + window.scrollY < limit && r.width > 80 && r.height > 50; }).length""",
+        2 * height,
+    )
+    assert cards >= 4, cards
+    # "Start the tour" leads to the first stop.
+    start = visitor.locator("a.ex-hero__start")
+    assert start.is_visible()
+    start.click()
+    visitor.wait_for_url(f"**/{lang}exhibits/tour/{ROUTE[0]}/")
+
+
+def test_home_is_driven_by_settings_and_records(built_site):
+    home = yaml.safe_load((ROOT / "settings/home.yml").read_text(encoding="utf-8"))
+    for lang, prefix in (("zh", ""), ("en", "en/")):
+        page = soup(built_site / prefix / "index.html")
+        assert page.select_one(".ex-hero__purpose").get_text(strip=True) == home["purpose"][lang].strip()
+        featured = [r for r in RECORDS if r.get("featured")] if not home["featured"] else home["featured"]
+        titles = [a.select_one(".ex-card__title").get_text(strip=True) for a in page.select(".ex-cards--featured .ex-card__link")]
+        assert sorted(titles) == sorted(r["title"][lang] for r in featured), titles
+        pictured = [bool(a.select_one("img")) for a in page.select(".ex-cards--featured .ex-card__link")]
+        assert pictured == sorted(pictured, reverse=True), "featured exhibits with pictures come first"
+        tiles = page.select(".ex-tiles .ex-card__link")
+        hrefs = [a["href"] for a in tiles]
+        for target in ("exhibits/tour/", "exhibits/stories/", "exhibits/timeline/", "exhibits/hall-map/", "exhibits/teachers/"):
+            assert any(h.endswith(target) for h in hrefs), (target, hrefs)
+        # Every tile and card leads to a page that exists.
+        for a in page.select(".ex-card__link"):
+            assert (built_site / prefix / a["href"] / "index.html").resolve().exists(), a["href"]
+        visit = page.select_one(".ex-visit").get_text(" ", strip=True)
+        assert ("黄山路60号" if lang == "zh" else "Huangshan Road") in visit
+
+
+def test_home_names_an_unknown_record_in_settings_with_its_line(project):
+    write(project, "settings/home.yml", "hero: no-such-record\npurpose: {zh: 目的, en: Purpose}\n")
+    result = run_cli(project, "check")
+    assert result.returncode == 1
+    assert 'settings/home.yml:1: hero: no published record has the id "no-such-record"' in result.stdout + result.stderr
+
+
+# --- the guided tour -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_the_tour_walks_every_zone_in_order_and_comes_back_to_the_start(visitor, lang):
+    visitor.goto(f"{visitor.base}/{lang}exhibits/tour/")
+    visitor.locator(".ex-tour-start a").click()
+    seen = []
+    for number, zone_id in enumerate(ROUTE, 1):
+        visitor.wait_for_url(f"**/{lang}exhibits/tour/{zone_id}/")
+        zone = ZONES[zone_id]
+        # The stop names its zone, says where it is in the tour, and marks it on the map.
+        assert visitor.locator("h1").inner_text() == zone["name"]["zh" if not lang else "en"]
+        position = visitor.locator(".ex-tour-position").inner_text()
+        assert (f"第{number}站，共{len(ROUTE)}站" if not lang else f"Stop {number} of {len(ROUTE)}") == position
+        assert visitor.locator(".ex-zone--current").count() == 1
+        assert visitor.locator(f'.ex-tour-steps a[aria-current="step"]').inner_text().split()[0] == str(number)
+        # Its exhibits, as picture cards (a picture or its kind's icon, never a blank box).
+        expected = {r["title"]["zh" if not lang else "en"] for r in RECORDS
+                    if r.get("hall", {}).get("zone") == zone_id and r["kind"] != "lesson"}
+        cards = visitor.locator("ul.ex-cards .ex-card")
+        shown = {t.strip() for t in cards.locator(".ex-card__title").all_inner_texts()}
+        assert shown == expected, (zone_id, shown ^ expected)
+        assert cards.locator("img.ex-card__img, .ex-card__ph svg").count() == cards.count()
+        seen.append(zone_id)
+        visitor.locator(".ex-tour-nav__next").click()
+    # The last stop's "next" leads back to the start of the tour.
+    visitor.wait_for_url(f"**/{lang}exhibits/tour/")
+    assert seen == ROUTE
+
+
+def test_the_tour_is_linked_from_the_hall_map_and_each_exhibit_names_its_stop(built_site):
+    hall_map = soup(built_site / "exhibits/hall-map/index.html")
+    assert hall_map.select_one(f'.ex-tour-start a[href$="tour/{ROUTE[0]}/"]')
+    record = soup(built_site / "exhibits/vessels/liaocheng-ship/index.html")
+    zone = record.find("h2", string=re.compile("在展厅中")).find_next("p")
+    assert urljoin("http://host/exhibits/vessels/liaocheng-ship/", zone.find("a")["href"]) == "http://host/exhibits/tour/navy/"
+
+
+def test_an_unknown_tour_zone_is_named_with_its_line(project):
+    hall = (ROOT / "settings/hall.yml").read_text(encoding="utf-8").replace("tour: [prelude,", "tour: [prelud,")
+    path = write(project, "settings/hall.yml", hall)
+    line = next(i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("tour:"))
+    result = run_cli(project, "check")
+    assert result.returncode == 1
+    assert f'settings/hall.yml:{line}: tour[0]: no zone "prelud" in `zones`' in result.stdout + result.stderr
+
+
+# --- stories --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("story", STORIES, ids=[s["id"] for s in STORIES])
+def test_a_story_shows_every_sections_picture_with_alt_text_in_the_pages_language(visitor, story, lang):
+    prefix = "" if lang == "zh" else "en/"
+    visitor.goto(f"{visitor.base}/{prefix}exhibits/stories/{story['id']}/")
+    alts = {image["file"]: image["alt"][lang] for image in story["images"]}
+    sections = visitor.locator("section.ex-story-section")
+    assert sections.count() == len(story["sections"])
+    for index, section in enumerate(story["sections"]):
+        part = sections.nth(index)
+        assert part.locator("h2").inner_text().strip() == section["heading"][lang]
+        if not section.get("image"):
+            continue
+        image = part.locator("figure img")
+        image.scroll_into_view_if_needed()
+        assert image.get_attribute("alt") == alts[section["image"]]
+        visitor.wait_for_function("(i) => i.complete && i.naturalWidth > 0", arg=image.element_handle())
+        box = image.bounding_box()
+        width = visitor.viewport_size["width"]
+        assert box["width"] >= min(width * 0.85, 600), box  # a full-width picture, not a thumbnail
+        # Illustrations say so in their caption.
+        assert ("示意图" if lang == "zh" else "Illustration") in part.locator("figcaption").inner_text()
+
+
+def test_a_story_picture_must_be_one_of_its_images(project):
+    story = (ROOT / "exhibits/stories/one-city-one-ship.yml").read_text(encoding="utf-8")
+    story = re.sub(r"related:\n(  - .*\n)+", "", story).replace("    records: [liaocheng-ship]\n", "").replace(
+        "    records: [shuangyong-gongjian]\n", "").replace("    records: [liaocheng-shuangyong-hall, hall-opening-2019]\n", "")
+    story = story.replace("image: themes/army-and-people.png", "image: themes/not-listed.png")
+    for name in ("vessels/corvette-at-sea.png", "themes/army-and-people.png", "places/hall-facade.png"):
+        (project / "images" / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / "images" / name).write_bytes((ROOT / "images" / name).read_bytes())
+    write(project, "exhibits/stories/one-city-one-ship.yml", story)
+    result = run_cli(project, "check")
+    assert result.returncode == 1, result.stdout
+    assert 'sections.2.image: "themes/not-listed.png" is not one of this story\'s `images`' in result.stdout + result.stderr
+
+
+# --- record pages ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def portrait_site(tmp_path_factory) -> Path:
+    """A record whose only picture is a tall portrait photo straight from a camera."""
+    from conftest import VALID_EVENT, copy_project
+
+    root = copy_project(tmp_path_factory.mktemp("portrait"), content=False)
+    (root / "exhibits").mkdir()
+    (root / "images/events").mkdir(parents=True)
+    # 4000×3000 stored, orientation 6: a 3000×4000 portrait once turned upright.
+    (root / "images/events/portrait.jpg").write_bytes(photo_bytes(orientation=6))
+    write(root, "exhibits/events/test-event.yml", VALID_EVENT.replace("review:", """images:
+  - file: events/portrait.jpg
+    alt: {zh: 一张竖幅照片, en: A portrait photo}
+    caption: {zh: 竖幅照片, en: A portrait photo}
+    credit: {zh: 测试, en: Test}
+review:"""))
+    write(root, "settings/home.yml", "hero: test-event\npurpose: {zh: 测试, en: Test}\n")
+    result = run_cli(root, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_a_portrait_lead_picture_stays_within_the_height_budget_with_its_caption_below(browser, portrait_site, size):
+    from conftest import serving
+
+    with serving(portrait_site) as base:
+        for page in open_page(browser, base, viewport=SIZES[size]):
+            for prefix in ("", "en/"):
+                page.goto(f"{base}/{prefix}exhibits/events/test-event/")
+                image = page.locator(".ex-figure--lead img")
+                page.wait_for_function("(i) => i.complete && i.naturalWidth > 0", arg=image.element_handle())
+                box = image.bounding_box()
+                assert box["height"] > box["width"], box  # upright: a portrait
+                assert box["height"] <= 0.62 * SIZES[size]["height"], box
+                caption = page.locator(".ex-figure--lead figcaption").bounding_box()
+                assert caption["y"] >= box["y"] + box["height"] - 1
+                if size == "laptop":
+                    # The key facts stand beside the picture on a wide screen.
+                    facts = page.locator(".ex-lead__facts table").bounding_box()
+                    assert facts["x"] > box["x"] + box["width"] - 1 and facts["y"] < box["y"] + box["height"]
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_english_labels_carry_no_full_width_punctuation(built_site, prefix):
+    page = soup(built_site / prefix / "exhibits/vessels/liaocheng-ship/index.html")
+    labels = [page.select_one(".ex-review"), page.select_one(".ex-tags"), page.select_one(".ex-see-also"),
+              *page.select(".ex-credit"), page.find("h2", id=re.compile("^(in-the-hall|在展厅中)")).find_next("p")]
+    texts = [label.get_text() for label in labels if label]
+    assert len(texts) >= 5
+    for text in texts:
+        if prefix:
+            assert not re.search(r"[：，。；（）]", re.sub(r"[\u3400-\u9fff]+[：，。；（）]*", "", text)), text
+            assert re.search(r"(Review|Tags|See also|Credit|Zone): ", text), text
+        else:
+            assert "：" in text
+
+
+def test_every_list_of_exhibits_is_picture_cards_with_a_placeholder_for_a_record_without_picture(built_site):
+    pages = ["exhibits/people/index.html", "exhibits/tags/martyrs/index.html", "exhibits/teachers/index.html",
+             "exhibits/vessels/liaocheng-ship/index.html", "exhibits/hall-map/index.html"]
+    placeholders = 0
+    for path in pages:
+        page = soup(built_site / path)
+        cards = page.select("ul.ex-cards > li.ex-card > a.ex-card__link")
+        assert cards, path
+        for card in cards:
+            assert card.select_one(".ex-card__title").get_text(strip=True)
+            picture = card.select_one("img.ex-card__img")
+            if picture:
+                assert picture["src"].endswith(".webp") and picture["width"] and picture["height"]
+                assert picture["loading"] == "lazy"
+            else:
+                assert card.select_one(".ex-card__ph svg"), (path, card)
+                placeholders += 1
+    assert placeholders, "the collection has records without pictures: their cards show their kind's icon"
+
+
+def test_glightbox_loads_only_on_pages_with_pictures(built_site):
+    for path in ("index.html", "en/index.html", "exhibits/timeline/index.html", "exhibits/tour/index.html"):
+        assert "glightbox.min.js" not in (built_site / path).read_text(encoding="utf-8"), path
+    for path in ("exhibits/vessels/liaocheng-ship/index.html", "exhibits/stories/one-city-one-ship/index.html"):
+        html = (built_site / path).read_text(encoding="utf-8")
+        assert "glightbox.min.js" in html and 'class="glightbox"' in html, path
+
+
+# --- the hall map on a phone ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_hall_map_zone_names_are_at_least_12_px_on_a_phone(browser, server, lang):
+    for page in open_page(browser, server, viewport=SIZES["phone"], is_mobile=True, has_touch=True):
+        page.goto(f"{server}/{lang}exhibits/hall-map/")
+        sizes = page.evaluate(
+            """() => Array.from(document.querySelectorAll('.ex-hall-wrap--page svg text, .ex-zone-tiles a'))
+                .filter(e => e.getBoundingClientRect().width > 0)
+                .map(e => [e.textContent.trim(), e.tagName === 'text' || e.tagName === 'tspan'
+                    ? e.getBoundingClientRect().height : parseFloat(getComputedStyle(e).fontSize)])"""
+        )
+        names = {zone["name"]["zh" if not lang else "en"] for zone in HALL["zones"]}
+        assert {name for name, _ in sizes} >= names, sizes
+        assert all(size >= 12 for _, size in sizes), sizes
+
+
+# --- accessibility and console, every new page type in both languages -------------------------
+
+NEW_PAGES = ["", "exhibits/tour/", f"exhibits/tour/{ROUTE[0]}/", f"exhibits/tour/{ROUTE[-1]}/", "exhibits/stories/",
+             *[f"exhibits/stories/{s['id']}/" for s in STORIES], "exhibits/people/", "exhibits/vessels/liaocheng-ship/"]
+
+
+@pytest.mark.parametrize("path", [p for p in NEW_PAGES] + [f"en/{p}" for p in NEW_PAGES])
+def test_axe_and_the_console_find_nothing_on_the_visitors_pages(page, path):
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.goto(f"{page.base}/{path}")
+    assert not axe_violations(page)
+    assert not errors, errors
