@@ -60,8 +60,26 @@ $(VNU):
 	  --no-save --no-audit --no-fund --ignore-scripts vnu-jar@26.9.27
 
 ## test: every test (browser tests use Debian's chromium, the HTML checker Java; see .ci/run)
-test: $(VENV)/.installed-test $(VNU)
+test: $(VENV)/.installed-test $(VNU) $(LIGHTHOUSE)
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+## screenshots: the visitor's pages at 1280 and 390 px (the kiosk at 1920×1080, after make kiosk) -> build/screenshots/
+.PHONY: screenshots
+screenshots: $(VENV)/.installed-test
+	$(BIN)/exhibition build
+	$(BIN)/python scripts/tools/screenshots.py $(SCREENSHOT_ARGS)
+
+# Lighthouse for `make audit`, in its own folder (npm would prune the HTML checker beside it as extraneous).
+# 12.2.3: the newest that runs on Debian's Node 20.
+LIGHTHOUSE := build/tools/lighthouse/node_modules/lighthouse/cli/index.js
+$(LIGHTHOUSE):
+	CHROMEDRIVER_SKIP_DOWNLOAD=true PUPPETEER_SKIP_DOWNLOAD=true npm install --silent --prefix build/tools/lighthouse \
+	  --no-save --no-audit --no-fund --ignore-scripts lighthouse@12.2.3
+
+## audit: Lighthouse (mobile) over each visitor page type in both languages, served by deploy/nginx.conf -> build/audit.json
+.PHONY: audit
+audit: $(STAMP) $(LIGHTHOUSE)
+	$(BIN)/python scripts/tools/audit.py $(AUDIT_PAGES)
 
 ## bench: time builds of N synthetic records (default N=1000; N=50 for a quick run) -> build/bench.json
 .PHONY: bench

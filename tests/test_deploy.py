@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import gzip
-import os
 import re
-import shutil
-import socket
-import subprocess
-import time
+import sys
 import urllib.error
 import urllib.request
 
@@ -16,56 +12,14 @@ import pytest
 
 from conftest import ROOT
 
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+sys.path.insert(0, str(ROOT / "scripts" / "tools"))
+import local_nginx  # noqa: E402  (scripts/tools is not a package)
 
 
 @pytest.fixture(scope="module")
 def nginx(built_site, tmp_path_factory):
-    work = tmp_path_factory.mktemp("nginx")
-    (work / "snippets").mkdir()
-    csp = ROOT / "deploy" / "nginx-csp.conf"
-    shutil.copy(csp, work / "snippets" / "expo-csp.conf")
-    port = _free_port()
-    server = (ROOT / "deploy" / "nginx.conf").read_text()
-    server = server.replace("listen 80;", f"listen 127.0.0.1:{port};").replace("root /var/www/expo/site;", f"root {built_site};")
-    server = server.replace("include snippets/", f"include {work}/snippets/")
-    # As root, nginx's workers would drop to "nobody", who cannot read pytest's private tmp folders.
-    user = "user root;" if os.geteuid() == 0 else ""
-    (work / "nginx.conf").write_text(f"""
-{user}
-worker_processes 1;
-pid {work}/nginx.pid;
-error_log {work}/error.log;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-    client_body_temp_path {work}/tmp; proxy_temp_path {work}/tmp; fastcgi_temp_path {work}/tmp;
-    uwsgi_temp_path {work}/tmp; scgi_temp_path {work}/tmp;
-    {server}
-}}
-""")
-    (work / "tmp").mkdir()
-    test = subprocess.run([NGINX, "-t", "-c", str(work / "nginx.conf"), "-p", str(work)], capture_output=True, text=True)
-    assert test.returncode == 0, test.stderr
-    process = subprocess.Popen([NGINX, "-c", str(work / "nginx.conf"), "-p", str(work), "-g", "daemon off;"])
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(50):
-        try:
-            urllib.request.urlopen(base + "/", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield base
-    process.terminate()
-    process.wait(timeout=10)
+    with local_nginx.serving(built_site, tmp_path_factory.mktemp("nginx")) as base:
+        yield base
 
 
 def fetch(url: str, gzip_ok: bool = False):

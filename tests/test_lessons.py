@@ -292,10 +292,17 @@ def labels(built_site) -> Path:
 def test_label_sheet_has_one_label_per_exhibit_with_titles_zone_and_address(labels):
     page = soup(labels / "hall-labels.html")
     assert page.find("link", rel="stylesheet")["href"] == "hall-labels.css" and (labels / "hall-labels.css").is_file()
-    labels = {label["data-record"]: label for label in page.select("article.label")}
+    labels = {label["data-record"]: label for label in page.select("article.label:not(.label--tour)")}
     expected = {d["id"]: d for d in exhibits()}
     assert set(labels) == set(expected)
-    zones = {z["id"]: z["name"] for z in yaml.safe_load((ROOT / "settings/hall.yml").read_text(encoding="utf-8"))["zones"]}
+    hall = yaml.safe_load((ROOT / "settings/hall.yml").read_text(encoding="utf-8"))
+    zones = {z["id"]: z["name"] for z in hall["zones"]}
+    # The guided tour's stops come first, one label each, leading to the stop's page.
+    stops = page.select("article.label--tour")
+    assert [s["data-url"] for s in stops] == [f"{PLACEHOLDER_SITE_URL}exhibits/tour/{z}/" for z in hall["tour"]]
+    for number, (stop, zone) in enumerate(zip(stops, hall["tour"]), 1):
+        assert stop.h2.get_text(strip=True) == f"展线导览 第{number}站：{zones[zone]['zh']}" and stop.find("svg")
+    assert page.select("article.label")[: len(stops)] == stops
     for record_id, label in labels.items():
         data = expected[record_id]
         assert label["data-url"] == _expected_url(PLACEHOLDER_SITE_URL, data)
@@ -367,9 +374,13 @@ def label_page(browser, labels):
 def test_every_label_qr_code_decodes_to_its_record_url(label_page):
     page = label_page
     page.goto(page.base + "/hall-labels.html")
-    labels = page.locator("article.label")
+    labels = page.locator("article.label:not(.label--tour)")
     count = labels.count()
     assert count == len(exhibits())
+    stops = page.locator("article.label--tour")
+    assert stops.count() >= 1
+    for i in range(stops.count()):
+        assert decode_qr(stops.nth(i).locator("svg").screenshot()) == stops.nth(i).get_attribute("data-url")
     for i in range(count):
         label = labels.nth(i)
         url = label.get_attribute("data-url")

@@ -297,24 +297,29 @@ class Renderer:
             jsonld=structured.jsonld(record, self.lang, self.absolute(path), self.absolute(self.share_image(record))),
         )
         if isinstance(record, model.Story):
+            # The story opens on its first picture (a cover); a section naming that picture does not repeat it.
             images = {image.file: image for image in record.images}
-            shown = {section.image for section in record.sections}
-            ctx.update(images=images, hero=record.images[0] if record.images and record.images[0].file not in shown else None)
+            ctx.update(images=images, hero=record.images[0] if record.images else None)
             return self.env.get_template("story.md.j2").render(ctx)
         return self.env.get_template("record.md.j2").render(ctx)
 
+    def _tour_context(self, path: str) -> dict:
+        ctx = self._common(path)
+        # On the tour's pages a zone of the map leads to its stop, not to the hall map.
+        ctx.update(zone_href=lambda zone: ctx["page_url"](self.site.tour_path(zone)), route=self.site.route)
+        return ctx
+
     def tour_index(self) -> str:
-        ctx = self._common(self.site.tour_path())
-        ctx.update(route=self.site.route)
+        ctx = self._tour_context(self.site.tour_path())
         return self.env.get_template("tour_index.md.j2").render(ctx)
 
     def tour_stop(self, number: int) -> str:
         """Stop `number` (1-based) of the guided tour: the zone, its exhibits, where it is, where next."""
         route = self.site.route
         zone = route[number - 1]
-        ctx = self._common(self.site.tour_path(zone))
+        ctx = self._tour_context(self.site.tour_path(zone))
         ctx.update(
-            zone=zone, number=number, total=len(route), route=route, records=self.site.in_zone(zone.id),
+            zone=zone, number=number, total=len(route), records=self.site.in_zone(zone.id),
             previous=route[number - 2] if number > 1 else None, next=route[number] if number < len(route) else None,
         )
         return self.env.get_template("tour_stop.md.j2").render(ctx)

@@ -25,7 +25,7 @@ from markupsafe import Markup
 
 from ..records import model
 from . import pdf
-from .qr import Codes, base_url, record_url, short
+from .qr import Codes, base_url, page_address, record_url, short
 
 log = logging.getLogger("mkdocs.plugins.exhibition")
 HERE = Path(__file__).parent
@@ -180,6 +180,20 @@ def _labels(site, env: Environment, base: str, placeholder: bool, codes: Codes, 
             order=(zones[record.hall.zone][1] if zone else len(zones), record.title.zh),
         ))
     items.sort(key=lambda item: item["order"])
+    # One label per stop of the guided tour, first: placed at each zone's entrance, it opens
+    # that stop on a visitor's phone.
+    route = site.route
+    stops = []
+    for number, zone in enumerate(route, 1):
+        url = base + page_address(site.tour_path(zone), "zh", site.directory_urls)
+        stops.append(dict(
+            record=None, title_zh=f"展线导览 第{number}站：{zone.name.zh}", title_en=f"Guided tour, stop {number}: {zone.name.en or ''}",
+            url=url, qr=Markup((codes.img if for_pdf else codes.svg)(url, f"二维码 / QR code：{url}")),
+            zone_zh=zone.name.zh, zone_en=zone.name.en or "", id=f"tour-{zone.id}",
+        ))
+    for item in items:
+        item.update(title_zh=item["record"].title.zh, title_en=item["record"].title.en or "", id=item["record"].id)
+    items = stops + items
     pages = [items[i:i + LABELS_PER_PAGE] for i in range(0, len(items), LABELS_PER_PAGE)]
     return env.get_template("labels.html.j2").render(
         pages=pages, base=base, placeholder=placeholder, short=short, font_stack=Markup(pdf.FONT_STACK),

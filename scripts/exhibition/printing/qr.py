@@ -13,6 +13,7 @@ from pathlib import Path
 import segno
 from PIL import Image
 
+from .. import urls
 from ..records import model
 
 # Used in QR codes while mkdocs.yml has no site_url (SITE_URL unset). The .invalid
@@ -29,14 +30,7 @@ def base_url(site_url: str | None, placeholder: str = PLACEHOLDER_SITE_URL) -> t
 
 def page_address(path: str, lang: str, directory_urls: bool = True) -> str:
     """docs-relative page path (exhibits/people/fan-zhuxian.md) -> URL path below the site root."""
-    url = path[: -len(".md")]
-    if url.endswith("/index") or url == "index":
-        url = url[: -len("index")]
-    elif directory_urls:
-        url += "/"
-    else:
-        url += ".html"
-    return ("" if lang == "zh" else f"{lang}/") + url
+    return urls.page(path, lang, directory_urls)
 
 
 def record_url(base: str, out_dir: str, record: model.Record, lang: str = "zh", directory_urls: bool = True) -> str:
