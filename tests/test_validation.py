@@ -188,3 +188,187 @@ def test_checked_records_are_handed_to_the_build_only_while_nothing_changed(real
     assert check(real_project, reuse=True)[1].records  # …so the build validates again
     monkeypatch.setenv(handoff.ENV, str(tmp_path / "missing.pickle"))
     assert handoff.take(real_project, (False, False)) is None
+
+
+# --- issue #15: the curator's day ------------------------------------------------------------
+
+
+def problem_lines(output: str) -> list[str]:
+    return [m.group(0) for m in LINE.finditer(output)]
+
+
+def test_a_reference_suggestion_comes_from_the_kinds_the_field_accepts(real_project):
+    # luxibei-cemetery is closest by id to the lesson luxibei-925-names, but `related` of an
+    # exhibit names exhibits: the cemetery is found by the words of its title.
+    write(real_project, "exhibits/events/test-event.yml", VALID_EVENT + "related: [luxibei-cemetery]\n")
+    code, output = check(real_project)
+    assert code == 1
+    assert problem_lines(output) == [
+        "exhibits/events/test-event.yml:17: related[0]: no published record has the id \"luxibei-cemetery\". "
+        "Did you mean `luxibei-revolutionary-martyrs-cemetery`?"]
+
+
+def test_a_reference_to_a_record_of_the_wrong_kind_says_which_kinds_fit(real_project):
+    write(real_project, "exhibits/events/test-event.yml", VALID_EVENT + "people: [fan-zhuxian-upper-primary]\n")
+    code, output = check(real_project)
+    assert code == 1
+    assert problem_lines(output) == [
+        "exhibits/events/test-event.yml:17: people[0]: \"fan-zhuxian-upper-primary\" is a lesson record "
+        "(exhibits/lessons/fan-zhuxian-upper-primary.yml), but people names a record of kind person. Name one of those"]
+
+
+def test_one_typo_gives_one_message(real_project):
+    # Five records name fan-zhuxian; a typo in its file must not make them all "dangling".
+    path = real_project / "exhibits/people/fan-zhuxian.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("\ntitle:", "\ntitel:", 1), encoding="utf-8")
+    code, output = check(real_project)
+    assert code == 1
+    assert problem_lines(output) == ["exhibits/people/fan-zhuxian.yml:4: titel: unknown field. Did you mean `title`?"]
+    assert "1 problem found" in output
+
+
+def test_every_problem_of_one_file_at_once_in_line_order(project):
+    record = VALID_EVENT.replace("title:", "titel:", 1).replace("2019-03-15", "2019-02-30") + "related: [nowhere-record]\n"
+    write(project, "exhibits/events/test-event.yml", record)
+    code, output = check(project)
+    assert code == 1
+    assert problem_lines(output) == [
+        "exhibits/events/test-event.yml:3: titel: unknown field. Did you mean `title`?",
+        "exhibits/events/test-event.yml:9: date: \"2019-02-30\": 2019-02 has no day 30 (it has 28 days). Check the source.",
+        "exhibits/events/test-event.yml:17: related[0]: no published record has the id \"nowhere-record\". "
+        "Check the id, or add that record (or mark it draft if it is not ready).",
+    ]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("    licence：CC BY 4.0", "23: licence: the colon after \"licence\" is a full-width colon (：). Type an ASCII colon (:) followed by a space"),
+    ("    licence:\u3000CC BY 4.0", "23: licence: the space after \"licence:\" is a full-width space (U+3000). Type an ordinary space"),
+    ("    credit: {zh: 展览馆，en: The hall}", "23: credit: the comma before \"en\" is a full-width comma (，). Type an ASCII comma (,)"),
+    ("    caption: “说明: 一张照片”", "23: caption: the value starts with a full-width quote (“), which YAML does not read as a quote. Use ASCII quotes \"…\""),
+])
+def test_full_width_punctuation_is_named_on_its_own_line(project, line, expected):
+    (project / "images/events").mkdir(parents=True)
+    (project / "images/events/photo.jpg").write_bytes(photo_bytes(400, 300))
+    record = with_image("      en: A photo\n    creator: 某某\n" + line + "\n    rights_holder: 展览馆\n")
+    write(project, "exhibits/events/test-event.yml", record)
+    code, output = check(project)
+    assert code == 1
+    assert problem_lines(output) == [f"exhibits/events/test-event.yml:{expected}"]
+
+
+def test_full_width_spaces_in_a_field_name_are_named(project):
+    write(project, "exhibits/events/test-event.yml", VALID_EVENT.replace("  en: Test event", "\u3000 en: Test event"))
+    code, output = check(project)
+    assert code == 1
+    assert "exhibits/events/test-event.yml:5: the field name 'en' holds a full-width space (U+3000). " \
+           "Type it again with ordinary spaces and an ASCII colon (:)" in output
+
+
+def test_picture_paths_name_the_likely_slip(project):
+    (project / "images/people").mkdir(parents=True)
+    (project / "images/people/x.jpg").write_bytes(photo_bytes(400, 300))
+    (project / "images/people/Group.PNG").write_bytes(photo_bytes(400, 300))
+    record = VALID_EVENT + "images:\n"
+    for file in ("images/people/x.jpg", "people/x.jpeg", "people/group.png", "people/nothing-like-it.jpg"):
+        record += f"  - file: {file}\n    alt: {{zh: 照片, en: photo}}\n"
+    write(project, "exhibits/events/test-event.yml", record)
+    code, output = check(project)
+    assert code == 1
+    assert problem_lines(output) == [
+        "exhibits/events/test-event.yml:18: images[0].file: images/images/people/x.jpg does not exist. "
+        "Paths start inside images/: drop the leading images/ and write `file: people/x.jpg`",
+        "exhibits/events/test-event.yml:20: images[1].file: images/people/x.jpeg does not exist. "
+        "Did you mean `file: people/x.jpg` (the file that exists)?",
+        "exhibits/events/test-event.yml:22: images[2].file: images/people/group.png does not exist. "
+        "Did you mean `file: people/Group.PNG` (the file that exists)?",
+        "exhibits/events/test-event.yml:24: images[3].file: images/people/nothing-like-it.jpg does not exist. "
+        "Check the file name (capitals count) or add the photo to images/",
+    ]
+
+
+def test_plain_text_where_both_languages_are_wanted_shows_the_fix(project):
+    (project / "images/events").mkdir(parents=True)
+    (project / "images/events/photo.jpg").write_bytes(photo_bytes(400, 300))
+    write(project, "exhibits/events/test-event.yml", with_image("      en: A photo\n    credit: 聊城市双拥展览馆\n"))
+    code, output = check(project)
+    assert code == 1
+    assert problem_lines(output) == [
+        "exhibits/events/test-event.yml:22: images[0].credit: must be a group of fields (zh, en), found \"聊城市双拥展览馆\". "
+        "Write both languages: `credit: {zh: 聊城市双拥展览馆, en: …}`"]
+
+
+def test_drafts_left_out_are_named(project):
+    draft = VALID_EVENT.replace("status: verified", "status: draft")
+    write(project, "exhibits/events/test-event.yml", VALID_EVENT)
+    write(project, "exhibits/events/one.yml", draft.replace("id: test-event", "id: one"))
+    code, output = check(project)
+    assert code == 0, output
+    assert "1 draft not published: exhibits/events/one.yml" in output
+    write(project, "exhibits/events/two.yml", draft.replace("id: test-event", "id: two"))
+    code, output = check(project)
+    assert "2 drafts not published: exhibits/events/one.yml, exhibits/events/two.yml" in output
+    code, output = check(project, "--drafts")
+    assert code == 0 and "not published" not in output
+
+
+def test_reference_to_a_draft_says_it_is_a_draft(project):
+    write(project, "exhibits/events/test-event.yml", VALID_EVENT + "related: [one]\n")
+    write(project, "exhibits/events/one.yml", VALID_EVENT.replace("status: verified", "status: draft").replace("id: test-event", "id: one"))
+    code, output = check(project)
+    assert code == 1
+    assert "exhibits/events/test-event.yml:17: related[0]: no published record has the id \"one\": exhibits/events/one.yml " \
+           "is a draft. Publish it (review.status: verified) or remove this reference" in output
+
+
+def test_a_licence_is_plain_text_for_both_languages_or_one_text_per_language():
+    from exhibition.pages.write import Renderer
+
+    image = {"file": "x.jpg", "alt": {"zh": "图", "en": "picture"}, "creator": "某某"}
+    same = model_image({**image, "licence": "CC BY 4.0"})
+    each = model_image({**image, "licence": {"zh": "版权所有", "en": "All rights reserved"}})
+    zh, en = Renderer(None, "zh"), Renderer(None, "en")
+    assert zh.credit_line(same).endswith("某某 · CC BY 4.0") and en.credit_line(same).endswith("某某 · CC BY 4.0")
+    assert zh.credit_line(each).endswith("某某 · 版权所有")
+    assert en.credit_line(each).endswith("某某 · All rights reserved")
+
+
+def model_image(data):
+    from exhibition.records.model import Image
+
+    return Image.model_validate(data)
+
+
+@pytest.mark.parametrize("link, message", [
+    ("[x](data:text/html;base64,PHNjcmlwdD4=)", "contains a link to \"data:text/html;base64,PHNjcmlwdD4=\": data: links are not allowed. "
+     "Link with an http(s):// or mailto: address, or to a page of this site"),
+    ("[x](file:///etc/passwd)", "contains a link to \"file:///etc/passwd\": file: links are not allowed. "
+     "Link with an http(s):// or mailto: address, or to a page of this site"),
+    ("[x]: data:text/html,hi", "contains a link to \"data:text/html,hi\": data: links are not allowed. "
+     "Link with an http(s):// or mailto: address, or to a page of this site"),
+    ("[x](//example.org/a)", "contains a link to \"//example.org/a\", another host without http(s)://. Write the full https:// address"),
+])
+def test_only_web_mail_and_site_links_are_allowed(project, link, message):
+    write(project, "exhibits/events/test-event.yml", VALID_EVENT.replace("A test record.", f"'{link}'"))
+    code, output = check(project)
+    assert code == 1
+    assert problem_lines(output) == [f"exhibits/events/test-event.yml:8: summary.en: {message}"]
+
+
+def test_web_and_mail_links_pass(project):
+    text = "'[a](https://example.org) [b](mailto:hall@example.org) [c](http://example.org/x)'"
+    public = "public_values:\n  - value: hall@example.org\n    reason: 展览馆对外公布的邮箱\n"
+    write(project, "exhibits/events/test-event.yml", VALID_EVENT.replace("A test record.", text) + public)
+    code, output = check(project)
+    assert code == 0, output
+
+
+def test_the_link_fields_are_explained_in_a_new_record(project):
+    from exhibition.records.scaffold import scaffold
+
+    lesson, person, event, memorial = (scaffold(k, "x") for k in ("lesson", "person", "event", "memorial"))
+    assert "linked_records: []" in lesson and "Ids of the exhibit records (any kind but lesson)" in lesson
+    assert "commemorated_at: []" in person and "memorial or place records" in person
+    assert "people: []" in event and "place or memorial record" in event
+    assert "Id of the person's record (kind person)" in memorial
+    for text in (lesson, person, event, memorial):
+        assert "Ids of related exhibit records" in text

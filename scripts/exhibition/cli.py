@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from .records.problems import report
+from .records.problems import drafts_line, report
 from .pipeline import check
 
 
@@ -99,6 +99,8 @@ def _labels(args) -> int:
 def _check(args) -> int:
     root = args.root.resolve()
     _, collection, problems = check(root, strict=args.strict, drafts=args.drafts)
+    if collection.drafts:
+        print(drafts_line(collection.drafts))
     if problems:
         print(report(problems), file=sys.stderr)
         return 1
