@@ -2,7 +2,8 @@
 
 - hall.yml: the hall's zones (the floor plan),
 - eras.yml: the timeline's eras,
-- tags.yml: the name of every tag in both languages.
+- tags.yml: the name of every tag in both languages,
+- glossary.yml: the approved English of recurring terms, and the wrong variants to flag.
 
 Like records, they are YAML validated with line numbers; problems use the same format.
 """
@@ -67,12 +68,24 @@ class Tags(Strict):
     tags: list[Tag] = []
 
 
+class Term(Strict):
+    zh: str = Field(min_length=1, description="The Chinese term, e.g. 双拥")
+    en: str = Field(min_length=1, description="The approved English, e.g. double support")
+    wrong: list[str] = Field([], description="English variants not to use; `make check` flags them in any `en:` text.")
+    note: Optional[str] = Field(None, description="Why this translation, for translators.")
+
+
+class Glossary(Strict):
+    terms: list[Term] = Field(min_length=1)
+
+
 @dataclass
 class Settings:
     hall: Optional[HallMap] = None
     eras: list[Era] = field(default_factory=list)
     tags: dict[str, Tag] = field(default_factory=dict)
     open_data: Optional[OpenData] = None
+    glossary: Optional[Glossary] = None
 
     @property
     def zone_ids(self) -> set[str] | None:
@@ -106,6 +119,10 @@ class Settings:
             settings.tags = {t.id: t for t in tags.tags}
             _unique(doc, [t.id for t in tags.tags], "tags", "tag", problems)
         settings.open_data, _ = _load(folder / "open-data.yml", root, OpenData, problems)
+        glossary, doc = _load(folder / "glossary.yml", root, Glossary, problems)
+        if glossary:
+            settings.glossary = glossary
+            problems += _check_glossary(doc, glossary)
         return settings, problems
 
 
@@ -151,4 +168,22 @@ def _check_eras(doc: Document, eras: list[Era]) -> list[Problem]:
             problems.append(Problem(doc.path, doc.line(("eras", index - 1)), dotted(("eras", index - 1, "end")), "only the last era may leave `end` empty. Give the year the next era begins"))
         elif era.start < before.end:
             problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"{era.start.iso} is before the previous era ends ({before.end.iso}): eras overlap. Start this era at {before.end.iso}"))
+    return problems
+
+
+def _check_glossary(doc: Document, glossary: Glossary) -> list[Problem]:
+    """A term listed twice, or a 'wrong' variant that the approved English itself contains."""
+    from .records.content import variant_pattern
+
+    problems, first = [], {}
+    for index, term in enumerate(glossary.terms):
+        loc = ("terms", index, "zh")
+        if term.zh in first:
+            problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"{term.zh} is already listed on line {first[term.zh]}. Keep one entry"))
+        first.setdefault(term.zh, doc.line(loc))
+        for j, variant in enumerate(term.wrong):
+            if variant_pattern(variant).search(term.en):
+                loc = ("terms", index, "wrong", j)
+                problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"\"{variant}\" is part of the approved \"{term.en}\": "
+                                        "every correct text would be flagged. Remove it from wrong"))
     return problems

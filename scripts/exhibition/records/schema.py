@@ -9,13 +9,13 @@ import json
 import sys
 from pathlib import Path
 
-from ..settings import Eras, HallMap, Tags
+from ..settings import Eras, Glossary, HallMap, Tags
 from .model import KINDS
 
 
 def schemas() -> dict[str, dict]:
     out = {}
-    settings = {"hall": HallMap, "eras": Eras, "tags": Tags}
+    settings = {"hall": HallMap, "eras": Eras, "tags": Tags, "glossary": Glossary}
     for kind, cls in {**KINDS, **settings}.items():
         schema = cls.model_json_schema()
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
