@@ -372,3 +372,128 @@ def test_the_link_fields_are_explained_in_a_new_record(project):
     assert "Id of the person's record (kind person)" in memorial
     for text in (lesson, person, event, memorial):
         assert "Ids of related exhibit records" in text
+
+
+# --- issue #13: checkable content --------------------------------------------------------------
+
+QUOTE = "2019年9月30日，全市共有优抚对象二万一千人，1,300 名志愿者参加，全年约2.1万人次参观，一九三八年十一月十五日殉国。"
+QUOTED_EVENT = VALID_EVENT.replace("    publisher: 聊城市退役军人事务局\n", f"    publisher: 聊城市退役军人事务局\n    quote: {QUOTE}\n")
+
+
+def figure(value) -> str:
+    return f"  - label: {{zh: 人数, en: people}}\n    value: {value}\n    source: yearbook\n"
+
+
+def dated(date: str) -> str:
+    return f"  - date: \"{date}\"\n    label: {{zh: 事件, en: event}}\n    source: yearbook\n"
+
+
+def test_numbers_and_dates_are_read_from_a_quote_in_either_writing():
+    from exhibition.records.content import dates_in, number_of, numbers_in
+
+    numbers = numbers_in(QUOTE)
+    for value in (21000, 1300, 2019, 1938):
+        assert value in numbers, value
+    assert 1500 not in numbers
+    assert numbers_in("共 1 300 人，两千余名，五十三处") >= {1300, 2000, 53}
+    assert number_of("2.1万") == 21000 and number_of("1,300") == 1300 and number_of("九百二十五") == 925
+    dates = dates_in(QUOTE)
+    assert {(2019, 9, 30), (2019, 9, 0), (2019, 0, 0), (1938, 11, 15)} <= dates
+    assert (2019, 10, 0) not in dates
+    assert (2019, 9, 30) in dates_in("2019年09月30日") and (2019, 9, 30) in dates_in("on 30 September 2019")
+    assert (2019, 9, 30) in dates_in("September 30, 2019")
+
+
+def test_a_figure_or_date_missing_from_its_quote_fails_a_verified_record_in_strict_mode(project):
+    # sources 10-14 (quote 14), review 15-17, figures 18: values on lines 20, 23, 26; dates 28: dates on 29, 32
+    record = QUOTED_EVENT + "figures:\n" + figure(21000) + figure('"1,300"') + figure(1500)
+    record += "dates:\n" + dated("2019-09-30") + dated("2019-10")
+    write(project, "exhibits/events/test-event.yml", record)
+    code, output = check(project)
+    assert code == 0, output  # not yet an error outside strict mode: `make report` lists it
+    code, output = check(project, "--strict")
+    assert code == 1
+    preview = QUOTE[:60] + "…"
+    assert problem_lines(output) == [
+        f"exhibits/events/test-event.yml:26: figures[2].value: 1500 is not in the quote of source yearbook (\"{preview}\"). Correct the number or the quote",
+        f"exhibits/events/test-event.yml:32: dates[1].date: 2019-10 is not in the quote of source yearbook (\"{preview}\"). Correct the date or the quote",
+    ]
+    # A draft is not held to it, even in strict mode.
+    write(project, "exhibits/events/test-event.yml", record.replace("status: verified", "status: draft"))
+    code, output = check(project, "--strict", "--drafts")
+    assert code == 0, output
+
+
+def test_a_disputed_value_must_be_in_the_quote_of_its_own_source(project):
+    second = "  - id: other\n    title: 另一来源\n    publisher: 某报\n    quote: 约有二千人参加。\n"
+    record = QUOTED_EVENT.replace("review:\n", second + "review:\n")  # the second source: lines 15-18
+    record += "disputed:\n  - field: participants\n    values:\n      - value: 2000\n        source: other\n      - value: 3000\n        source: yearbook\n"
+    write(project, "exhibits/events/test-event.yml", record)
+    code, output = check(project, "--strict")
+    assert code == 1
+    assert problem_lines(output) == [
+        f"exhibits/events/test-event.yml:27: disputed[0].values[1].value: 3000 is not in the quote of source yearbook "
+        f"(\"{QUOTE[:60]}…\"). Correct the number or the quote"]
+
+
+def test_a_source_without_a_quote_is_named_once(project):
+    write(project, "exhibits/events/test-event.yml", VALID_EVENT + "figures:\n" + figure(3) + figure(4))
+    code, output = check(project, "--strict")
+    assert code == 1
+    assert problem_lines(output) == [
+        "exhibits/events/test-event.yml:11: sources[0]: source yearbook (named by figures[0].value, figures[1].value) has no quote. "
+        "Add the exact passage as quote:"]
+
+
+def test_english_that_the_glossary_does_not_approve_is_flagged(project):
+    text = "'The political director of the Liaocheng Double-Support Exhibition Hall spoke. Individual supporters came.'"
+    write(project, "exhibits/events/test-event.yml", VALID_EVENT.replace("A test record.", text))
+    code, output = check(project)
+    assert code == 0, output  # listed by `make report` until the records are corrected
+    code, output = check(project, "--strict")
+    assert code == 1
+    assert problem_lines(output) == [  # one message per wrong phrase: "double-support" inside the hall's name is not named again
+        "exhibits/events/test-event.yml:8: summary.en: \"Liaocheng Double-Support Exhibition Hall\" is not the approved English for "
+        "聊城市双拥展览馆. Write \"Liaocheng Double Support Exhibition Hall\" (settings/glossary.yml)",
+        "exhibits/events/test-event.yml:8: summary.en: \"political director\" is not the approved English for 政治部主任. "
+        "Write \"director of the Political Department\" (settings/glossary.yml)",
+    ]
+
+
+def test_the_glossary_is_validated_with_lines(project):
+    write(project, "exhibits/events/test-event.yml", VALID_EVENT)
+    write(project, "settings/glossary.yml", "terms:\n  - zh: 双拥\n    eng: double support\n")
+    code, output = check(project)
+    assert code == 1
+    assert problem_lines(output) == ["settings/glossary.yml:3: terms[0].eng: unknown field. Did you mean `en`?"]
+    write(project, "settings/glossary.yml", "terms:\n  - zh: 双拥\n    en: double support\n"
+          "  - zh: 光荣牌\n    en: honour plaques\n    wrong: [honour plaques, honor plaques]\n  - zh: 光荣牌\n    en: plaques\n")
+    code, output = check(project)
+    assert code == 1
+    assert problem_lines(output) == [
+        "settings/glossary.yml:6: terms[1].wrong[0]: \"honour plaques\" is part of the approved \"honour plaques\": "
+        "every correct text would be flagged. Remove it from wrong",
+        "settings/glossary.yml:7: terms[2].zh: 光荣牌 is already listed on line 4. Keep one entry",
+    ]
+
+
+def test_the_real_glossary_holds_the_approved_terms():
+    from exhibition.settings import Settings
+
+    settings, problems = Settings.load(ROOT)
+    assert not [p for p in problems if p.path == "settings/glossary.yml"]
+    terms = {t.zh: t for t in settings.glossary.terms}
+    assert terms["聊城市双拥展览馆"].en == "Liaocheng Double Support Exhibition Hall"
+    assert "political director" in terms["政治部主任"].wrong
+    assert terms["英烈故事进课堂"].en == "Hero Stories in the Classroom"
+
+
+def test_report_lists_unquoted_facts_sources_without_url_and_glossary_variants(project):
+    record = VALID_EVENT.replace("A test record.", "The Martyrs Day ceremony.") + "figures:\n" + figure(3)
+    write(project, "exhibits/events/test-event.yml", record)
+    result = run_cli(project, "report")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "exhibits/events/test-event.yml:19: figures[0].value (no quote)" in out
+    assert "exhibits/events/test-event.yml:11: sources[0] yearbook (2019年聊城年鉴)" in out
+    assert "exhibits/events/test-event.yml:8: summary.en: \"Martyrs Day\" is not the approved English for 烈士纪念日." in out

@@ -136,9 +136,9 @@ def _load(path: Path, root: Path, cls: type[BaseModel], problems: list[Problem])
     try:
         return cls.model_validate(doc.data), doc
     except ValidationError as exc:
-        from .records.validate import explain
+        from .records.validate import explain_all
 
-        problems += [explain(doc, cls, error) for error in exc.errors()]
+        problems += explain_all(doc, cls, exc)
         return None, None
 
 

@@ -167,12 +167,15 @@ def _check_one(doc: Document, relative: Path) -> tuple[model.Record | None, list
     try:
         record = cls.model_validate(doc.data)
     except ValidationError as exc:
-        errors = exc.errors()
-        # `titel:` is both an unknown field and a missing `title`: one mistake, one message (the typo's).
-        meant = {tuple(e["loc"][:-1]) + (_closest_field(cls, tuple(e["loc"])),) for e in errors if e["type"] == "extra_forbidden"}
-        errors = [e for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in meant)]
-        return None, problems + [explain(doc, cls, error) for error in errors]
+        return None, problems + explain_all(doc, cls, exc)
     return record, problems
+
+
+def explain_all(doc: Document, cls: type[BaseModel], exc: ValidationError) -> list[Problem]:
+    errors = exc.errors()
+    # `titel:` is both an unknown field and a missing `title`: one mistake, one message (the typo's).
+    meant = {tuple(e["loc"][:-1]) + (_closest_field(cls, tuple(e["loc"])),) for e in errors if e["type"] == "extra_forbidden"}
+    return [explain(doc, cls, e) for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in meant)]
 
 
 def _closest_field(cls: type[BaseModel], loc: tuple) -> str | None:
