@@ -111,7 +111,7 @@ class Image(Strict):
     credit: Optional[Text] = None
     date: Optional[Date] = None
     rights_holder: Optional[str] = None
-    licence: Optional[SameOrText] = Field(None, description="Licence: plain text when it reads the same in both "
+    licence: Optional[SameOrText] = Field(None, description="Plain text when it reads the same in both "
                                           "languages (CC BY 4.0), else {zh: 版权所有, en: All rights reserved}.")
     depicts: list[Slug] = Field([], description="Ids of the exhibit records (not lessons) this picture shows.")
     flags: ImageFlags = ImageFlags()
@@ -409,7 +409,7 @@ class Lesson(Record):
     follow_up: list[Text] = Field([], description="课后延伸")
     teacher_notes: list[Text] = Field([], description="教师提示")
     linked_records: list[Slug] = Field(min_length=1, description="Ids of the exhibit records (any kind but lesson) the "
-                                       "lesson draws on; their pages offer the lesson to teachers.")
+                                       "lesson draws on, listed and linked on the lesson's page and handout.")
     seasons: list[Literal["qingming", "martyrs_day", "national_day"]] = Field(
         [], description="Times of year the lesson suits: 清明 (qingming), 9月30日烈士纪念日 (martyrs_day), 国庆 (national_day).")
 
