@@ -162,7 +162,9 @@ def test_open_data_has_every_published_record_and_no_private_field(project):
         'date: "2019-03-15"\n', "") + ("category: model_veteran\nliving: true\nname: {zh: 某某, pinyin: Moumou}\n"
                                      "consent: {reference: 授权书-SECRET-REF, scope: 姓名, date: 2026-01-05}\n")
     write(project, "exhibits/people/living-veteran.yml", person.replace("  date: 2026-11-28", "  date: 2026-11-28\n  by: 审核人甲"))
-    assert run_cli(project, "build").returncode == 0
+    built = run_cli(project, "build")
+    assert built.returncode == 0, built.stderr
+    assert "1 draft not published: exhibits/events/draft-event.yml" in built.stdout  # drafts are not silent
     for lang in ("zh", "en"):
         data = json.loads((project / f"site/data/records-{lang}.json").read_text())
         ids = {r["id"] for r in data["records"]}

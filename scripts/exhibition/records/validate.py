@@ -346,14 +346,14 @@ def _check_images(doc: Document, images: Path) -> list[Problem]:
     for index, item in enumerate(listed if isinstance(listed, list) else []):
         if not isinstance(item, dict) or not isinstance(item.get("file"), str) or not item["file"]:
             continue  # the model's message says what is wrong with it
-        image = model.Image.model_construct(file=item["file"].strip())
+        file = item["file"].strip()
         loc = ("images", index, "file")
         line, where = doc.line(loc), dotted(loc)
-        candidate = Path(image.file)
+        candidate = Path(file)
         if candidate.is_absolute() or ".." in candidate.parts:
-            problems.append(Problem(doc.path, line, where, f"\"{image.file}\" points outside images/. Give a path inside images/, e.g. people/fan-zhuxian.png"))
+            problems.append(Problem(doc.path, line, where, f"\"{file}\" points outside images/. Give a path inside images/, e.g. people/fan-zhuxian.png"))
             continue
-        if any(ord(c) < 32 for c in image.file) or any(len(part.encode()) > 255 for part in candidate.parts):
+        if any(ord(c) < 32 for c in file) or any(len(part.encode()) > 255 for part in candidate.parts):
             problems.append(Problem(doc.path, line, where, "is not a usable file name (a control character, or a name over 255 bytes). Rename the photo to a short plain name"))
             continue
         path = images / candidate
@@ -363,14 +363,14 @@ def _check_images(doc: Document, images: Path) -> list[Problem]:
         except (OSError, RuntimeError, ValueError):
             resolved, exists = None, False
         if resolved is None or not resolved.is_relative_to(base):
-            problems.append(Problem(doc.path, line, where, f"\"{image.file}\" leads outside images/ (a link?). Copy the photo into images/ instead"))
+            problems.append(Problem(doc.path, line, where, f"\"{file}\" leads outside images/ (a link?). Copy the photo into images/ instead"))
             continue
         if not exists:
-            problems.append(Problem(doc.path, line, where, f"images/{image.file} does not exist. {_missing_picture_hint(images, image.file)}"))
+            problems.append(Problem(doc.path, line, where, f"images/{file} does not exist. {_missing_picture_hint(images, file)}"))
             continue
         problem = inspect_image(path)
         if problem:
-            problems.append(Problem(doc.path, line, where, f"images/{image.file} {problem}"))
+            problems.append(Problem(doc.path, line, where, f"images/{file} {problem}"))
     return problems
 
 
