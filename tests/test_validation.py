@@ -396,6 +396,8 @@ def test_numbers_and_dates_are_read_from_a_quote_in_either_writing():
         assert value in numbers, value
     assert 1500 not in numbers
     assert numbers_in("共 1 300 人，两千余名，五十三处") >= {1300, 2000, 53}
+    assert numbers_in("in 2019 925 names were carved") >= {2019, 925}  # a space between two numbers is not a separator
+    assert number_of("约900") == 900 and number_of("one in three") is None
     assert number_of("2.1万") == 21000 and number_of("1,300") == 1300 and number_of("九百二十五") == 925
     dates = dates_in(QUOTE)
     assert {(2019, 9, 30), (2019, 9, 0), (2019, 0, 0), (1938, 11, 15)} <= dates

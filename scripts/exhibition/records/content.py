@@ -8,6 +8,7 @@ strict mode; validate.py decides which.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 import warnings
 from typing import Iterator
@@ -31,16 +32,22 @@ _EN_DAY_FIRST = re.compile(rf"(?:(\d{{1,2}})\s+)?\b({_MONTH})\.?,?\s+(\d{{4}})\b
 _EN_MONTH_FIRST = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
 
 
-def normalise(quote: str) -> str:
-    """Chinese numerals as digits (一九三八 -> 1938, 二万一千 -> 21000), thousands separators dropped."""
+@functools.lru_cache(maxsize=4096)  # one quote backs many figures and dates: read it once
+def digits(quote: str) -> str:
+    """Chinese numerals as digits: 一九三八 -> 1938, 二万一千 -> 21000, 两千 -> 2000."""
     try:
         import cn2an
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # cn2an warns about fragments it leaves as they are
-            quote = cn2an.transform(quote, "cn2an")
+            return cn2an.transform(quote, "cn2an")
     except Exception:  # an odd fragment: keep the text as written rather than fail the check
-        pass
+        return quote
+
+
+def normalise(quote: str) -> str:
+    """Digits, with thousands separators dropped: 1,300 and 1 300 -> 1300."""
+    quote = digits(quote)
     while True:
         joined = _THOUSANDS.sub("", quote)
         if joined == quote:
@@ -49,16 +56,18 @@ def normalise(quote: str) -> str:
 
 
 def numbers_in(quote: str) -> set[float]:
-    text = normalise(quote)
-    found = {float(n) for n in _NUMBER.findall(text)}
-    for digits, unit in _MYRIAD.findall(text):  # 2.1万 = 21000
-        found.add(round(float(digits) * (10_000 if unit == "万" else 100_000_000), 6))
+    found: set[float] = set()
+    # With and without joining: "1 300" is 1300, but "in 2019 925 names" is 2019 and 925.
+    for text in {normalise(quote), digits(quote)}:
+        found |= {float(n) for n in _NUMBER.findall(text)}
+        for number, unit in _MYRIAD.findall(text):  # 2.1万 = 21000
+            found.add(round(float(number) * (10_000 if unit == "万" else 100_000_000), 6))
     return found
 
 
 def dates_in(quote: str) -> set[tuple[int, int, int]]:
     """Every date the quote gives, and each one's shorter forms: 2019年9月30日 also gives 2019年9月 and 2019."""
-    text = normalise(quote)
+    text = digits(quote)
     found: set[tuple[int, int, int]] = set()
 
     def add(year, month=0, day=0):
@@ -82,11 +91,12 @@ def number_of(value) -> float | None:
         return None
     if isinstance(value, (int, float)):
         return float(value)
-    numbers = numbers_in(str(value))
-    text = normalise(str(value))
-    if len(numbers) == 1 or _MYRIAD.fullmatch(text.strip()):
-        return max(numbers)
-    return None
+    text = normalise(str(value)).strip()
+    myriad = _MYRIAD.search(text)
+    if myriad:
+        return round(float(myriad.group(1)) * (10_000 if myriad.group(2) == "万" else 100_000_000), 6)
+    numbers = _NUMBER.findall(text)
+    return float(numbers[0]) if len(numbers) == 1 else None
 
 
 def shown_number(value) -> str:
