@@ -499,3 +499,18 @@ def test_report_lists_unquoted_facts_sources_without_url_and_glossary_variants(p
     assert "exhibits/events/test-event.yml:19: figures[0].value (no quote)" in out
     assert "exhibits/events/test-event.yml:11: sources[0] yearbook (2019年聊城年鉴)" in out
     assert "exhibits/events/test-event.yml:8: summary.en: \"Martyrs Day\" is not the approved English for 烈士纪念日." in out
+
+
+def test_a_record_that_is_not_valid_yaml_still_counts_for_references(real_project):
+    # A full-width colon makes the whole file unreadable as YAML; its id and kind are still
+    # read off, so the five records naming fan-zhuxian do not each report it missing.
+    path = real_project / "exhibits/people/fan-zhuxian.yml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("living:"))
+    lines[at] = lines[at].replace("living:", "living：", 1)
+    path.write_text("".join(lines), encoding="utf-8")
+    code, output = check(real_project)
+    assert code == 1
+    assert problem_lines(output) == [
+        f"exhibits/people/fan-zhuxian.yml:{at + 1}: living: the colon after \"living\" is a full-width colon (：). "
+        "Type an ASCII colon (:) followed by a space"]

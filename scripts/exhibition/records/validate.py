@@ -98,6 +98,11 @@ def validate(root: Path, *, strict: bool = False, drafts: bool = False, zones: s
         doc, problems = load(path, shown)
         result.problems += problems
         if doc is None:
+            # Not readable as YAML (a full-width colon, say): its own message is enough, so the
+            # records naming it are not told it is missing, if its id and kind can be read off.
+            unread = _id_and_kind(path)
+            if unread and unread[0] not in targets:
+                targets[unread[0]] = Target(unread[0], unread[1], shown, "", True)
             continue
         record, problems = _check_one(doc, path.relative_to(exhibits))
         result.problems += problems
@@ -138,6 +143,23 @@ def validate(root: Path, *, strict: bool = False, drafts: bool = False, zones: s
             result.advisories += quotes
         (result.problems if strict else result.advisories).extend(terms)
     return result
+
+
+_LINE = {name: re.compile(rf"^{name}:[ \t]*['\"]?([a-z0-9-]+)['\"]?[ \t]*(?:#.*)?$", re.M) for name in ("id", "kind")}
+
+
+def _id_and_kind(path: Path) -> tuple[str, str] | None:
+    try:
+        text = path.read_bytes()[:MAX_SCAN].decode("utf-8", errors="replace")
+    except OSError:
+        return None
+    found = {name: pattern.search(text) for name, pattern in _LINE.items()}
+    if not all(found.values()) or found["kind"].group(1) not in model.KINDS or not re.fullmatch(model.SLUG, found["id"].group(1)):
+        return None
+    return found["id"].group(1), found["kind"].group(1)
+
+
+MAX_SCAN = 64 * 1024  # id: and kind: lead a record
 
 
 def _status(data: dict):
