@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("kind")
     new.add_argument("id")
     for p in (check, build):
-        p.add_argument("--strict", action="store_true", default=_env_flag("STRICT"), help="missing English is an error")
+        p.add_argument("--strict", action="store_true", default=_env_flag("STRICT"), help="missing English, English off the glossary and (verified records) figures or dates missing from their quote are errors")
         p.add_argument("--drafts", action="store_true", default=_env_flag("DRAFTS"), help="publish draft records too")
     build.add_argument("--site-dir", type=Path, default=None, help="where the site goes (default: site/)")
     build.add_argument("--kiosk", action="store_true", help="the touch-screen kiosk edition from mkdocs-kiosk.yml, into site-kiosk/")
