@@ -514,3 +514,11 @@ def test_a_record_that_is_not_valid_yaml_still_counts_for_references(real_projec
     assert problem_lines(output) == [
         f"exhibits/people/fan-zhuxian.yml:{at + 1}: living: the colon after \"living\" is a full-width colon (：). "
         "Type an ASCII colon (:) followed by a space"]
+
+
+def test_plain_text_for_a_name_is_not_told_to_add_english(project):
+    person = VALID_EVENT.replace("kind: event", "kind: person").replace('date: "2019-03-15"\n', "").replace("id: test-event", "id: someone")
+    write(project, "exhibits/people/someone.yml", person + "category: martyr\nliving: false\nname: 某某\n")
+    code, output = check(project)
+    assert code == 1
+    assert problem_lines(output) == ["exhibits/people/someone.yml:18: name: must be a group of fields (zh, pinyin), found \"某某\""]

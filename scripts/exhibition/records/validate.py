@@ -236,7 +236,7 @@ def explain(doc: Document, cls: type[BaseModel], error: dict) -> Problem:
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         allowed = _fields_at(cls, loc)
         message = f"must be a group of fields ({', '.join(allowed)}), found {_shown(error['input'])}"
-        if "zh" in allowed and isinstance(error["input"], (str, int, float)):
+        if set(allowed) == {"zh", "en"} and isinstance(error["input"], (str, int, float)):
             # Plain text where both languages are wanted: show the fix with the curator's own text.
             name = next((str(p) for p in reversed(loc) if not isinstance(p, int)), where)
             message += f". Write both languages: `{name}: {{zh: {error['input']}, en: …}}`"
