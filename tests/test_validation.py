@@ -522,3 +522,12 @@ def test_plain_text_for_a_name_is_not_told_to_add_english(project):
     code, output = check(project)
     assert code == 1
     assert problem_lines(output) == ["exhibits/people/someone.yml:18: name: must be a group of fields (zh, pinyin), found \"某某\""]
+
+
+def test_a_full_width_colon_after_the_real_yaml_mistake_does_not_hide_it(project):
+    record = VALID_EVENT.replace("kind: event", "kind: [event") + "body:\n  en: |\n    Address：Dongchang Road\n"
+    write(project, "exhibits/events/test-event.yml", record)
+    code, output = check(project)
+    assert code == 1
+    assert re.search(r"^exhibits/events/test-event\.yml:\d+: is not valid YAML", output, re.M), output
+    assert "full-width" not in output

@@ -129,10 +129,12 @@ def _load(path: Path, shown: str, loader_class) -> tuple[Document | None, list[P
             return None, problems
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        typed = full_width(text, shown)
-        if typed:  # a Chinese keyboard's punctuation where YAML needs ASCII: name it, on its own line
-            return None, typed
         mark = exc.problem_mark or exc.context_mark
+        # A Chinese keyboard's punctuation where YAML needs ASCII: name it, on its own line. Only at
+        # or before where YAML gave up: the reader stops at the culprit or just after it.
+        typed = [p for p in full_width(text, shown) if mark is None or p.line <= mark.line + 1]
+        if typed:
+            return None, typed
         what = (exc.problem or "").strip()
         if exc.context and "alias" not in what and "anchor" not in what:
             what = f"{exc.context.strip()}, {what}"
