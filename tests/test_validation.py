@@ -531,3 +531,15 @@ def test_a_full_width_colon_after_the_real_yaml_mistake_does_not_hide_it(project
     assert code == 1
     assert re.search(r"^exhibits/events/test-event\.yml:\d+: is not valid YAML", output, re.M), output
     assert "full-width" not in output
+
+
+def test_an_unknown_kind_does_not_hide_the_other_problems_of_the_file(project):
+    write(project, "exhibits/events/test-event.yml",
+          VALID_EVENT.replace("kind: event", "kind: evnt").replace("A test record.", "'[x](data:text/html,hi)'"))
+    code, output = check(project)
+    assert code == 1
+    assert problem_lines(output) == [
+        "exhibits/events/test-event.yml:1: kind: unknown kind `evnt`. Did you mean `event`?",
+        "exhibits/events/test-event.yml:8: summary.en: contains a link to \"data:text/html,hi\": data: links are not allowed. "
+        "Link with an http(s):// or mailto: address, or to a page of this site",
+    ]

@@ -106,19 +106,19 @@ def validate(root: Path, *, strict: bool = False, drafts: bool = False, zones: s
             continue
         record, problems = _check_one(doc, path.relative_to(exhibits))
         result.problems += problems
-        cls = model.KINDS.get(doc.data.get("kind")) if isinstance(doc.data.get("kind"), str) else None
-        if cls is None:
-            continue
         result.problems += _check_texts(doc, record, strict)
         result.problems += _check_images(doc, images)
+        kind = doc.data.get("kind")
+        cls = model.KINDS.get(kind) if isinstance(kind, str) else None
+        if cls is None:
+            continue
         draft = _status(doc.data) == "draft"
         if draft and not drafts:
             result.drafts.append(doc.path)
         published = not draft or drafts
         record_id = doc.data.get("id")
         if isinstance(record_id, str) and re.fullmatch(model.SLUG, record_id) and record_id not in targets:
-            targets[record_id] = Target(record_id, cls.model_fields["kind"].annotation.__args__[0], doc.path,
-                                        _title_en(doc.data), published)
+            targets[record_id] = Target(record_id, kind, doc.path, _title_en(doc.data), published)
         if not published:
             continue
         if record is None:
