@@ -452,6 +452,7 @@ def test_english_that_the_glossary_does_not_approve_is_flagged(project):
     write(project, "exhibits/events/test-event.yml", VALID_EVENT.replace("A test record.", text))
     code, output = check(project)
     assert code == 0, output  # listed by `make report` until the records are corrected
+    assert "2 notes on quotes and approved English: `make report` lists them" in output
     code, output = check(project, "--strict")
     assert code == 1
     assert problem_lines(output) == [  # one message per wrong phrase: "double-support" inside the hall's name is not named again

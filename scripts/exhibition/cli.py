@@ -105,4 +105,8 @@ def _check(args) -> int:
         print(report(problems), file=sys.stderr)
         return 1
     print(f"{len(collection.records)} records checked: no problems.")
+    if collection.advisories:  # not errors yet (issue #13): say where to find them
+        count = len(collection.advisories)
+        print(f"{count} note{'s' if count != 1 else ''} on quotes and approved English: `make report` lists them "
+              "(`make check STRICT=1` treats them as errors).")
     return 0
