@@ -269,7 +269,7 @@ def test_picture_paths_name_the_likely_slip(project):
     (project / "images/people/x.jpg").write_bytes(photo_bytes(400, 300))
     (project / "images/people/Group.PNG").write_bytes(photo_bytes(400, 300))
     record = VALID_EVENT + "images:\n"
-    for file in ("images/people/x.jpg", "people/x.jpeg", "people/group.png", "people/nothing-like-it.jpg"):
+    for file in ("images/people/x.jpg", "people/x.jpeg", "people/group.png", "people/nothing-like-it.jpg", "People/X.JPG"):
         record += f"  - file: {file}\n    alt: {{zh: 照片, en: photo}}\n"
     write(project, "exhibits/events/test-event.yml", record)
     code, output = check(project)
@@ -283,6 +283,8 @@ def test_picture_paths_name_the_likely_slip(project):
         "Did you mean `file: people/Group.PNG` (the file that exists)?",
         "exhibits/events/test-event.yml:24: images[3].file: images/people/nothing-like-it.jpg does not exist. "
         "Check the file name (capitals count) or add the photo to images/",
+        "exhibits/events/test-event.yml:26: images[4].file: images/People/X.JPG does not exist. "
+        "Did you mean `file: people/x.jpg` (the file that exists)?",
     ]
 
 

@@ -400,23 +400,36 @@ PICTURE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff"}
 
 
 def _missing_picture_hint(images: Path, file: str) -> str:
-    """The likely slip: a path written from the project folder, or a name differing in capitals or extension."""
+    """The likely slip: a path written from the project folder, or a name differing in capitals
+    (of the file or its folders) or in extension (.jpeg for .jpg)."""
     parts = Path(file).parts
     if parts and parts[0].lower() == "images" and len(parts) > 1:
         inside = Path(*parts[1:]).as_posix()
         return f"Paths start inside images/: drop the leading images/ and write `file: {inside}`"
-    wanted = Path(file)
-    folder = images / wanted.parent
-    try:
-        siblings = sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
-    except OSError:
-        siblings = []
-    for other in siblings:
-        same_name = other.name.lower() == wanted.name.lower()
-        same_stem = other.stem.lower() == wanted.stem.lower() and other.suffix.lower() in PICTURE_SUFFIXES
-        if same_name or same_stem:
-            return f"Did you mean `file: {(wanted.parent / other.name).as_posix()}` (the file that exists)?"
+    found = _existing(images, parts)
+    if found:
+        return f"Did you mean `file: {found}` (the file that exists)?"
     return "Check the file name (capitals count) or add the photo to images/"
+
+
+def _existing(images: Path, parts: tuple[str, ...]) -> str | None:
+    """The file under images/ that matches parts but for capitals and the picture extension."""
+    folder, found = images, []
+    try:
+        for depth, part in enumerate(parts):
+            last = depth == len(parts) - 1
+            entries = sorted(folder.iterdir()) if folder.is_dir() else []
+            match = next((e for e in entries if e.name.lower() == part.lower() and (e.is_file() if last else e.is_dir())), None)
+            if match is None and last:
+                stem = Path(part).stem.lower()
+                match = next((e for e in entries if e.is_file() and e.stem.lower() == stem and e.suffix.lower() in PICTURE_SUFFIXES), None)
+            if match is None:
+                return None
+            found.append(match.name)
+            folder = match
+    except OSError:
+        return None
+    return "/".join(found) if found else None
 
 
 def inspect_image(path: Path) -> str | None:
