@@ -203,19 +203,24 @@ def variant_pattern(variant: str) -> re.Pattern:
 def glossary_problems(doc: Document, record: model.Record, glossary) -> list[Problem]:
     """glossary: settings.Glossary. One message per wrong phrase: inside a longer wrong phrase,
     the shorter is not named again."""
+    pattern, terms = _matcher(tuple((v, t.zh, t.en) for t in glossary.terms for v in t.wrong))
+    if pattern is None:
+        return []
     problems = []
     for loc, text in english_texts(doc.data):
-        hits = []
-        for term in glossary.terms:
-            for variant in term.wrong:
-                for match in variant_pattern(variant).finditer(text):
-                    hits.append((match.start(), match.end(), match.group(0), term))
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-        end = -1
-        for start, stop, found, term in hits:
-            if start < end:
-                continue  # inside a longer wrong phrase already named
-            end = stop
+        for match in pattern.finditer(text):
+            zh, en = terms[match.group(0).lower()]
             problems.append(Problem(doc.path, doc.line(loc), dotted(loc),
-                                    f"\"{found}\" is not the approved English for {term.zh}. Write \"{term.en}\" (settings/glossary.yml)"))
+                                    f"\"{match.group(0)}\" is not the approved English for {zh}. Write \"{en}\" (settings/glossary.yml)"))
     return problems
+
+
+@functools.lru_cache(maxsize=8)
+def _matcher(variants: tuple[tuple[str, str, str], ...]):
+    """One pattern for every wrong variant (one search per text, not one per variant). Longest
+    first, so at any place the longest wrong phrase is the one named."""
+    if not variants:
+        return None, {}
+    ordered = sorted({v for v, _, _ in variants}, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w-])", re.I)
+    return pattern, {v.lower(): (zh, en) for v, zh, en in variants}
