@@ -26,7 +26,8 @@ build: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
 
-## check: validate only (fast); STRICT=1 also requires every English translation
+## check: validate only (fast); STRICT=1 also requires every English translation, the glossary's terms and
+##        (in verified records) every figure and date in its source's quote
 check: $(STAMP)
 	$(BIN)/exhibition check $(if $(STRICT),--strict) $(if $(DRAFTS),--drafts)
 

@@ -259,6 +259,36 @@ CASES: dict[str, Case] = {
         image_file('"events/a\\0b.jpg"'), [rf"^{F}:21: images\[0\]\.file: "]),
     "image path too long": Case(
         image_file("events/" + "a" * 300 + ".jpg"), [rf"^{F}:21: images\[0\]\.file: "]),
+    # The curator's day (issue #15) and checkable content (issue #13)
+    "yaml: full-width colon": Case(
+        text(GOOD + "    licence：CC BY 4.0\n"),
+        [rf"^{F}:23: licence: the colon after \"licence\" is a full-width colon \(：\)\. Type an ASCII colon \(:\) followed by a space$"]),
+    "yaml: full-width comma in a group": Case(
+        replace("alt: {zh: 一张照片, en: A photo}", "alt: {zh: 一张照片，en: A photo}"),
+        [rf"^{F}:22: alt: the comma before \"en\" is a full-width comma \(，\)\. Type an ASCII comma \(,\)$"]),
+    "plain text for a bilingual group": Case(
+        text(GOOD + "    credit: 聊城市双拥展览馆\n"),
+        [rf"^{F}:23: images\[0\]\.credit: must be a group of fields \(zh, en\), found \"聊城市双拥展览馆\"\. "
+         rf"Write both languages: `credit: \{{zh: 聊城市双拥展览馆, en: …\}}`$"]),
+    "image path from the project folder": Case(
+        image_file("images/events/photo.jpg"),
+        [rf"^{F}:21: images\[0\]\.file: images/images/events/photo\.jpg does not exist\. Paths start inside images/: drop the leading images/ and write `file: events/photo\.jpg`$"]),
+    "image extension .jpeg for .jpg": Case(
+        image_file("events/photo.jpeg"),
+        [rf"^{F}:21: images\[0\]\.file: images/events/photo\.jpeg does not exist\. Did you mean `file: events/photo\.jpg` \(the file that exists\)\?$"]),
+    "markdown: data: link": Case(
+        in_body("[x](data:text/html;base64,PHNjcmlwdD4=)"),
+        [rf"^{F}:18: body\.zh: contains a link to \"data:text/html;base64,PHNjcmlwdD4=\": data: links are not allowed\. "
+         rf"Link with an http\(s\):// or mailto: address, or to a page of this site$"]),
+    "glossary: wrong English (strict)": Case(
+        in_body("The political director spoke.", "en"),
+        [rf"^{F}:19: body\.en: \"political director\" is not the approved English for 政治部主任\. "
+         rf"Write \"director of the Political Department\" \(settings/glossary\.yml\)$"], args=("--strict",)),
+    "quote lacks the figure (strict)": Case(
+        text(GOOD.replace("    publisher: 聊城市退役军人事务局\n", "    publisher: 聊城市退役军人事务局\n    quote: 共有一千三百人参加。\n")
+             + "figures:\n  - label: {zh: 人数, en: people}\n    value: 1500\n    source: yearbook\n"),
+        [rf"^{F}:26: figures\[0\]\.value: 1500 is not in the quote of source yearbook \(\"共有一千三百人参加。\"\)\. Correct the number or the quote$"],
+        args=("--strict",)),
 }
 
 

@@ -338,7 +338,8 @@ def test_site_url_and_booking_contact_settings(project):
     assert result.returncode == 0 and "SITE_URL" not in result.stderr, result.stderr
     sheet = soup(project / "build/labels/hall-labels.html")
     assert not sheet.select(".placeholder")
-    (label,) = sheet.select("article.label")
+    (label,) = sheet.select("article.label:not(.label--tour)")
+    assert sheet.select_one("article.label--tour")["data-url"] == "https://expo.example.org/lc/exhibits/tour/prelude/"
     assert label["data-url"] == "https://expo.example.org/lc/exhibits/events/test-event/"
     assert "序厅" in label.select_one(".zone").get_text()
     lesson = soup(site / "exhibits/lessons/test-lesson/index.html")
@@ -395,7 +396,7 @@ def test_printing_a_lesson_page_hides_the_navigation_and_shows_its_qr_code(page)
     data = lessons()[0]
     page.goto(page.base + f"/exhibits/lessons/{data['id']}/")
     page.wait_for_load_state("networkidle")
-    assert page.locator(".md-sidebar--primary").is_visible()
+    assert page.locator(".md-header").is_visible() and page.locator(".md-tabs").is_visible()
     assert not page.locator(".ex-print-qr").is_visible()
     page.emulate_media(media="print")
     for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-tabs", ".ex-lesson-print"):
@@ -459,6 +460,8 @@ def _pdf_codes(path: Path) -> set[str]:
 
 def test_qr_codes_in_the_pdfs_decode_to_the_right_urls(built_site, labels):
     expected = {_expected_url(PLACEHOLDER_SITE_URL, d) for d in exhibits()}
+    tour = yaml.safe_load((ROOT / "settings/hall.yml").read_text(encoding="utf-8"))["tour"]
+    expected |= {f"{PLACEHOLDER_SITE_URL}exhibits/tour/{zone}/" for zone in tour}  # one label per tour stop
     codes = _pdf_codes(labels / "hall-labels.pdf")
     assert codes == expected
     for data in lessons():

@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import VALID_EVENT, copy_project, run_cli, write
+from conftest import VALID_EVENT, copy_project, photo_bytes, run_cli, write
 from exhibition.pages.structured import REQUIRED, SCHEMA_TYPES
 from exhibition.records.model import KINDS
 
@@ -162,7 +162,9 @@ def test_open_data_has_every_published_record_and_no_private_field(project):
         'date: "2019-03-15"\n', "") + ("category: model_veteran\nliving: true\nname: {zh: 某某, pinyin: Moumou}\n"
                                      "consent: {reference: 授权书-SECRET-REF, scope: 姓名, date: 2026-01-05}\n")
     write(project, "exhibits/people/living-veteran.yml", person.replace("  date: 2026-11-28", "  date: 2026-11-28\n  by: 审核人甲"))
-    assert run_cli(project, "build").returncode == 0
+    built = run_cli(project, "build")
+    assert built.returncode == 0, built.stderr
+    assert "1 draft not published: exhibits/events/draft-event.yml" in built.stdout  # drafts are not silent
     for lang in ("zh", "en"):
         data = json.loads((project / f"site/data/records-{lang}.json").read_text())
         ids = {r["id"] for r in data["records"]}
@@ -210,3 +212,25 @@ def test_whats_new_lists_records_by_review_date(built_site):
     page = BeautifulSoup((built_site / "exhibits/whats-new/index.html").read_text(), "html.parser")
     dates = [t["datetime"] for t in page.select("table time")]
     assert len(dates) >= 20 and dates == sorted(dates, reverse=True)
+
+
+def test_open_data_gives_the_published_pictures_and_a_licence_per_language(project):
+    (project / "images/events").mkdir(parents=True)
+    (project / "images/events/photo.jpg").write_bytes(photo_bytes(1200, 900))
+    write(project, "exhibits/events/test-event.yml", VALID_EVENT + (
+        "images:\n  - file: events/photo.jpg\n    alt: {zh: 一张照片, en: A photo}\n    creator: 某某\n"
+        "    licence: {zh: 版权所有, en: All rights reserved}\n"))
+    result = run_cli(project, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for lang, licence in (("zh", "版权所有"), ("en", "All rights reserved")):
+        data = json.loads((project / f"site/data/records-{lang}.json").read_text())
+        image = data["records"][0]["images"][0]
+        assert "file" not in image  # the original in images/ is not published
+        assert image["licence"] == licence
+        assert len(image["files"]) >= 1
+        for variant in image["files"]:
+            assert (project / "site" / variant["url"]).is_file(), variant  # relative to the site root
+            assert variant["width"] > 0 and variant["height"] > 0
+        page = (project / "site" / ("" if lang == "zh" else "en") / "exhibits/events/test-event/index.html").read_text()
+        assert licence in page
+    assert "All rights reserved" not in (project / "site/exhibits/events/test-event/index.html").read_text()

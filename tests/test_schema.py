@@ -23,7 +23,7 @@ def test_editor_settings_map_every_folder_to_its_schema():
     mapping = json.loads((ROOT / ".vscode/settings.json").read_text())["yaml.schemas"]
     for kind, cls in KINDS.items():
         assert mapping[f"./schema/{kind}.schema.json"] == [f"exhibits/{cls.FOLDER}/*.yml"]
-    for name in ("hall", "eras", "tags"):
+    for name in ("hall", "eras", "tags", "glossary"):
         assert mapping[f"./schema/{name}.schema.json"] == [f"settings/{name}.yml"]
 
 

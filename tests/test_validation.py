@@ -188,3 +188,361 @@ def test_checked_records_are_handed_to_the_build_only_while_nothing_changed(real
     assert check(real_project, reuse=True)[1].records  # …so the build validates again
     monkeypatch.setenv(handoff.ENV, str(tmp_path / "missing.pickle"))
     assert handoff.take(real_project, (False, False)) is None
+
+
+# --- issue #15: the curator's day ------------------------------------------------------------
+
+
+def problem_lines(output: str) -> list[str]:
+    return [m.group(0) for m in LINE.finditer(output)]
+
+
+def test_a_reference_suggestion_comes_from_the_kinds_the_field_accepts(real_project):
+    # luxibei-cemetery is closest by id to the lesson luxibei-925-names, but `related` of an
+    # exhibit names exhibits: the cemetery is found by the words of its title.
+    write(real_project, "exhibits/events/test-event.yml", VALID_EVENT + "related: [luxibei-cemetery]\n")
+    code, output = check(real_project)
+    assert code == 1
+    assert problem_lines(output) == [
+        "exhibits/events/test-event.yml:17: related[0]: no published record has the id \"luxibei-cemetery\". "
+        "Did you mean `luxibei-revolutionary-martyrs-cemetery`?"]
+
+
+def test_a_reference_to_a_record_of_the_wrong_kind_says_which_kinds_fit(real_project):
+    write(real_project, "exhibits/events/test-event.yml", VALID_EVENT + "people: [fan-zhuxian-upper-primary]\n")
+    code, output = check(real_project)
+    assert code == 1
+    assert problem_lines(output) == [
+        "exhibits/events/test-event.yml:17: people[0]: \"fan-zhuxian-upper-primary\" is a lesson record "
+        "(exhibits/lessons/fan-zhuxian-upper-primary.yml), but people names a record of kind person. Name one of those"]
+
+
+def test_one_typo_gives_one_message(real_project):
+    # Five records name fan-zhuxian; a typo in its file must not make them all "dangling".
+    path = real_project / "exhibits/people/fan-zhuxian.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("\ntitle:", "\ntitel:", 1), encoding="utf-8")
+    code, output = check(real_project)
+    assert code == 1
+    assert problem_lines(output) == ["exhibits/people/fan-zhuxian.yml:4: titel: unknown field. Did you mean `title`?"]
+    assert "1 problem found" in output
+
+
+def test_every_problem_of_one_file_at_once_in_line_order(project):
+    record = VALID_EVENT.replace("title:", "titel:", 1).replace("2019-03-15", "2019-02-30") + "related: [nowhere-record]\n"
+    write(project, "exhibits/events/test-event.yml", record)
+    code, output = check(project)
+    assert code == 1
+    assert problem_lines(output) == [
+        "exhibits/events/test-event.yml:3: titel: unknown field. Did you mean `title`?",
+        "exhibits/events/test-event.yml:9: date: \"2019-02-30\": 2019-02 has no day 30 (it has 28 days). Check the source.",
+        "exhibits/events/test-event.yml:17: related[0]: no published record has the id \"nowhere-record\". "
+        "Check the id, or add that record (or mark it draft if it is not ready).",
+    ]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("    licence：CC BY 4.0", "23: licence: the colon after \"licence\" is a full-width colon (：). Type an ASCII colon (:) followed by a space"),
+    ("    licence:\u3000CC BY 4.0", "23: licence: the space after \"licence:\" is a full-width space (U+3000). Type an ordinary space"),
+    ("    credit: {zh: 展览馆，en: The hall}", "23: credit: the comma before \"en\" is a full-width comma (，). Type an ASCII comma (,)"),
+    ("    caption: “说明: 一张照片”", "23: caption: the value starts with a full-width quote (“), which YAML does not read as a quote. Use ASCII quotes \"…\""),
+])
+def test_full_width_punctuation_is_named_on_its_own_line(project, line, expected):
+    (project / "images/events").mkdir(parents=True)
+    (project / "images/events/photo.jpg").write_bytes(photo_bytes(400, 300))
+    record = with_image("      en: A photo\n    creator: 某某\n" + line + "\n    rights_holder: 展览馆\n")
+    write(project, "exhibits/events/test-event.yml", record)
+    code, output = check(project)
+    assert code == 1
+    assert problem_lines(output) == [f"exhibits/events/test-event.yml:{expected}"]
+
+
+def test_full_width_spaces_in_a_field_name_are_named(project):
+    write(project, "exhibits/events/test-event.yml", VALID_EVENT.replace("  en: Test event", "\u3000 en: Test event"))
+    code, output = check(project)
+    assert code == 1
+    assert "exhibits/events/test-event.yml:5: the field name 'en' holds a full-width space (U+3000). " \
+           "Type it again with ordinary spaces and an ASCII colon (:)" in output
+
+
+def test_picture_paths_name_the_likely_slip(project):
+    (project / "images/people").mkdir(parents=True)
+    (project / "images/people/x.jpg").write_bytes(photo_bytes(400, 300))
+    (project / "images/people/Group.PNG").write_bytes(photo_bytes(400, 300))
+    record = VALID_EVENT + "images:\n"
+    for file in ("images/people/x.jpg", "people/x.jpeg", "people/group.png", "people/nothing-like-it.jpg", "People/X.JPG"):
+        record += f"  - file: {file}\n    alt: {{zh: 照片, en: photo}}\n"
+    write(project, "exhibits/events/test-event.yml", record)
+    code, output = check(project)
+    assert code == 1
+    assert problem_lines(output) == [
+        "exhibits/events/test-event.yml:18: images[0].file: images/images/people/x.jpg does not exist. "
+        "Paths start inside images/: drop the leading images/ and write `file: people/x.jpg`",
+        "exhibits/events/test-event.yml:20: images[1].file: images/people/x.jpeg does not exist. "
+        "Did you mean `file: people/x.jpg` (the file that exists)?",
+        "exhibits/events/test-event.yml:22: images[2].file: images/people/group.png does not exist. "
+        "Did you mean `file: people/Group.PNG` (the file that exists)?",
+        "exhibits/events/test-event.yml:24: images[3].file: images/people/nothing-like-it.jpg does not exist. "
+        "Check the file name (capitals count) or add the photo to images/",
+        "exhibits/events/test-event.yml:26: images[4].file: images/People/X.JPG does not exist. "
+        "Did you mean `file: people/x.jpg` (the file that exists)?",
+    ]
+
+
+def test_plain_text_where_both_languages_are_wanted_shows_the_fix(project):
+    (project / "images/events").mkdir(parents=True)
+    (project / "images/events/photo.jpg").write_bytes(photo_bytes(400, 300))
+    write(project, "exhibits/events/test-event.yml", with_image("      en: A photo\n    credit: 聊城市双拥展览馆\n"))
+    code, output = check(project)
+    assert code == 1
+    assert problem_lines(output) == [
+        "exhibits/events/test-event.yml:22: images[0].credit: must be a group of fields (zh, en), found \"聊城市双拥展览馆\". "
+        "Write both languages: `credit: {zh: 聊城市双拥展览馆, en: …}`"]
+
+
+def test_drafts_left_out_are_named(project):
+    draft = VALID_EVENT.replace("status: verified", "status: draft")
+    write(project, "exhibits/events/test-event.yml", VALID_EVENT)
+    write(project, "exhibits/events/one.yml", draft.replace("id: test-event", "id: one"))
+    code, output = check(project)
+    assert code == 0, output
+    assert "1 draft not published: exhibits/events/one.yml" in output
+    write(project, "exhibits/events/two.yml", draft.replace("id: test-event", "id: two"))
+    code, output = check(project)
+    assert "2 drafts not published: exhibits/events/one.yml, exhibits/events/two.yml" in output
+    code, output = check(project, "--drafts")
+    assert code == 0 and "not published" not in output
+
+
+def test_reference_to_a_draft_says_it_is_a_draft(project):
+    write(project, "exhibits/events/test-event.yml", VALID_EVENT + "related: [one]\n")
+    write(project, "exhibits/events/one.yml", VALID_EVENT.replace("status: verified", "status: draft").replace("id: test-event", "id: one"))
+    code, output = check(project)
+    assert code == 1
+    assert "exhibits/events/test-event.yml:17: related[0]: no published record has the id \"one\": exhibits/events/one.yml " \
+           "is a draft. Publish it (review.status: verified) or remove this reference" in output
+
+
+def test_a_licence_is_plain_text_for_both_languages_or_one_text_per_language():
+    from exhibition.pages.write import Renderer
+
+    image = {"file": "x.jpg", "alt": {"zh": "图", "en": "picture"}, "creator": "某某"}
+    same = model_image({**image, "licence": "CC BY 4.0"})
+    each = model_image({**image, "licence": {"zh": "版权所有", "en": "All rights reserved"}})
+    zh, en = Renderer(None, "zh"), Renderer(None, "en")
+    assert zh.credit_line(same).endswith("某某 · CC BY 4.0") and en.credit_line(same).endswith("某某 · CC BY 4.0")
+    assert zh.credit_line(each).endswith("某某 · 版权所有")
+    assert en.credit_line(each).endswith("某某 · All rights reserved")
+
+
+def model_image(data):
+    from exhibition.records.model import Image
+
+    return Image.model_validate(data)
+
+
+@pytest.mark.parametrize("link, message", [
+    ("[x](data:text/html;base64,PHNjcmlwdD4=)", "contains a link to \"data:text/html;base64,PHNjcmlwdD4=\": data: links are not allowed. "
+     "Link with an http(s):// or mailto: address, or to a page of this site"),
+    ("[x](file:///etc/passwd)", "contains a link to \"file:///etc/passwd\": file: links are not allowed. "
+     "Link with an http(s):// or mailto: address, or to a page of this site"),
+    ("[x]: data:text/html,hi", "contains a link to \"data:text/html,hi\": data: links are not allowed. "
+     "Link with an http(s):// or mailto: address, or to a page of this site"),
+    ("[x](//example.org/a)", "contains a link to \"//example.org/a\", another host without http(s)://. Write the full https:// address"),
+])
+def test_only_web_mail_and_site_links_are_allowed(project, link, message):
+    write(project, "exhibits/events/test-event.yml", VALID_EVENT.replace("A test record.", f"'{link}'"))
+    code, output = check(project)
+    assert code == 1
+    assert problem_lines(output) == [f"exhibits/events/test-event.yml:8: summary.en: {message}"]
+
+
+def test_web_and_mail_links_pass(project):
+    text = "'[a](https://example.org) [b](mailto:hall@example.org) [c](http://example.org/x)'"
+    public = "public_values:\n  - value: hall@example.org\n    reason: 展览馆对外公布的邮箱\n"
+    write(project, "exhibits/events/test-event.yml", VALID_EVENT.replace("A test record.", text) + public)
+    code, output = check(project)
+    assert code == 0, output
+
+
+def test_the_link_fields_are_explained_in_a_new_record(project):
+    from exhibition.records.scaffold import scaffold
+
+    lesson, person, event, memorial = (scaffold(k, "x") for k in ("lesson", "person", "event", "memorial"))
+    assert "linked_records: []" in lesson and "Ids of the exhibit records (any kind but lesson)" in lesson
+    assert "commemorated_at: []" in person and "memorial or place records" in person
+    assert "people: []" in event and "place or memorial record" in event
+    assert "Id of the person's record (kind person)" in memorial
+    for text in (lesson, person, event, memorial):
+        assert "Ids of related exhibit records" in text
+
+
+# --- issue #13: checkable content --------------------------------------------------------------
+
+QUOTE = "2019年9月30日，全市共有优抚对象二万一千人，1,300 名志愿者参加，全年约2.1万人次参观，一九三八年十一月十五日殉国。"
+QUOTED_EVENT = VALID_EVENT.replace("    publisher: 聊城市退役军人事务局\n", f"    publisher: 聊城市退役军人事务局\n    quote: {QUOTE}\n")
+
+
+def figure(value) -> str:
+    return f"  - label: {{zh: 人数, en: people}}\n    value: {value}\n    source: yearbook\n"
+
+
+def dated(date: str) -> str:
+    return f"  - date: \"{date}\"\n    label: {{zh: 事件, en: event}}\n    source: yearbook\n"
+
+
+def test_numbers_and_dates_are_read_from_a_quote_in_either_writing():
+    from exhibition.records.content import dates_in, number_of, numbers_in
+
+    numbers = numbers_in(QUOTE)
+    for value in (21000, 1300, 2019, 1938):
+        assert value in numbers, value
+    assert 1500 not in numbers
+    assert numbers_in("共 1 300 人，两千余名，五十三处") >= {1300, 2000, 53}
+    assert numbers_in("in 2019 925 names were carved") >= {2019, 925}  # a space between two numbers is not a separator
+    assert number_of("约900") == 900 and number_of("one in three") is None
+    assert number_of("2.1万") == 21000 and number_of("1,300") == 1300 and number_of("九百二十五") == 925
+    dates = dates_in(QUOTE)
+    assert {(2019, 9, 30), (2019, 9, 0), (2019, 0, 0), (1938, 11, 15)} <= dates
+    assert (2019, 10, 0) not in dates
+    assert (2019, 9, 30) in dates_in("2019年09月30日") and (2019, 9, 30) in dates_in("on 30 September 2019")
+    assert (2019, 9, 30) in dates_in("September 30, 2019")
+
+
+def test_a_figure_or_date_missing_from_its_quote_fails_a_verified_record_in_strict_mode(project):
+    # sources 10-14 (quote 14), review 15-17, figures 18: values on lines 20, 23, 26; dates 28: dates on 29, 32
+    record = QUOTED_EVENT + "figures:\n" + figure(21000) + figure('"1,300"') + figure(1500)
+    record += "dates:\n" + dated("2019-09-30") + dated("2019-10")
+    write(project, "exhibits/events/test-event.yml", record)
+    code, output = check(project)
+    assert code == 0, output  # not yet an error outside strict mode: `make report` lists it
+    code, output = check(project, "--strict")
+    assert code == 1
+    preview = QUOTE[:60] + "…"
+    assert problem_lines(output) == [
+        f"exhibits/events/test-event.yml:26: figures[2].value: 1500 is not in the quote of source yearbook (\"{preview}\"). Correct the number or the quote",
+        f"exhibits/events/test-event.yml:32: dates[1].date: 2019-10 is not in the quote of source yearbook (\"{preview}\"). Correct the date or the quote",
+    ]
+    # A draft is not held to it, even in strict mode.
+    write(project, "exhibits/events/test-event.yml", record.replace("status: verified", "status: draft"))
+    code, output = check(project, "--strict", "--drafts")
+    assert code == 0, output
+
+
+def test_a_disputed_value_must_be_in_the_quote_of_its_own_source(project):
+    second = "  - id: other\n    title: 另一来源\n    publisher: 某报\n    quote: 约有二千人参加。\n"
+    record = QUOTED_EVENT.replace("review:\n", second + "review:\n")  # the second source: lines 15-18
+    record += "disputed:\n  - field: participants\n    values:\n      - value: 2000\n        source: other\n      - value: 3000\n        source: yearbook\n"
+    write(project, "exhibits/events/test-event.yml", record)
+    code, output = check(project, "--strict")
+    assert code == 1
+    assert problem_lines(output) == [
+        f"exhibits/events/test-event.yml:27: disputed[0].values[1].value: 3000 is not in the quote of source yearbook "
+        f"(\"{QUOTE[:60]}…\"). Correct the number or the quote"]
+
+
+def test_a_source_without_a_quote_is_named_once(project):
+    write(project, "exhibits/events/test-event.yml", VALID_EVENT + "figures:\n" + figure(3) + figure(4))
+    code, output = check(project, "--strict")
+    assert code == 1
+    assert problem_lines(output) == [
+        "exhibits/events/test-event.yml:11: sources[0]: source yearbook (named by figures[0].value, figures[1].value) has no quote. "
+        "Add the exact passage as quote:"]
+
+
+def test_english_that_the_glossary_does_not_approve_is_flagged(project):
+    text = "'The political director of the Liaocheng Double-Support Exhibition Hall spoke. Individual supporters came.'"
+    write(project, "exhibits/events/test-event.yml", VALID_EVENT.replace("A test record.", text))
+    code, output = check(project)
+    assert code == 0, output  # listed by `make report` until the records are corrected
+    assert "2 notes on quotes and approved English: `make report` lists them" in output
+    code, output = check(project, "--strict")
+    assert code == 1
+    assert problem_lines(output) == [  # one message per wrong phrase: "double-support" inside the hall's name is not named again
+        "exhibits/events/test-event.yml:8: summary.en: \"Liaocheng Double-Support Exhibition Hall\" is not the approved English for "
+        "聊城市双拥展览馆. Write \"Liaocheng Double Support Exhibition Hall\" (settings/glossary.yml)",
+        "exhibits/events/test-event.yml:8: summary.en: \"political director\" is not the approved English for 政治部主任. "
+        "Write \"director of the Political Department\" (settings/glossary.yml)",
+    ]
+
+
+def test_the_glossary_is_validated_with_lines(project):
+    write(project, "exhibits/events/test-event.yml", VALID_EVENT)
+    write(project, "settings/glossary.yml", "terms:\n  - zh: 双拥\n    eng: double support\n")
+    code, output = check(project)
+    assert code == 1
+    assert problem_lines(output) == ["settings/glossary.yml:3: terms[0].eng: unknown field. Did you mean `en`?"]
+    write(project, "settings/glossary.yml", "terms:\n  - zh: 双拥\n    en: double support\n"
+          "  - zh: 光荣牌\n    en: honour plaques\n    wrong: [honour plaques, honor plaques]\n  - zh: 光荣牌\n    en: plaques\n")
+    code, output = check(project)
+    assert code == 1
+    assert problem_lines(output) == [
+        "settings/glossary.yml:6: terms[1].wrong[0]: \"honour plaques\" is part of the approved \"honour plaques\": "
+        "every correct text would be flagged. Remove it from wrong",
+        "settings/glossary.yml:7: terms[2].zh: 光荣牌 is already listed on line 4. Keep one entry",
+    ]
+
+
+def test_the_real_glossary_holds_the_approved_terms():
+    from exhibition.settings import Settings
+
+    settings, problems = Settings.load(ROOT)
+    assert not [p for p in problems if p.path == "settings/glossary.yml"]
+    terms = {t.zh: t for t in settings.glossary.terms}
+    assert terms["聊城市双拥展览馆"].en == "Liaocheng Double Support Exhibition Hall"
+    assert "political director" in terms["政治部主任"].wrong
+    assert terms["英烈故事进课堂"].en == "Hero Stories in the Classroom"
+
+
+def test_report_lists_unquoted_facts_sources_without_url_and_glossary_variants(project):
+    record = VALID_EVENT.replace("A test record.", "The Martyrs Day ceremony.") + "figures:\n" + figure(3)
+    write(project, "exhibits/events/test-event.yml", record)
+    result = run_cli(project, "report")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "exhibits/events/test-event.yml:19: figures[0].value (no quote)" in out
+    assert "exhibits/events/test-event.yml:11: sources[0] yearbook (2019年聊城年鉴)" in out
+    assert "exhibits/events/test-event.yml:8: summary.en: \"Martyrs Day\" is not the approved English for 烈士纪念日." in out
+
+
+def test_a_record_that_is_not_valid_yaml_still_counts_for_references(real_project):
+    # A full-width colon makes the whole file unreadable as YAML; its id and kind are still
+    # read off, so the five records naming fan-zhuxian do not each report it missing.
+    path = real_project / "exhibits/people/fan-zhuxian.yml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("living:"))
+    lines[at] = lines[at].replace("living:", "living：", 1)
+    path.write_text("".join(lines), encoding="utf-8")
+    code, output = check(real_project)
+    assert code == 1
+    assert problem_lines(output) == [
+        f"exhibits/people/fan-zhuxian.yml:{at + 1}: living: the colon after \"living\" is a full-width colon (：). "
+        "Type an ASCII colon (:) followed by a space"]
+
+
+def test_plain_text_for_a_name_is_not_told_to_add_english(project):
+    person = VALID_EVENT.replace("kind: event", "kind: person").replace('date: "2019-03-15"\n', "").replace("id: test-event", "id: someone")
+    write(project, "exhibits/people/someone.yml", person + "category: martyr\nliving: false\nname: 某某\n")
+    code, output = check(project)
+    assert code == 1
+    assert problem_lines(output) == ["exhibits/people/someone.yml:18: name: must be a group of fields (zh, pinyin), found \"某某\""]
+
+
+def test_a_full_width_colon_after_the_real_yaml_mistake_does_not_hide_it(project):
+    record = VALID_EVENT.replace("kind: event", "kind: [event") + "body:\n  en: |\n    Address：Dongchang Road\n"
+    write(project, "exhibits/events/test-event.yml", record)
+    code, output = check(project)
+    assert code == 1
+    assert re.search(r"^exhibits/events/test-event\.yml:\d+: is not valid YAML", output, re.M), output
+    assert "full-width" not in output
+
+
+def test_an_unknown_kind_does_not_hide_the_other_problems_of_the_file(project):
+    write(project, "exhibits/events/test-event.yml",
+          VALID_EVENT.replace("kind: event", "kind: evnt").replace("A test record.", "'[x](data:text/html,hi)'"))
+    code, output = check(project)
+    assert code == 1
+    assert problem_lines(output) == [
+        "exhibits/events/test-event.yml:1: kind: unknown kind `evnt`. Did you mean `event`?",
+        "exhibits/events/test-event.yml:8: summary.en: contains a link to \"data:text/html,hi\": data: links are not allowed. "
+        "Link with an http(s):// or mailto: address, or to a page of this site",
+    ]

@@ -36,6 +36,9 @@ def copy_skeleton(repo: Path, root: Path) -> None:
             shutil.copy(src, root / name)
     (root / "exhibits" / "events").mkdir(parents=True)
     (root / "images" / "events").mkdir(parents=True)
+    # The home page leads with the first synthetic record (the real home.yml names real records).
+    (root / "settings" / "home.yml").write_text(
+        f"hero: {record_id(1)}\npurpose: {{zh: 基准测试, en: Benchmark}}\n", encoding="utf-8")
 
 
 def base_photo(seed: int, size: tuple[int, int], quality: int = 90) -> bytes:

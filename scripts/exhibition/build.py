@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from .records import handoff
-from .records.problems import dotted, report
+from .records.problems import dotted, drafts_line, report
 from .pipeline import check
 from .publishing import site_url_from_environment
 
@@ -62,6 +62,8 @@ def _checked_build(root: Path, *, strict: bool, drafts: bool, site_dir: Path | N
         return 1
     checked = check(root, strict=strict, drafts=drafts)
     _, collection, problems = checked
+    if collection.drafts:
+        print(drafts_line(collection.drafts))
     if kiosk:
         problems += _kiosk_problems(root, collection)
     if problems:

@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from .records.problems import report
+from .records.problems import drafts_line, report
 from .pipeline import check
 
 
@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("kind")
     new.add_argument("id")
     for p in (check, build):
-        p.add_argument("--strict", action="store_true", default=_env_flag("STRICT"), help="missing English is an error")
+        p.add_argument("--strict", action="store_true", default=_env_flag("STRICT"), help="missing English, English off the glossary and (verified records) figures or dates missing from their quote are errors")
         p.add_argument("--drafts", action="store_true", default=_env_flag("DRAFTS"), help="publish draft records too")
     build.add_argument("--site-dir", type=Path, default=None, help="where the site goes (default: site/)")
     build.add_argument("--kiosk", action="store_true", help="the touch-screen kiosk edition from mkdocs-kiosk.yml, into site-kiosk/")
@@ -99,8 +99,14 @@ def _labels(args) -> int:
 def _check(args) -> int:
     root = args.root.resolve()
     _, collection, problems = check(root, strict=args.strict, drafts=args.drafts)
+    if collection.drafts:
+        print(drafts_line(collection.drafts))
     if problems:
         print(report(problems), file=sys.stderr)
         return 1
     print(f"{len(collection.records)} records checked: no problems.")
+    if collection.advisories:  # not errors yet (issue #13): say where to find them
+        count = len(collection.advisories)
+        print(f"{count} note{'s' if count != 1 else ''} on quotes and approved English: `make report` lists them "
+              "(`make check STRICT=1` treats them as errors).")
     return 0

@@ -3,6 +3,7 @@
 Written beside the pages (docs/data/, git-ignored) so MkDocs publishes them at
 /data/. Private fields never leave: consent references, who reviewed, the
 public-value exceptions; drafts are not published at all (validation drops them).
+A picture is given as the URLs of its published copies: the original in images/ is not on the site.
 """
 
 from __future__ import annotations
@@ -35,13 +36,19 @@ def page_path(record: model.Record, lang: str) -> str:
     return ("" if lang == "zh" else f"{lang}/") + f"exhibits/{record.FOLDER}/{record.id}/"
 
 
-def export(records: list[model.Record], out_dir: Path, langs=model.LANGS) -> dict[str, int]:
+def export(records: list[model.Record], out_dir: Path, langs=model.LANGS, derived: dict | None = None) -> dict[str, int]:
+    """derived: images/ path -> images.derivatives.Derived, the published copies of each picture."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = 0
     for lang in langs:
         rows = []
         for record in sorted(records, key=lambda r: (r.kind, r.id)):
             data = localise(record.model_dump(mode="json"), lang)
+            for image, original in zip(data.get("images", []), record.images):
+                image.pop("file", None)
+                made = (derived or {}).get(original.file)
+                # Relative to the site root, as docs/ is; smallest first, as in srcset.
+                image["files"] = [{"url": v.url, "width": v.width, "height": v.height} for v in made.variants] if made else []
             data["page"] = page_path(record, lang)
             rows.append(data)
         written += _write(out_dir / f"records-{lang}.json", json.dumps(

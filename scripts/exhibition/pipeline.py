@@ -47,7 +47,8 @@ def check(root: Path, *, strict: bool = False, drafts: bool = False,
     if reuse and (result := handoff.take(root, (strict, drafts))) is not None:
         return result
     settings, problems = Settings.load(root)
-    collection = validate(root, strict=strict, drafts=drafts, zones=settings.zone_ids, tags=settings.tag_ids)
+    collection = validate(root, strict=strict, drafts=drafts, zones=settings.zone_ids, tags=settings.tag_ids,
+                          glossary=settings.glossary)
     problems += settings.record_problems({r.id for r in collection.records})
     return settings, collection, problems + collection.problems
 
@@ -89,7 +90,7 @@ def run(options: Options) -> Site:
         extra = attract.pages(site, options.docs_dir, options.kiosk, options.site_names or {})
     written = write_pages(site, options.docs_dir, extra=extra)
     log.info(f"exhibition: pages {written['written']} written, {written['unchanged']} unchanged, {written['removed']} removed")
-    opendata.export(collection.records, options.docs_dir / opendata.FOLDER)
+    opendata.export(collection.records, options.docs_dir / opendata.FOLDER, derived=derived)
     write_jieba_dictionary(collection.records, root / options.jieba_dict_user)
     return site
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from . import kiosk as kiosk_edition, opendata
+from . import kiosk as kiosk_edition, opendata, preview
 from .config import ExhibitionConfig
 from .pages import home
 from .pipeline import Options, run
@@ -56,7 +56,9 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
         try:
             self.site = run(options)
         except ValidationFailed as exc:
-            raise PluginError("\n" + str(exc)) from None
+            error = PluginError("\n" + str(exc))
+            error.problems = exc.problems  # for the preview's page of problems (preview.py)
+            raise error from None
         except Exception as exc:  # a bug of ours: say so in one line, never a traceback
             raise PluginError(
                 f"internal error in the exhibition generator ({type(exc).__name__}: {exc}). "
@@ -70,6 +72,7 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
         # there (the top-level pages, assets/ …), not what the build writes.
         docs = Path(config.docs_dir)
         generated = {self.config.pages_dir, self.config.media_dir, opendata.FOLDER}
+        preview.wrap_builder(server)  # a failed rebuild shows its problems in the browser
         server.unwatch(str(docs))
         server.watch(str(docs), recursive=False)
         for child in sorted(docs.iterdir()):

@@ -10,12 +10,12 @@ from collections import Counter
 from pathlib import Path
 
 from .pipeline import check
-from .records import model
+from .records import content, model
 from .records.problems import dotted
 
 
 def content_report(root: Path) -> tuple[str, int]:
-    _, collection, problems = check(root, drafts=True)
+    settings, collection, problems = check(root, drafts=True)
     lines = ["# Content report · 内容报告", ""]
     if problems:
         lines += [f"**{len(problems)} problem(s) stop the build: run `make check`.**", ""]
@@ -49,6 +49,20 @@ def content_report(root: Path) -> tuple[str, int]:
         if not r.sources:
             unsourced.append(f"{where(r)}: the record has no sources")
     section("Facts without a source · 未注明来源的事实", unsourced)
+    # Issue #13: figures and dates checked against the quotes of their sources, and the glossary.
+    # Errors only in strict mode (for verified records) while the quotes are being added.
+    section("Figures and dates their source's quote does not support · 引文未能印证的数字与日期", [
+        str(p) for r in records for p in content.quote_problems(docs[r.id], r) if "has no quote" not in p.message
+    ])
+    section("Figures and dates without a quote · 缺少引文的数字与日期", [
+        f"{where(r, loc)}: {dotted(loc)} ({why})" for r in records for loc, why in content.unquoted(r)
+    ])
+    section("Sources without a URL · 缺少网址的来源", [
+        f"{where(r, ('sources', i))}: sources[{i}] {s.id} ({s.title})" for r in records for i, s in enumerate(r.sources) if not s.url
+    ])
+    section("English that is not the glossary's · 英文用语与词汇表不符 (settings/glossary.yml)", [
+        str(p) for r in records for p in content.glossary_problems(docs[r.id], r, settings.glossary)
+    ] if settings.glossary else [])
     section("Drafts (not published) · 草稿", [
         f"{where(r, ('review',))}: {r.id} (since {r.review.date.iso})" for r in records if r.review.status == "draft"
     ])

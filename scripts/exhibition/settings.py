@@ -4,6 +4,7 @@
 - eras.yml: the timeline's eras,
 - tags.yml: the name of every tag in both languages,
 - home.yml: what the home page leads with (its picture, purpose line, featured exhibits).
+- glossary.yml: the approved English of recurring terms, and the wrong variants to flag.
 
 Like records, they are YAML validated with line numbers; problems use the same format.
 """
@@ -87,6 +88,17 @@ class Tags(Strict):
     tags: list[Tag] = []
 
 
+class Term(Strict):
+    zh: str = Field(min_length=1, description="The Chinese term, e.g. 双拥")
+    en: str = Field(min_length=1, description="The approved English, e.g. double support")
+    wrong: list[str] = Field([], description="English variants not to use; `make check` flags them in any `en:` text.")
+    note: Optional[str] = Field(None, description="Why this translation, for translators.")
+
+
+class Glossary(Strict):
+    terms: list[Term] = Field(min_length=1)
+
+
 @dataclass
 class Settings:
     hall: Optional[HallMap] = None
@@ -95,6 +107,7 @@ class Settings:
     open_data: Optional[OpenData] = None
     home: Optional[Home] = None
     home_doc: Optional[Document] = None  # for path:line messages about record ids named in home.yml
+    glossary: Optional[Glossary] = None
 
     @property
     def zone_ids(self) -> set[str] | None:
@@ -135,6 +148,10 @@ class Settings:
             _unique(doc, [t.id for t in tags.tags], "tags", "tag", problems)
         settings.open_data, _ = _load(folder / "open-data.yml", root, OpenData, problems)
         settings.home, settings.home_doc = _load(folder / "home.yml", root, Home, problems)
+        glossary, doc = _load(folder / "glossary.yml", root, Glossary, problems)
+        if glossary:
+            settings.glossary = glossary
+            problems += _check_glossary(doc, glossary)
         return settings, problems
 
     def record_problems(self, known: set[str]) -> list[Problem]:
@@ -161,9 +178,9 @@ def _load(path: Path, root: Path, cls: type[BaseModel], problems: list[Problem])
     try:
         return cls.model_validate(doc.data), doc
     except ValidationError as exc:
-        from .records.validate import explain
+        from .records.validate import explain_all
 
-        problems += [explain(doc, cls, error) for error in exc.errors()]
+        problems += explain_all(doc, cls, exc)
         return None, None
 
 
@@ -193,4 +210,22 @@ def _check_eras(doc: Document, eras: list[Era]) -> list[Problem]:
             problems.append(Problem(doc.path, doc.line(("eras", index - 1)), dotted(("eras", index - 1, "end")), "only the last era may leave `end` empty. Give the year the next era begins"))
         elif era.start < before.end:
             problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"{era.start.iso} is before the previous era ends ({before.end.iso}): eras overlap. Start this era at {before.end.iso}"))
+    return problems
+
+
+def _check_glossary(doc: Document, glossary: Glossary) -> list[Problem]:
+    """A term listed twice, or a 'wrong' variant that the approved English itself contains."""
+    from .records.content import variant_pattern
+
+    problems, first = [], {}
+    for index, term in enumerate(glossary.terms):
+        loc = ("terms", index, "zh")
+        if term.zh in first:
+            problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"{term.zh} is already listed on line {first[term.zh]}. Keep one entry"))
+        first.setdefault(term.zh, doc.line(loc))
+        for j, variant in enumerate(term.wrong):
+            if variant_pattern(variant).search(term.en):
+                loc = ("terms", index, "wrong", j)
+                problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"\"{variant}\" is part of the approved \"{term.en}\": "
+                                        "every correct text would be flagged. Remove it from wrong"))
     return problems

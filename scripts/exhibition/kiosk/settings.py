@@ -58,7 +58,8 @@ class Kiosk:
         from ..records.model import KINDS
 
         order = list(KINDS)  # the hall first, then the ship, the cemeteries, people, events…
-        flagged = [r for r in records if getattr(r, "featured", False)]
+        # A slide is a full-screen picture: featured records without one show on the home's cards only.
+        flagged = [r for r in records if getattr(r, "featured", False) and r.images]
         return sorted(flagged, key=lambda r: (order.index(r.kind) if r.kind in order else len(order), r.title.zh))
 
     def featured_problems(self, published: set[str], drafts: set[str] = frozenset()) -> list[Problem]:

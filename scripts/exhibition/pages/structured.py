@@ -18,6 +18,7 @@ SCHEMA_TYPES: dict[str, list[str]] = {
     "event": ["Event"],
     "vessel": ["Vehicle"],
     "theme": ["Article"],
+    "story": ["Article"],
     "lesson": ["LearningResource"],
 }
 
@@ -85,7 +86,7 @@ def build(record: model.Record, lang: str, url: Optional[str], image: Optional[s
     elif record.kind == "vessel":
         data["model"] = t(record.ship_class)
         data["vehicleIdentificationNumber"] = record.hull_number
-    elif record.kind == "theme":
+    elif record.kind in ("theme", "story"):
         data["headline"] = t(record.title)
     elif record.kind == "lesson":
         data["educationalLevel"] = getattr(record, "grade_band", None)

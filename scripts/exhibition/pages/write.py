@@ -212,7 +212,7 @@ class Renderer:
         elif image.creator:
             parts.append(image.creator)
         if image.licence:
-            parts.append(image.licence)
+            parts.append(self.t(image.licence))
         return f"{self.ui('credit')}{PUNCTUATION[self.lang]['colon']}" + " · ".join(parts) if parts else ""
 
     # --- rendering --------------------------------------------------------

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import re
+
 import yaml
 
 from .problems import Problem, dotted
@@ -128,6 +130,11 @@ def _load(path: Path, shown: str, loader_class) -> tuple[Document | None, list[P
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        # A Chinese keyboard's punctuation where YAML needs ASCII: name it, on its own line. Only at
+        # or before where YAML gave up: the reader stops at the culprit or just after it.
+        typed = [p for p in full_width(text, shown) if mark is None or p.line <= mark.line + 1]
+        if typed:
+            return None, typed
         what = (exc.problem or "").strip()
         if exc.context and "alias" not in what and "anchor" not in what:
             what = f"{exc.context.strip()}, {what}"
@@ -149,6 +156,30 @@ def _load(path: Path, shown: str, loader_class) -> tuple[Document | None, list[P
     if not isinstance(data, dict):
         return fail(1, f"holds a {type(data).__name__} at the top, but a record is a mapping of fields (`id: …`, `kind: …`). Start each line at the left margin with a field name")
     return Document(shown, data, lines), []
+
+
+# What a Chinese keyboard types where YAML needs ASCII. YAML's own message then points at the
+# wrong line ("could not find expected ':'" on the line after): these name the character.
+_KEY = r"^[ \u3000]*(?:- )?(?P<key>[A-Za-z_][\w-]*)"
+_FULL_WIDTH = [
+    (re.compile(_KEY + r"[ \u3000]*："), lambda m: f"the colon after \"{m['key']}\" is a full-width colon (：). Type an ASCII colon (:) followed by a space"),
+    (re.compile(_KEY + r":\u3000"), lambda m: f"the space after \"{m['key']}:\" is a full-width space (U+3000). Type an ordinary space"),
+    (re.compile(r"^ *\u3000"), lambda m: "is indented with a full-width space (U+3000). Indent with ordinary spaces"),
+    (re.compile(r"[{\[].*?，\s*(?P<next>[A-Za-z_][\w-]*)\s*[:：]"), lambda m: f"the comma before \"{m['next']}\" is a full-width comma (，). Type an ASCII comma (,)"),
+    (re.compile(_KEY + r":\s*(?P<q>[“”‘’]).*(?::\s|\s#)"), lambda m: f"the value starts with a full-width quote ({m['q']}), which YAML does not read as a quote. Use ASCII quotes \"…\""),
+]
+
+
+def full_width(text: str, shown: str) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(text.splitlines(), 1):
+        for pattern, message in _FULL_WIDTH:
+            match = pattern.search(line)
+            if match:
+                key = re.match(_KEY, line)
+                problems.append(Problem(shown, number, key["key"] if key else "", message(match)))
+                break
+    return problems
 
 
 class _TooBig(Exception):
@@ -183,6 +214,10 @@ def _positions(node, path, lines, problems, shown_path, count):
                 problems.append(Problem(shown_path, line, dotted(path), f"has a field named {shown!r}. Field names are words such as title: or summary:"))
                 continue
             name = key.value
+            if "\u3000" in name or "：" in name:
+                what = "a full-width space (U+3000)" if "\u3000" in name else "a full-width colon (：)"
+                problems.append(Problem(shown_path, line, dotted(path), f"the field name {name.strip()!r} holds {what}. Type it again with ordinary spaces and an ASCII colon (:)"))
+                continue
             if name in seen:
                 problems.append(Problem(shown_path, line, dotted(path + (name,)), f"appears twice (first on line {seen[name]}). Keep one"))
                 continue

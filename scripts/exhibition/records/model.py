@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from .dates import Date, PartialDate
 
@@ -34,6 +34,15 @@ class Text(Strict):
 
     def missing(self, lang: str) -> bool:
         return lang == "en" and not self.en
+
+
+def _same_in_both_languages(value):
+    # A licence name such as "CC BY 4.0" reads the same in both languages: plain text stands for both.
+    return {"zh": value, "en": value} if isinstance(value, str) else value
+
+
+# Either plain text (the same in both languages) or {zh, en}; templates always get a Text.
+SameOrText = Annotated[Text, BeforeValidator(_same_in_both_languages, json_schema_input_type=Union[str, Text])]
 
 
 class FullText(Text):
@@ -102,8 +111,9 @@ class Image(Strict):
     credit: Optional[Text] = None
     date: Optional[Date] = None
     rights_holder: Optional[str] = None
-    licence: Optional[str] = None
-    depicts: list[Slug] = []
+    licence: Optional[SameOrText] = Field(None, description="Plain text when it reads the same in both "
+                                          "languages (CC BY 4.0), else {zh: 版权所有, en: All rights reserved}.")
+    depicts: list[Slug] = Field([], description="Ids of the exhibit records (not lessons) this picture shows.")
     flags: ImageFlags = ImageFlags()
     consent: Optional[str] = Field(None, description="Guardian or sitter consent reference.")
 
@@ -147,7 +157,8 @@ class Record(Strict):
     summary: Text = Field(description="One or two sentences: what it is and why it matters.")
     body: Optional[Text] = Field(None, description="The longer text, in Markdown (no HTML).")
     images: list[Image] = Field([], description="Pictures, the first one leads the page.")
-    related: list[Slug] = Field([], description="Ids of related records (linked both ways).")
+    related: list[Slug] = Field([], description="Ids of related exhibit records (any kind but lesson; a lesson may also "
+                                "name lessons). Linked both ways: the other page lists this one too.")
     tags: list[Slug] = Field([], description="Tag ids from settings/tags.yml.")
     sources: list[Source] = Field([], description="Where every fact comes from; required to publish.")
     disputed: list[Disputed] = Field([], description="Values the sources disagree on, each with its source.")
@@ -255,7 +266,8 @@ class Protection(Sourced):
 class Burial(Strict):
     name: Text
     role: Optional[Text] = None
-    person: Optional[Slug] = Field(None, description="Id of the person's record, if there is one.")
+    person: Optional[Slug] = Field(None, description="Id of the person's record (kind person), if there is one: "
+                                   "the burial links to that page.")
 
 
 class Memorial(Record):
@@ -296,7 +308,8 @@ class Person(Record):
     died: Optional[LifeEvent] = None
     role: Optional[Text] = None
     honours: list[Text] = []
-    commemorated_at: list[Slug] = []
+    commemorated_at: list[Slug] = Field([], description="Ids of the memorial or place records where the person is "
+                                        "commemorated (a cemetery, a memorial hall).")
     consent: Optional[Consent] = Field(None, description="Required for a living person.")
 
     @model_validator(mode="after")
@@ -320,11 +333,11 @@ class Event(Record):
     end: Optional[Date] = None
     recurring: Optional[Text] = Field(None, description="For a yearly occasion, e.g. 每年9月30日.")
     place: Optional[Text] = None
-    place_record: Optional[Slug] = None
+    place_record: Optional[Slug] = Field(None, description="Id of the place or memorial record where the event happened.")
     organisers: list[Text] = []
     participants: Optional[Figure] = None
     audience: Optional[Text] = None
-    people: list[Slug] = []
+    people: list[Slug] = Field([], description="Ids of the person records of people who took part.")
 
     @model_validator(mode="after")
     def _one_date(self):
@@ -424,7 +437,8 @@ class Lesson(Record):
     drawing_task: Optional[Text] = Field(None, description="A drawing task for the worksheet (a box to draw in).")
     follow_up: list[Text] = Field([], description="课后延伸")
     teacher_notes: list[Text] = Field([], description="教师提示")
-    linked_records: list[Slug] = Field(min_length=1, description="Ids of the exhibit records the lesson draws on.")
+    linked_records: list[Slug] = Field(min_length=1, description="Ids of the exhibit records (any kind but lesson) the "
+                                       "lesson draws on, listed and linked on the lesson's page and handout.")
     seasons: list[Literal["qingming", "martyrs_day", "national_day"]] = Field(
         [], description="Times of year the lesson suits: 清明 (qingming), 9月30日烈士纪念日 (martyrs_day), 国庆 (national_day).")
 
@@ -466,3 +480,23 @@ KINDS: dict[str, type[Record]] = {
     cls.model_fields["kind"].annotation.__args__[0]: cls
     for cls in (Place, Vessel, Memorial, Person, Event, Theme, Story, Lesson)
 }
+EXHIBIT_KINDS = tuple(kind for kind in KINDS if kind != "lesson")
+# Which kinds of record each reference field may name (validate.py refuses others and suggests
+# only these). Lessons are not exhibits: exhibits reach them through a lesson's linked_records.
+REFERENCE_KINDS: dict[str, tuple[str, ...]] = {
+    "related": EXHIBIT_KINDS,
+    "commemorated_at": ("memorial", "place"),
+    "notable_burials.person": ("person",),
+    "people": ("person",),
+    "place_record": ("place", "memorial"),
+    "linked_records": EXHIBIT_KINDS,
+    "images.depicts": EXHIBIT_KINDS,
+    "sections.records": tuple(KINDS),  # a story's part may point teachers to a lesson too
+}
+
+
+def accepted_kinds(field: str, record_kind: str) -> tuple[str, ...]:
+    """Kinds a reference field of a record of record_kind may name."""
+    if field == "related" and record_kind == "lesson":
+        return tuple(KINDS)  # a lesson may point to a follow-up lesson
+    return REFERENCE_KINDS[field]

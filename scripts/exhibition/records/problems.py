@@ -34,7 +34,15 @@ class ValidationFailed(Exception):
 
 
 def report(problems: list[Problem]) -> str:
+    problems = sorted(set(problems))  # by file, then line: the order the curator reads and fixes them
     lines = [str(p) for p in problems]
     count = len(problems)
     lines.append(f"{count} problem{'s' if count != 1 else ''} found; the site was not changed. Fix them and run the command again.")
     return "\n".join(lines)
+
+
+def drafts_line(paths: list[str]) -> str:
+    """Drafts are left out of the site; say which, so a forgotten status is noticed."""
+    if not paths:
+        return ""
+    return f"{len(paths)} draft{'s' if len(paths) != 1 else ''} not published: {', '.join(paths)}"

@@ -93,6 +93,8 @@ def scaffold(kind: str, record_id: str) -> str:
         f"# yaml-language-server: $schema=../../schema/{kind}.schema.json",
         f"# A new {kind} record. Replace every TODO; uncomment an optional field (remove the #)",
         "# only when a source gives it. Check with: make check",
+        "# Links to other records are their ids (the `id:` line of their file): each link field below",
+        "# says which kinds of record it takes. A misspelt id, a wrong kind or a draft is reported by make check.",
     ]
     body = [f"kind: {kind}", f"id: {record_id}"]
     body += _lines(cls, "", values={}, skip=("kind", "id", "review"))

@@ -40,6 +40,21 @@ HINTS = {
 RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|(?:java|vb)script\s*:", re.IGNORECASE)
 ATTR_LIST = re.compile(r"\{\s*:?\s*(?:[.#][\w-]|[\w-]+\s*=)[^}]*\}")
 PICTURE = re.compile(r"!\[[^\]]*\]\s*[\[(]")
+# Where Markdown takes a link address: [text](address), <address>, and [label]: address.
+LINK_TARGET = re.compile(r"\]\(\s*<?([^)>\s]*)|<([A-Za-z][A-Za-z0-9+.\-]*:[^>\s]*)>|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a reference may point to: any record file with a usable id, even one with mistakes
+    (its own file reports them; the records naming it should not each repeat them)."""
+
+    id: str
+    kind: str
+    path: str
+    title: str  # English title if given, for ranking suggestions
+    published: bool
 
 
 @dataclass
@@ -47,6 +62,9 @@ class Collection:
     records: list[model.Record] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)  # record id -> its file, for line numbers
+    drafts: list[str] = field(default_factory=list)  # files of drafts left out of the site
+    # Allowed for now but listed by `make report` (quotes, glossary); errors in strict mode.
+    advisories: list[Problem] = field(default_factory=list)
 
     @property
     def by_id(self) -> dict[str, model.Record]:
@@ -61,11 +79,18 @@ def sort_key(record: model.Record):
 
 
 def validate(root: Path, *, strict: bool = False, drafts: bool = False, zones: set[str] | None = None,
-             tags: set[str] | None = None) -> Collection:
-    """Load every record under root/exhibits, checking each alone and then together."""
+             tags: set[str] | None = None, glossary=None) -> Collection:
+    """Load every record under root/exhibits, checking each alone and then together.
+
+    A record with a mistake is still checked in full (texts, pictures, references), so the
+    curator gets every problem at once; and records naming it are not told it is missing."""
+    from . import content
+
     exhibits, images = root / "exhibits", root / "images"
     result = Collection()
     docs: list[tuple[Document, model.Record]] = []
+    failed: list[tuple[Document, type[model.Record]]] = []  # published-to-be records with mistakes
+    targets: dict[str, Target] = {}
     for path in sorted(exhibits.rglob("*")):
         if path.suffix not in (".yml", ".yaml") or not path.is_file():
             continue
@@ -73,23 +98,78 @@ def validate(root: Path, *, strict: bool = False, drafts: bool = False, zones: s
         doc, problems = load(path, shown)
         result.problems += problems
         if doc is None:
+            # Not readable as YAML (a full-width colon, say): its own message is enough, so the
+            # records naming it are not told it is missing, if its id and kind can be read off.
+            unread = _id_and_kind(path)
+            if unread and unread[0] not in targets:
+                targets[unread[0]] = Target(unread[0], unread[1], shown, "", True)
             continue
         record, problems = _check_one(doc, path.relative_to(exhibits))
         result.problems += problems
-        if record is None:
-            continue
         result.problems += _check_texts(doc, record, strict)
-        result.problems += _check_images(doc, record, images)
-        if record.review.status == "draft" and not drafts:
+        result.problems += _check_images(doc, images)
+        kind = doc.data.get("kind")
+        cls = model.KINDS.get(kind) if isinstance(kind, str) else None
+        if cls is None:
+            continue
+        draft = _status(doc.data) == "draft"
+        if draft and not drafts:
+            result.drafts.append(doc.path)
+        published = not draft or drafts
+        record_id = doc.data.get("id")
+        if isinstance(record_id, str) and re.fullmatch(model.SLUG, record_id) and record_id not in targets:
+            targets[record_id] = Target(record_id, kind, doc.path, _title_en(doc.data), published)
+        if not published:
+            continue
+        if record is None:
+            failed.append((doc, cls))
             continue
         if not record.sources:
             result.problems.append(Problem(doc.path, doc.line(("sources",)) if "sources" in doc.data else 1, "sources",
                                            "a published record needs at least one source. Add the source of its facts (title, publisher, url, date), or set review.status: draft"))
         docs.append((doc, record))
     result.problems += _check_together(docs, zones, tags)
+    for doc, cls in [(doc, type(record)) for doc, record in docs] + failed:
+        result.problems += _check_references(doc, cls, targets)
     result.records = [record for _, record in docs]
     result.documents = {record.id: doc for doc, record in docs}
+    # Quotes and approved English: allowed while the collection catches up, errors in strict mode.
+    for doc, record in docs:
+        quotes = content.quote_problems(doc, record)
+        terms = content.glossary_problems(doc, record, glossary) if glossary else []
+        if strict and record.review.status == "verified":
+            result.problems += quotes
+        else:
+            result.advisories += quotes
+        (result.problems if strict else result.advisories).extend(terms)
     return result
+
+
+_LINE = {name: re.compile(rf"^{name}:[ \t]*['\"]?([a-z0-9-]+)['\"]?[ \t]*(?:#.*)?$", re.M) for name in ("id", "kind")}
+
+
+def _id_and_kind(path: Path) -> tuple[str, str] | None:
+    try:
+        text = path.read_bytes()[:MAX_SCAN].decode("utf-8", errors="replace")
+    except OSError:
+        return None
+    found = {name: pattern.search(text) for name, pattern in _LINE.items()}
+    if not all(found.values()) or found["kind"].group(1) not in model.KINDS or not re.fullmatch(model.SLUG, found["id"].group(1)):
+        return None
+    return found["id"].group(1), found["kind"].group(1)
+
+
+MAX_SCAN = 64 * 1024  # id: and kind: lead a record
+
+
+def _status(data: dict):
+    review = data.get("review")
+    return review.get("status") if isinstance(review, dict) else None
+
+
+def _title_en(data: dict) -> str:
+    title = data.get("title")
+    return str(title.get("en") or "") if isinstance(title, dict) else ""
 
 
 def _check_one(doc: Document, relative: Path) -> tuple[model.Record | None, list[Problem]]:
@@ -109,8 +189,20 @@ def _check_one(doc: Document, relative: Path) -> tuple[model.Record | None, list
     try:
         record = cls.model_validate(doc.data)
     except ValidationError as exc:
-        return None, problems + [explain(doc, cls, error) for error in exc.errors()]
+        return None, problems + explain_all(doc, cls, exc)
     return record, problems
+
+
+def explain_all(doc: Document, cls: type[BaseModel], exc: ValidationError) -> list[Problem]:
+    errors = exc.errors()
+    # `titel:` is both an unknown field and a missing `title`: one mistake, one message (the typo's).
+    meant = {tuple(e["loc"][:-1]) + (_closest_field(cls, tuple(e["loc"])),) for e in errors if e["type"] == "extra_forbidden"}
+    return [explain(doc, cls, e) for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in meant)]
+
+
+def _closest_field(cls: type[BaseModel], loc: tuple) -> str | None:
+    close = difflib.get_close_matches(str(loc[-1]), _fields_at(cls, loc[:-1]), n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def explain(doc: Document, cls: type[BaseModel], error: dict) -> Problem:
@@ -122,12 +214,13 @@ def explain(doc: Document, cls: type[BaseModel], error: dict) -> Problem:
         hint = HINTS.get(tail) or HINTS.get(str(loc[-1])) or f"Add `{loc[-1]}:` here."
         return Problem(doc.path, line, where, f"required. {hint}")
     if kind == "extra_forbidden":
-        allowed = _fields_at(cls, loc[:-1])
-        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
-        hint = f"Did you mean `{close[0]}`?" if close else f"Allowed here: {', '.join(allowed)}."
+        close = _closest_field(cls, loc)
+        hint = f"Did you mean `{close}`?" if close else f"Allowed here: {', '.join(_fields_at(cls, loc[:-1]))}."
         return Problem(doc.path, line, where, f"unknown field. {hint}")
     if kind == "string_pattern_mismatch" and loc[-1] == "url":
         return Problem(doc.path, line, where, "must start with http:// or https://. Copy the full address from the browser")
+    if kind == "string_pattern_mismatch" and isinstance(error["input"], str) and "，" in error["input"]:
+        return Problem(doc.path, line, where, f"\"{error['input']}\" holds a full-width comma (，). Separate ids with an ASCII comma (,) followed by a space")
     if kind == "string_pattern_mismatch":
         return Problem(doc.path, line, where, f"\"{error['input']}\" is not an id. Use lower-case ASCII letters, digits and hyphens, e.g. fan-zhuxian")
     if kind in ("literal_error", "enum"):
@@ -142,7 +235,12 @@ def explain(doc: Document, cls: type[BaseModel], error: dict) -> Problem:
         return Problem(doc.path, line, where, f"must be text, found {_shown(error['input'])}. Put the value in quotes")
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         allowed = _fields_at(cls, loc)
-        return Problem(doc.path, line, where, f"must be a group of fields ({', '.join(allowed)}), found {_shown(error['input'])}")
+        message = f"must be a group of fields ({', '.join(allowed)}), found {_shown(error['input'])}"
+        if set(allowed) == {"zh", "en"} and isinstance(error["input"], (str, int, float)):
+            # Plain text where both languages are wanted: show the fix with the curator's own text.
+            name = next((str(p) for p in reversed(loc) if not isinstance(p, int)), where)
+            message += f". Write both languages: `{name}: {{zh: {error['input']}, en: …}}`"
+        return Problem(doc.path, line, where, message)
     if kind == "list_type":
         return Problem(doc.path, line, where, f"must be a list (lines starting with `- `), found {_shown(error['input'])}")
     if kind in ("int_type", "int_parsing", "int_from_float", "float_type", "float_parsing"):
@@ -192,10 +290,12 @@ def _models_in(annotation) -> list[type[BaseModel]]:
     return out
 
 
-def _check_texts(doc: Document, record: model.Record, strict: bool) -> list[Problem]:
+def _check_texts(doc: Document, record: model.Record | None, strict: bool) -> list[Problem]:
     problems = []
-    public = {p.value for p in record.public_values}
-    for loc, text in record.texts() if strict else ():
+    # From the file itself: a record with mistakes elsewhere is still checked for unsafe text.
+    public_values = doc.data.get("public_values")
+    public = {str(p.get("value")) for p in public_values if isinstance(p, dict)} if isinstance(public_values, list) else set()
+    for loc, text in record.texts() if strict and record is not None else ():
         if text.missing("en"):
             problems.append(Problem(doc.path, doc.line(loc), dotted(loc + ("en",)),
                                     "English translation missing (strict mode). Add `en:` beside `zh:`"))
@@ -203,7 +303,7 @@ def _check_texts(doc: Document, record: model.Record, strict: bool) -> list[Prob
     strings = list(_strings(doc.data, ()))
     # Most records are clean: look at all their strings at once, and string by string (to name
     # the field) only when something is there. NUL joins them: no pattern matches across it.
-    joined = "\0".join(value for _, value in strings)
+    joined = "\0\n".join(value for _, value in strings)  # the newline: link definitions start a line
     if not text_problems(joined) and next(privacy.findings(joined), None) is None:
         return problems
     for loc, value in strings:
@@ -226,7 +326,27 @@ def text_problems(value: str) -> list[str]:
         found.append("contains a Markdown attribute list { … }. Record text cannot set attributes: remove the braces")
     if PICTURE.search(value):
         found.append("contains a picture ![…](…). Put pictures under `images:` (with alt text), not in the text")
+    for match in LINK_TARGET.finditer(decoded):
+        link = next(group for group in match.groups() if group is not None)
+        problem = unsafe_link(link)
+        if problem and not RAW_HTML.search(link):  # javascript: has its message above: one mistake, one message
+            found.append(problem)
     return found
+
+
+def unsafe_link(link: str) -> str | None:
+    """Only web and mail addresses, and links inside the site: data:, file:, //other-host… can run or load
+    what the site does not control."""
+    compact = re.sub(r"[\x00-\x20]", "", link)  # browsers ignore tabs and newlines inside a scheme
+    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.\-]*):", compact)
+    shown = link if len(link) <= 60 else link[:57] + "…"
+    if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
+        return (f"contains a link to \"{shown}\": {scheme.group(1).lower()}: links are not allowed. "
+                "Link with an http(s):// or mailto: address, or to a page of this site")
+    if compact.startswith(("//", "\\", "/\\")):
+        return (f"contains a link to \"{shown}\", another host without http(s)://. "
+                "Write the full https:// address")
+    return None
 
 
 def _strings(data, loc):
@@ -240,17 +360,22 @@ def _strings(data, loc):
             yield from _strings(value, loc + (index,))
 
 
-def _check_images(doc: Document, record: model.Record, images: Path) -> list[Problem]:
+def _check_images(doc: Document, images: Path) -> list[Problem]:
     problems = []
     base = images.resolve()
-    for index, image in enumerate(record.images):
+    # From the file itself, so a record with mistakes elsewhere still has its pictures checked.
+    listed = doc.data.get("images")
+    for index, item in enumerate(listed if isinstance(listed, list) else []):
+        if not isinstance(item, dict) or not isinstance(item.get("file"), str) or not item["file"]:
+            continue  # the model's message says what is wrong with it
+        file = item["file"].strip()
         loc = ("images", index, "file")
         line, where = doc.line(loc), dotted(loc)
-        candidate = Path(image.file)
+        candidate = Path(file)
         if candidate.is_absolute() or ".." in candidate.parts:
-            problems.append(Problem(doc.path, line, where, f"\"{image.file}\" points outside images/. Give a path inside images/, e.g. people/fan-zhuxian.png"))
+            problems.append(Problem(doc.path, line, where, f"\"{file}\" points outside images/. Give a path inside images/, e.g. people/fan-zhuxian.png"))
             continue
-        if any(ord(c) < 32 for c in image.file) or any(len(part.encode()) > 255 for part in candidate.parts):
+        if any(ord(c) < 32 for c in file) or any(len(part.encode()) > 255 for part in candidate.parts):
             problems.append(Problem(doc.path, line, where, "is not a usable file name (a control character, or a name over 255 bytes). Rename the photo to a short plain name"))
             continue
         path = images / candidate
@@ -260,15 +385,51 @@ def _check_images(doc: Document, record: model.Record, images: Path) -> list[Pro
         except (OSError, RuntimeError, ValueError):
             resolved, exists = None, False
         if resolved is None or not resolved.is_relative_to(base):
-            problems.append(Problem(doc.path, line, where, f"\"{image.file}\" leads outside images/ (a link?). Copy the photo into images/ instead"))
+            problems.append(Problem(doc.path, line, where, f"\"{file}\" leads outside images/ (a link?). Copy the photo into images/ instead"))
             continue
         if not exists:
-            problems.append(Problem(doc.path, line, where, f"images/{image.file} does not exist. Check the file name (capitals count) or add the photo to images/"))
+            problems.append(Problem(doc.path, line, where, f"images/{file} does not exist. {_missing_picture_hint(images, file)}"))
             continue
         problem = inspect_image(path)
         if problem:
-            problems.append(Problem(doc.path, line, where, f"images/{image.file} {problem}"))
+            problems.append(Problem(doc.path, line, where, f"images/{file} {problem}"))
     return problems
+
+
+PICTURE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff"}
+
+
+def _missing_picture_hint(images: Path, file: str) -> str:
+    """The likely slip: a path written from the project folder, or a name differing in capitals
+    (of the file or its folders) or in extension (.jpeg for .jpg)."""
+    parts = Path(file).parts
+    if parts and parts[0].lower() == "images" and len(parts) > 1:
+        inside = Path(*parts[1:]).as_posix()
+        return f"Paths start inside images/: drop the leading images/ and write `file: {inside}`"
+    found = _existing(images, parts)
+    if found:
+        return f"Did you mean `file: {found}` (the file that exists)?"
+    return "Check the file name (capitals count) or add the photo to images/"
+
+
+def _existing(images: Path, parts: tuple[str, ...]) -> str | None:
+    """The file under images/ that matches parts but for capitals and the picture extension."""
+    folder, found = images, []
+    try:
+        for depth, part in enumerate(parts):
+            last = depth == len(parts) - 1
+            entries = sorted(folder.iterdir()) if folder.is_dir() else []
+            match = next((e for e in entries if e.name.lower() == part.lower() and (e.is_file() if last else e.is_dir())), None)
+            if match is None and last:
+                stem = Path(part).stem.lower()
+                match = next((e for e in entries if e.is_file() and e.stem.lower() == stem and e.suffix.lower() in PICTURE_SUFFIXES), None)
+            if match is None:
+                return None
+            found.append(match.name)
+            folder = match
+    except OSError:
+        return None
+    return "/".join(found) if found else None
 
 
 def inspect_image(path: Path) -> str | None:
@@ -302,15 +463,7 @@ def _check_together(docs: list[tuple[Document, model.Record]], zones: set[str] |
             problems.append(Problem(doc.path, doc.line(("id",)), "id", f"\"{record.id}\" is already used by {first[record.id]}. Ids are the page address: choose another"))
         else:
             first[record.id] = f"{doc.path}:{doc.line(('id',))}"
-    known = set(first)
     for doc, record in docs:
-        for loc, target in _references(record):
-            if target == record.id:
-                problems.append(Problem(doc.path, doc.line(loc), dotted(loc), "points to this record itself. Name another record"))
-            elif target not in known:
-                close = difflib.get_close_matches(target, known, n=1)
-                hint = f"Did you mean `{close[0]}`?" if close else "Check the id, or add that record (or mark it draft if it is not ready)."
-                problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"no published record has the id \"{target}\". {hint}"))
         source_ids = {s.id for s in record.sources}
         for loc, source in record.source_ids_used():
             if source not in source_ids:
@@ -331,24 +484,58 @@ def _check_together(docs: list[tuple[Document, model.Record]], zones: set[str] |
     return problems
 
 
-def _references(record: model.Record):
-    """(loc, id) for every field that names another record."""
-    for spec in type(record).REFERENCE_FIELDS:
+def _check_references(doc: Document, cls: type[model.Record], targets: dict[str, Target]) -> list[Problem]:
+    problems = []
+    own_id = doc.data.get("id")
+    kind = cls.model_fields["kind"].annotation.__args__[0]
+    for loc, target, spec in _references(cls, doc.data):
+        where, line = dotted(loc), doc.line(loc)
+        accepted = model.accepted_kinds(spec, kind)
+        found = targets.get(target)
+        if target == own_id:
+            problems.append(Problem(doc.path, line, where, "points to this record itself. Name another record"))
+        elif found is None:
+            close = suggest(target, [t for t in targets.values() if t.kind in accepted and t.published and t.id != own_id])
+            hint = f"Did you mean `{close}`?" if close else "Check the id, or add that record (or mark it draft if it is not ready)."
+            problems.append(Problem(doc.path, line, where, f"no published record has the id \"{target}\". {hint}"))
+        elif found.kind not in accepted:
+            problems.append(Problem(doc.path, line, where, f"\"{target}\" is a {found.kind} record ({found.path}), but {spec} names "
+                                    f"a record of kind {' or '.join(accepted)}. Name one of those"))
+        elif not found.published:
+            problems.append(Problem(doc.path, line, where, f"no published record has the id \"{target}\": {found.path} is a draft. "
+                                    "Publish it (review.status: verified) or remove this reference"))
+    return problems
+
+
+def suggest(wanted: str, candidates: list[Target]) -> str | None:
+    """The candidate closest to a mistyped id, by its id and by the words of its English title:
+    `luxibei-cemetery` finds the Luxibei Revolutionary Martyrs Cemetery."""
+    words = [w for w in re.split(r"[^a-z0-9]+", wanted.lower()) if w]
+
+    def score(target: Target) -> float:
+        by_id = difflib.SequenceMatcher(None, wanted, target.id).ratio()
+        theirs = set(re.split(r"[^a-z0-9]+", f"{target.id} {target.title}".lower())) - {""}
+        by_words = sum(1 for w in words if difflib.get_close_matches(w, theirs, n=1, cutoff=0.8)) / max(len(words), 1)
+        return max(by_id, by_words * 0.95)  # an equal id match beats an all-words title match
+
+    ranked = sorted(((score(t), t.id) for t in candidates), key=lambda pair: (-pair[0], pair[1]))
+    return ranked[0][1] if ranked and ranked[0][0] >= 0.6 else None
+
+
+def _references(cls: type[model.Record], data: dict):
+    """(loc, id, field spec) for every field of the file that names another record. Read from the
+    file itself, so a record with a mistake elsewhere still has its references checked."""
+    for spec in (*cls.REFERENCE_FIELDS, "images.depicts"):
         head, _, tail = spec.partition(".")
-        value = getattr(record, head)
-        items = value if isinstance(value, list) else [value]
-        for index, item in enumerate(items):
-            loc = (head, index) if isinstance(value, list) else (head,)
+        value = data.get(head)
+        items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        for index, item in items:
+            loc = (head,) if index is None else (head, index)
             if tail:
-                target = getattr(item, tail, None)
-                loc = loc + (tail,)
-                if isinstance(target, list):  # a list of ids inside each item (a story's sections[].records)
-                    yield from (((*loc, j), t) for j, t in enumerate(target) if t)
-                    continue
+                inner = item.get(tail) if isinstance(item, dict) else None
+                found = [(loc + (tail, j), t) for j, t in enumerate(inner)] if isinstance(inner, list) else [(loc + (tail,), inner)]
             else:
-                target = item
-            if target:
-                yield loc, target
-    for index, image in enumerate(record.images):
-        for j, target in enumerate(image.depicts):
-            yield ("images", index, "depicts", j), target
+                found = [(loc, item)]
+            for where, target in found:
+                if isinstance(target, str) and re.fullmatch(model.SLUG, target):
+                    yield where, target, spec

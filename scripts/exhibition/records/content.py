@@ -1,0 +1,226 @@
+"""Checks of the content itself (issue #13): the number or date a record gives is in the quote of
+the source it names, and English text uses the approved terms of settings/glossary.yml.
+
+Both are advisories while the collection catches up (`make report` lists them) and errors in
+strict mode; validate.py decides which.
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+import warnings
+from typing import Iterator
+
+from . import model
+from .dates import PartialDate
+from .load import Document
+from .problems import Problem, dotted
+
+# --- reading numbers and dates out of a quote ------------------------------------------------
+
+_THOUSANDS = re.compile(r"(?<=\d)[,，\u00a0\u2009\u202f ](?=\d{3}(?!\d))")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_MYRIAD = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)")
+_ZH_DATE = re.compile(r"(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?")
+_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?!\d)")
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_EN_DAY_FIRST = re.compile(rf"(?:(\d{{1,2}})\s+)?\b({_MONTH})\.?,?\s+(\d{{4}})\b", re.I)
+_EN_MONTH_FIRST = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
+
+
+@functools.lru_cache(maxsize=4096)  # one quote backs many figures and dates: read it once
+def digits(quote: str) -> str:
+    """Chinese numerals as digits: 一九三八 -> 1938, 二万一千 -> 21000, 两千 -> 2000."""
+    try:
+        import cn2an
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # cn2an warns about fragments it leaves as they are
+            return cn2an.transform(quote, "cn2an")
+    except Exception:  # an odd fragment: keep the text as written rather than fail the check
+        return quote
+
+
+def normalise(quote: str) -> str:
+    """Digits, with thousands separators dropped: 1,300 and 1 300 -> 1300."""
+    quote = digits(quote)
+    while True:
+        joined = _THOUSANDS.sub("", quote)
+        if joined == quote:
+            return quote
+        quote = joined
+
+
+def numbers_in(quote: str) -> set[float]:
+    found: set[float] = set()
+    # With and without joining: "1 300" is 1300, but "in 2019 925 names" is 2019 and 925.
+    for text in {normalise(quote), digits(quote)}:
+        found |= {float(n) for n in _NUMBER.findall(text)}
+        for number, unit in _MYRIAD.findall(text):  # 2.1万 = 21000
+            found.add(round(float(number) * (10_000 if unit == "万" else 100_000_000), 6))
+    return found
+
+
+def dates_in(quote: str) -> set[tuple[int, int, int]]:
+    """Every date the quote gives, and each one's shorter forms: 2019年9月30日 also gives 2019年9月 and 2019."""
+    text = digits(quote)
+    found: set[tuple[int, int, int]] = set()
+
+    def add(year, month=0, day=0):
+        found.update({(year, 0, 0), (year, month, 0), (year, month, day)})
+
+    for pattern in (_ZH_DATE, _NUMERIC_DATE):
+        for y, m, d in pattern.findall(text):
+            add(int(y), int(m or 0), int(d or 0))
+    for d, month, y in _EN_DAY_FIRST.findall(text):
+        add(int(y), _MONTHS[month.lower()], int(d or 0))
+    for month, d, y in _EN_MONTH_FIRST.findall(text):
+        add(int(y), _MONTHS[month.lower()], int(d))
+    for year in re.findall(r"(?<!\d)(\d{4})(?!\d)", text):  # a year on its own: "in 2019"
+        found.add((int(year), 0, 0))
+    return found
+
+
+def number_of(value) -> float | None:
+    """A figure's value as a number: 1300, "1,300", "2.1万", "九百二十五"; None when it is words."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    text = normalise(str(value)).strip()
+    myriad = _MYRIAD.search(text)
+    if myriad:
+        return round(float(myriad.group(1)) * (10_000 if myriad.group(2) == "万" else 100_000_000), 6)
+    numbers = _NUMBER.findall(text)
+    return float(numbers[0]) if len(numbers) == 1 else None
+
+
+def shown_number(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+# --- the checks ----------------------------------------------------------------------------
+
+
+def _sourced(record: model.Record) -> Iterator[tuple[tuple, str, object, str]]:
+    """(loc of the value, "number"|"date", value, source id) for each sourced figure, date and disputed value."""
+    def figure(loc, item):
+        if item is not None and item.source:
+            yield loc + ("value",), "number", item.value, item.source
+
+    for index, item in enumerate(record.figures):
+        yield from figure(("figures", index), item)
+    yield from figure(("participants",), getattr(record, "participants", None))
+    for name in ("dates", "protection", "ceremonies"):
+        for index, item in enumerate(getattr(record, name, [])):
+            if item.source:
+                yield (name, index, "date"), "date", item.date, item.source
+    for name in ("born", "died"):
+        item = getattr(record, name, None)
+        if item is not None and item.source and item.date:
+            yield (name, "date"), "date", item.date, item.source
+    for index, dispute in enumerate(record.disputed):
+        for j, value in enumerate(dispute.values):
+            yield ("disputed", index, "values", j, "value"), "number", value.value, value.source
+
+
+def unquoted(record: model.Record) -> Iterator[tuple[tuple, str]]:
+    """Figures and dates no quote supports (no source, or a source without a quote), for `make report`."""
+    quoted = {s.id for s in record.sources if s.quote}
+    for loc, _, _, source in _sourced(record):
+        if source not in quoted:
+            yield loc, "no quote" if source else "no source"
+    for index, item in enumerate(record.figures):
+        if not item.source:
+            yield ("figures", index, "value"), "no source"
+    for name in ("dates", "protection", "ceremonies"):
+        for index, item in enumerate(getattr(record, name, [])):
+            if not item.source:
+                yield (name, index, "date"), "no source"
+
+
+def quote_problems(doc: Document, record: model.Record) -> list[Problem]:
+    sources = {s.id: (index, s) for index, s in enumerate(record.sources)}
+    problems: list[Problem] = []
+    without_quote: dict[str, list[str]] = {}
+    for loc, what, value, source_id in _sourced(record):
+        if source_id not in sources:
+            continue  # validate.py already says the source is unknown
+        _, source = sources[source_id]
+        if not source.quote:
+            without_quote.setdefault(source_id, []).append(dotted(loc))
+            continue
+        preview = source.quote if len(source.quote) <= 60 else source.quote[:60] + "…"
+        if what == "date":
+            date: PartialDate = value
+            if (date.year, date.month, date.day) not in dates_in(source.quote):
+                problems.append(Problem(doc.path, doc.line(loc), dotted(loc),
+                                        f"{date.iso} is not in the quote of source {source_id} (\"{preview}\"). Correct the date or the quote"))
+            continue
+        number = number_of(value)
+        found = number in numbers_in(source.quote) if number is not None else \
+            " ".join(str(value).split()).lower() in " ".join(normalise(source.quote).split()).lower()
+        if not found:
+            problems.append(Problem(doc.path, doc.line(loc), dotted(loc),
+                                    f"{shown_number(value)} is not in the quote of source {source_id} (\"{preview}\"). Correct the number or the quote"))
+    for source_id, users in without_quote.items():
+        index, _ = sources[source_id]
+        loc = ("sources", index)
+        problems.append(Problem(doc.path, doc.line(loc), dotted(loc),
+                                f"source {source_id} (named by {_some(users)}) has no quote. Add the exact passage as quote:"))
+    return problems
+
+
+def _some(names: list[str], shown: int = 3) -> str:
+    more = len(names) - shown
+    return ", ".join(names[:shown]) + (f" and {more} more" if more > 0 else "")
+
+
+def english_texts(data, loc=()) -> Iterator[tuple[tuple, str]]:
+    """Every `en:` string of a record file, with its place."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "en" and isinstance(value, str):
+                yield loc + (key,), value
+            else:
+                yield from english_texts(value, loc + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from english_texts(value, loc + (index,))
+
+
+def variant_pattern(variant: str) -> re.Pattern:
+    # Whole words only, any case: "dual support" but not "individual supporters".
+    return re.compile(rf"(?<![\w-]){re.escape(variant)}(?![\w-])", re.I)
+
+
+def glossary_problems(doc: Document, record: model.Record, glossary) -> list[Problem]:
+    """glossary: settings.Glossary. One message per wrong phrase: inside a longer wrong phrase,
+    the shorter is not named again."""
+    pattern, terms = _matcher(tuple((v, t.zh, t.en) for t in glossary.terms for v in t.wrong))
+    if pattern is None:
+        return []
+    problems = []
+    for loc, text in english_texts(doc.data):
+        for match in pattern.finditer(text):
+            zh, en = terms[match.group(0).lower()]
+            problems.append(Problem(doc.path, doc.line(loc), dotted(loc),
+                                    f"\"{match.group(0)}\" is not the approved English for {zh}. Write \"{en}\" (settings/glossary.yml)"))
+    return problems
+
+
+@functools.lru_cache(maxsize=8)
+def _matcher(variants: tuple[tuple[str, str, str], ...]):
+    """One pattern for every wrong variant (one search per text, not one per variant). Longest
+    first, so at any place the longest wrong phrase is the one named."""
+    if not variants:
+        return None, {}
+    ordered = sorted({v for v, _, _ in variants}, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w-])", re.I)
+    return pattern, {v.lower(): (zh, en) for v, zh, en in variants}
