@@ -408,6 +408,50 @@ def test_numbers_and_dates_are_read_from_a_quote_in_either_writing():
     assert (2019, 9, 30) in dates_in("September 30, 2019")
 
 
+def test_quotes_as_sources_write_them():
+    """Forms found in the real sources: a day whose year is given earlier, a dash typed as 一,
+    a value with a note after its number, a date in a disputed value, full- and half-width commas."""
+    from exhibition.records.content import dates_in, number_of
+
+    assert (1940, 5, 16) in dates_in("1940年5月，将军奉命渡襄河出击……5月16日，转战湖北宜城十里长山")
+    assert (1943, 9, 23) in dates_in("1943年任冀南军区第七军分区政治委员。同年9月23日在陈管营作战中牺牲。")
+    assert (2020, 9, 30) not in dates_in("2019年9月30日举行公祭；2020年另有活动")  # a full date keeps its own year
+    assert (2019, 9, 30) in dates_in("9月30日，在聊城市革命烈士陵园举行公祭活动。", context_years=(2019,))
+    assert (2019, 9, 30) not in dates_in("9月30日，在聊城市革命烈士陵园举行公祭活动。")
+    dates = dates_in("【孔繁森】(1944.7一1994.11)堂邑县人")
+    assert (1944, 7, 0) in dates and (1994, 11, 0) in dates
+    assert number_of("1500（056A型，《简氏防务周刊》）") == 1500
+    assert number_of("约1300（056型满载，《环球时报》）") == 1300
+    assert number_of("056A型与056型") is None  # two numbers, none of them leading: words, not a figure
+
+
+def test_a_disputed_date_and_a_disputed_phrase_are_found_in_their_quotes(project):
+    record = QUOTED_EVENT.replace("quote: ", "quote: 新中国成立后,中央人民政府追认他为烈士。1995年9月10日开馆。", 1)
+    record += """disputed:
+  - field: opened
+    label: {zh: 开馆日期, en: Opening}
+    values:
+      - value: "1995-09-10"
+        source: yearbook
+      - value: "1995-09-14"
+        source: yearbook
+  - field: recognised
+    label: {zh: 追认, en: Recognised}
+    values:
+      - value: 新中国成立后，中央人民政府追认
+        source: yearbook
+      - value: 1982年国务院追认
+        source: yearbook
+"""
+    write(project, "exhibits/events/test-event.yml", record)
+    code, output = check(project, "--strict")
+    assert code == 1
+    lines = problem_lines(output)
+    assert len(lines) == 2, lines
+    assert "disputed[0].values[1].value: 1995-09-14 is not in the quote of source yearbook" in lines[0]
+    assert "disputed[1].values[1].value: 1982年国务院追认 is not in the quote" in lines[1]
+
+
 def test_a_figure_or_date_missing_from_its_quote_fails_a_verified_record_in_strict_mode(project):
     # sources 10-14 (quote 14), review 15-17, figures 18: values on lines 20, 23, 26; dates 28: dates on 29, 32
     record = QUOTED_EVENT + "figures:\n" + figure(21000) + figure('"1,300"') + figure(1500)

@@ -25,6 +25,12 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _MYRIAD = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)")
 _ZH_DATE = re.compile(r"(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?")
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?!\d)")
+_MONTH_DAY = re.compile(r"(?<!\d年)(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+# "约1300（056型满载）": a number, then a note in brackets.
+_LEADING_NUMBER = re.compile(r"^\D{0,2}?(\d+(?:[.,]\d+)*)\s*(万|亿)?\s*(?=[（(])")
+# Punctuation that differs only in width between a record and its source.
+_WIDTH = str.maketrans({"，": ",", "。": ".", "：": ":", "；": ";", "（": "(", "）": ")", "“": '"', "”": '"', "、": ","})
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
@@ -38,6 +44,8 @@ def digits(quote: str) -> str:
     try:
         import cn2an
 
+        # "1944.7一1994.11": a 一 between digits is a dash typed as the numeral one, not a 1.
+        quote = re.sub(r"(?<=\d)一(?=\d)", "—", quote)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # cn2an warns about fragments it leaves as they are
             return cn2an.transform(quote, "cn2an")
@@ -65,8 +73,10 @@ def numbers_in(quote: str) -> set[float]:
     return found
 
 
-def dates_in(quote: str) -> set[tuple[int, int, int]]:
-    """Every date the quote gives, and each one's shorter forms: 2019年9月30日 also gives 2019年9月 and 2019."""
+def dates_in(quote: str, context_years: tuple[int, ...] = ()) -> set[tuple[int, int, int]]:
+    """Every date the quote gives, and each one's shorter forms: 2019年9月30日 also gives 2019年9月 and 2019.
+    context_years: the year a source is about, from its title (the 2019 yearbook), for a quote
+    that gives "9月30日" without one."""
     text = digits(quote)
     found: set[tuple[int, int, int]] = set()
 
@@ -80,8 +90,13 @@ def dates_in(quote: str) -> set[tuple[int, int, int]]:
         add(int(y), _MONTHS[month.lower()], int(d or 0))
     for month, d, y in _EN_MONTH_FIRST.findall(text):
         add(int(y), _MONTHS[month.lower()], int(d))
-    for year in re.findall(r"(?<!\d)(\d{4})(?!\d)", text):  # a year on its own: "in 2019"
-        found.add((int(year), 0, 0))
+    years = {int(year) for year in re.findall(r"(?<!\d)(\d{4})(?!\d)", text)}
+    for year in years:  # a year on its own: "in 2019"
+        found.add((year, 0, 0))
+    # "9月30日" with the year given elsewhere in the passage ("1940年5月……5月16日").
+    for m, d in _MONTH_DAY.findall(text):
+        for year in years | set(context_years):
+            found.add((year, int(m), int(d)))
     return found
 
 
@@ -96,7 +111,10 @@ def number_of(value) -> float | None:
     if myriad:
         return round(float(myriad.group(1)) * (10_000 if myriad.group(2) == "万" else 100_000_000), 6)
     numbers = _NUMBER.findall(text)
-    return float(numbers[0]) if len(numbers) == 1 else None
+    if len(numbers) == 1:
+        return float(numbers[0])
+    leading = _LEADING_NUMBER.match(text)  # "约1300（056型满载）": the number first, a note after it
+    return float(leading.group(1).replace(",", "")) if leading and not leading.group(2) else None
 
 
 def shown_number(value) -> str:
@@ -159,13 +177,19 @@ def quote_problems(doc: Document, record: model.Record) -> list[Problem]:
         preview = source.quote if len(source.quote) <= 60 else source.quote[:60] + "…"
         if what == "date":
             date: PartialDate = value
-            if (date.year, date.month, date.day) not in dates_in(source.quote):
+            if (date.year, date.month, date.day) not in dates_in(source.quote, _years(source)):
+                problems.append(Problem(doc.path, doc.line(loc), dotted(loc),
+                                        f"{date.iso} is not in the quote of source {source_id} (\"{preview}\"). Correct the date or the quote"))
+            continue
+        if isinstance(value, str) and _ISO.match(value.strip()):
+            date = PartialDate.parse(value.strip())
+            if (date.year, date.month, date.day) not in dates_in(source.quote, _years(source)):
                 problems.append(Problem(doc.path, doc.line(loc), dotted(loc),
                                         f"{date.iso} is not in the quote of source {source_id} (\"{preview}\"). Correct the date or the quote"))
             continue
         number = number_of(value)
         found = number in numbers_in(source.quote) if number is not None else \
-            " ".join(str(value).split()).lower() in " ".join(normalise(source.quote).split()).lower()
+            _words(str(value)) in _words(normalise(source.quote))
         if not found:
             problems.append(Problem(doc.path, doc.line(loc), dotted(loc),
                                     f"{shown_number(value)} is not in the quote of source {source_id} (\"{preview}\"). Correct the number or the quote"))
@@ -175,6 +199,15 @@ def quote_problems(doc: Document, record: model.Record) -> list[Problem]:
         problems.append(Problem(doc.path, doc.line(loc), dotted(loc),
                                 f"source {source_id} (named by {_some(users)}) has no quote. Add the exact passage as quote:"))
     return problems
+
+
+def _words(text: str) -> str:
+    return " ".join(text.translate(_WIDTH).split()).lower()
+
+
+def _years(source: model.Source) -> tuple[int, ...]:
+    """The year a source is about, when its title or publisher says (聊城市退役军人事务局（2019年年鉴条目）)."""
+    return tuple(int(y) for y in re.findall(r"(?<!\d)(\d{4})年", f"{source.title} {source.publisher}"))
 
 
 def _some(names: list[str], shown: int = 3) -> str:
