@@ -90,7 +90,8 @@ def run(options: Options) -> Site:
         extra = attract.pages(site, options.docs_dir, options.kiosk, options.site_names or {})
     written = write_pages(site, options.docs_dir, extra=extra)
     log.info(f"exhibition: pages {written['written']} written, {written['unchanged']} unchanged, {written['removed']} removed")
-    opendata.export(collection.records, options.docs_dir / opendata.FOLDER, derived=derived)
+    opendata.export(collection.records, options.docs_dir / opendata.FOLDER, derived=derived,
+                    directory_urls=options.directory_urls, pages_dir=options.pages_dir)
     write_jieba_dictionary(collection.records, root / options.jieba_dict_user)
     return site
 
