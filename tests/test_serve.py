@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -38,30 +39,37 @@ def _wait_for(url: str, text: str, seconds: float) -> bool:
     return False
 
 
-def test_serve_shows_an_edited_record_after_one_rebuild(project, tmp_path):
-    record = write(project, "exhibits/events/test-event.yml", VALID_EVENT)
+@contextlib.contextmanager
+def serving_preview(project, log_path):
+    """`mkdocs serve` of project on a free port, its log in log_path; yields the base URL."""
     port = _free_port()
-    log = tmp_path / "serve.log"
-    with log.open("w") as output:
+    with log_path.open("w") as output:
         server = subprocess.Popen(
             [str(MKDOCS), "serve", "-a", f"127.0.0.1:{port}"],
             cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
             stdout=subprocess.DEVNULL, stderr=output, text=True,
         )
         try:
-            url = f"http://127.0.0.1:{port}/exhibits/events/test-event/"
-            assert _wait_for(url, "测试活动", 240), "the preview never came up"
-            record.write_text(VALID_EVENT.replace("测试活动", "改过的标题"), encoding="utf-8")
-            assert _wait_for(url, "改过的标题", 240), "the preview did not pick up the edited record"
-            # The pages that rebuild wrote into docs/ must not set off another one.
-            time.sleep(5)
-            # A hand-written page in docs/ is still watched.
-            visit = project / "docs" / "visit.zh.md"
-            visit.write_text(visit.read_text(encoding="utf-8") + "\n\n改过的参观说明\n", encoding="utf-8")
-            assert _wait_for(f"http://127.0.0.1:{port}/visit/", "改过的参观说明", 240), "an edited docs/ page did not show"
+            yield f"http://127.0.0.1:{port}"
         finally:
             server.terminate()
             server.wait(timeout=30)
+
+
+def test_serve_shows_an_edited_record_after_one_rebuild(project, tmp_path):
+    record = write(project, "exhibits/events/test-event.yml", VALID_EVENT)
+    log = tmp_path / "serve.log"
+    with serving_preview(project, log) as base:
+        url = f"{base}/exhibits/events/test-event/"
+        assert _wait_for(url, "测试活动", 240), "the preview never came up"
+        record.write_text(VALID_EVENT.replace("测试活动", "改过的标题"), encoding="utf-8")
+        assert _wait_for(url, "改过的标题", 240), "the preview did not pick up the edited record"
+        # The pages that rebuild wrote into docs/ must not set off another one.
+        time.sleep(5)
+        # A hand-written page in docs/ is still watched.
+        visit = project / "docs" / "visit.zh.md"
+        visit.write_text(visit.read_text(encoding="utf-8") + "\n\n改过的参观说明\n", encoding="utf-8")
+        assert _wait_for(f"{base}/visit/", "改过的参观说明", 240), "an edited docs/ page did not show"
     rebuilds = log.read_text(encoding="utf-8").count("Detected file changes")
     assert rebuilds == 2, f"{rebuilds} rebuilds for two edits:\n{log.read_text(encoding='utf-8')[-3000:]}"
 
@@ -70,27 +78,17 @@ def test_serve_shows_the_problems_of_a_saved_mistake_in_the_browser_and_recovers
     """MkDocs' server answers nothing while the last rebuild failed: the browser used to spin for
     minutes. Now the pages answer at once with the file:line list, until a save fixes it."""
     record = write(project, "exhibits/events/test-event.yml", VALID_EVENT)
-    port = _free_port()
     log = tmp_path / "serve.log"
-    with log.open("w") as output:
-        server = subprocess.Popen(
-            [str(MKDOCS), "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-            stdout=subprocess.DEVNULL, stderr=output, text=True,
-        )
-        try:
-            url = f"http://127.0.0.1:{port}/exhibits/events/test-event/"
-            assert _wait_for(url, "测试活动", 240), "the preview never came up"
-            record.write_text(VALID_EVENT.replace("title:", "titel:", 1), encoding="utf-8")
-            expected = "exhibits/events/test-event.yml:3: titel: unknown field. Did you mean `title`?"
-            assert _wait_for(url, expected, 120), \
-                f"the page did not show the problem:\n{log.read_text(encoding='utf-8')[-3000:]}"
-            page = _get(url)
-            assert 'id="exhibition-problems"' in page and "1 problem in the records" in page
-            assert _wait_for(f"http://127.0.0.1:{port}/en/", "exhibition-problems", 10), "other pages carry it too"
-            record.write_text(VALID_EVENT.replace("测试活动", "改好了"), encoding="utf-8")
-            assert _wait_for(url, "改好了", 240), "the preview did not recover after the fix"
-            assert "exhibition-problems" not in _get(url)
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+    with serving_preview(project, log) as base:
+        url = f"{base}/exhibits/events/test-event/"
+        assert _wait_for(url, "测试活动", 240), "the preview never came up"
+        record.write_text(VALID_EVENT.replace("title:", "titel:", 1), encoding="utf-8")
+        expected = "exhibits/events/test-event.yml:3: titel: unknown field. Did you mean `title`?"
+        assert _wait_for(url, expected, 120), \
+            f"the page did not show the problem:\n{log.read_text(encoding='utf-8')[-3000:]}"
+        page = _get(url)
+        assert 'id="exhibition-problems"' in page and "1 problem in the records" in page
+        assert _wait_for(f"{base}/en/", "exhibition-problems", 10), "other pages carry it too"
+        record.write_text(VALID_EVENT.replace("测试活动", "改好了"), encoding="utf-8")
+        assert _wait_for(url, "改好了", 240), "the preview did not recover after the fix"
+        assert "exhibition-problems" not in _get(url)
