@@ -210,8 +210,8 @@ TYPED = [
     ("en", "corvette", "vessels/liaocheng-ship", "The corvette Liaocheng"),
     ("en", "fan", "people/fan-zhuxian", "Fan Zhuxian"),
 ]
-# Elements that would open the operating system's keyboard if they took focus.
-EDITABLE = """() => [...document.querySelectorAll('input, textarea, select, [contenteditable]:not([contenteditable=false])')]
+# Elements that would open the operating system's keyboard if they took focus (a <select> opens a list).
+EDITABLE = """() => [...document.querySelectorAll('input, textarea, [contenteditable]:not([contenteditable=false])')]
   .filter(e => !['hidden', 'checkbox', 'radio'].includes(e.type) && !e.readOnly && e.getClientRects().length)
   .map(e => e.outerHTML.slice(0, 80))"""
 
