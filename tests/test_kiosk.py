@@ -369,6 +369,45 @@ def test_the_hall_map_names_its_zones_in_large_letters(kiosk):
         assert all(w >= 88 and h >= 88 for w, h in zones), zones
 
 
+def drag(page, start: tuple[float, float], end: tuple[float, float], steps: int = 12) -> None:
+    """A finger on the screen, moved from start to end, then lifted (Chromium's touch input)."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": start[0], "y": start[1]}]})
+    for step in range(1, steps + 1):
+        x = start[0] + (end[0] - start[0]) * step / steps
+        y = start[1] + (end[1] - start[1]) * step / steps
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y}]})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    cdp.detach()
+
+
+def test_the_timeline_scrolls_by_a_finger_drag(kiosk):
+    kiosk.goto(kiosk.url_of("exhibits/timeline.html"))
+    kiosk.evaluate(STOP_CLOCK)
+    # No box of its own to scroll (which a drag might not move): the page itself scrolls.
+    inner = kiosk.evaluate("""() => [...document.querySelectorAll('.md-content *')].filter(e => {
+        const s = getComputedStyle(e);
+        return /(auto|scroll)/.test(s.overflowX + s.overflowY) && (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1);
+    }).map(e => e.className)""")
+    assert inner == [], inner
+    drag(kiosk, (VIEWPORT["width"] / 2, 800), (VIEWPORT["width"] / 2, 200))
+    kiosk.wait_for_function("window.scrollY > 300", timeout=3000)
+    assert "timeline.html" in kiosk.url  # a drag is not a tap: nothing opened
+
+
+def test_every_control_on_every_kind_of_page_is_at_least_44_px(kiosk, kiosk_site):
+    paths = kiosk_page_types(kiosk_site) + [SEARCH, "en/" + SEARCH]
+    assert {"exhibits/tour/index.html", "exhibits/stories/index.html", "exhibits/tags/index.html"} <= set(paths), paths
+    failures = {}
+    for path in paths:
+        kiosk.goto(kiosk.url_of(path))
+        kiosk.wait_for_load_state("load")
+        kiosk.evaluate(STOP_CLOCK)
+        if small := kiosk.evaluate(CONTROL_SIZES):
+            failures[path] = small
+    assert not failures, failures
+
+
 def test_the_lightbox_swipes_to_the_next_picture(kiosk):
     kiosk.goto(kiosk.url_of("exhibits/gallery.html"))
     kiosk.evaluate(STOP_CLOCK)
@@ -376,12 +415,8 @@ def test_the_lightbox_swipes_to_the_next_picture(kiosk):
     kiosk.locator(".glightbox-container .gslide.current img").wait_for()
     kiosk.wait_for_timeout(600)
     first = kiosk.locator(".gslide.current img").get_attribute("src")
-    cdp = kiosk.context.new_cdp_session(kiosk)
     y = VIEWPORT["height"] / 2
-    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": 1500, "y": y}]})
-    for x in range(1450, 300, -100):
-        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y}]})
-    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    drag(kiosk, (1500, y), (300, y))
     kiosk.wait_for_function(f"() => {{ const i = document.querySelector('.gslide.current img'); return i && i.getAttribute('src') !== {first!r}; }}",
                             timeout=5000)
 
