@@ -314,6 +314,10 @@ def test_search_keys_delete_and_clear_and_suggestions_are_one_tap(kiosk):
 def test_the_kiosk_home_leads_to_search(kiosk):
     kiosk.goto(kiosk.url_of(ATTRACT))
     touch_to_start(kiosk)
+    # The home's picture cards and tiles are large targets on the 1080p screen, pictures first.
+    for selector in (".ex-cards--featured .ex-card__link", ".ex-tiles .ex-card__link"):
+        sizes = kiosk.locator(selector).evaluate_all("els => els.map(e => [e.offsetWidth, e.offsetHeight])")
+        assert len(sizes) >= 6 and [s for s in sizes if s[0] < 300 or s[1] < 250] == [], (selector, sizes)
     button = kiosk.locator(".kx-home-search")
     box = button.bounding_box()
     assert box["height"] >= 56 and box["y"] + box["height"] < VIEWPORT["height"] - 80, "above the toolbar, on the first screen"
