@@ -35,7 +35,7 @@ class Options:
     directory_urls: bool = True
     site_url: str = ""  # mkdocs.yml site_url: QR codes on handouts and labels carry it
     booking_contact: str = ""  # mkdocs.yml extra.booking_contact, shown on the teachers' page
-    kiosk: object = None  # kiosk.Kiosk in the kiosk build (mkdocs-kiosk.yml): the attract screen is written too
+    kiosk: object = None  # kiosk.Kiosk in the kiosk build (mkdocs-kiosk.yml): the attract screen and search page are written too
     site_names: dict | None = None  # {lang: site name}, shown on the attract screen
 
 
@@ -84,10 +84,16 @@ def run(options: Options) -> Site:
     site.schools = prepare_print(site, root=root, docs_dir=options.docs_dir, site_url=options.site_url,
                                  booking_contact=options.booking_contact)
     extra = {}
+    from .kiosk import search as kiosk_search
+
     if options.kiosk:
         from .kiosk import attract
 
         extra = attract.pages(site, options.docs_dir, options.kiosk, options.site_names or {})
+        extra.update(kiosk_search.pages(site, options.docs_dir, options.kiosk))
+        kiosk_search.write_data(site, options.docs_dir)
+    else:
+        kiosk_search.remove_data(options.docs_dir, options.pages_dir)
     written = write_pages(site, options.docs_dir, extra=extra)
     log.info(f"exhibition: pages {written['written']} written, {written['unchanged']} unchanged, {written['removed']} removed")
     opendata.export(collection.records, options.docs_dir / opendata.FOLDER, derived=derived,

@@ -4,7 +4,8 @@
 // - After `idle` seconds without input, 还在浏览吗？/ Still there? counts down `countdown`
 //   seconds; then the kiosk resets: attract screen, Chinese, history and choices cleared.
 // - The kiosk never leaves the exhibition: no link out, no new window, no context menu.
-// - Toolbar: home, back (within this visit), language by name, large text, high contrast.
+// - Toolbar: home, back (within this visit), search, language by name, large text, high contrast.
+// - Search by touch: an on-screen A–Z keyboard on exhibits/kiosk/search.html (pinyin for Chinese).
 (function () {
   "use strict";
   var element = document.getElementById("__kiosk");
@@ -108,6 +109,11 @@
 
   // --- idle: countdown, then reset -------------------------------------------
   function reset() {
+    // Everything of this visitor goes before the attract screen loads: the search and its
+    // letters, an open picture, the scroll position (also if the page is kept in the back cache).
+    if (search) search.clear();
+    try { if (typeof lightbox !== "undefined" && lightbox.lightboxOpen) lightbox.close(); } catch (e) { /* no gallery */ }
+    window.scrollTo(0, 0);
     if (session) session.clear();
     if (local) { try { local.clear(); } catch (e) { /* ignore */ } }
     location.replace(attractUrl);
@@ -194,6 +200,106 @@
     });
   }
 
+  // --- search by touch (exhibits/kiosk/search.html) ---------------------------
+  // The letters typed live in a status line, never in an <input>: no operating-system keyboard
+  // opens. Chinese matches pinyin, full or initials ("lcj", "liaocheng" -> 聊城舰); English matches
+  // words. Data: window.KX_SEARCH, from kiosk/search.py. The query outlives a visit to a result
+  // (sessionStorage), not the visit: a reset clears it with everything else.
+  var QUERY = "kx-query";
+  var search = null;
+  function matches(key, q) {
+    return key[0].indexOf(q) === 0 ? 3 : key[1].indexOf(q) === 0 ? 3 : key[0].indexOf(q) >= 0 ? 2 : 0;
+  }
+  function score(item, q) {
+    var best = 0;
+    item.keys.forEach(function (key, index) {
+      var s = matches(key, q);
+      if (!s) return;
+      if (index === 0) s += 3;  // the title before names, places and tags
+      if (index === 0 && (key[0] === q || key[1] === q)) s += 3;
+      if (s > best) best = s;
+    });
+    return best;
+  }
+  function searchPage(root) {
+    var data = window.KX_SEARCH;
+    if (!data) return;
+    var shown = root.querySelector("[data-kx-query]"), list = root.querySelector("[data-kx-results]");
+    var heading = root.querySelector("[data-kx-heading]"), status = root.querySelector("[data-kx-status]");
+    var query = (get(QUERY) || "").replace(/[^a-z]/g, ""), tag = null;
+
+    function card(item) {
+      var li = document.createElement("li"), a = document.createElement("a");
+      li.className = "ex-card";
+      a.className = "ex-card__link";
+      a.href = item.href;
+      if (item.img) {
+        var img = document.createElement("img");
+        img.className = "ex-card__img";
+        img.src = item.img; img.width = item.w; img.height = item.h; img.alt = ""; img.decoding = "async";
+        a.appendChild(img);
+      } else {
+        var ph = document.createElement("span");
+        ph.className = "ex-card__img ex-card__ph ex-card__ph--" + item.kind;
+        ph.innerHTML = data.icons[item.kind] || "";  // Material's bundled SVG, from the build
+        a.appendChild(ph);
+      }
+      [["ex-card__kind", item.label], ["ex-card__title", item.title], ["ex-card__summary", item.summary]].forEach(function (part) {
+        var span = document.createElement("span");
+        span.className = part[0];
+        span.textContent = part[1];
+        a.appendChild(span);
+        a.appendChild(document.createTextNode(" "));
+      });
+      li.appendChild(a);
+      return li;
+    }
+    function draw() {
+      shown.textContent = query;
+      var items, title;
+      if (query) {
+        items = data.items.map(function (item) { return [score(item, query), item]; })
+          .filter(function (pair) { return pair[0] > 0; })
+          .sort(function (a, b) { return b[0] - a[0] || a[1].title.length - b[1].title.length; })
+          .map(function (pair) { return pair[1]; });
+        title = query.toUpperCase();
+      } else if (tag) {
+        items = data.items.filter(function (item) { return item.tags.indexOf(tag.id) >= 0; });
+        title = data.text.search_tag.replace("{tag}", tag.name);
+      } else {
+        items = data.items.filter(function (item) { return item.featured; });
+        title = data.text.search_featured;
+      }
+      heading.textContent = title;
+      status.textContent = (query || tag) ? (items.length ? data.text.search_found.replace("{n}", items.length) : data.text.search_none) : "";
+      list.textContent = "";
+      items.slice(0, 24).forEach(function (item) { list.appendChild(card(item)); });
+      Array.prototype.forEach.call(root.querySelectorAll("[data-kx-tag]"), function (button) {
+        button.setAttribute("aria-pressed", String(!!tag && button.getAttribute("data-kx-tag") === tag.id));
+      });
+      set(QUERY, query);
+    }
+    root.addEventListener("click", function (event) {
+      var key = event.target.closest("[data-kx-key]"), chip = event.target.closest("[data-kx-tag]");
+      if (key) {
+        var letter = key.getAttribute("data-kx-key");
+        if (letter === "backspace") query = query.slice(0, -1);
+        else if (letter === "clear") query = "";
+        else if (query.length < 30) query += letter;
+        tag = null;
+        draw();
+      } else if (chip) {
+        query = "";
+        tag = { id: chip.getAttribute("data-kx-tag"), name: chip.textContent };
+        draw();
+      }
+    });
+    search = {
+      clear: function () { query = ""; tag = null; draw(); }
+    };
+    draw();
+  }
+
   function start() {
     Array.prototype.forEach.call(document.querySelectorAll("a[target], form[target]"), function (el) { el.removeAttribute("target"); });
     var screen = document.querySelector("[data-kx-attract]");
@@ -203,6 +309,8 @@
     }
     if (!trackVisit()) return;
     toolbar();
+    var finder = document.querySelector("[data-kx-search]");
+    if (finder) searchPage(finder);
     markSoloLinks();
     watchIdle();
   }

@@ -7,6 +7,8 @@ on this plugin's `kiosk` option. Then, in the same one-way flow:
   environment overrides KIOSK_IDLE_SECONDS / KIOSK_COUNTDOWN_SECONDS;
 - attract.py: writes the attract screen (docs/exhibits/kiosk/attract.*.md) from
   pages/templates/attract.md.j2, only in the kiosk build;
+- search.py: the search page with its on-screen A–Z keyboard (pinyin for Chinese), and its
+  data as a script beside it, only in the kiosk build;
 - html.py: after each page is rendered, links to other hosts become text with
   the address written out, and nothing opens a new window.
 
@@ -42,7 +44,8 @@ def configure(config, root, pages_dir: str) -> Kiosk:
     for script in kiosk.javascripts:
         if script not in [str(x) for x in config.extra_javascript]:
             config.extra_javascript.append(script)
-    config.extra["kiosk"] = {**kiosk.for_templates(), "attract": f"{pages_dir}/{FOLDER}/attract.html"}
+    config.extra["kiosk"] = {**kiosk.for_templates(), "attract": f"{pages_dir}/{FOLDER}/attract.html",
+                             "search": f"{pages_dir}/{FOLDER}/search.html"}
     return kiosk
 
 
