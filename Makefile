@@ -60,6 +60,13 @@ $(VNU):
 	CHROMEDRIVER_SKIP_DOWNLOAD=true PUPPETEER_SKIP_DOWNLOAD=true npm install --silent --prefix build/tools \
 	  --no-save --no-audit --no-fund --ignore-scripts vnu-jar@26.9.27
 
+# Lighthouse for `make audit`, in its own folder (npm would prune the HTML checker beside it as extraneous).
+# 12.2.3: the newest that runs on Debian's Node 20.
+LIGHTHOUSE := build/tools/lighthouse/node_modules/lighthouse/cli/index.js
+$(LIGHTHOUSE):
+	CHROMEDRIVER_SKIP_DOWNLOAD=true PUPPETEER_SKIP_DOWNLOAD=true npm install --silent --prefix build/tools/lighthouse \
+	  --no-save --no-audit --no-fund --ignore-scripts lighthouse@12.2.3
+
 ## test: every test (browser tests use Debian's chromium, the HTML checker Java; see .ci/run)
 test: $(VENV)/.installed-test $(VNU) $(LIGHTHOUSE)
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
@@ -69,13 +76,6 @@ test: $(VENV)/.installed-test $(VNU) $(LIGHTHOUSE)
 screenshots: $(VENV)/.installed-test
 	$(BIN)/exhibition build
 	$(BIN)/python scripts/tools/screenshots.py $(SCREENSHOT_ARGS)
-
-# Lighthouse for `make audit`, in its own folder (npm would prune the HTML checker beside it as extraneous).
-# 12.2.3: the newest that runs on Debian's Node 20.
-LIGHTHOUSE := build/tools/lighthouse/node_modules/lighthouse/cli/index.js
-$(LIGHTHOUSE):
-	CHROMEDRIVER_SKIP_DOWNLOAD=true PUPPETEER_SKIP_DOWNLOAD=true npm install --silent --prefix build/tools/lighthouse \
-	  --no-save --no-audit --no-fund --ignore-scripts lighthouse@12.2.3
 
 ## audit: Lighthouse (mobile) over each visitor page type in both languages, served by deploy/nginx.conf -> build/audit.json
 .PHONY: audit
