@@ -269,7 +269,8 @@ def _open(browser, url):
 
 
 def _visible(page) -> list[str]:
-    return page.eval_on_selector_all(".ex-roll-card:not([hidden])", "els => els.map(e => e.id)")
+    return page.eval_on_selector_all(".ex-roll-cards:not([hidden]) > .ex-roll-card",
+                                     "els => els.map(e => e.id || e.dataset.id)")
 
 
 @pytest.mark.parametrize("lang", ["", "en/"])
@@ -333,3 +334,33 @@ def test_roll_pages_have_no_axe_violations(browser, roll_server):
         context, page = _open(browser, f"{roll_server}/{path}")
         assert axe_violations(page) == "", path
         context.close()
+
+
+def test_no_lists_yet(project):
+    """The nav names the roll: without any list its index is there, and says the lists are coming."""
+    result = run_cli(project, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "名录正在整理中。" in (project / "site/exhibits/roll/index.html").read_text(encoding="utf-8")
+    assert "The lists are being prepared." in (project / "site/en/exhibits/roll/index.html").read_text(encoding="utf-8")
+
+
+def test_kiosk_edition_from_file_url(tmp_path, browser):
+    work = copy_project(tmp_path, "mkdocs-kiosk.yml")
+    write(work, "exhibits/roll/test-list.yml", YML)
+    write(work, "exhibits/roll/test-list.csv", HEADER + "".join(csv_row(*g[:7], rest=g[7], note=g[8]) for g in GENERATED))
+    write(work, "settings/roll.yml", f"contact: {CONTACT}\n")
+    result = run_cli(work, "build", "--kiosk")
+    assert result.returncode == 0, result.stdout + result.stderr
+    page_file = work / "site-kiosk/exhibits/roll/test-list.html"
+    html = page_file.read_text(encoding="utf-8")
+    assert "mailto:" not in html  # no e-mail on the hall's screens: the address is written out
+    assert f"是您的亲人吗？如需更正，请发电子邮件至 {CONTACT}，注明 test-list #p-t-zhao-jia。" in html
+    context, page = _open(browser, page_file.as_uri())
+    page.locator("#roll-q").fill("zj")
+    assert _visible(page) == ["p-t-zhao-jia"]
+    page.locator("#roll-q").fill(RARE)
+    assert _visible(page) == ["p-t-wang-rare"]
+    assert page.evaluate("[...document.fonts].filter(f => f.family.replace(/\"/g, '') === 'ExRollNames')"
+                         ".map(f => f.status)") in (["loaded"], ["unloaded"])
+    assert not page.foreign, page.foreign
+    context.close()

@@ -92,7 +92,8 @@ def run(options: Options) -> Site:
         from .kiosk import attract
 
         extra = attract.pages(site, options.docs_dir, options.kiosk, options.site_names or {})
-    extra.update(roll_pages.pages(site, getattr(collection, "rolls", []), root, options.docs_dir))
+    extra.update(roll_pages.pages(site, getattr(collection, "rolls", []), root, options.docs_dir,
+                                 kiosk=bool(options.kiosk)))
     written = write_pages(site, options.docs_dir, extra=extra)
     log.info(f"exhibition: pages {written['written']} written, {written['unchanged']} unchanged, {written['removed']} removed")
     opendata.export(collection.records, options.docs_dir / opendata.FOLDER, derived=derived)

@@ -36,17 +36,43 @@
   }
   window.EX_ROLL_SEARCH = search;
 
-  var shown = rows.map(function () { return true; });
+  // Matches are shown as copies of their cards in a list of results (at most LIMIT), and the full
+  // list is hidden: one change to the page however long the list is (10,000 names: a few ms).
+  var list = root.querySelector(".ex-roll-cards");
+  var results = document.createElement("ol");
+  results.className = "ex-roll-cards ex-roll-results";
+  results.hidden = true;
+  list.parentNode.insertBefore(results, list);
+  var LIMIT = 100;
   function apply() {
-    var hits = search(form.elements.q.value, form.elements.native_place.value,
-                      form.elements.era.value, form.elements.resting_place.value);
-    var want = rows.map(function () { return false; });
-    hits.forEach(function (i) { want[i] = true; });
-    for (var i = 0; i < cards.length; i++) {
-      if (cards[i] && want[i] !== shown[i]) { cards[i].hidden = !want[i]; shown[i] = want[i]; }
+    var q = form.elements.q.value, native = form.elements.native_place.value,
+        era = form.elements.era.value, rest = form.elements.resting_place.value;
+    var text;
+    if (!q.trim() && !native && !era && !rest) {
+      results.hidden = true;
+      results.textContent = "";
+      list.hidden = false;
+      text = count.getAttribute("data-template").replace("{shown}", rows.length).replace("{total}", rows.length);
+    } else {
+      var hits = search(q, native, era, rest);
+      var frag = document.createDocumentFragment();
+      for (var i = 0; i < hits.length && i < LIMIT; i++) {
+        var card = cards[hits[i]];
+        if (!card) continue;
+        var copy = card.cloneNode(true);
+        copy.removeAttribute("id");
+        copy.setAttribute("data-id", card.id);
+        frag.appendChild(copy);
+      }
+      results.textContent = "";
+      results.appendChild(frag);
+      list.hidden = true;
+      results.hidden = false;
+      text = !hits.length ? count.getAttribute("data-none") :
+        count.getAttribute(hits.length > LIMIT ? "data-more" : "data-template")
+          .replace("{shown}", hits.length).replace("{total}", rows.length).replace("{limit}", LIMIT);
     }
-    count.textContent = hits.length ? count.getAttribute("data-template")
-      .replace("{shown}", hits.length).replace("{total}", rows.length) : count.getAttribute("data-none");
+    count.textContent = text;
   }
   form.hidden = false;
   form.addEventListener("input", apply);

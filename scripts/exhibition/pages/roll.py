@@ -34,6 +34,7 @@ LABELS = {
     "honest": {"zh": "{label} {count} 位；本站列出 {listed} 位。",
                "en": "{count} {label}; {listed} listed here."},
     "listed": {"zh": "本站列出 {listed} 位。", "en": "{listed} listed here."},
+    "empty": {"zh": "名录正在整理中。", "en": "The lists are being prepared."},
     "open": {"zh": "查看名录", "en": "Open the list"},
     "search": {"zh": "查找姓名", "en": "Find a name"},
     "search_hint": {"zh": "汉字、全拼或首字母，如 肖永智、xiaoyongzhi、xyz",
@@ -43,6 +44,7 @@ LABELS = {
     "resting_place": {"zh": "安葬地", "en": "Resting place"},
     "all": {"zh": "全部", "en": "All"},
     "shown": {"zh": "显示 {shown} / {total} 位", "en": "Showing {shown} of {total}"},
+    "more": {"zh": "找到 {shown} 位，显示前 {limit} 位；请多输入几个字或拼音", "en": "{shown} found; the first {limit} are shown. Type more to narrow the search"},
     "none": {"zh": "没有找到这个姓名。请换用拼音或首字母，或清除筛选条件。",
              "en": "No name found. Try pinyin or initials, or clear the filters."},
     "born": {"zh": "出生", "en": "Born"},
@@ -58,6 +60,8 @@ LABELS = {
     "correct": {"zh": "是您的亲人吗？报告更正", "en": "Is this your relative? Report a correction"},
     "correct_none": {"zh": "是您的亲人吗？如需更正，请联系展览馆。",
                      "en": "Is this your relative? To report a correction, please contact the hall."},
+    "correct_kiosk": {"zh": "是您的亲人吗？如需更正，请发电子邮件至 {contact}，注明 {ref}。",
+                      "en": "Is this your relative? To report a correction, e-mail {contact} quoting {ref}."},
     "sources": {"zh": "来源", "en": "Sources"},
     "quote": {"zh": "原文", "en": "Quote"},
     "covers": {"zh": "名录说明", "en": "About this list"},
@@ -85,12 +89,21 @@ def load_contact(root: Path) -> str:
     return str(data.get("contact") or "").strip()
 
 
-def pages(site: Site, rolls: list[Roll], root: Path, docs_dir: Path, langs=model.LANGS) -> dict[Path, str]:
-    """{docs path: Markdown} of the roll pages; writes the data files and the font beside them."""
+def pages(site: Site, rolls: list[Roll], root: Path, docs_dir: Path, langs=model.LANGS,
+          kiosk: bool = False) -> dict[Path, str]:
+    """{docs path: Markdown} of the roll pages; writes the data files and the font beside them.
+
+    kiosk: the hall's touch screens have no e-mail: the correction address is written out, with the
+    reference to quote, instead of a mailto: link."""
     out: dict[Path, str] = {}
     folder = docs_dir / site.out_dir / OUT
     data_dir = folder / DATA
-    if not rolls:
+    if not rolls:  # the nav names the roll's index: it is there, empty, until a list is added
+        for lang in langs:
+            r = Renderer(site, lang)
+            out[folder / f"index.{lang}.md"] = index_page(site, r, rolls, lang)
+        for path in data_dir.glob("*"):
+            path.unlink()
         return out
     contact = load_contact(root)
     font = rollfont.make(rolls, data_dir, root)
@@ -100,7 +113,7 @@ def pages(site: Site, rolls: list[Roll], root: Path, docs_dir: Path, langs=model
         r._common(f"{site.out_dir}/{OUT}/index.md")  # sets r.link
         out[folder / f"index.{lang}.md"] = index_page(site, r, rolls, lang)
         for roll in rolls:
-            out[folder / f"{roll.id}.{lang}.md"] = roll_page(site, r, roll, lang, contact, font)
+            out[folder / f"{roll.id}.{lang}.md"] = roll_page(site, r, roll, lang, contact, font, kiosk)
             name = f"{roll.id}-{lang}.js"
             keep.add(name)
             _write(data_dir / name, data_js(site, roll, lang))
@@ -129,14 +142,15 @@ def person_url(site: Site, roll: Roll, row: Row, lang: str) -> str:
 def index_page(site: Site, r: Renderer, rolls: list[Roll], lang: str) -> str:
     prefix = r.media_prefix(page_path(site))
     lines = [f"# {L('nav', lang)}", "", f'<link rel="stylesheet" href="{prefix}assets/roll.css">', f'<div class="ex-roll" markdown="0">',
-             f'<p class="ex-roll-intro">{escape(L("intro", lang))}</p>', '<ul class="ex-roll-lists">']
+             f'<p class="ex-roll-intro">{escape(L("intro", lang))}</p>',
+             '<ul class="ex-roll-lists">' if rolls else f'<p>{escape(L("empty", lang))}</p>']
     for roll in rolls:
         href = prefix + urls.page(page_path(site, roll), lang, site.directory_urls)
         lines.append(f'<li class="ex-roll-list"><h2><a href="{escape(href)}">{escape(roll.header.title.get(lang))}</a></h2>'
                      f'<p>{escape(roll.header.covers.get(lang))}</p>'
                      f'<p class="ex-roll-count">{escape(count_line(roll, lang))}</p>'
                      f'<p><a class="md-button" href="{escape(href)}">{escape(L("open", lang))}</a></p></li>')
-    lines += ["</ul>", f'<p class="ex-roll-privacy">{escape(L("privacy", lang))}</p>', "</div>", ""]
+    lines += ["</ul>" if rolls else "", f'<p class="ex-roll-privacy">{escape(L("privacy", lang))}</p>', "</div>", ""]
     return "\n".join(lines)
 
 
@@ -152,7 +166,8 @@ def _era(site: Site, row: Row):
     return site.settings.era_of(row.died) if row.died else None
 
 
-def roll_page(site: Site, r: Renderer, roll: Roll, lang: str, contact: str, font: str | None) -> str:
+def roll_page(site: Site, r: Renderer, roll: Roll, lang: str, contact: str, font: str | None,
+              kiosk: bool = False) -> str:
     path = page_path(site, roll)
     prefix = r.media_prefix(path)
     data_base = f"{prefix}{site.out_dir}/{OUT}/{DATA}/"
@@ -185,10 +200,11 @@ def roll_page(site: Site, r: Renderer, roll: Roll, lang: str, contact: str, font
                    f'<option value="">{escape(L("all", lang))}</option>{options(values)}</select></p>')
     out.append(f'</div><p id="roll-count" class="ex-roll-shown" role="status" aria-live="polite" '
                f'data-template="{escape(L("shown", lang, shown="{shown}", total="{total}"))}" '
+               f'data-more="{escape(L("more", lang, shown="{shown}", total="{total}", limit="{limit}"))}" '
                f'data-none="{escape(L("none", lang))}"></p></form>')
     out.append('<ol class="ex-roll-cards">')
     for row in roll.rows:
-        out.append(card(site, r, roll, row, lang, contact, numbers, prefix))
+        out.append(card(site, r, roll, row, lang, contact, numbers, prefix, kiosk))
     out.append("</ol>")
     out.append(f'<h2 id="sources">{escape(L("sources", lang))}</h2><ol class="ex-roll-sources">')
     for s in h.sources:
@@ -205,7 +221,8 @@ def roll_page(site: Site, r: Renderer, roll: Roll, lang: str, contact: str, font
     return "\n".join(out) + "\n"
 
 
-def card(site: Site, r: Renderer, roll: Roll, row: Row, lang: str, contact: str, numbers: dict, prefix: str) -> str:
+def card(site: Site, r: Renderer, roll: Roll, row: Row, lang: str, contact: str, numbers: dict, prefix: str,
+         kiosk: bool = False) -> str:
     name_pinyin = row.name_pinyin or " ".join(_title_pinyin(row.name))
     facts = []
 
@@ -234,7 +251,10 @@ def card(site: Site, r: Renderer, roll: Roll, row: Row, lang: str, contact: str,
         href = prefix + urls.page(site.page_path(site.by_id[row.record]), lang, site.directory_urls)
         links.append(f'<a href="{escape(href)}">{escape(L("record", lang))}</a>')
     links.append(f'<a href="#p-{row.id}">{escape(L("link", lang))}</a>')
-    if contact:
+    if contact and kiosk:
+        text = L("correct_kiosk", lang, contact=contact, ref=f"{roll.id} #p-{row.id}")
+        links.append(f'<span class="ex-roll-correct">{escape(text)}</span>')
+    elif contact:
         url = (site.site_url or "") + person_url(site, roll, row, lang)
         subject = L("subject", lang, name=row.name, roll=roll.id, id=row.id)
         body = L("body", lang, name=row.name, url=url)
