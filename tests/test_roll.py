@@ -344,23 +344,30 @@ def test_no_lists_yet(project):
     assert "The lists are being prepared." in (project / "site/en/exhibits/roll/index.html").read_text(encoding="utf-8")
 
 
-def test_kiosk_edition_from_file_url(tmp_path, browser):
+def test_kiosk_edition_from_file_url_with_a_long_list(tmp_path, browser):
+    """The kiosk from file://; the list made "long" (shard_at: 2) so its cards are on one page per initial."""
     work = copy_project(tmp_path, "mkdocs-kiosk.yml")
     write(work, "exhibits/roll/test-list.yml", YML)
     write(work, "exhibits/roll/test-list.csv", HEADER + "".join(csv_row(*g[:7], rest=g[7], note=g[8]) for g in GENERATED))
-    write(work, "settings/roll.yml", f"contact: {CONTACT}\n")
+    write(work, "settings/roll.yml", f"contact: {CONTACT}\nshard_at: 2\n")
     result = run_cli(work, "build", "--kiosk")
     assert result.returncode == 0, result.stdout + result.stderr
-    page_file = work / "site-kiosk/exhibits/roll/test-list.html"
-    html = page_file.read_text(encoding="utf-8")
+    kiosk = work / "site-kiosk/exhibits/roll"
+    assert sorted(p.name for p in (kiosk / "test-list").glob("*.html")) == ["q.html", "s.html", "w.html", "z.html"]
+    html = (kiosk / "test-list/z.html").read_text(encoding="utf-8")
     assert "mailto:" not in html  # no e-mail on the hall's screens: the address is written out
     assert f"是您的亲人吗？如需更正，请发电子邮件至 {CONTACT}，注明 test-list #p-t-zhao-jia。" in html
-    context, page = _open(browser, page_file.as_uri())
+    assert 'id="p-t-zhao-jia"' not in (kiosk / "test-list.html").read_text(encoding="utf-8")
+    context, page = _open(browser, (kiosk / "test-list.html").as_uri())
     page.locator("#roll-q").fill("zj")
     assert _visible(page) == ["p-t-zhao-jia"]
     page.locator("#roll-q").fill(RARE)
     assert _visible(page) == ["p-t-wang-rare"]
-    assert page.evaluate("[...document.fonts].filter(f => f.family.replace(/\"/g, '') === 'ExRollNames')"
-                         ".map(f => f.status)") in (["loaded"], ["unloaded"])
+    page.locator(".ex-roll-results a").first.click()
+    page.wait_for_url("**/test-list/w.html#p-t-wang-rare")
+    assert page.evaluate("document.querySelector(':target').id") == "p-t-wang-rare"
+    # A link shared while the list was short still finds the name.
+    page.goto((kiosk / "test-list.html").as_uri() + "#p-t-sun-bing")
+    page.wait_for_url("**/test-list/s.html#p-t-sun-bing")
     assert not page.foreign, page.foreign
     context.close()

@@ -52,7 +52,8 @@ def check(root: Path, *, strict: bool = False, drafts: bool = False,
                           glossary=settings.glossary)
     problems += settings.record_problems({r.id for r in collection.records})
     rolls = roll.load_all(root, collection.by_id)  # 英名录: exhibits/roll/*.csv
-    collection.rolls, collection.advisories = rolls.rolls, collection.advisories + rolls.warnings
+    collection.rolls, collection.roll_warnings = rolls.rolls, rolls.warnings
+    collection.advisories = collection.advisories + rolls.warnings
     problems += rolls.problems
     return settings, collection, problems + collection.problems
 
@@ -94,6 +95,8 @@ def run(options: Options) -> Site:
         extra = attract.pages(site, options.docs_dir, options.kiosk, options.site_names or {})
     extra.update(roll_pages.pages(site, getattr(collection, "rolls", []), root, options.docs_dir,
                                  kiosk=bool(options.kiosk)))
+    for warning in getattr(collection, "roll_warnings", []):
+        log.info(f"exhibition: please confirm: {warning}")
     written = write_pages(site, options.docs_dir, extra=extra)
     log.info(f"exhibition: pages {written['written']} written, {written['unchanged']} unchanged, {written['removed']} removed")
     opendata.export(collection.records, options.docs_dir / opendata.FOLDER, derived=derived)

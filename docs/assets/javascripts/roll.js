@@ -43,26 +43,57 @@
   results.className = "ex-roll-cards ex-roll-results";
   results.hidden = true;
   list.parentNode.insertBefore(results, list);
-  var LIMIT = 100;
+  var LIMIT = 100, last = null;
+  // A long list keeps its cards on one page per initial (data-shards: the address of page LETTER):
+  // a result is then a short card linking to the name on its page.
+  var shards = root.getAttribute("data-shards");
+  function shardUrl(row) { return shards.replace("LETTER", row[7]) + "#p-" + row[0]; }
+  function brief(row) {
+    var li = document.createElement("li"), h = document.createElement("h2"), a = document.createElement("a");
+    var zh = document.createElement("span"), py = document.createElement("span");
+    li.className = "ex-roll-card ex-roll-brief";
+    li.setAttribute("data-id", "p-" + row[0]);
+    h.className = "ex-roll-name";
+    zh.lang = "zh"; zh.textContent = row[1];
+    py.className = "ex-roll-pinyin"; py.lang = "zh-Latn-pinyin"; py.textContent = " " + row[9];
+    a.href = shardUrl(row); a.appendChild(zh); a.appendChild(py); h.appendChild(a); li.appendChild(h);
+    var facts = [row[8], row[4]].filter(Boolean).join(" · ");
+    if (facts) { var p = document.createElement("p"); p.textContent = facts; li.appendChild(p); }
+    return li;
+  }
+  // An old shared link (#p-<id>) to a list that has since grown long goes to the name's page.
+  if (shards && location.hash.indexOf("#p-") === 0) {
+    for (var k = 0; k < rows.length; k++) {
+      if ("#p-" + rows[k][0] === location.hash) { location.replace(shardUrl(rows[k])); return; }
+    }
+  }
   function apply() {
     var q = form.elements.q.value, native = form.elements.native_place.value,
         era = form.elements.era.value, rest = form.elements.resting_place.value;
+    // The input's "change" fires again when focus leaves it (a tap on a result): redrawing then
+    // would replace the result under the finger and lose the tap.
+    var state = [q, native, era, rest].join("\u0001");
+    if (state === last) return;
+    last = state;
     var text;
     if (!q.trim() && !native && !era && !rest) {
       results.hidden = true;
       results.textContent = "";
-      list.hidden = false;
-      text = count.getAttribute("data-template").replace("{shown}", rows.length).replace("{total}", rows.length);
+      list.hidden = !!shards;
+      text = shards ? "" : count.getAttribute("data-template").replace("{shown}", rows.length).replace("{total}", rows.length);
     } else {
       var hits = search(q, native, era, rest);
       var frag = document.createDocumentFragment();
       for (var i = 0; i < hits.length && i < LIMIT; i++) {
         var card = cards[hits[i]];
-        if (!card) continue;
-        var copy = card.cloneNode(true);
-        copy.removeAttribute("id");
-        copy.setAttribute("data-id", card.id);
-        frag.appendChild(copy);
+        if (card) {
+          var copy = card.cloneNode(true);
+          copy.removeAttribute("id");
+          copy.setAttribute("data-id", card.id);
+          frag.appendChild(copy);
+        } else if (shards) {
+          frag.appendChild(brief(rows[hits[i]]));
+        }
       }
       results.textContent = "";
       results.appendChild(frag);
@@ -81,7 +112,7 @@
   // A shared link (#p-<id>) always shows its name, whatever was typed before.
   window.addEventListener("hashchange", function () {
     var id = location.hash.slice(1);
-    if (id.indexOf("p-") === 0) { form.reset(); apply(); var el = document.getElementById(id); if (el) el.scrollIntoView(); }
+    if (id.indexOf("p-") === 0) { form.reset(); last = null; apply(); var el = document.getElementById(id); if (el) el.scrollIntoView(); }
   });
   var q = new URLSearchParams(location.search).get("q");
   if (q) form.elements.q.value = q;

@@ -35,6 +35,8 @@ LABELS = {
                "en": "{count} {label}; {listed} listed here."},
     "listed": {"zh": "本站列出 {listed} 位。", "en": "{listed} listed here."},
     "empty": {"zh": "名录正在整理中。", "en": "The lists are being prepared."},
+    "letters": {"zh": "按拼音首字母", "en": "By initial"},
+    "back": {"zh": "返回“{title}”查找", "en": "Back to search {title}"},
     "open": {"zh": "查看名录", "en": "Open the list"},
     "search": {"zh": "查找姓名", "en": "Find a name"},
     "search_hint": {"zh": "汉字、全拼或首字母，如 肖永智、xiaoyongzhi、xyz",
@@ -80,13 +82,33 @@ def L(key: str, lang: str, **kw) -> str:
     return text.format(**kw) if kw else text
 
 
+SHARD_AT = 500  # a longer list puts its cards on one page per initial (A–Z), its own page searches
+
+
+def _settings(root: Path) -> dict:
+    path = root / "settings" / "roll.yml"
+    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.exists() else {}
+
+
 def load_contact(root: Path) -> str:
     """settings/roll.yml `contact:` (the hall's e-mail for corrections); empty when unset."""
-    path = root / "settings" / "roll.yml"
-    if not path.exists():
-        return ""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return str(data.get("contact") or "").strip()
+    return str(_settings(root).get("contact") or "").strip()
+
+
+def shard_of(row: Row) -> str:
+    """The page a name is on in a long list: the first letter of its pinyin (# for others)."""
+    initials = pinyin.keys(row.name)[1]
+    return initials[:1] if initials[:1].isalpha() else "0"
+
+
+def shards(roll: Roll, shard_at: int) -> dict[str, list[Row]]:
+    """{letter: rows} for a long list; empty for a list short enough for one page."""
+    if len(roll.rows) <= shard_at:
+        return {}
+    out: dict[str, list[Row]] = {}
+    for row in roll.rows:
+        out.setdefault(shard_of(row), []).append(row)
+    return dict(sorted(out.items()))
 
 
 def pages(site: Site, rolls: list[Roll], root: Path, docs_dir: Path, langs=model.LANGS,
@@ -106,6 +128,7 @@ def pages(site: Site, rolls: list[Roll], root: Path, docs_dir: Path, langs=model
             path.unlink()
         return out
     contact = load_contact(root)
+    shard_at = int(_settings(root).get("shard_at") or SHARD_AT)
     font = rollfont.make(rolls, data_dir, root)
     keep = set()
     for lang in langs:
@@ -113,10 +136,14 @@ def pages(site: Site, rolls: list[Roll], root: Path, docs_dir: Path, langs=model
         r._common(f"{site.out_dir}/{OUT}/index.md")  # sets r.link
         out[folder / f"index.{lang}.md"] = index_page(site, r, rolls, lang)
         for roll in rolls:
-            out[folder / f"{roll.id}.{lang}.md"] = roll_page(site, r, roll, lang, contact, font, kiosk)
+            parts = shards(roll, shard_at)
+            out[folder / f"{roll.id}.{lang}.md"] = roll_page(site, r, roll, lang, contact, font, kiosk, parts)
+            for letter, rows in parts.items():
+                out[folder / roll.id / f"{letter}.{lang}.md"] = roll_page(
+                    site, r, roll, lang, contact, font, kiosk, parts, letter=letter)
             name = f"{roll.id}-{lang}.js"
             keep.add(name)
-            _write(data_dir / name, data_js(site, roll, lang))
+            _write(data_dir / name, data_js(site, r, roll, lang, parts))
     keep |= {p.name for p in data_dir.glob("roll-names-*")}
     for path in data_dir.glob("*.js"):
         if path.name not in keep:
@@ -130,13 +157,26 @@ def _write(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def page_path(site: Site, roll: Roll | None = None) -> str:
+def page_path(site: Site, roll: Roll | None = None, letter: str | None = None) -> str:
+    if letter:
+        return f"{site.out_dir}/{OUT}/{roll.id}/{letter}.md"
     return f"{site.out_dir}/{OUT}/{roll.id if roll else 'index'}.md"
 
 
-def person_url(site: Site, roll: Roll, row: Row, lang: str) -> str:
-    """Site-root-relative URL of a name: the list's page and the person's anchor."""
-    return urls.page(page_path(site, roll), lang, site.directory_urls) + f"#p-{row.id}"
+def person_url(site: Site, roll: Roll, row: Row, lang: str, sharded: bool = False) -> str:
+    """Site-root-relative URL of a name: the page it is on and the person's anchor."""
+    path = page_path(site, roll, shard_of(row) if sharded else None)
+    return urls.page(path, lang, site.directory_urls) + f"#p-{row.id}"
+
+
+def relative(site: Site, lang: str, from_path: str, to_path: str) -> str:
+    """URL of to_path seen from the page of from_path (both docs/ paths, same language)."""
+    import posixpath
+
+    a, b = urls.page(from_path, lang, site.directory_urls), urls.page(to_path, lang, site.directory_urls)
+    base = a if a.endswith("/") else posixpath.dirname(a) + "/"
+    rel = posixpath.relpath(b or ".", base or ".")
+    return rel + ("/" if b.endswith("/") and not rel.endswith("/") else "")
 
 
 def index_page(site: Site, r: Renderer, rolls: list[Roll], lang: str) -> str:
@@ -167,8 +207,11 @@ def _era(site: Site, row: Row):
 
 
 def roll_page(site: Site, r: Renderer, roll: Roll, lang: str, contact: str, font: str | None,
-              kiosk: bool = False) -> str:
-    path = page_path(site, roll)
+              kiosk: bool = False, parts: dict | None = None, letter: str | None = None) -> str:
+    """A list's page (search, filters and, for a short list, every card); or, for a long list,
+    the page of the names under one letter."""
+    parts = parts or {}
+    path = page_path(site, roll, letter)
     prefix = r.media_prefix(path)
     data_base = f"{prefix}{site.out_dir}/{OUT}/{DATA}/"
     h = roll.header
@@ -180,10 +223,27 @@ def roll_page(site: Site, r: Renderer, roll: Roll, lang: str, contact: str, font
     def options(values):
         return "".join(f'<option value="{escape(v)}">{escape(t)}</option>' for v, t in values)
 
-    out = [f"# {h.title.get(lang)}", "", f'<link rel="stylesheet" href="{prefix}assets/roll.css">']
+    title = f"{h.title.get(lang)} · {letter.upper()}" if letter else h.title.get(lang)
+    out = [f"# {title}", "", f'<link rel="stylesheet" href="{prefix}assets/roll.css">']
     if font:
         out.append(f'<link rel="stylesheet" href="{data_base}{font}">')
-    out += [f'<div class="ex-roll" data-roll="{roll.id}" markdown="0">',
+    letters = ""
+    if parts:
+        current = ' aria-current="page"'
+        items = "".join(f'<li><a href="{escape(relative(site, lang, path, page_path(site, roll, x)))}"'
+                        f'{current if x == letter else ""}>{x.upper() if x != "0" else "#"}</a></li>'
+                        for x in parts)
+        letters = f'<nav class="ex-roll-letters" aria-label="{escape(L("letters", lang))}"><ul>{items}</ul></nav>'
+    if letter:
+        back = relative(site, lang, path, page_path(site, roll))
+        out += ['<div class="ex-roll" markdown="0">',
+                f'<p><a href="{escape(back)}">{escape(L("back", lang, title=h.title.get(lang)))}</a></p>', letters,
+                '<ol class="ex-roll-cards">']
+        out += [card(site, r, roll, row, lang, contact, numbers, prefix, kiosk, True) for row in parts[letter]]
+        out += ["</ol>", sources_html(h, lang), "</div>"]
+        return "\n".join(out) + "\n"
+    shard_base = relative(site, lang, path, page_path(site, roll, "LETTER")) if parts else ""
+    out += [f'<div class="ex-roll" data-roll="{roll.id}" data-shards="{escape(shard_base)}" markdown="0">',
             f'<p class="ex-roll-count"><strong>{escape(count_line(roll, lang))}</strong></p>',
             f'<p>{escape(h.covers.get(lang))}</p>']
     if lang == "en":
@@ -202,18 +262,15 @@ def roll_page(site: Site, r: Renderer, roll: Roll, lang: str, contact: str, font
                f'data-template="{escape(L("shown", lang, shown="{shown}", total="{total}"))}" '
                f'data-more="{escape(L("more", lang, shown="{shown}", total="{total}", limit="{limit}"))}" '
                f'data-none="{escape(L("none", lang))}"></p></form>')
-    out.append('<ol class="ex-roll-cards">')
-    for row in roll.rows:
-        out.append(card(site, r, roll, row, lang, contact, numbers, prefix, kiosk))
-    out.append("</ol>")
-    out.append(f'<h2 id="sources">{escape(L("sources", lang))}</h2><ol class="ex-roll-sources">')
-    for s in h.sources:
-        link = f'<a href="{escape(s.url)}">{escape(s.title)}</a>' if s.url else escape(s.title)
-        date = f"，{s.date.show(lang)}" if s.date and lang == "zh" else (f", {s.date.show(lang)}" if s.date else "")
-        out.append(f'<li id="src-{s.id}">{link}（{escape(s.publisher)}{escape(date)}）' if lang == "zh" else
-                   f'<li id="src-{s.id}">{link} ({escape(s.publisher)}{escape(date)})')
-        out.append(f'<blockquote lang="zh"><p>{escape(s.quote)}</p></blockquote></li>')
-    out.append("</ol>")
+    if parts:
+        out.append(letters)
+        out.append('<ol class="ex-roll-cards" hidden></ol>')
+    else:
+        out.append('<ol class="ex-roll-cards">')
+        for row in roll.rows:
+            out.append(card(site, r, roll, row, lang, contact, numbers, prefix, kiosk))
+        out.append("</ol>")
+    out.append(sources_html(h, lang))
     out.append(f'<p class="ex-roll-privacy">{escape(L("privacy", lang))}</p>')
     out.append("</div>")
     out.append(f'<script src="{data_base}{roll.id}-{lang}.js"></script>')
@@ -221,8 +278,20 @@ def roll_page(site: Site, r: Renderer, roll: Roll, lang: str, contact: str, font
     return "\n".join(out) + "\n"
 
 
+def sources_html(h, lang: str) -> str:
+    out = [f'<h2 id="sources">{escape(L("sources", lang))}</h2><ol class="ex-roll-sources">']
+    for s in h.sources:
+        link = f'<a href="{escape(s.url)}">{escape(s.title)}</a>' if s.url else escape(s.title)
+        date = f"，{s.date.show(lang)}" if s.date and lang == "zh" else (f", {s.date.show(lang)}" if s.date else "")
+        out.append(f'<li id="src-{s.id}">{link}（{escape(s.publisher)}{escape(date)}）' if lang == "zh" else
+                   f'<li id="src-{s.id}">{link} ({escape(s.publisher)}{escape(date)})')
+        out.append(f'<blockquote lang="zh"><p>{escape(s.quote)}</p></blockquote></li>')
+    out.append("</ol>")
+    return "".join(out)
+
+
 def card(site: Site, r: Renderer, roll: Roll, row: Row, lang: str, contact: str, numbers: dict, prefix: str,
-         kiosk: bool = False) -> str:
+         kiosk: bool = False, sharded: bool = False) -> str:
     name_pinyin = row.name_pinyin or " ".join(_title_pinyin(row.name))
     facts = []
 
@@ -255,7 +324,7 @@ def card(site: Site, r: Renderer, roll: Roll, row: Row, lang: str, contact: str,
         text = L("correct_kiosk", lang, contact=contact, ref=f"{roll.id} #p-{row.id}")
         links.append(f'<span class="ex-roll-correct">{escape(text)}</span>')
     elif contact:
-        url = (site.site_url or "") + person_url(site, roll, row, lang)
+        url = (site.site_url or "") + person_url(site, roll, row, lang, sharded)
         subject = L("subject", lang, name=row.name, roll=roll.id, id=row.id)
         body = L("body", lang, name=row.name, url=url)
         mailto = f"mailto:{contact}?subject={quote(subject)}&body={quote(body)}"
@@ -277,15 +346,20 @@ def _title_pinyin(name: str) -> list[str]:
     return [syllables[0].capitalize(), "".join(syllables[1:]).capitalize()] if len(syllables) > 1 else [syllables[0].capitalize()]
 
 
-def data_js(site: Site, roll: Roll, lang: str) -> str:
-    """The search data: one short array per name (id, name, pinyin keys, filter values), by <script src>."""
+def data_js(site: Site, r: Renderer, roll: Roll, lang: str, parts: dict) -> str:
+    """The search data, by <script src>: one short array per name.
+
+    [id, name, pinyin keys, initials, native place, era, resting place, page letter (long lists),
+    died as shown, pinyin as shown] — a long list's results are drawn from it."""
     rows = []
     for row in roll.rows:
         full, initials = pinyin.keys(row.name)
         given = "".join(ch for ch in row.name_pinyin.lower() if ch.isalpha())
         keys = full if not given or given == full else f"{full} {given}"
         era = _era(site, row)
-        rows.append([row.id, row.name, keys, initials, row.native_place, era.id if era else "", row.resting_place])
+        shown = row.name_pinyin or " ".join(_title_pinyin(row.name))
+        rows.append([row.id, row.name, keys, initials, row.native_place, era.id if era else "", row.resting_place,
+                     shard_of(row) if parts else "", row.died.show(lang) if row.died else "", shown])
     data = json.dumps({"rows": rows}, ensure_ascii=False, separators=(",", ":"))
     return f"window.EX_ROLL=window.EX_ROLL||{{}};window.EX_ROLL[{json.dumps(roll.id)}]={data};\n"
 
