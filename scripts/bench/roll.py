@@ -123,6 +123,12 @@ def main() -> None:
         page = with_roll / "site" / "exhibits" / "roll" / "bench-generated" / "index.html"
         report["page_zh_kb"] = round(page.stat().st_size / 1024, 1)
         report["page_zh_gzip_kb"] = round(len(gzip.compress(page.read_bytes(), 9)) / 1024, 1)
+        shard_pages = list((with_roll / "site" / "exhibits" / "roll" / "bench-generated").glob("*/index.html"))
+        if shard_pages:
+            largest = max(shard_pages, key=lambda p: p.stat().st_size)
+            report["pages_per_initial"] = len(shard_pages)
+            report["largest_initial_page_kb"] = round(largest.stat().st_size / 1024, 1)
+            report["largest_initial_page_gzip_kb"] = round(len(gzip.compress(largest.read_bytes(), 9)) / 1024, 1)
         fonts = list(data.glob("roll-names-*.woff2"))
         report["rare_font_kb"] = round(fonts[0].stat().st_size / 1024, 1) if fonts else None
         report["kiosk_build_with_roll_s"] = round(build(with_roll, "--kiosk"), 1)

@@ -28,7 +28,9 @@
       if (han) {
         if (r[1].indexOf(q.replace(/\s+/g, "")) < 0) continue;
       } else if (latin) {
-        if (r[2].indexOf(latin) < 0 && r[3].lastIndexOf(latin, 0) !== 0) continue;
+        // One letter: names whose pinyin starts with it; more: anywhere in the full pinyin, or the initials.
+        if (latin.length === 1 ? r[3].charAt(0) !== latin
+            : r[2].indexOf(latin) < 0 && r[3].lastIndexOf(latin, 0) !== 0) continue;
       }
       out.push(i);
     }
@@ -43,7 +45,7 @@
   results.className = "ex-roll-cards ex-roll-results";
   results.hidden = true;
   list.parentNode.insertBefore(results, list);
-  var LIMIT = 100, last = null;
+  var LIMIT = 50, last = null;
   // A long list keeps its cards on one page per initial (data-shards: the address of page LETTER):
   // a result is then a short card linking to the name on its page.
   var shards = root.getAttribute("data-shards");
