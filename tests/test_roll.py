@@ -56,7 +56,7 @@ def records():
 def check(tmp_path: Path, records, body: str | bytes, yml: str = YML, name: str = "test-list") -> roll.Result:
     folder = tmp_path / "exhibits" / "roll"
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{name}.yml").write_text(yml, encoding="utf-8")
+    (folder / f"{name}.yaml").write_text(yml, encoding="utf-8")
     data = body if isinstance(body, bytes) else (HEADER + body).encode("utf-8")
     (folder / f"{name}.csv").write_bytes(data)
     return roll.load_all(tmp_path, records)
@@ -124,7 +124,7 @@ def test_unknown_resting_place_and_source(tmp_path, records):
         f"{P}:2: resting_place: no published record has the id \"luxibei-cemetery\". Use the id of a cemetery or "
         "memorial in exhibits/ (liaocheng-revolutionary-martyrs-cemetery, luxibei-revolutionary-martyrs-cemetery), "
         "or leave it empty",
-        f"{P}:3: source: no source \"wiki\" in the header exhibits/roll/test-list.yml. Use one of: stele",
+        f"{P}:3: source: no source \"wiki\" in the header exhibits/roll/test-list.yaml. Use one of: stele",
     ]
 
 
@@ -164,13 +164,13 @@ def test_every_problem_at_once_and_nothing_published(tmp_path, records):
 def test_header_count_must_be_in_the_quote(tmp_path, records):
     result = check(tmp_path, records, csv_row("t-a", "赵甲"), yml=YML.replace("count: 120", "count: 925"))
     assert messages(result) == [
-        "exhibits/roll/test-list.yml:3: count: 925 is not in the quote of source \"stele\". Copy the number exactly "
+        "exhibits/roll/test-list.yaml:3: count: 925 is not in the quote of source \"stele\". Copy the number exactly "
         "as the source gives it, with the passage that says it"]
 
 
 def test_cli_check_refuses_a_bad_list(tmp_path):
     work = copy_project(tmp_path)
-    write(work, "exhibits/roll/bad.yml", YML)
+    write(work, "exhibits/roll/bad.yaml", YML)
     write(work, "exhibits/roll/bad.csv", HEADER + csv_row("t-a", "赵甲", died="1938/11/15"))
     result = run_cli(work, "check")
     assert result.returncode == 1
@@ -199,7 +199,7 @@ CONTACT = "roll-test@example.org"
 def roll_site(tmp_path_factory) -> Path:
     """The real collection plus a generated list (test data), with a correction contact."""
     work = copy_project(tmp_path_factory.mktemp("roll"))
-    write(work, "exhibits/roll/test-list.yml", YML)
+    write(work, "exhibits/roll/test-list.yaml", YML)
     write(work, "exhibits/roll/test-list.csv", HEADER + "".join(csv_row(*g[:7], rest=g[7], note=g[8]) for g in GENERATED))
     write(work, "settings/roll.yml", f"contact: {CONTACT}\n")
     result = run_cli(work, "build")
@@ -347,7 +347,7 @@ def test_no_lists_yet(project):
 def test_kiosk_edition_from_file_url_with_a_long_list(tmp_path, browser):
     """The kiosk from file://; the list made "long" (shard_at: 2) so its cards are on one page per initial."""
     work = copy_project(tmp_path, "mkdocs-kiosk.yml")
-    write(work, "exhibits/roll/test-list.yml", YML)
+    write(work, "exhibits/roll/test-list.yaml", YML)
     write(work, "exhibits/roll/test-list.csv", HEADER + "".join(csv_row(*g[:7], rest=g[7], note=g[8]) for g in GENERATED))
     write(work, "settings/roll.yml", f"contact: {CONTACT}\nshard_at: 2\n")
     result = run_cli(work, "build", "--kiosk")
@@ -358,6 +358,8 @@ def test_kiosk_edition_from_file_url_with_a_long_list(tmp_path, browser):
     assert "mailto:" not in html  # no e-mail on the hall's screens: the address is written out
     assert f"是您的亲人吗？如需更正，请发电子邮件至 {CONTACT}，注明 test-list #p-t-zhao-jia。" in html
     assert 'id="p-t-zhao-jia"' not in (kiosk / "test-list.html").read_text(encoding="utf-8")
+    index = (work / "site-kiosk/search/search_index.js").read_text(encoding="utf-8")
+    assert "test-list/z.html" not in index  # the pages per initial stay out of the site-wide search
     context, page = _open(browser, (kiosk / "test-list.html").as_uri())
     page.locator("#roll-q").fill("zj")
     assert _visible(page) == ["p-t-zhao-jia"]

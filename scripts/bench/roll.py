@@ -112,7 +112,7 @@ def main() -> None:
         shutil.rmtree(without / "exhibits" / "roll", ignore_errors=True)
         report["cold_build_without_roll_s"] = round(build(without), 1)
         with_roll = copy_project(Path(tmp) / "with")
-        (with_roll / "exhibits" / "roll" / "bench-generated.yml").write_text(YML, encoding="utf-8")
+        (with_roll / "exhibits" / "roll" / "bench-generated.yaml").write_text(YML, encoding="utf-8")
         (with_roll / "exhibits" / "roll" / "bench-generated.csv").write_text(generate(args.roll), encoding="utf-8")
         report["cold_build_with_roll_s"] = round(build(with_roll), 1)
         data = with_roll / "site" / "exhibits" / "roll" / "data"

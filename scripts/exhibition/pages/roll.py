@@ -224,7 +224,9 @@ def roll_page(site: Site, r: Renderer, roll: Roll, lang: str, contact: str, font
         return "".join(f'<option value="{escape(v)}">{escape(t)}</option>' for v, t in values)
 
     title = f"{h.title.get(lang)} · {letter.upper()}" if letter else h.title.get(lang)
-    out = [f"# {title}", "", f'<link rel="stylesheet" href="{prefix}assets/roll.css">']
+    # A long list's names stay out of the site-wide search index (its own page searches them).
+    front = ["---", "search:", "  exclude: true", "---", ""] if letter else []
+    out = [*front, f"# {title}", "", f'<link rel="stylesheet" href="{prefix}assets/roll.css">']
     if font:
         out.append(f'<link rel="stylesheet" href="{data_base}{font}">')
     letters = ""

@@ -1,7 +1,7 @@
 """英名录: lists of names kept as UTF-8 CSV, each with a YAML header beside it.
 
 exhibits/roll/<list>.csv   one row per person, columns exactly COLUMNS
-exhibits/roll/<list>.yml   title {zh,en}, sources (url + exact quote), what the list covers,
+exhibits/roll/<list>.yaml  title {zh,en}, sources (url + exact quote), what the list covers,
                            how many names the source says it has
 
 Every problem is reported at once as `path:line: column: what is wrong and how to fix it`;
@@ -98,14 +98,15 @@ def load_all(root: Path, records: dict[str, model.Record]) -> Result:
             continue
         seen.add(path.stem)
         csv_path = folder / f"{path.stem}.csv"
-        yml_path = next((p for p in (folder / f"{path.stem}.yml", folder / f"{path.stem}.yaml") if p.exists()), None)
+        # .yaml, not .yml: every exhibits/**/*.yml is a record (tools and tests rely on it)
+        yml_path = next((p for p in (folder / f"{path.stem}.yaml", folder / f"{path.stem}.yml") if p.exists()), None)
         shown_csv = csv_path.relative_to(root).as_posix()
         if not csv_path.exists():
             result.problems.append(Problem(yml_path.relative_to(root).as_posix(), 1, "",
                                            f"no list beside this header. Put the names in {shown_csv} (UTF-8 CSV)"))
             continue
         if yml_path is None:
-            result.problems.append(Problem(shown_csv, 1, "", f"no header beside this list. Write {shown_csv[:-4]}.yml "
+            result.problems.append(Problem(shown_csv, 1, "", f"no header beside this list. Write {shown_csv[:-4]}.yaml "
                                            "(title, sources with url and quote, covers, count)"))
             continue
         if not re.fullmatch(model.SLUG, path.stem):
@@ -113,7 +114,7 @@ def load_all(root: Path, records: dict[str, model.Record]) -> Result:
                                            "with lower-case letters, digits and hyphens, e.g. luxibei-tower.csv"))
             continue
         header = _header(yml_path, root, result.problems)
-        rows = _rows(csv_path, shown_csv, header, records, result)
+        rows = _rows(csv_path, shown_csv, header, records, result, yml_path.relative_to(root).as_posix())
         if header is not None and rows is not None:
             result.rolls.append(Roll(path.stem, header, rows, shown_csv))
     result.rolls.sort(key=lambda r: (r.header.order, r.id))
@@ -187,7 +188,7 @@ def _date(value: str) -> tuple[Optional[PartialDate], Optional[str]]:
 
 
 def _rows(path: Path, shown: str, header: Optional[Header], records: dict[str, model.Record],
-          result: Result) -> Optional[list[Row]]:
+          result: Result, header_path: str = "") -> Optional[list[Row]]:
     problems = result.problems
     before = len(problems)
     text = _decode(path.read_bytes(), shown, problems)
@@ -262,7 +263,7 @@ def _rows(path: Path, shown: str, header: Optional[Header], records: dict[str, m
             bad("source", "empty. Name the source that gives this name: the id of a source in the header "
                           f"({', '.join(sorted(sources))})")
         elif header and values["source"] not in sources:
-            bad("source", f"no source \"{values['source']}\" in the header {shown[:-4]}.yml. "
+            bad("source", f"no source \"{values['source']}\" in the header {header_path}. "
                           f"Use one of: {', '.join(sorted(sources))}")
         for column in COLUMNS[1:]:
             if column in ("born", "died"):
