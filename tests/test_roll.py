@@ -365,9 +365,11 @@ def test_kiosk_edition_from_file_url_with_a_long_list(tmp_path, browser):
     assert _visible(page) == ["p-t-zhao-jia"]
     page.locator("#roll-q").fill(RARE)
     assert _visible(page) == ["p-t-wang-rare"]
+    assert axe_violations(page) == ""  # the search page with its short result cards
     page.locator(".ex-roll-results a").first.click()
     page.wait_for_url("**/test-list/w.html#p-t-wang-rare")
     assert page.evaluate("document.querySelector(':target').id") == "p-t-wang-rare"
+    assert axe_violations(page) == ""  # a page of one initial
     # A link shared while the list was short still finds the name.
     page.goto((kiosk / "test-list.html").as_uri() + "#p-t-sun-bing")
     page.wait_for_url("**/test-list/s.html#p-t-sun-bing")
