@@ -12,9 +12,10 @@ from pathlib import Path
 
 from . import opendata
 from .images.derivatives import derive_all
+from .pages import roll as roll_pages
 from .pages.write import Site, write_pages
 from .printing.aids import prepare as prepare_print
-from .records import handoff, model
+from .records import handoff, model, roll
 from .records.problems import Problem, ValidationFailed, dotted
 from .records.validate import Collection, validate
 from .settings import Settings
@@ -50,6 +51,10 @@ def check(root: Path, *, strict: bool = False, drafts: bool = False,
     collection = validate(root, strict=strict, drafts=drafts, zones=settings.zone_ids, tags=settings.tag_ids,
                           glossary=settings.glossary)
     problems += settings.record_problems({r.id for r in collection.records})
+    rolls = roll.load_all(root, collection.by_id)  # 英名录: exhibits/roll/*.csv
+    collection.rolls, collection.roll_warnings = rolls.rolls, rolls.warnings
+    collection.advisories = collection.advisories + rolls.warnings
+    problems += rolls.problems
     return settings, collection, problems + collection.problems
 
 
@@ -94,6 +99,10 @@ def run(options: Options) -> Site:
         kiosk_search.write_data(site, options.docs_dir)
     else:
         kiosk_search.remove_data(options.docs_dir, options.pages_dir)
+    extra.update(roll_pages.pages(site, getattr(collection, "rolls", []), root, options.docs_dir,
+                                 kiosk=bool(options.kiosk)))
+    for warning in getattr(collection, "roll_warnings", []):
+        log.info(f"exhibition: please confirm: {warning}")
     written = write_pages(site, options.docs_dir, extra=extra)
     log.info(f"exhibition: pages {written['written']} written, {written['unchanged']} unchanged, {written['removed']} removed")
     opendata.export(collection.records, options.docs_dir / opendata.FOLDER, derived=derived,

@@ -70,6 +70,9 @@ def content_report(root: Path) -> tuple[str, int]:
         f"{where(r, ('images', i))}: images/{image.file}" + ("" if image.credit or image.creator else " — no credit") + ("" if image.licence else " — no licence")
         for r in records for i, image in enumerate(r.images) if not (image.credit or image.creator) or not image.licence
     ])
+    section("Roll of names: the same person twice? · 英名录：请确认是否重复", [
+        str(p) for p in getattr(collection, "roll_warnings", [])
+    ])
     section("Living persons and consent · 在世人物与授权", [
         f"{where(r)}: {r.name.zh} — " + (f"consent {r.consent.reference} ({r.consent.scope}, {r.consent.date.iso})" if r.consent else "NO CONSENT")
         for r in records if isinstance(r, model.Person) and r.living

@@ -1,0 +1,377 @@
+"""英名录 (issue #17): lists of names as CSV, their checks, pages, search and rare characters.
+
+Every name in this file is generated test data (never published); the real lists hold only
+names that the sources give (exhibits/roll/).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+from conftest import ROOT, axe_violations, copy_project, run_cli, serving, write
+
+from exhibition.records import roll
+from exhibition.records.validate import validate
+
+HEADER = "id,name,name_pinyin,gender,born,died,native_place,unit,role,place_of_death,resting_place,source,note\n"
+CEMETERY = "luxibei-revolutionary-martyrs-cemetery"
+YML = """\
+title: {zh: 测试名录, en: Test list}
+covers: {zh: 生成的测试数据。, en: Generated test data.}
+count: 120
+count_label: {zh: 碑上的姓名, en: names on the stele}
+count_source: stele
+sources:
+  - id: stele
+    title: 测试来源
+    publisher: 测试
+    url: https://example.org/stele
+    quote: 碑上刻有120位烈士的姓名
+"""
+# Generated names (test data only): one with a CJK Extension B character.
+RARE = "\U0002000B"  # 𠀋
+GENERATED = [
+    ("t-zhao-jia", "赵甲", "", "男", "1938", "1940-05", "测试县", CEMETERY, ""),
+    ("t-qian-yi", "钱乙", "", "", "", "1947", "样例县", "", ""),
+    ("t-sun-bing", "孙丙", "", "女", "", "1943-09-23", "测试县", CEMETERY, ""),
+    ("t-wang-rare", f"王{RARE}", "Wang Zhang", "男", "", "1944", "样例县", "", "罕见字测试"),
+]
+
+
+def csv_row(id, name, pinyin="", gender="", born="", died="", native="", rest="", note="", source="stele"):
+    return f"{id},{name},{pinyin},{gender},{born},{died},{native},,,,{rest},{source},{note}\n"
+
+
+@pytest.fixture(scope="module")
+def records():
+    """The real collection's published records: resting places and people to check rows against."""
+    return validate(ROOT).by_id
+
+
+def check(tmp_path: Path, records, body: str | bytes, yml: str = YML, name: str = "test-list") -> roll.Result:
+    folder = tmp_path / "exhibits" / "roll"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}.yaml").write_text(yml, encoding="utf-8")
+    data = body if isinstance(body, bytes) else (HEADER + body).encode("utf-8")
+    (folder / f"{name}.csv").write_bytes(data)
+    return roll.load_all(tmp_path, records)
+
+
+def messages(result: roll.Result) -> list[str]:
+    return [str(p) for p in sorted(result.problems)]
+
+
+P = "exhibits/roll/test-list.csv"
+
+
+# --- checks: one message per mistake, exact text ----------------------------------------
+
+def test_a_good_list_loads(tmp_path, records):
+    result = check(tmp_path, records, "".join(csv_row(*g[:7], rest=g[7], note=g[8]) for g in GENERATED))
+    assert result.problems == [] and result.warnings == []
+    (loaded,) = result.rolls
+    assert [r.line for r in loaded.rows] == [2, 3, 4, 5]
+    assert loaded.rows[0].died.iso == "1940-05"
+
+
+def test_wrong_number_of_columns(tmp_path, records):
+    result = check(tmp_path, records, csv_row("t-a", "赵甲") + "t-b,钱乙,,男\n")
+    assert messages(result) == [
+        f"{P}:3: this row has 4 columns; it needs 13 (id,name,name_pinyin,gender,born,died,native_place,unit,role,"
+        "place_of_death,resting_place,source,note). Check for a missing or extra comma; a comma inside a value "
+        "needs the value in \"double quotes\""]
+    assert result.rolls == []  # nothing is published while a list has a problem
+
+
+def test_gbk_file(tmp_path, records):
+    result = check(tmp_path, records, (HEADER + csv_row("t-a", "赵甲", died="1940")).encode("gbk"))
+    assert messages(result) == [
+        f"{P}:2: the file is saved as GBK (the Chinese Windows encoding), not UTF-8. Save as UTF-8 (in Excel: "
+        "另存为 → \"CSV UTF-8 (逗号分隔)\"; in WPS or LibreOffice choose the encoding UTF-8)"]
+
+
+def test_byte_order_mark(tmp_path, records):
+    result = check(tmp_path, records, b"\xef\xbb\xbf" + (HEADER + csv_row("t-a", "赵甲")).encode("utf-8"))
+    assert messages(result) == [
+        f"{P}:1: the file starts with a byte-order mark (BOM). Save it as UTF-8 without BOM (in Excel choose "
+        "\"CSV UTF-8\" and then remove the mark with a text editor, or save from WPS/LibreOffice as UTF-8 without BOM)"]
+
+
+def test_excel_dates_full_width_digits_and_impossible_dates(tmp_path, records):
+    result = check(tmp_path, records, csv_row("t-a", "赵甲", died="1938/11/15")
+                   + csv_row("t-b", "钱乙", died="１９４３")
+                   + csv_row("t-c", "孙丙", died="1943-02-30")
+                   + csv_row("t-d", "李丁", born="1950", died="1940"))
+    assert messages(result) == [
+        f"{P}:2: died: \"1938/11/15\" looks like a date changed by Excel. Write it as 1938-11-15 (YYYY, YYYY-MM "
+        "or YYYY-MM-DD) and format the column as text",
+        f"{P}:3: died: \"１９４３\" is typed with full-width digits (０-９). Type the date with ordinary digits 0-9 "
+        "(switch the input method to half-width)",
+        f"{P}:4: died: \"1943-02-30\": 1943-02 has no day 30 (it has 28 days). Check the source",
+        f"{P}:5: born: born 1950 is after died 1940. Check the source",
+    ]
+
+
+def test_unknown_resting_place_and_source(tmp_path, records):
+    result = check(tmp_path, records, csv_row("t-a", "赵甲", rest="luxibei-cemetery")
+                   + csv_row("t-b", "钱乙", source="wiki"))
+    assert messages(result) == [
+        f"{P}:2: resting_place: no published record has the id \"luxibei-cemetery\". Use the id of a cemetery or "
+        "memorial in exhibits/ (liaocheng-revolutionary-martyrs-cemetery, luxibei-revolutionary-martyrs-cemetery), "
+        "or leave it empty",
+        f"{P}:3: source: no source \"wiki\" in the header exhibits/roll/test-list.yaml. Use one of: stele",
+    ]
+
+
+def test_personal_data_in_note(tmp_path, records):
+    result = check(tmp_path, records, csv_row("t-a", "赵甲", note="其子电话13812345678"))
+    assert messages(result) == [
+        f"{P}:2: note: contains a phone number (13812345678). Personal data is never published (个人信息保护法): "
+        "remove it. The roll lists only the fallen, never their living relatives"]
+
+
+def test_same_name_twice(tmp_path, records):
+    # Two people of the same name: allowed when the rows tell them apart.
+    result = check(tmp_path, records, csv_row("t-a", "赵甲", died="1940", native="测试县")
+                   + csv_row("t-b", "赵甲", died="1947", native="测试县"))
+    assert result.problems == [] and result.warnings == []
+    # Same name, native place and year of death: a warning asking to confirm (still published).
+    result = check(tmp_path, records, csv_row("t-a", "赵甲", died="1940", native="测试县")
+                   + csv_row("t-b", "赵甲", died="1940-05", native="测试县"))
+    assert result.problems == [] and len(result.rolls) == 1
+    assert [str(w) for w in result.warnings] == [
+        f"{P}:3: name: 赵甲 (native place \"测试县\", died 1940) is also on line 2. If these are two people, say "
+        "what tells them apart in `note`; if one, remove a row"]
+
+
+def test_every_problem_at_once_and_nothing_published(tmp_path, records):
+    result = check(tmp_path, records, csv_row("t-a", "赵甲", died="1938/11/15") + "t-b,钱乙\n"
+                   + csv_row("t-a", "孙丙", rest="nowhere"))
+    assert result.rolls == []
+    assert [m.split(": ", 2)[:2] for m in messages(result)] == [
+        [f"{P}:2", "died"], [f"{P}:3", "this row has 2 columns; it needs 13 (id,name,name_pinyin,gender,born,died,"
+                             "native_place,unit,role,place_of_death,resting_place,source,note). Check for a missing or "
+                             "extra comma; a comma inside a value needs the value in \"double quotes\""],
+        [f"{P}:4", "id"], [f"{P}:4", "resting_place"]]
+    assert f'{P}:4: id: "t-a" is already used on line 2. Give each person their own id' in messages(result)
+
+
+def test_header_count_must_be_in_the_quote(tmp_path, records):
+    result = check(tmp_path, records, csv_row("t-a", "赵甲"), yml=YML.replace("count: 120", "count: 925"))
+    assert messages(result) == [
+        "exhibits/roll/test-list.yaml:3: count: 925 is not in the quote of source \"stele\". Copy the number exactly "
+        "as the source gives it, with the passage that says it"]
+
+
+def test_cli_check_refuses_a_bad_list(tmp_path):
+    work = copy_project(tmp_path)
+    write(work, "exhibits/roll/bad.yaml", YML)
+    write(work, "exhibits/roll/bad.csv", HEADER + csv_row("t-a", "赵甲", died="1938/11/15"))
+    result = run_cli(work, "check")
+    assert result.returncode == 1
+    assert "exhibits/roll/bad.csv:2: died: \"1938/11/15\" looks like a date changed by Excel" in result.stderr
+    assert "the site was not changed" in result.stderr
+
+
+def test_the_real_lists_hold_only_sourced_names(records):
+    result = roll.load_all(ROOT, records)
+    assert result.problems == []
+    names = {r.id: {row.name for row in r.rows} for r in result.rolls}
+    assert names == {"luxibei-tower": {"肖永智", "张炳元", "史钦琛"}, "liaocheng-heroes": {"范筑先"}}
+    for r in result.rolls:
+        quotes = " ".join(s.quote for s in r.header.sources)
+        for row in r.rows:
+            assert row.name in quotes or row.record, f"{row.name}: no source quote names them"
+            assert row.record, f"{row.name} has a full record: the roll links to it"
+
+
+# --- the built site ------------------------------------------------------------------------
+
+CONTACT = "roll-test@example.org"
+
+
+@pytest.fixture(scope="module")
+def roll_site(tmp_path_factory) -> Path:
+    """The real collection plus a generated list (test data), with a correction contact."""
+    work = copy_project(tmp_path_factory.mktemp("roll"))
+    write(work, "exhibits/roll/test-list.yaml", YML)
+    write(work, "exhibits/roll/test-list.csv", HEADER + "".join(csv_row(*g[:7], rest=g[7], note=g[8]) for g in GENERATED))
+    write(work, "settings/roll.yml", f"contact: {CONTACT}\n")
+    result = run_cli(work, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return work / "site"
+
+
+def test_pages_in_both_languages_with_honest_counts(roll_site):
+    zh = (roll_site / "exhibits/roll/luxibei-tower/index.html").read_text(encoding="utf-8")
+    en = (roll_site / "en/exhibits/roll/luxibei-tower/index.html").read_text(encoding="utf-8")
+    assert "纪念塔上镌刻的烈士英名 925 位；本站列出 3 位。" in zh
+    assert "925 names of martyrs on the memorial tower; 3 listed here." in en
+    for html in (zh, en):
+        for pid in ("xiao-yongzhi", "zhang-bingyuan", "shi-qinchen"):
+            assert f'id="p-{pid}"' in html
+        assert "为革命牺牲的925位烈士的英名录" in html  # the source's quote
+    assert 'href="../../../exhibits/people/xiao-yongzhi/"' in zh  # a name with a full record links to it
+    index = (roll_site / "en/exhibits/roll/index.html").read_text(encoding="utf-8")
+    assert "Roll of names" in index and "1 listed here." in index
+    heroes = (roll_site / "exhibits/roll/liaocheng-heroes/index.html").read_text(encoding="utf-8")
+    assert "本站列出 1 位。" in heroes and 'id="p-fan-zhuxian"' in heroes
+
+
+def test_correction_link(roll_site):
+    html = (roll_site / "exhibits/roll/test-list/index.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="(mailto:[^"]+)"', html)
+    assert len(links) == len(GENERATED)
+    first = unquote(links[0].replace("&amp;", "&"))
+    assert first.startswith(f"mailto:{CONTACT}?subject=英名录更正：赵甲（test-list #p-t-zhao-jia）")
+    en = (roll_site / "en/exhibits/roll/test-list/index.html").read_text(encoding="utf-8")
+    assert "Roll of names correction: 赵甲 (test-list #p-t-zhao-jia)" in unquote(en)
+    # Without a contact: the page says to contact the hall, with no link.
+    real = (roll_site.parent / "site").joinpath("exhibits/roll/test-list/index.html")
+    assert real.exists()
+
+
+def test_no_contact_no_link(built_site):
+    html = (built_site / "exhibits/roll/luxibei-tower/index.html").read_text(encoding="utf-8")
+    assert "mailto:" not in html
+    assert html.count("是您的亲人吗？如需更正，请联系展览馆。") == 3
+
+
+def test_rare_character_font(roll_site):
+    from fontTools.ttLib import TTFont
+
+    fonts = list((roll_site / "exhibits/roll/data").glob("roll-names-*.woff2"))
+    assert len(fonts) == 1
+    cmap = TTFont(fonts[0]).getBestCmap()
+    assert set(cmap) == {ord(RARE)}  # exactly the rare characters, nothing common
+    assert fonts[0].stat().st_size < 20_000
+
+
+@pytest.fixture(scope="module")
+def roll_server(roll_site):
+    with serving(roll_site) as base:
+        yield base
+
+
+def _open(browser, url):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    foreign = []
+    page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith(("http://127.0.0.1", "file:", "data:")) else None)
+    page.goto(url)
+    page.foreign = foreign
+    return context, page
+
+
+def _visible(page) -> list[str]:
+    return page.eval_on_selector_all(".ex-roll-cards:not([hidden]) > .ex-roll-card",
+                                     "els => els.map(e => e.id || e.dataset.id)")
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_search_by_characters_pinyin_and_initials(browser, roll_server, lang):
+    context, page = _open(browser, f"{roll_server}/{lang}exhibits/roll/test-list/")
+    box = page.locator("#roll-q")
+    for query, expected in [("孙", ["p-t-sun-bing"]), ("钱乙", ["p-t-qian-yi"]), ("zhaojia", ["p-t-zhao-jia"]),
+                            ("zhao jia", ["p-t-zhao-jia"]), ("sb", ["p-t-sun-bing"]), ("QY", ["p-t-qian-yi"]),
+                            (RARE, ["p-t-wang-rare"]), ("wangzhang", ["p-t-wang-rare"]), ("xyz", [])]:
+        box.fill(query)
+        assert _visible(page) == expected, query
+    assert page.locator("#roll-count").inner_text() == ("没有找到这个姓名。请换用拼音或首字母，或清除筛选条件。" if not lang
+                                                        else "No name found. Try pinyin or initials, or clear the filters.")
+    box.fill("")
+    page.select_option("#roll-native_place", "测试县")
+    assert _visible(page) == ["p-t-zhao-jia", "p-t-sun-bing"]
+    page.select_option("#roll-resting_place", CEMETERY)
+    page.select_option("#roll-era", "war-of-liberation")
+    assert _visible(page) == []
+    page.select_option("#roll-native_place", "")
+    page.select_option("#roll-resting_place", "")
+    assert _visible(page) == ["p-t-qian-yi"]
+    assert page.locator("#roll-count").inner_text() == ("显示 1 / 4 位" if not lang else "Showing 1 of 4")
+    assert not page.foreign
+    context.close()
+
+
+def test_shared_link_shows_the_name(browser, roll_server):
+    context, page = _open(browser, f"{roll_server}/exhibits/roll/test-list/#p-t-sun-bing")
+    assert page.evaluate("document.querySelector(':target').id") == "p-t-sun-bing"
+    context.close()
+
+
+def test_rare_character_renders_as_a_glyph(browser, roll_server):
+    """𠀋 (CJK Extension B) in the roll's own font draws a real glyph, not a box (.notdef)."""
+    context, page = _open(browser, f"{roll_server}/exhibits/roll/test-list/")
+    result = page.evaluate("""async (ch) => {
+      await document.fonts.ready;
+      await document.fonts.load('48px ExRollNames', ch);
+      const faces = [...document.fonts].filter(f => f.family.replace(/"/g, '') === 'ExRollNames');
+      function draw(text) {
+        const c = document.createElement('canvas'); c.width = 64; c.height = 64;
+        const g = c.getContext('2d'); g.fillStyle = '#fff'; g.fillRect(0, 0, 64, 64);
+        g.fillStyle = '#000'; g.font = '48px ExRollNames'; g.textBaseline = 'top'; g.fillText(text, 4, 4);
+        return Array.from(g.getImageData(0, 0, 64, 64).data.filter((v, i) => i % 4 === 0)).join(',');
+      }
+      const glyph = draw(ch), box = draw('\\u{10FFFD}'), blank = draw('');
+      return {loaded: faces.map(f => f.status), same_as_box: glyph === box, blank: glyph === blank,
+              box_drawn: box !== blank,
+              family: getComputedStyle(document.querySelector('#p-t-wang-rare .ex-roll-name span')).fontFamily};
+    }""", RARE)
+    assert result["loaded"] == ["loaded"]
+    assert result["box_drawn"]  # a missing character draws a box here: the comparison means something
+    assert not result["same_as_box"] and not result["blank"]
+    assert result["family"].replace('"', "").startswith("ExRollNames,")
+    context.close()
+
+
+def test_roll_pages_have_no_axe_violations(browser, roll_server):
+    for path in ("exhibits/roll/test-list/", "en/exhibits/roll/", "exhibits/roll/luxibei-tower/"):
+        context, page = _open(browser, f"{roll_server}/{path}")
+        assert axe_violations(page) == "", path
+        context.close()
+
+
+def test_no_lists_yet(project):
+    """The nav names the roll: without any list its index is there, and says the lists are coming."""
+    result = run_cli(project, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "名录正在整理中。" in (project / "site/exhibits/roll/index.html").read_text(encoding="utf-8")
+    assert "The lists are being prepared." in (project / "site/en/exhibits/roll/index.html").read_text(encoding="utf-8")
+
+
+def test_kiosk_edition_from_file_url_with_a_long_list(tmp_path, browser):
+    """The kiosk from file://; the list made "long" (shard_at: 2) so its cards are on one page per initial."""
+    work = copy_project(tmp_path, "mkdocs-kiosk.yml")
+    write(work, "exhibits/roll/test-list.yaml", YML)
+    write(work, "exhibits/roll/test-list.csv", HEADER + "".join(csv_row(*g[:7], rest=g[7], note=g[8]) for g in GENERATED))
+    write(work, "settings/roll.yml", f"contact: {CONTACT}\nshard_at: 2\n")
+    result = run_cli(work, "build", "--kiosk")
+    assert result.returncode == 0, result.stdout + result.stderr
+    kiosk = work / "site-kiosk/exhibits/roll"
+    assert sorted(p.name for p in (kiosk / "test-list").glob("*.html")) == ["q.html", "s.html", "w.html", "z.html"]
+    html = (kiosk / "test-list/z.html").read_text(encoding="utf-8")
+    assert "mailto:" not in html  # no e-mail on the hall's screens: the address is written out
+    assert f"是您的亲人吗？如需更正，请发电子邮件至 {CONTACT}，注明 test-list #p-t-zhao-jia。" in html
+    assert 'id="p-t-zhao-jia"' not in (kiosk / "test-list.html").read_text(encoding="utf-8")
+    index = (work / "site-kiosk/search/search_index.js").read_text(encoding="utf-8")
+    assert "test-list/z.html" not in index  # the pages per initial stay out of the site-wide search
+    context, page = _open(browser, (kiosk / "test-list.html").as_uri())
+    page.locator("#roll-q").fill("zj")
+    assert _visible(page) == ["p-t-zhao-jia"]
+    page.locator("#roll-q").fill(RARE)
+    assert _visible(page) == ["p-t-wang-rare"]
+    assert axe_violations(page) == ""  # the search page with its short result cards
+    page.locator(".ex-roll-results a").first.click()
+    page.wait_for_url("**/test-list/w.html#p-t-wang-rare")
+    assert page.evaluate("document.querySelector(':target').id") == "p-t-wang-rare"
+    assert axe_violations(page) == ""  # a page of one initial
+    # A link shared while the list was short still finds the name.
+    page.goto((kiosk / "test-list.html").as_uri() + "#p-t-sun-bing")
+    page.wait_for_url("**/test-list/s.html#p-t-sun-bing")
+    assert not page.foreign, page.foreign
+    context.close()
