@@ -99,7 +99,8 @@ def run(options: Options) -> Site:
         kiosk_search.write_data(site, options.docs_dir)
     else:
         kiosk_search.remove_data(options.docs_dir, options.pages_dir)
-    extra.update(roll_pages.pages(site, getattr(collection, "rolls", []), root, options.docs_dir,
+    site.rolls = getattr(collection, "rolls", [])
+    extra.update(roll_pages.pages(site, site.rolls, root, options.docs_dir,
                                  kiosk=bool(options.kiosk)))
     for warning in getattr(collection, "roll_warnings", []):
         log.info(f"exhibition: please confirm: {warning}")

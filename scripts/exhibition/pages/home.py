@@ -106,6 +106,8 @@ def view(site: Site, lang: str, page_url: str) -> HomeView | None:
     tiles.append(Card(href(f"{site.out_dir}/timeline.md"), ui("timeline"), ui("tile_timeline"), icon=kind_icon("timeline")))
     if site.settings.hall:
         tiles.append(Card(href(f"{site.out_dir}/hall-map.md"), ui("hall_map"), ui("tile_hall_map"), icon=kind_icon("hall_map")))
+    if site.rolls:
+        tiles.append(Card(href(f"{site.out_dir}/roll/index.md"), ui("roll"), ui("tile_roll"), icon=kind_icon("roll")))
     if any(r.kind == "lesson" for r in site.records):
         tiles.append(Card(href(f"{site.out_dir}/teachers.md"), ui("teachers"), ui("tile_teachers"), icon=kind_icon("lesson")))
 

@@ -35,7 +35,7 @@ PUNCTUATION = {
 # A card for a record without a picture shows its kind's icon (Material's bundled icons), never a blank box.
 KIND_ICONS = {"place": "town-hall", "vessel": "ferry", "memorial": "grave-stone", "person": "account",
               "event": "calendar-star", "theme": "handshake", "story": "book-open-page-variant", "lesson": "school",
-              "timeline": "timeline-clock", "hall_map": "map-legend", "tour": "walk"}
+              "timeline": "timeline-clock", "hall_map": "map-legend", "tour": "walk", "roll": "account-group"}
 
 
 def wrap_label(text: str, width: int = 12) -> list[str]:
@@ -70,6 +70,7 @@ class Site:
     site_url: str = ""  # absolute address of the site root, ending in /, or empty
     back_links: dict[str, list[model.Record]] = field(default_factory=dict)
     schools: object = None  # printing.aids.Schools: lesson QR codes and PDFs, booking contact
+    rolls: list = field(default_factory=list)  # records.roll.Roll: the 英名录 lists (pages/roll.py)
 
     def __post_init__(self):
         by_id = self.by_id
