@@ -334,3 +334,27 @@ def test_the_tour_works_in_the_kiosk_by_touch_from_file(browser, kiosk_site):
     finally:
         context.close()
     assert not outside, outside
+
+
+# --- anyone can check a figure: the source's exact passage on demand --------------------------
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_every_sources_quote_can_be_opened_on_the_page(built_site, prefix):
+    ship = yaml.safe_load((ROOT / "exhibits/vessels/liaocheng-ship.yml").read_text(encoding="utf-8"))
+    page = soup(built_site / prefix / "exhibits/vessels/liaocheng-ship/index.html")
+    for source in ship["sources"]:
+        item = page.find(id=f"source-{source['id']}").parent
+        details = item.select_one("details.ex-quote")
+        assert details is not None and not details.has_attr("open"), source["id"]  # closed until asked for
+        quote = details.find("q")
+        assert quote.get_text() == source["quote"].strip()
+        assert quote["lang"] == ("zh" if re.search(r"[\u3400-\u9fff]", source["quote"]) else "en")
+
+
+def test_a_visitor_opens_a_quote(page):
+    page.goto(f"{page.base}/en/exhibits/vessels/liaocheng-ship/")
+    first = page.locator("details.ex-quote").first
+    assert not first.locator("q").is_visible()
+    first.locator("summary").click()
+    assert first.locator("q").is_visible()

@@ -38,6 +38,14 @@ KIND_ICONS = {"place": "town-hall", "vessel": "ferry", "memorial": "grave-stone"
               "timeline": "timeline-clock", "hall_map": "map-legend", "tour": "walk", "roll": "account-group"}
 
 
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def text_lang(text: str) -> str:
+    """The language of a source's quote, for its lang attribute: Chinese when it has Han characters."""
+    return "zh" if _HAN.search(text) else "en"
+
+
 def wrap_label(text: str, width: int = 12) -> list[str]:
     """A zone name on the floor plan, in lines of about `width` characters (English names are long)."""
     words, lines = text.split(" "), [""]
@@ -245,6 +253,7 @@ class Renderer:
             page_url=page_url, zone_href=zone_href, tag_name=tag_name, hall=self.site.settings.hall,
             current=None, small=False, kind_icon=kind_icon, wrap_label=wrap_label, **PUNCTUATION[self.lang],
             records_of=lambda ids: [self.site.by_id[i] for i in ids],
+            text_lang=text_lang,
             t=self.t, ui=self.ui, d=self.d, num=self.num, join=self.join, cell=self.cell,
             figure_value=self.figure_value, motto=self.motto, life=self.life, burials=self.burials,
             protection=self.protection, links=self.links, credit_line=self.credit_line,
