@@ -358,3 +358,47 @@ def test_a_visitor_opens_a_quote(page):
     assert not first.locator("q").is_visible()
     first.locator("summary").click()
     assert first.locator("q").is_visible()
+
+
+# --- WCAG 3.1.2: Chinese words on English pages carry lang="zh" --------------------------------
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+NOT_TEXT = {"script", "style", "template", "title", "svg", "noscript", "head"}
+
+
+def unmarked_chinese(folder: Path) -> dict[str, list[str]]:
+    from bs4 import Comment
+
+    found: dict[str, list[str]] = {}
+    for path in sorted(folder.rglob("*.html")):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for text in page.find_all(string=HAN):
+            parents = list(text.parents)
+            if isinstance(text, Comment) or any(p.name in NOT_TEXT for p in parents):
+                continue
+            if not any((p.get("lang") or "").startswith("zh") for p in parents if hasattr(p, "get")):
+                found.setdefault(str(path.relative_to(folder)), []).append(text.strip()[:40])
+    return found
+
+
+def test_chinese_on_english_pages_is_marked_in_the_web_site(built_site):
+    assert (built_site / "en/exhibits/people/fan-zhuxian/index.html").read_text(encoding="utf-8").count('lang="zh"') >= 3
+    assert unmarked_chinese(built_site / "en") == {}
+
+
+def test_chinese_on_english_pages_is_marked_in_the_kiosk(kiosk_site):
+    assert unmarked_chinese(kiosk_site / "en") == {}
+
+
+def test_marking_language_parts():
+    from exhibition.pages.language_parts import mark
+
+    html = ('<html lang="en"><head><title>范 x</title></head><body><p>The office (冀南行署) and <q lang="zh">引文</q>'
+            '<select><option>聊城</option><option>Linqing</option></select><svg><text>序厅</text></svg>'
+            '<script>var a="中"</script><br>“聊城舰”，ok <img alt="图" src="x.png"></p></body></html>')
+    assert mark(html) == (
+        '<html lang="en"><head><title>范 x</title></head><body><p>The office (<span lang="zh">冀南行署</span>) and '
+        '<q lang="zh">引文</q><select><option lang="zh">聊城</option><option>Linqing</option></select>'
+        '<svg><text>序厅</text></svg><script>var a="中"</script><br><span lang="zh">“聊城舰”，</span>ok '
+        '<img alt="图" src="x.png"></p></body></html>')
+    assert mark("<p>only English</p>") == "<p>only English</p>"

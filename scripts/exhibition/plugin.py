@@ -11,7 +11,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from . import kiosk as kiosk_edition, opendata, preview
 from .config import ExhibitionConfig
-from .pages import home
+from .pages import home, language_parts
 from .pipeline import Options, run
 from .records.problems import ValidationFailed
 from .publishing import site_url_problem, write_headers_file, write_robots
@@ -87,9 +87,12 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
         return html
 
     def on_post_page(self, output, page, config):
-        if not self.config.kiosk:
-            return output
-        return kiosk_edition.html.keep_inside(output, config.theme.get("language") or "zh")[0]
+        lang = config.theme.get("language") or "zh"
+        if self.config.kiosk:
+            output = kiosk_edition.html.keep_inside(output, lang)[0]  # may write out addresses in Chinese
+        if not lang.startswith("zh"):
+            output = language_parts.mark(output, lang)  # Chinese words on English pages carry lang="zh"
+        return output
 
     # After static-i18n (50) has set the language selector for this page.
     @event_priority(0)
@@ -128,7 +131,7 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
             return output_content
         target = Path(config.site_dir) / language / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(output_content, encoding="utf-8")
+        target.write_text(language_parts.mark(output_content, language), encoding="utf-8")
         return getattr(self, "_root_404", output_content)
 
     # After static-i18n (-100) has built every language and written the stacked index.
