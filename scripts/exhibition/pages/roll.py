@@ -181,7 +181,7 @@ def relative(site: Site, lang: str, from_path: str, to_path: str) -> str:
 
 def index_page(site: Site, r: Renderer, rolls: list[Roll], lang: str) -> str:
     prefix = r.media_prefix(page_path(site))
-    lines = [f"# {L('nav', lang)}", "", f'<link rel="stylesheet" href="{prefix}assets/roll.css">', f'<div class="ex-roll" markdown="0">',
+    lines = [f"# {L('nav', lang)}", "", f'<link rel="stylesheet" href="{prefix}assets/roll.css">', f'<div class="ex-roll">',
              f'<p class="ex-roll-intro">{escape(L("intro", lang))}</p>',
              '<ul class="ex-roll-lists">' if rolls else f'<p>{escape(L("empty", lang))}</p>']
     for roll in rolls:
@@ -238,14 +238,14 @@ def roll_page(site: Site, r: Renderer, roll: Roll, lang: str, contact: str, font
         letters = f'<nav class="ex-roll-letters" aria-label="{escape(L("letters", lang))}"><ul>{items}</ul></nav>'
     if letter:
         back = relative(site, lang, path, page_path(site, roll))
-        out += ['<div class="ex-roll" markdown="0">',
+        out += ['<div class="ex-roll">',
                 f'<p><a href="{escape(back)}">{escape(L("back", lang, title=h.title.get(lang)))}</a></p>', letters,
                 '<ol class="ex-roll-cards">']
         out += [card(site, r, roll, row, lang, contact, numbers, prefix, kiosk, True) for row in parts[letter]]
         out += ["</ol>", sources_html(h, lang), "</div>"]
         return "\n".join(out) + "\n"
     shard_base = relative(site, lang, path, page_path(site, roll, "LETTER")) if parts else ""
-    out += [f'<div class="ex-roll" data-roll="{roll.id}" data-shards="{escape(shard_base)}" markdown="0">',
+    out += [f'<div class="ex-roll" data-roll="{roll.id}" data-shards="{escape(shard_base)}">',
             f'<p class="ex-roll-count"><strong>{escape(count_line(roll, lang))}</strong></p>',
             f'<p>{escape(h.covers.get(lang))}</p>']
     if lang == "en":
