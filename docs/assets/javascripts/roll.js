@@ -111,6 +111,14 @@
   form.addEventListener("input", apply);
   form.addEventListener("change", apply);
   form.addEventListener("submit", function (e) { e.preventDefault(); apply(); });
+  // The kiosk's on-screen keys (its screens have no keyboard): each tap types into the field.
+  form.addEventListener("click", function (e) {
+    var key = e.target.closest ? e.target.closest("[data-roll-key]") : null;
+    if (!key) return;
+    var input = form.querySelector("#roll-q"), letter = key.getAttribute("data-roll-key");
+    input.value = letter === "clear" ? "" : letter === "backspace" ? input.value.slice(0, -1) : input.value + letter;
+    apply();
+  });
   // A shared link (#p-<id>) always shows its name, whatever was typed before.
   window.addEventListener("hashchange", function () {
     var id = location.hash.slice(1);

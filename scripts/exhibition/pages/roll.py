@@ -45,6 +45,9 @@ LABELS = {
     "era": {"zh": "牺牲时期", "en": "Era of death"},
     "resting_place": {"zh": "安葬地", "en": "Resting place"},
     "all": {"zh": "全部", "en": "All"},
+    "delete": {"zh": "删除", "en": "Delete"},
+    "clear": {"zh": "清空", "en": "Clear"},
+    "keyboard": {"zh": "拼音键盘", "en": "Keyboard"},
     "shown": {"zh": "显示 {shown} / {total} 位", "en": "Showing {shown} of {total}"},
     "more": {"zh": "找到 {shown} 位，显示前 {limit} 位；请多输入几个字或拼音", "en": "{shown} found; the first {limit} are shown. Type more to narrow the search"},
     "none": {"zh": "没有找到这个姓名。请换用拼音或首字母，或清除筛选条件。",
@@ -253,7 +256,11 @@ def roll_page(site: Site, r: Renderer, roll: Roll, lang: str, contact: str, font
     out.append(f'<form class="ex-roll-search" role="search" hidden>'
                f'<p><label for="roll-q">{escape(L("search", lang))}</label>'
                f'<input id="roll-q" name="q" type="search" autocomplete="off" spellcheck="false" '
+               # The hall's screens have no keyboard: the field is filled by the keys below, and a
+               # read-only field with inputmode none never opens the system's keyboard.
+               + (' readonly inputmode="none" ' if kiosk else '') +
                f'placeholder="{escape(L("search_hint", lang))}" aria-describedby="roll-count"></p>'
+               + (_kiosk_keys(lang) if kiosk else '') +
                f'<div class="ex-roll-filters">')
     for key, values in (("native_place", [(v, v) for v in natives]),
                         ("era", [(e.id, r.t(e.name)) for e in eras]),
@@ -278,6 +285,15 @@ def roll_page(site: Site, r: Renderer, roll: Roll, lang: str, contact: str, font
     out.append(f'<script src="{data_base}{roll.id}-{lang}.js"></script>')
     out.append(f'<script src="{prefix}assets/javascripts/roll.js"></script>')
     return "\n".join(out) + "\n"
+
+
+def _kiosk_keys(lang: str) -> str:
+    """An on-screen A–Z keyboard for the kiosk (docs/assets/javascripts/roll.js types with it)."""
+    keys = "".join(f'<button type="button" class="kx-key" data-roll-key="{c}">{c.upper()}</button>'
+                   for c in "abcdefghijklmnopqrstuvwxyz")
+    keys += (f'<button type="button" class="kx-key kx-key--wide" data-roll-key="backspace">{escape(L("delete", lang))}</button>'
+             f'<button type="button" class="kx-key kx-key--wide" data-roll-key="clear">{escape(L("clear", lang))}</button>')
+    return f'<div class="ex-roll-keys" role="group" aria-label="{escape(L("keyboard", lang))}">{keys}</div>'
 
 
 def sources_html(h, lang: str) -> str:
