@@ -33,11 +33,6 @@ def localise(value: Any, lang: str) -> Any:
     return value
 
 
-def page_path(record: model.Record, lang: str, directory_urls: bool = True, out_dir: str = "exhibits") -> str:
-    """The record's page, relative to the site root, in this edition's URL style (the kiosk's are file.html)."""
-    return urls.page(urls.record_docs_path(record, out_dir), lang, directory_urls)
-
-
 def export(records: list[model.Record], out_dir: Path, langs=model.LANGS, derived: dict | None = None,
            directory_urls: bool = True, pages_dir: str = "exhibits") -> dict[str, int]:
     """derived: images/ path -> images.derivatives.Derived, the published copies of each picture."""
@@ -52,7 +47,8 @@ def export(records: list[model.Record], out_dir: Path, langs=model.LANGS, derive
                 made = (derived or {}).get(original.file)
                 # Relative to the site root, as docs/ is; smallest first, as in srcset.
                 image["files"] = [{"url": v.url, "width": v.width, "height": v.height} for v in made.variants] if made else []
-            data["page"] = page_path(record, lang, directory_urls, pages_dir)
+            # The record's page in this edition's URL style (the kiosk's pages are file.html).
+            data["page"] = urls.page(urls.record_docs_path(record, pages_dir), lang, directory_urls)
             rows.append(data)
         written += _write(out_dir / f"records-{lang}.json", json.dumps(
             {"language": lang, "count": len(rows), "records": rows}, ensure_ascii=False, indent=1))

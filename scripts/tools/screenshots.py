@@ -26,7 +26,7 @@ def _pages(site: Path) -> list[str]:
     """One page of each type a visitor meets, in both languages."""
     pages = ["", "en/"]
     for path in ("exhibits/tour/", "exhibits/stories/", "exhibits/vessels/", "exhibits/people/fan-zhuxian/",
-                 "exhibits/vessels/liaocheng-ship/", "exhibits/timeline/", "exhibits/hall-map/", "exhibits/teachers/"):
+                 "exhibits/vessels/liaocheng-ship/", "exhibits/timeline/", "exhibits/hall-map/", "exhibits/teachers/", "exhibits/roll/", "exhibits/roll/luxibei-tower/"):
         if (site / path / "index.html").exists():
             pages += [path, "en/" + path]
     tour = sorted(p.parent.name for p in (site / "exhibits" / "tour").glob("*/index.html")) if (site / "exhibits" / "tour").exists() else []
@@ -73,8 +73,9 @@ def main(argv=None) -> int:
         if (kiosk / "index.html").exists():
             context = browser.new_context(viewport={"width": KIOSK[0], "height": KIOSK[1]}, has_touch=True)
             page = context.new_page()
-            for path in ("index.html", "home.html", "en/home.html", "exhibits/vessels/liaocheng-ship.html",
-                         "exhibits/tour/index.html", "exhibits/search.html"):
+            for path in ("index.html", "en/index.html", "exhibits/vessels/liaocheng-ship.html", "exhibits/tour/index.html",
+                         "en/exhibits/tour/prelude.html", "exhibits/kiosk/search.html", "en/exhibits/kiosk/search.html",
+                         "exhibits/roll/luxibei-tower.html", "exhibits/stories/one-city-one-ship.html"):
                 if not (kiosk / path).exists() or (args.only and args.only not in path):
                     continue
                 page.goto((kiosk / path).resolve().as_uri(), wait_until="load")

@@ -107,7 +107,7 @@ def view(site: Site, lang: str, page_url: str) -> HomeView | None:
     if site.settings.hall:
         tiles.append(Card(href(f"{site.out_dir}/hall-map.md"), ui("hall_map"), ui("tile_hall_map"), icon=kind_icon("hall_map")))
     if site.rolls:
-        tiles.append(Card(href(f"{site.out_dir}/roll/index.md"), ui("roll"), ui("tile_roll"), icon=kind_icon("roll")))
+        tiles.append(Card(href(f"{site.out_dir}/roll/index.md"), ui("roll_nav"), ui("tile_roll"), icon=kind_icon("roll")))
     if any(r.kind == "lesson" for r in site.records):
         tiles.append(Card(href(f"{site.out_dir}/teachers.md"), ui("teachers"), ui("tile_teachers"), icon=kind_icon("lesson")))
 

@@ -21,67 +21,17 @@ from .. import pinyin, urls
 from ..records import model
 from ..records.roll import Roll, Row
 from . import rollfont
-from .write import Renderer, Site
+from .write import UI, Renderer, Site
 
 OUT = "roll"  # under the pages folder: exhibits/roll/
 DATA = "data"  # exhibits/roll/data/<list>-<lang>.js and the font
 
-LABELS = {
-    "nav": {"zh": "英名录", "en": "Roll of names"},
-    "intro": {"zh": "这里列出来源中有记载的烈士姓名。每个姓名都注明来源；可以按姓名、拼音或拼音首字母查找。",
-              "en": "These are the names of martyrs that our sources give. Every name shows its source; "
-                    "search by name, by pinyin or by the initials of the pinyin."},
-    "honest": {"zh": "{label} {count} 位；本站列出 {listed} 位。",
-               "en": "{count} {label}; {listed} listed here."},
-    "listed": {"zh": "本站列出 {listed} 位。", "en": "{listed} listed here."},
-    "empty": {"zh": "名录正在整理中。", "en": "The lists are being prepared."},
-    "letters": {"zh": "按拼音首字母", "en": "By initial"},
-    "back": {"zh": "返回“{title}”查找", "en": "Back to search {title}"},
-    "open": {"zh": "查看名录", "en": "Open the list"},
-    "search": {"zh": "查找姓名", "en": "Find a name"},
-    "search_hint": {"zh": "汉字、全拼或首字母，如 肖永智、xiaoyongzhi、xyz",
-                    "en": "Characters, full pinyin or initials, e.g. 肖永智, xiaoyongzhi, xyz"},
-    "native_place": {"zh": "籍贯", "en": "Native place"},
-    "era": {"zh": "牺牲时期", "en": "Era of death"},
-    "resting_place": {"zh": "安葬地", "en": "Resting place"},
-    "all": {"zh": "全部", "en": "All"},
-    "delete": {"zh": "删除", "en": "Delete"},
-    "clear": {"zh": "清空", "en": "Clear"},
-    "keyboard": {"zh": "拼音键盘", "en": "Keyboard"},
-    "shown": {"zh": "显示 {shown} / {total} 位", "en": "Showing {shown} of {total}"},
-    "more": {"zh": "找到 {shown} 位，显示前 {limit} 位；请多输入几个字或拼音", "en": "{shown} found; the first {limit} are shown. Type more to narrow the search"},
-    "none": {"zh": "没有找到这个姓名。请换用拼音或首字母，或清除筛选条件。",
-             "en": "No name found. Try pinyin or initials, or clear the filters."},
-    "born": {"zh": "出生", "en": "Born"},
-    "died": {"zh": "牺牲", "en": "Died"},
-    "unit": {"zh": "部队或单位", "en": "Unit"},
-    "role": {"zh": "职务", "en": "Role"},
-    "place_of_death": {"zh": "牺牲地点", "en": "Place of death"},
-    "gender": {"zh": "性别", "en": "Gender"},
-    "note": {"zh": "备注", "en": "Note"},
-    "source": {"zh": "来源", "en": "Source"},
-    "record": {"zh": "人物页", "en": "Full page"},
-    "link": {"zh": "此人的链接", "en": "Link to this name"},
-    "correct": {"zh": "是您的亲人吗？报告更正", "en": "Is this your relative? Report a correction"},
-    "correct_none": {"zh": "是您的亲人吗？如需更正，请联系展览馆。",
-                     "en": "Is this your relative? To report a correction, please contact the hall."},
-    "correct_kiosk": {"zh": "是您的亲人吗？如需更正，请发电子邮件至 {contact}，注明 {ref}。",
-                      "en": "Is this your relative? To report a correction, e-mail {contact} quoting {ref}."},
-    "sources": {"zh": "来源", "en": "Sources"},
-    "quote": {"zh": "原文", "en": "Quote"},
-    "covers": {"zh": "名录说明", "en": "About this list"},
-    "privacy": {"zh": "名录只列出烈士本人，不列出在世亲属。本站不收集任何个人信息；更正通过电子邮件直接发给展览馆。",
-                "en": "The roll lists only the fallen, never their living relatives. This site collects nothing; "
-                      "a correction goes by e-mail straight to the hall."},
-    "zh_only": {"zh": "", "en": "Details are given in Chinese, as in the sources."},
-    "subject": {"zh": "英名录更正：{name}（{roll} #p-{id}）", "en": "Roll of names correction: {name} ({roll} #p-{id})"},
-    "body": {"zh": "关于英名录中的 {name}：\n{url}\n\n", "en": "About {name} on the roll of names:\n{url}\n\n"},
-}
 GENDER_EN = {"男": "male", "女": "female"}
 
 
 def L(key: str, lang: str, **kw) -> str:
-    text = LABELS[key][lang]
+    """A word of the roll's pages (pages/ui.yml, roll_*), with its {fields} filled in."""
+    text = UI[f"roll_{key}"][lang]
     return text.format(**kw) if kw else text
 
 

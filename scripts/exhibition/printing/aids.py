@@ -23,9 +23,10 @@ import markdown as markdown_lib
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from .. import urls
 from ..records import model
 from . import pdf
-from .qr import Codes, base_url, page_address, record_url, short
+from .qr import Codes, base_url, record_url, short
 
 log = logging.getLogger("mkdocs.plugins.exhibition")
 HERE = Path(__file__).parent
@@ -185,7 +186,7 @@ def _labels(site, env: Environment, base: str, placeholder: bool, codes: Codes, 
     route = site.route
     stops = []
     for number, zone in enumerate(route, 1):
-        url = base + page_address(site.tour_path(zone), "zh", site.directory_urls)
+        url = base + urls.page(site.tour_path(zone), "zh", site.directory_urls)
         stops.append(dict(
             record=None, title_zh=f"展线导览 第{number}站：{zone.name.zh}", title_en=f"Guided tour, stop {number}: {zone.name.en or ''}",
             url=url, qr=Markup((codes.img if for_pdf else codes.svg)(url, f"二维码 / QR code：{url}")),

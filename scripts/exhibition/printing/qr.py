@@ -28,13 +28,8 @@ def base_url(site_url: str | None, placeholder: str = PLACEHOLDER_SITE_URL) -> t
     return placeholder.rstrip("/") + "/", True
 
 
-def page_address(path: str, lang: str, directory_urls: bool = True) -> str:
-    """docs-relative page path (exhibits/people/fan-zhuxian.md) -> URL path below the site root."""
-    return urls.page(path, lang, directory_urls)
-
-
 def record_url(base: str, out_dir: str, record: model.Record, lang: str = "zh", directory_urls: bool = True) -> str:
-    return base + page_address(f"{out_dir}/{record.FOLDER}/{record.id}.md", lang, directory_urls)
+    return base + urls.page(urls.record_docs_path(record, out_dir), lang, directory_urls)
 
 
 def short(url: str) -> str:
