@@ -99,10 +99,10 @@ def run(options: Options) -> Site:
         kiosk_search.write_data(site, options.docs_dir)
     else:
         kiosk_search.remove_data(options.docs_dir, options.pages_dir)
-    site.rolls = getattr(collection, "rolls", [])
+    site.rolls = collection.rolls
     extra.update(roll_pages.pages(site, site.rolls, root, options.docs_dir,
                                  kiosk=bool(options.kiosk)))
-    for warning in getattr(collection, "roll_warnings", []):
+    for warning in collection.roll_warnings:
         log.info(f"exhibition: please confirm: {warning}")
     written = write_pages(site, options.docs_dir, extra=extra)
     log.info(f"exhibition: pages {written['written']} written, {written['unchanged']} unchanged, {written['removed']} removed")

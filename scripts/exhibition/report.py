@@ -71,7 +71,7 @@ def content_report(root: Path) -> tuple[str, int]:
         for r in records for i, image in enumerate(r.images) if not (image.credit or image.creator) or not image.licence
     ])
     section("Roll of names: the same person twice? · 英名录：请确认是否重复", [
-        str(p) for p in getattr(collection, "roll_warnings", [])
+        str(p) for p in collection.roll_warnings
     ])
     section("Living persons and consent · 在世人物与授权", [
         f"{where(r)}: {r.name.zh} — " + (f"consent {r.consent.reference} ({r.consent.scope}, {r.consent.date.iso})" if r.consent else "NO CONSENT")

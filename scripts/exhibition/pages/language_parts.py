@@ -25,6 +25,11 @@ RAW = {"script", "style", "textarea", "title", "svg", "math", "template"}
 TEXT_ONLY = {"option"}
 
 
+def text_lang(text: str) -> str:
+    """The language of a passage quoted as written (a source's quote): Chinese when it has Han characters."""
+    return "zh" if _HAS_HAN.search(text) else "en"
+
+
 def mark(html: str, default: str = "en") -> str:
     out: list[str] = []
     stack: list[tuple[str, str]] = [("#root", default)]  # (tag, language in force)

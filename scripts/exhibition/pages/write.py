@@ -23,6 +23,7 @@ from ..records.dates import PartialDate
 from .. import urls
 from ..settings import Settings, Zone
 from . import lessons
+from .language_parts import text_lang
 from . import structured, timeline
 
 HERE = Path(__file__).parent
@@ -36,14 +37,6 @@ PUNCTUATION = {
 KIND_ICONS = {"place": "town-hall", "vessel": "ferry", "memorial": "grave-stone", "person": "account",
               "event": "calendar-star", "theme": "handshake", "story": "book-open-page-variant", "lesson": "school",
               "timeline": "timeline-clock", "hall_map": "map-legend", "tour": "walk", "roll": "account-group"}
-
-
-_HAN = re.compile(r"[\u3400-\u9fff]")
-
-
-def text_lang(text: str) -> str:
-    """The language of a source's quote, for its lang attribute: Chinese when it has Han characters."""
-    return "zh" if _HAN.search(text) else "en"
 
 
 def wrap_label(text: str, width: int = 12) -> list[str]:

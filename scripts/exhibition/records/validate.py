@@ -65,6 +65,9 @@ class Collection:
     drafts: list[str] = field(default_factory=list)  # files of drafts left out of the site
     # Allowed for now but listed by `make report` (quotes, glossary); errors in strict mode.
     advisories: list[Problem] = field(default_factory=list)
+    # The 英名录 lists (records/roll.py), read beside the records, and the names they ask to confirm.
+    rolls: list = field(default_factory=list)
+    roll_warnings: list[Problem] = field(default_factory=list)
 
     @property
     def by_id(self) -> dict[str, model.Record]:
