@@ -13,6 +13,13 @@ from pathlib import Path
 from .records.problems import drafts_line, report
 from .pipeline import check
 
+# Exit codes, one meaning each (tests assert them exactly).
+OK = 0
+PROBLEMS = 1  # the curator's records, settings or a page link need a fix; site/ was not touched
+USAGE = 2  # argparse: unknown command or option
+INTERNAL = 70  # a fault in the site's code (sysexits' EX_SOFTWARE), never a curator's mistake
+INTERRUPTED = 130
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="exhibition", description=__doc__)
@@ -55,12 +62,12 @@ def main(argv: list[str] | None = None) -> int:
                           kiosk=args.kiosk)
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
-        return 130
+        return INTERRUPTED
     except Exception as exc:  # a bug of ours: one line, never a traceback (site/ is not touched)
         print(f"internal error in the exhibition tool ({type(exc).__name__}: {' '.join(str(exc).split())[:300]}). "
               "This is a fault in the site's code, not in your records: please report this message. "
               "site/ was left as it was.", file=sys.stderr)
-        return 2
+        return INTERNAL
 
 
 def _env_flag(name: str) -> bool:
