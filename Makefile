@@ -24,7 +24,7 @@ build: $(STAMP)
 
 ## serve: preview at http://127.0.0.1:8000, reloading when a record or image changes
 serve: $(STAMP)
-	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+	$(BIN)/exhibition serve $(if $(STRICT),--strict) $(if $(DRAFTS),--drafts)
 
 ## check: validate only (fast); STRICT=1 also requires every English translation, the glossary's terms and
 ##        (in verified records) every figure and date in its source's quote

@@ -86,7 +86,9 @@ def test_make_bench_n50_writes_every_key_and_touches_no_project_file(repo_copy, 
     assert builds["add_photo"]["images_made"] == 1
     # Records are validated once per build: the plugin takes what `exhibition build` checked.
     assert {label: b["validations"] for label, b in builds.items()} == {label: 1 for label in builds}
-    assert isinstance(data["serve_edit_s"], float), data.get("serve_note")
+    # The preview (make serve) showed an edited record and an added photo.
+    assert isinstance(data["edit_preview_s"], float), data.get("serve_note")
+    assert isinstance(data["add_photo_preview_s"], float), data.get("serve_note")
     # The Markdown table went to stdout.
     assert "| target | measured | limit | met |" in result.stdout
     # The project it was given is exactly as it was; the temporary project is gone.

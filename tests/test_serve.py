@@ -13,7 +13,7 @@ from pathlib import Path
 
 from conftest import VALID_EVENT, write
 
-MKDOCS = Path(sys.executable).parent / "mkdocs"
+EXHIBITION = Path(sys.executable).parent / "exhibition"
 
 
 def _free_port() -> int:
@@ -41,11 +41,11 @@ def _wait_for(url: str, text: str, seconds: float) -> bool:
 
 @contextlib.contextmanager
 def serving_preview(project, log_path):
-    """`mkdocs serve` of project on a free port, its log in log_path; yields the base URL."""
+    """`exhibition serve` (make serve) of project on a free port, its log in log_path; yields the base URL."""
     port = _free_port()
     with log_path.open("w") as output:
         server = subprocess.Popen(
-            [str(MKDOCS), "serve", "-a", f"127.0.0.1:{port}"],
+            [str(EXHIBITION), "--root", str(project), "serve", "--addr", f"127.0.0.1:{port}"],
             cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
             stdout=subprocess.DEVNULL, stderr=output, text=True,
         )

@@ -169,25 +169,39 @@ def test_libyaml_reader_gives_the_same_records_and_lines_as_the_python_reader():
         assert fast is not None and fast.data == exact.data and fast.lines == exact.lines, path
 
 
-def test_checked_records_are_handed_to_the_build_only_while_nothing_changed(real_project, tmp_path, monkeypatch):
-    """`exhibition build` validates before MkDocs starts; the plugin reuses that result
-    instead of validating again, unless a record, setting or picture changed meanwhile."""
-    from exhibition.pipeline import check
-    from exhibition.records import handoff
+def test_a_build_validates_the_records_once(real_project, tmp_path, monkeypatch):
+    """`exhibition build` checks the records and hands them to the plugin in the same process:
+    MkDocs' run does not validate them a second time."""
+    from exhibition import build, pipeline
 
-    result = check(real_project)
-    saved = tmp_path / "checked.pickle"
-    handoff.save(saved, real_project, (False, False), result)
-    monkeypatch.setenv(handoff.ENV, str(saved))
-    reused = handoff.take(real_project, (False, False))
-    assert reused is not None and [r.id for r in reused[1].records] == [r.id for r in result[1].records]
-    assert handoff.take(real_project, (True, False)) is None  # checked without --strict
-    record = next((real_project / "exhibits").rglob("*.yml"))
-    record.write_text(record.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    assert handoff.take(real_project, (False, False)) is None  # a record changed since
-    assert check(real_project, reuse=True)[1].records  # …so the build validates again
-    monkeypatch.setenv(handoff.ENV, str(tmp_path / "missing.pickle"))
-    assert handoff.take(real_project, (False, False)) is None
+    calls = []
+    original = pipeline.validate
+    monkeypatch.setattr(pipeline, "validate", lambda *a, **k: calls.append(1) or original(*a, **k))
+    assert build.build_site(real_project, site_dir=tmp_path / "site") == 0
+    assert len(calls) == 1
+    assert (tmp_path / "site" / "index.html").is_file() and (tmp_path / "site" / "en" / "index.html").is_file()
+
+
+def test_the_preview_reads_again_only_the_files_that_changed(real_project, monkeypatch):
+    """The preview's checks keep what they found per file: an unchanged record is not read again,
+    an edited one is, and the result is the same as a check from scratch."""
+    from exhibition.pipeline import check
+    from exhibition.records import validate as validation
+
+    cache: dict = {}
+    first = check(real_project, cache=cache)
+    read = []
+    original = validation.load
+    monkeypatch.setattr(validation, "load", lambda path, shown: read.append(shown) or original(path, shown))
+    again = check(real_project, cache=cache)
+    assert read == [] and [r.id for r in again.collection.records] == [r.id for r in first.collection.records]
+    record = real_project / "exhibits/people/fan-zhuxian.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("titel", "title") + "\n", encoding="utf-8")
+    edited = check(real_project, cache=cache)
+    assert read == ["exhibits/people/fan-zhuxian.yml"]
+    fresh = check(real_project)
+    assert edited.problems == fresh.problems and edited.collection.advisories == fresh.collection.advisories
+    assert [r.model_dump() for r in edited.collection.records] == [r.model_dump() for r in fresh.collection.records]
 
 
 # --- issue #15: the curator's day ------------------------------------------------------------

@@ -1,36 +1,162 @@
-"""`make build` (and `make kiosk`): check, build into a temporary folder, then swap it in.
+"""`make build`, `make kiosk` and `make serve`: one Build, run in this process.
 
-site/ is replaced only by a complete build that finished without a warning, so
-a mistake never destroys the last good site.
+1. check: settings, records and rolls are validated once (pipeline.check);
+2. render: MkDocs' own build function runs here, into a temporary folder, with the
+   exhibition plugin handed the checked records (no second validation); a logging
+   handler collects MkDocs' warnings as they happen, with the page being built, and a
+   warning about a generated page is told in the record's terms (file, line, field);
+3. swap: site/ is replaced only by a complete build that finished without a problem,
+   so a mistake never destroys the last good site.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
 import shutil
-import subprocess
 import sys
-import tempfile
-from pathlib import Path
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 
-from .records import handoff
-from .records.problems import dotted, drafts_line, report
-from .pipeline import check
-from .publishing import site_url_from_environment
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import ConfigurationError, MkDocsException
+
+from . import edition as editions
+from .pipeline import Checked, check
+from .publishing import site_url_problem
+from .records.problems import Problem, dotted, drafts_line, report
 
 try:
     import fcntl
 except ImportError:  # not POSIX: builds are not serialised there
     fcntl = None
 
+PLUGIN = "exhibition"
+
+
+class ConfigProblems(Exception):
+    """mkdocs.yml (or SITE_URL) cannot be used: the lines to show."""
+
+    def __init__(self, lines: list[str]):
+        super().__init__("\n".join(lines))
+        self.lines = lines
+
+
+class InternalError(Exception):
+    """A fault in the site's code (never a curator's mistake); `cause` keeps the original and its traceback."""
+
+    def __init__(self, cause: BaseException):
+        super().__init__(f"{type(cause).__name__}: {cause}")
+        self.cause = cause
+
+
+@dataclass(frozen=True)
+class MkDocsWarning:
+    """One warning or error MkDocs (or a plugin) logged, with the page it was building."""
+
+    page: str | None  # src_uri, e.g. exhibits/events/x.zh.md
+    message: str
+    logger: str
+
+
+@dataclass
+class Build:
+    root: Path
+    kiosk: bool = False
+    strict: bool = False
+    drafts: bool = False
+    # Kept between the preview's rebuilds: records whose file did not change are not validated again.
+    cache: dict = field(default_factory=dict)
+
+    @property
+    def config_file(self) -> Path:
+        return editions.config_file(self.root, self.kiosk)
+
+    def load_config(self, site_dir: Path, **overrides):
+        """mkdocs.yml (or mkdocs-kiosk.yml) loaded here, with this build's options on our plugin.
+
+        Raises ConfigProblems with what MkDocs said is wrong in it."""
+        if (value := os.environ.get("SITE_URL")) and (why := site_url_problem(value)):
+            raise ConfigProblems([why])  # mkdocs.yml reads it (site_url: !ENV SITE_URL); say it our way first
+        collector = _Collector(None)
+        with _collecting(collector):
+            try:
+                config = load_config(config_file=str(self.config_file), site_dir=str(site_dir), **overrides)
+            except (ConfigurationError, MkDocsException) as exc:
+                said = [f"{self.config_file.name}: {w.message}" for w in collector.warnings]
+                raise ConfigProblems(said or [f"{self.config_file.name}: {' '.join(str(exc).split())}"]) from None
+        plugin = config.plugins[PLUGIN]
+        plugin.config.strict, plugin.config.drafts = self.strict, self.drafts
+        return config
+
+    def check(self, config=None) -> tuple[Checked, list[Problem]]:
+        """Every problem at once: records, settings, rolls, the kiosk's settings, the site's address."""
+        checked = check(self.root, strict=self.strict, drafts=self.drafts, cache=self.cache)
+        problems = list(checked.problems)
+        if self.kiosk:
+            from .kiosk.settings import check_file
+
+            problems += check_file(self.config_file, self.root, {r.id for r in checked.collection.records})
+        if config is not None and config.site_url and (why := site_url_problem(config.site_url)):
+            problems.append(Problem(self.config_file.name, 0, "", why))
+        return checked, problems
+
+    def render(self, config, checked: Checked, *, dirty: bool = False, serve_url: str | None = None) -> list[Problem]:
+        """Run MkDocs into config.site_dir; returns the problems that make the result unusable.
+
+        Raises InternalError for a fault in our code."""
+        plugin = config.plugins[PLUGIN]
+        plugin.checked = checked
+        if dirty:  # MkDocs warns that a dirty build is one; the collector below judges the warnings instead
+            config.strict = False
+        collector = _Collector(config)
+        with _collecting(collector), _dirty_languages(dirty):
+            config.plugins.on_startup(command="serve" if serve_url else "build", dirty=dirty)
+            try:
+                mkdocs_build(config, serve_url=serve_url, dirty=dirty)
+            except (MkDocsException, Exception) as exc:  # noqa: BLE001 - sorted below
+                if (internal := _internal_of(exc)) is not None:
+                    raise InternalError(internal) from internal
+                if (problems := _problems_of(exc)) is not None:
+                    return problems
+                if not collector.warnings:  # MkDocs stopped without saying why in its log
+                    return [Problem(self.config_file.name, 0, "", str(exc))]
+            finally:
+                config.plugins.on_shutdown()
+        return [_in_record_terms(w, checked.collection, plugin.config.pages_dir) for w in collector.warnings]
+
 
 def build_site(root: Path, *, strict: bool = False, drafts: bool = False, site_dir: Path | None = None,
                kiosk: bool = False) -> int:
-    """kiosk: build the touch-screen edition (mkdocs-kiosk.yml) into site-kiosk/ instead."""
+    """`exhibition build`: 0 when site/ (or site-kiosk/) was replaced, 1 when the curator must fix something."""
     with _one_build_at_a_time(root):
-        return _checked_build(root, strict=strict, drafts=drafts, site_dir=site_dir, kiosk=kiosk)
+        build = Build(root, kiosk=kiosk, strict=strict, drafts=drafts)
+        final = (site_dir or editions.site_dir(root, kiosk)).resolve()
+        final.parent.mkdir(parents=True, exist_ok=True)
+        temporary = final.parent / f".site-build-{os.getpid()}"
+        shutil.rmtree(temporary, ignore_errors=True)
+        try:
+            try:
+                config = build.load_config(temporary)
+            except ConfigProblems as exc:
+                print(exc, file=sys.stderr)
+                return 1
+            checked, problems = build.check(config)
+            if checked.collection.drafts:
+                print(drafts_line(checked.collection.drafts))
+            if not problems:
+                problems = build.render(config, checked)
+            if problems:
+                print(report(problems), file=sys.stderr)
+                return 1
+            _swap(temporary, final)
+        finally:
+            shutil.rmtree(temporary, ignore_errors=True)
+    print(f"Site built in {final.relative_to(root) if final.is_relative_to(root) else final}/")
+    return 0
 
 
 @contextlib.contextmanager
@@ -55,63 +181,6 @@ def _one_build_at_a_time(root: Path):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _checked_build(root: Path, *, strict: bool, drafts: bool, site_dir: Path | None, kiosk: bool) -> int:
-    _, problem = site_url_from_environment()
-    if problem:
-        print(problem, file=sys.stderr)
-        return 1
-    checked = check(root, strict=strict, drafts=drafts)
-    _, collection, problems = checked
-    if collection.drafts:
-        print(drafts_line(collection.drafts))
-    if kiosk:
-        problems += _kiosk_problems(root, collection)
-    if problems:
-        print(report(problems), file=sys.stderr)
-        return 1
-    handle, checked_file = tempfile.mkstemp(prefix="exhibition-checked-", suffix=".pickle")
-    os.close(handle)
-    try:
-        handoff.save(Path(checked_file), root, (strict, drafts), checked)
-        return _build(root, collection, strict=strict, drafts=drafts, site_dir=site_dir, kiosk=kiosk,
-                      checked_file=checked_file)
-    finally:
-        os.unlink(checked_file)
-
-
-def _build(root: Path, collection, *, strict: bool, drafts: bool, site_dir: Path | None, kiosk: bool,
-           checked_file: str) -> int:
-    final = (site_dir or root / ("site-kiosk" if kiosk else "site")).resolve()
-    final.parent.mkdir(parents=True, exist_ok=True)
-    temporary = final.parent / f".site-build-{os.getpid()}"
-    shutil.rmtree(temporary, ignore_errors=True)
-    env = {**os.environ, "STRICT": "true" if strict else "false", "DRAFTS": "true" if drafts else "false",
-           "NO_MKDOCS_2_WARNING": "1", handoff.ENV: checked_file}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / ("mkdocs-kiosk.yml" if kiosk else "mkdocs.yml")), "-d", str(temporary)]
-    if sys.stderr.isatty():
-        # A person is watching: quiet MkDocs, keep the image progress bar and any warning live.
-        result = subprocess.run([*command, "--quiet"], cwd=root, env=env, stdout=subprocess.DEVNULL)
-        output = ""
-    else:
-        result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
-        output = result.stdout + result.stderr
-    if result.returncode != 0:
-        shutil.rmtree(temporary, ignore_errors=True)
-        print(_curator_view(output, collection), file=sys.stderr)
-        print(f"The build failed; {final.name}/ was left as it was.", file=sys.stderr)
-        return 1
-    _swap(temporary, final)
-    print(f"Site built in {final.relative_to(root) if final.is_relative_to(root) else final}/")
-    return 0
-
-
-def _kiosk_problems(root: Path, collection) -> list:
-    """mkdocs-kiosk.yml's extra.kiosk (times, featured ids), checked with the records before building."""
-    from .kiosk.settings import check_file
-
-    return check_file(root / "mkdocs-kiosk.yml", root, {r.id for r in collection.records})
-
-
 def _swap(new: Path, final: Path) -> None:
     old = final.parent / f".site-old-{os.getpid()}"
     if final.exists():
@@ -120,35 +189,101 @@ def _swap(new: Path, final: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _curator_view(output: str, collection=None) -> str:
-    """MkDocs' own log, less its chatter: errors, warnings and our problem lines.
+# --- MkDocs' log, collected ----------------------------------------------------------------
 
-    A warning about a generated page (a broken link in a record's text) names the record's
-    file, line and field instead, as every other problem does."""
-    keep = []
-    for line in output.splitlines():
-        if line.startswith(("INFO", "DEBUG")) or not line.strip() or "jieba" in line.lower() or line.startswith(("Building prefix", "Loading model", "Prefix dict", "Dumping model")):
-            continue
-        keep.append(_in_record_terms(line, collection) if collection is not None else line)
-    return "\n".join(keep)
+# Said by MkDocs on every dirty (preview) build: true, and not the curator's business.
+_DIRTY_NOTICE = "A 'dirty' build is being performed"
 
 
-# MkDocs: "WARNING -  Doc file 'exhibits/events/x.zh.md' contains a link 'y.png', but the target … is not found …"
-_GENERATED_PAGE = re.compile(
-    r"Doc file '(?P<page>[^']+?)\.(?P<lang>zh|en)\.md' contains (?:a|an) (?:[a-z ]+ )?link '(?P<link>[^']*)'(?P<rest>.*)$"
-)
+class _Collector(logging.Handler):
+    def __init__(self, config):
+        super().__init__(logging.WARNING)
+        self.config = config
+        self.warnings: list[MkDocsWarning] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if message.startswith(_DIRTY_NOTICE):
+            return
+        page = getattr(self.config, "_current_page", None) if self.config is not None else None  # MkDocs sets it while it reads and renders a page
+        self.warnings.append(MkDocsWarning(page.file.src_uri if page is not None else None, message, record.name))
 
 
-def _in_record_terms(line: str, collection) -> str:
-    match = _GENERATED_PAGE.search(line)
-    if not match:
-        return line
-    record_id, lang, link = Path(match["page"]).name, match["lang"], match["link"]
-    doc, record = collection.documents.get(record_id), collection.by_id.get(record_id)
-    if doc is None or record is None:
-        return line
-    loc = next((path + (lang,) for path, text in record.texts() if link and link in (getattr(text, lang) or "")), None)
-    where = f"{doc.path}:{doc.line(loc)}: {dotted(loc)}" if loc else doc.path
-    reason = match["rest"].lstrip(", ").rstrip(".")
-    return (f"{where}: the link '{link}' leads to nothing in the site ({reason}). "
-            "Link other records with `related:`, or give a full https:// address")
+@contextlib.contextmanager
+def _collecting(collector: _Collector):
+    """MkDocs' loggers report to the collector only: curators see problems, not MkDocs' chatter."""
+    logger = logging.getLogger("mkdocs")
+    saved = logger.level, logger.propagate
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    logger.addHandler(collector)
+    try:
+        yield
+    finally:
+        logger.removeHandler(collector)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+
+
+@contextlib.contextmanager
+def _dirty_languages(dirty: bool):
+    """static-i18n builds each further language itself and decides "dirty" from the command line
+    (`"--dirty" in sys.argv`), not from the build it runs in: tell it the same way."""
+    if not dirty or "--dirty" in sys.argv:
+        yield
+        return
+    sys.argv.append("--dirty")
+    try:
+        yield
+    finally:
+        sys.argv.remove("--dirty")
+
+
+def _chain(error: BaseException | None):
+    seen = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        yield error
+        error = error.__cause__ or error.__context__
+
+
+def _internal_of(error: BaseException) -> BaseException | None:
+    """The fault in our code the plugin reported (PluginError.internal), or an exception MkDocs did not expect."""
+    for link in _chain(error):
+        if getattr(link, "internal", None) is not None:
+            return link.internal
+    if not isinstance(error, MkDocsException):
+        return error
+    return None
+
+
+def _problems_of(error: BaseException) -> list[Problem] | None:
+    """The curator's problems the plugin raised (ValidationFailed inside a PluginError)."""
+    for link in _chain(error):
+        if getattr(link, "problems", None):
+            return list(link.problems)
+    return None
+
+
+# A Markdown link's target in a record's text: [words](target "title")
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
+
+
+def _in_record_terms(warning: MkDocsWarning, collection, pages_dir: str) -> Problem:
+    """A warning about a generated page names the record's file, line and field, as every other problem does."""
+    page = PurePosixPath(warning.page) if warning.page else None
+    if page is not None and page.parts[0] == pages_dir and page.suffixes[-2:-1]:
+        record_id, lang = page.name.split(".")[0], page.suffixes[-2].lstrip(".")
+        doc, record = collection.documents.get(record_id), collection.by_id.get(record_id)
+        if doc is not None and record is not None:
+            for path, text in record.texts():
+                for target in _LINK.findall(getattr(text, lang, None) or ""):
+                    if f"'{target}'" in warning.message:
+                        loc = path + (lang,)
+                        return Problem(doc.path, doc.line(loc), dotted(loc),
+                                       f"the link '{target}' leads to nothing in the site. "
+                                       "Link other records with `related:`, or give a full https:// address")
+            return Problem(doc.path, 0, "", f"on its {lang} page: {warning.message}")
+    if page is not None:
+        return Problem(f"docs/{warning.page}", 0, "", warning.message)
+    return Problem("mkdocs", 0, "", warning.message)

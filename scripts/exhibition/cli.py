@@ -1,6 +1,8 @@
-"""Curator commands: `check` validates, `build` makes site/ only from a good build.
+"""Curator commands: `check` validates, `build` makes site/ only from a good build, `serve` previews.
 
-Never shows a traceback: every problem is printed as path:line: field: message.
+Curators never see a traceback: every problem is printed as path:line: field: message. A fault in
+the code is one line for them; its traceback goes to build/last-error.log (and to the terminal
+with --debug), for whoever maintains the site.
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import traceback
 from pathlib import Path
 
 from .records.problems import drafts_line, report
@@ -24,16 +27,19 @@ INTERRUPTED = 130
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="exhibition", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
+    parser.add_argument("--debug", action="store_true", help="print the traceback of an internal error (it is also kept in build/last-error.log)")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate records and images without building")
     build = sub.add_parser("build", help="build the site into site/ (replaced only on success)")
+    serve = sub.add_parser("serve", help="preview at http://127.0.0.1:8000/, rebuilding on every save (problems show in the page)")
+    serve.add_argument("--addr", default="127.0.0.1:8000", help="HOST:PORT to serve on (default 127.0.0.1:8000)")
     sub.add_parser("report", help="content report: translations, sources, drafts, credits, consent")
     labels = sub.add_parser("labels", help="the hall's label sheet, HTML and PDF (one label per exhibit, QR codes to SITE_URL)")
     labels.add_argument("--out", type=Path, default=None, help="folder for hall-labels.html/.css/.pdf (default: build/labels/)")
     new = sub.add_parser("new", help="start a record: exhibition new KIND ID")
     new.add_argument("kind")
     new.add_argument("id")
-    for p in (check, build):
+    for p in (check, build, serve):
         p.add_argument("--strict", action="store_true", default=_env_flag("STRICT"), help="missing English, English off the glossary and (verified records) figures or dates missing from their quote are errors")
         p.add_argument("--drafts", action="store_true", default=_env_flag("DRAFTS"), help="publish draft records too")
     build.add_argument("--site-dir", type=Path, default=None, help="where the site goes (default: site/)")
@@ -50,6 +56,12 @@ def main(argv: list[str] | None = None) -> int:
             return 0 if path else 1
         if args.command == "labels":
             return _labels(args)
+        if args.command == "serve":
+            from .preview import serve as preview
+
+            host, _, port = args.addr.rpartition(":")
+            return preview(args.root.resolve(), host=host or "127.0.0.1", port=int(port), strict=args.strict,
+                           drafts=args.drafts)
         if args.command == "report":
             from .report import content_report
 
@@ -63,9 +75,17 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
         return INTERRUPTED
-    except Exception as exc:  # a bug of ours: one line, never a traceback (site/ is not touched)
-        print(f"internal error in the exhibition tool ({type(exc).__name__}: {' '.join(str(exc).split())[:300]}). "
-              "This is a fault in the site's code, not in your records: please report this message. "
+    except Exception as exc:  # a bug of ours: one line for the curator (site/ is not touched), traceback kept
+        from .build import InternalError
+        from .preview import write_error_log
+
+        cause = exc.cause if isinstance(exc, InternalError) else exc
+        where = write_error_log(args.root.resolve(), cause)
+        if args.debug:
+            traceback.print_exception(cause, file=sys.stderr)
+        print(f"internal error in the exhibition tool ({type(cause).__name__}: {' '.join(str(cause).split())[:300]}). "
+              "This is a fault in the site's code, not in your records: please report this message "
+              f"and {where.relative_to(args.root.resolve()) if where.is_relative_to(args.root.resolve()) else where}. "
               "site/ was left as it was.", file=sys.stderr)
         return INTERNAL
 
@@ -78,13 +98,14 @@ def _labels(args) -> int:
     from .pages.write import Site
     from .printing.aids import write_labels
     from .printing.pdf import available
-    from .publishing import site_url_from_environment
+    from .build import Build, ConfigProblems
 
     root = args.root.resolve()
-    site_url, problem = site_url_from_environment()
-    if problem:
-        print(problem, file=sys.stderr)
-        return 1
+    try:
+        site_url = Build(root).load_config(root / "site").site_url or ""  # mkdocs.yml's, which SITE_URL overrides
+    except ConfigProblems as exc:
+        print(exc, file=sys.stderr)
+        return PROBLEMS
     settings, collection, problems = check(root)
     if problems:
         print(report(problems), file=sys.stderr)

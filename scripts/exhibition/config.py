@@ -5,19 +5,15 @@ from mkdocs.config.base import Config
 
 
 class ExhibitionConfig(Config):
-    # Where curators work (relative to mkdocs.yml).
-    exhibits_dir = opt.Type(str, default="exhibits")
-    images_dir = opt.Type(str, default="images")
-    settings_dir = opt.Type(str, default="settings")
     # Where generated pages and image derivatives go, inside docs/ (both git-ignored).
     pages_dir = opt.Type(str, default="exhibits")
     media_dir = opt.Type(str, default="media")
     # Names for Chinese search segmentation, written from the records; give the
     # same path to the search plugin's jieba_dict_user.
     jieba_dict_user = opt.Type(str, default="build/jieba_user.txt")
-    # Missing English translations fail the build (STRICT=1 make build).
+    # Missing English translations fail the build. `exhibition build --strict` (STRICT=1 make build) sets it.
     strict = opt.Type(bool, default=False)
-    # Publish records whose review status is draft (DRAFTS=1).
+    # Publish records whose review status is draft. `exhibition build --drafts` (DRAFTS=1) sets it.
     drafts = opt.Type(bool, default=False)
     # Processes making image derivatives; 0 means one per core.
     workers = opt.Type(int, default=0)

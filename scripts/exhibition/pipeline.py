@@ -9,13 +9,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from . import opendata
 from .images.derivatives import derive_all
 from .pages import roll as roll_pages
 from .pages.write import Site, write_pages
 from .printing.aids import prepare as prepare_print
-from .records import handoff, model, roll
+from .records import model, roll
 from .records.problems import Problem, ValidationFailed, dotted
 from .records.validate import Collection, validate
 from .settings import Settings
@@ -40,27 +41,35 @@ class Options:
     site_names: dict | None = None  # {lang: site name}, shown on the attract screen
 
 
-def check(root: Path, *, strict: bool = False, drafts: bool = False,
-          reuse: bool = False) -> tuple[Settings, Collection, list[Problem]]:
+class Checked(NamedTuple):
+    """What step 1 found: read by every later step, and by the commands."""
+
+    settings: Settings
+    collection: Collection
+    problems: list[Problem]
+
+
+def check(root: Path, *, strict: bool = False, drafts: bool = False, cache: dict | None = None) -> Checked:
     """Step 1 alone: settings and records, with every problem found.
 
-    reuse: take what `exhibition build` checked just before starting MkDocs, if nothing changed since."""
-    if reuse and (result := handoff.take(root, (strict, drafts))) is not None:
-        return result
+    cache: kept by the caller between checks (the preview): files unchanged since are not read again."""
     settings, problems = Settings.load(root)
     collection = validate(root, strict=strict, drafts=drafts, zones=settings.zone_ids, tags=settings.tag_ids,
-                          glossary=settings.glossary)
+                          glossary=settings.glossary, cache=cache)
     problems += settings.record_problems({r.id for r in collection.records})
     rolls = roll.load_all(root, collection.by_id)  # 英名录: exhibits/roll/*.csv
     collection.rolls, collection.roll_warnings = rolls.rolls, rolls.warnings
     collection.advisories = collection.advisories + rolls.warnings
     problems += rolls.problems
-    return settings, collection, problems + collection.problems
+    return Checked(settings, collection, problems + collection.problems)
 
 
-def run(options: Options) -> Site:
+def run(options: Options, checked: Checked | None = None) -> Site:
+    """checked: step 1's result when the command already checked (exhibition build, serve); else checked here."""
     root = options.root
-    settings, collection, problems = check(root, strict=options.strict, drafts=options.drafts, reuse=True)
+    if checked is None:
+        checked = check(root, strict=options.strict, drafts=options.drafts)
+    settings, collection, problems = checked.settings, checked.collection, list(checked.problems)
     if options.kiosk:
         problems += options.kiosk.featured_problems({r.id for r in collection.records})
     if problems:

@@ -1,16 +1,20 @@
-"""MkDocs plugin: only reacts to MkDocs events; the work is in pipeline.py."""
+"""MkDocs plugin: only reacts to MkDocs events; the work is in pipeline.py.
+
+`exhibition build` and `exhibition serve` (build.py) run MkDocs in their own process and hand
+this plugin the records they checked (`checked`); run by plain `mkdocs build`, it checks them itself."""
 
 from __future__ import annotations
 
 import copy
 import logging
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from . import kiosk as kiosk_edition, opendata, preview
+from . import kiosk as kiosk_edition
 from .config import ExhibitionConfig
+from .edition import Edition
 from .pages import home, language_parts
 from .pipeline import Options, run
 from .records.problems import ValidationFailed
@@ -21,8 +25,14 @@ from .search_index import split_by_language
 class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
     def __init__(self):
         self.site = None
+        self.checked = None  # pipeline.Checked, handed in by build.Build: the records are not checked twice
+        self.edition: Edition | None = None
+        self.dirty = False  # a preview rebuild: MkDocs renders only the pages whose source changed
         self.kiosk = None  # kiosk.Kiosk, read once per config (static-i18n reruns on_config per language)
         self._kiosk_for = None
+
+    def on_startup(self, command, dirty):
+        self.dirty = dirty
 
     # Before the search plugin's on_config, which reads the jieba dictionary we write.
     @event_priority(100)
@@ -33,9 +43,6 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
             # pictures and pages were done once for this build (twice cost twice).
             return config
         root = Path(config.config_file_path).parent
-        for folder in (self.config.exhibits_dir, self.config.images_dir, self.config.settings_dir):
-            if (root / folder).is_dir() and str(root / folder) not in config.watch:
-                config.watch.append(str(root / folder))
         if self.config.kiosk and self._kiosk_for is not config:
             try:
                 self.kiosk = kiosk_edition.configure(config, root, self.config.pages_dir)
@@ -44,41 +51,41 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
             self._kiosk_for, self._site_names = config, kiosk_edition.site_names(config)
         elif not self.config.kiosk:
             config.extra.pop("kiosk", None)  # kiosk partials only ever render in the kiosk build
+        self.edition = Edition.of(config, kiosk=self.config.kiosk)
         options = Options(
             root=root, docs_dir=Path(config.docs_dir), pages_dir=self.config.pages_dir,
             media_dir=self.config.media_dir, jieba_dict_user=self.config.jieba_dict_user,
             strict=self.config.strict, drafts=self.config.drafts, workers=self.config.workers,
-            directory_urls=config.use_directory_urls and not kiosk_edition.offline(config),
+            directory_urls=self.edition.directory_urls,
             kiosk=self.kiosk if self.config.kiosk else None, site_names=getattr(self, "_site_names", None),
-            site_url=_site_url(config.site_url), booking_contact=str(config.extra.get("booking_contact") or ""),
+            site_url=_site_url(self.edition.site_url), booking_contact=str(config.extra.get("booking_contact") or ""),
         )
         logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary chatter is not for curators
         try:
-            self.site = run(options)
+            self.site = run(options, self.checked)
         except ValidationFailed as exc:
             error = PluginError("\n" + str(exc))
-            error.problems = exc.problems  # for the preview's page of problems (preview.py)
+            error.problems = exc.problems  # build.py reports them (and the preview shows them)
             raise error from None
-        except Exception as exc:  # a bug of ours: say so in one line, never a traceback
-            raise PluginError(
+        except Exception as exc:  # a bug of ours: one line for curators; build.py keeps the traceback
+            error = PluginError(
                 f"internal error in the exhibition generator ({type(exc).__name__}: {exc}). "
                 "This is a fault in the site's code, not in your records: please report this message."
-            ) from None
+            )
+            error.internal = exc
+            raise error from exc
         return config
 
-    def on_serve(self, server, config, builder):
-        # `mkdocs serve` watches all of docs/, where every build writes its pages, pictures
-        # and data: each edit then set off a second, useless rebuild. Watch what people edit
-        # there (the top-level pages, assets/ …), not what the build writes.
-        docs = Path(config.docs_dir)
-        generated = {self.config.pages_dir, self.config.media_dir, opendata.FOLDER}
-        preview.wrap_builder(server)  # a failed rebuild shows its problems in the browser
-        server.unwatch(str(docs))
-        server.watch(str(docs), recursive=False)
-        for child in sorted(docs.iterdir()):
-            if child.is_dir() and child.name not in generated:
-                server.watch(str(child))
-        return server
+    # After static-i18n (-100) has made this language's files.
+    @event_priority(-150)
+    def on_files(self, files, config):
+        if self.dirty:
+            # The home pages draw their cards from the records (overrides/home.html), not from
+            # their own Markdown: a preview rebuild renders them again whatever changed.
+            for file in files.documentation_pages():
+                if PurePosixPath(file.src_uri).parent == PurePosixPath(".") and file.src_uri.startswith("index."):
+                    file.is_modified = lambda: True
+        return files
 
     def on_page_content(self, html, page, config, files):
         # GLightbox (~70 KB of script and style) only where there is a picture to open.
@@ -140,10 +147,12 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
         i18n = config.plugins.get("i18n")
         if i18n is None or getattr(i18n, "building", False):
             return  # an inner per-language build: the index is not final yet
-        default = i18n.default_language
-        others = [lang.locale for lang in i18n.config.languages if lang.locale != default and lang.build]
-        split_by_language(Path(config.site_dir), default, others, script=kiosk_edition.offline(config))
-        write_robots(Path(config.site_dir), _site_url(config.site_url))
+        if self.dirty:
+            return  # a preview rebuild: the preview keeps its search index and the files below
+        edition = self.edition
+        split_by_language(Path(config.site_dir), edition.default_language, list(edition.languages[1:]),
+                          script=edition.offline)
+        write_robots(Path(config.site_dir), _site_url(edition.site_url))
         write_headers_file(Path(config.site_dir))
 
 

@@ -1,11 +1,12 @@
-"""`make serve` with a mistake saved: the problems in the browser, not a page that never loads.
+"""`make serve`: the preview, fast at 1,000 records, with problems in the browser.
 
-MkDocs 1.6's live-reload server answers no request while the last rebuild failed: every page
-waits for a build that has succeeded ("The server will appear stuck until build errors are
-resolved"), so the browser spins for minutes. The plugin wraps the server's builder: when a
-rebuild fails, the pages of the last good build get the list of problems at their top, the
-rebuild counts as done (the server answers again and live reload refreshes the open pages),
-and the next good build replaces every page.
+It runs the same Build as `make build` (build.py) with MkDocs' live-reload server. After the
+first, complete build, a save re-renders only what the edit touched (see Preview).
+
+A mistake never stalls it: MkDocs 1.6's own server answers no request while the last rebuild
+failed ("The server will appear stuck until build errors are resolved"). Here a failed check
+or build puts the list of problems at the top of the pages of the last good build, the server
+keeps answering (live reload refreshes the open pages), and the next good save clears it.
 """
 
 from __future__ import annotations
@@ -13,24 +14,21 @@ from __future__ import annotations
 import html
 import logging
 import re
+import shutil
+import tempfile
+import time
+import traceback
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from .build import Build, ConfigProblems, InternalError
+from .records.problems import Problem
 
 log = logging.getLogger("mkdocs.plugins.exhibition")
 
 START, END = "<!-- exhibition-problems -->", "<!-- /exhibition-problems -->"
 _OLD = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
 _BODY = re.compile(r"<body\b[^>]*>", re.I)
-
-
-def problems_of(error: BaseException) -> list | None:
-    """The curator's problems carried by the exception MkDocs raised (PluginError -> Abort)."""
-    seen = set()
-    while error is not None and id(error) not in seen:
-        seen.add(id(error))
-        if getattr(error, "problems", None):
-            return list(error.problems)
-        error = error.__cause__ or error.__context__
-    return None
 
 
 def banner(problems: list | None) -> str:
@@ -71,17 +69,131 @@ def show(site_dir: Path, problems: list | None) -> int:
     return pages
 
 
-def wrap_builder(server) -> None:
-    """Make a failed rebuild show its problems in the pages instead of stalling the server."""
-    build = server.builder
-
-    def builder(*args, **kwargs):
+def clear(site_dir: Path) -> int:
+    """Take the list of problems off every page that still carries it; returns how many pages."""
+    pages = 0
+    for page in site_dir.rglob("*.html"):
         try:
-            return build(*args, **kwargs)
-        except Exception as exc:  # MkDocs' Abort; our problems ride on the PluginError inside it
-            problems = problems_of(exc)
-            pages = show(Path(server.root), problems)
-            log.error(f"exhibition: the preview shows {'these problems' if problems else 'that the build failed'} "
-                      f"at the top of its {pages} pages until a save fixes them")
+            markup = page.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if START in markup:
+            page.write_text(_OLD.sub("", markup), encoding="utf-8")
+            pages += 1
+    return pages
 
-    server.builder = builder
+
+# Folders of docs/ that every build writes (pages, pictures, open data): watching them would
+# set off a second, useless rebuild after each one.
+GENERATED = ("exhibits", "media", "data")
+
+
+@dataclass
+class Preview:
+    """`make serve`: the same Build as `make build`, into a folder the server shows.
+
+    The first build is complete; after that, a save re-renders only the pages whose Markdown
+    the pipeline rewrote (MkDocs' dirty build, both languages) and the home pages, and the
+    search index of the last complete build is kept. A mistake puts its problems on the pages."""
+
+    build: Build
+    site_dir: Path
+    complete: bool = False  # site_dir holds a complete build (a dirty one may follow)
+    search: dict = field(default_factory=dict)  # search index files of the last complete build
+    rebuilds: list = field(default_factory=list)  # (seconds, dirty) of each rebuild, newest last
+
+    def rebuild(self) -> list:
+        """Never raises: the server must keep answering. Returns the problems shown, if any."""
+        started, dirty = time.monotonic(), self.complete
+        try:
+            problems = self._rebuild(dirty)
+        except ConfigProblems as exc:
+            log.error(f"exhibition: {exc}")
+            problems = [Problem(self.build.config_file.name, 0, "", line) for line in exc.lines]
+        except InternalError as exc:
+            where = write_error_log(self.build.root, exc.cause)
+            log.error(f"internal error in the exhibition generator ({exc}); the traceback is in {where}")
+            problems = None
+        self.rebuilds.append((time.monotonic() - started, dirty))
+        if problems == []:
+            log.info(f"exhibition: preview {'updated' if dirty else 'built'} in {time.monotonic() - started:.1f} s")
+            return []
+        pages = show(self.site_dir, problems)
+        log.error(f"exhibition: the preview shows {'these problems' if problems else 'that the build failed'} "
+                  f"at the top of its {pages} pages until a save fixes them"
+                  + ("".join(f"\n  {p}" for p in problems) if problems else ""))
+        return problems or []
+
+    def _rebuild(self, dirty: bool) -> list:
+        config = self.build.load_config(self.site_dir)
+        checked, problems = self.build.check(config)
+        if problems:
+            return problems
+        problems = self.build.render(config, checked, dirty=dirty)
+        if dirty:
+            for path, data in self.search.items():  # a dirty build indexes only the pages it rendered
+                path.write_bytes(data)
+            clear(self.site_dir)
+        elif not problems:
+            self.complete = True
+            self.search = {path: path.read_bytes() for path in self.site_dir.glob("**/search/search_index.*")}
+        return problems
+
+    def watched(self) -> list[tuple[Path, bool]]:
+        """(path, recursive): what curators edit, not what the build writes into docs/."""
+        root, docs = self.build.root, self.build.root / "docs"
+        paths = [(self.build.config_file, False), (root / "mkdocs.yml", False), (docs, False)]
+        paths += [(child, True) for child in sorted(docs.iterdir()) if child.is_dir() and child.name not in GENERATED]
+        paths += [(root / name, True) for name in ("overrides", "exhibits", "images", "settings")]
+        return [(path, recursive) for path, recursive in dict.fromkeys(paths) if path.exists()]
+
+
+def serve(root: Path, *, host: str = "127.0.0.1", port: int = 8000, strict: bool = False, drafts: bool = False) -> int:
+    """`exhibition serve`: build, then show the site at http://host:port/, rebuilding on every save."""
+    from mkdocs.livereload import LiveReloadServer
+
+    _show_progress()
+    site_dir = Path(tempfile.mkdtemp(prefix="exhibition-preview-"))
+    preview = Preview(Build(root, strict=strict, drafts=drafts), site_dir)
+    server = LiveReloadServer(builder=preview.rebuild, host=host, port=port, root=str(site_dir))
+
+    def error_page(code: int) -> bytes | None:
+        page = site_dir / f"{code}.html"
+        return page.read_bytes() if code in (404, 500) and page.is_file() else None
+
+    server.error_handler = error_page
+    try:
+        log.info("exhibition: first build of the preview …")
+        preview.rebuild()  # a mistake already saved shows in the browser too
+        for path, recursive in preview.watched():
+            server.watch(str(path), recursive=recursive)
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            log.info("Shutting down …")
+        finally:
+            server.shutdown()
+    finally:
+        shutil.rmtree(site_dir, ignore_errors=True)
+    return 0
+
+
+def _show_progress() -> None:
+    """What the preview tells the terminal: its address, each rebuild, and problems."""
+    logger = logging.getLogger("mkdocs")
+    if not any(isinstance(h, logging.StreamHandler) for h in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        for name in ("mkdocs.livereload", "mkdocs.plugins.exhibition"):
+            named = logging.getLogger(name)
+            named.addHandler(handler)
+            named.setLevel(logging.INFO)
+            named.propagate = False
+
+
+def write_error_log(root: Path, error: BaseException) -> Path:
+    """build/last-error.log: the traceback of an internal error, for whoever maintains the code."""
+    path = root / "build" / "last-error.log"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
+    return path

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from urllib.parse import urlsplit
 
-ENV = "SITE_URL"  # mkdocs.yml reads the same variable: site_url: !ENV [SITE_URL, ""]
-
-
 def site_url_problem(value: str) -> str | None:
-    """Why SITE_URL cannot be used, in the curator's format, or None."""
+    """Why site_url (mkdocs.yml, or SITE_URL) cannot be used, in the curator's format, or None."""
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return f"SITE_URL: \"{value}\" is not an absolute web address. Write it in full, e.g. https://example.org/expo/"
@@ -18,12 +14,6 @@ def site_url_problem(value: str) -> str | None:
     if parts.query or parts.fragment:
         return f"SITE_URL: \"{value}\" has a ? or # part. Give only the address of the site's folder"
     return None
-
-
-def site_url_from_environment() -> tuple[str, str | None]:
-    """(SITE_URL or "", why it cannot be used or None), for the commands that run before MkDocs."""
-    value = os.environ.get(ENV, "")
-    return value, site_url_problem(value) if value else None
 
 
 def write_robots(site_dir, site_url: str) -> None:

@@ -36,15 +36,20 @@ if os.environ.get("EXHIBITION_BENCH_PROBE"):
         def wrapper(*args, **kwargs):
             # Only the outermost call counts when a function calls itself through others.
             _DEPTH[name] = _DEPTH.get(name, 0) + 1
+            outermost = not any(_DEPTH.get(other) for other in _DEPTH if other != name) and _DEPTH[name] == 1
             start, cpu = time.perf_counter(), _cpu()
             try:
                 result = fn(*args, **kwargs)
             finally:
                 _DEPTH[name] -= 1
                 if _DEPTH[name] == 0:
-                    _SPANS[name] = _SPANS.get(name, 0.0) + time.perf_counter() - start
-                    _CPU[name] = _CPU.get(name, 0.0) + _cpu() - cpu
+                    spent, spent_cpu = time.perf_counter() - start, _cpu() - cpu
+                    _SPANS[name] = _SPANS.get(name, 0.0) + spent
+                    _CPU[name] = _CPU.get(name, 0.0) + spent_cpu
                     _add(name, "calls", 1)
+                    if outermost:  # our code in total, each nested span counted once
+                        _SPANS["ours"] = _SPANS.get("ours", 0.0) + spent
+                        _CPU["ours"] = _CPU.get("ours", 0.0) + spent_cpu
             stats = result[2] if isinstance(result, tuple) and len(result) == 3 and isinstance(result[2], dict) else result
             if isinstance(stats, dict):
                 for key, value in stats.items():
@@ -81,8 +86,6 @@ if os.environ.get("EXHIBITION_BENCH_PROBE"):
             for attr, value in list(vars(module).items()):
                 if id(value) in originals and callable(value):
                     setattr(module, attr, originals[id(value)])
-        if sys.argv and sys.argv[0].endswith("exhibition"):
-            return  # the CLI process: MkDocs (and the plugin) run in its child
         try:
             from exhibition.plugin import ExhibitionPlugin
 

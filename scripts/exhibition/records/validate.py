@@ -81,12 +81,56 @@ def sort_key(record: model.Record):
     return (record.title.zh,)
 
 
+@dataclass
+class _Checked:
+    """One file's own checks, kept between the preview's checks while the file and its pictures are unchanged."""
+
+    key: tuple
+    pictures: tuple
+    doc: Document | None
+    record: model.Record | None
+    problems: list[Problem]
+    quotes: list[Problem] | None = None
+
+
+def _stamp(path: Path) -> tuple:
+    try:
+        st = path.stat()
+    except OSError:
+        return (str(path), None)
+    return (str(path), st.st_size, st.st_mtime_ns)
+
+
+def _pictures_stamp(doc: Document | None, images: Path) -> tuple:
+    listed = doc.data.get("images") if doc is not None else None
+    files = [item.get("file") for item in listed if isinstance(item, dict)] if isinstance(listed, list) else []
+    return tuple(_stamp(images / f) for f in files if isinstance(f, str) and f)
+
+
+def _check_file(path: Path, shown: str, relative: Path, images: Path, strict: bool, cache: dict | None) -> _Checked:
+    key = (_stamp(path), strict)
+    entry = cache.get(shown) if cache is not None else None
+    if entry is not None and entry.key == key and entry.pictures == _pictures_stamp(entry.doc, images):
+        return entry
+    doc, problems = load(path, shown)
+    record = None
+    if doc is not None:
+        record, found = _check_one(doc, relative)
+        problems += found + _check_texts(doc, record, strict) + _check_images(doc, images)
+    entry = _Checked(key, _pictures_stamp(doc, images), doc, record, problems)
+    if cache is not None:
+        cache[shown] = entry
+    return entry
+
+
 def validate(root: Path, *, strict: bool = False, drafts: bool = False, zones: set[str] | None = None,
-             tags: set[str] | None = None, glossary=None) -> Collection:
+             tags: set[str] | None = None, glossary=None, cache: dict | None = None) -> Collection:
     """Load every record under root/exhibits, checking each alone and then together.
 
     A record with a mistake is still checked in full (texts, pictures, references), so the
-    curator gets every problem at once; and records naming it are not told it is missing."""
+    curator gets every problem at once; and records naming it are not told it is missing.
+    cache: a dict the caller keeps between calls (the preview): a file whose bytes and pictures
+    did not change is not read and checked again; the checks between records always run."""
     from . import content
 
     exhibits, images = root / "exhibits", root / "images"
@@ -100,8 +144,9 @@ def validate(root: Path, *, strict: bool = False, drafts: bool = False, zones: s
         if path.relative_to(exhibits).parts[0] == "roll":  # 英名录 headers: records/roll.py reads them
             continue
         shown = path.relative_to(root).as_posix()
-        doc, problems = load(path, shown)
-        result.problems += problems
+        checked = _check_file(path, shown, path.relative_to(exhibits), images, strict, cache)
+        doc, record = checked.doc, checked.record
+        result.problems += checked.problems
         if doc is None:
             # Not readable as YAML (a full-width colon, say): its own message is enough, so the
             # records naming it are not told it is missing, if its id and kind can be read off.
@@ -109,10 +154,6 @@ def validate(root: Path, *, strict: bool = False, drafts: bool = False, zones: s
             if unread and unread[0] not in targets:
                 targets[unread[0]] = Target(unread[0], unread[1], shown, "", True)
             continue
-        record, problems = _check_one(doc, path.relative_to(exhibits))
-        result.problems += problems
-        result.problems += _check_texts(doc, record, strict)
-        result.problems += _check_images(doc, images)
         kind = doc.data.get("kind")
         cls = model.KINDS.get(kind) if isinstance(kind, str) else None
         if cls is None:
@@ -140,7 +181,13 @@ def validate(root: Path, *, strict: bool = False, drafts: bool = False, zones: s
     result.documents = {record.id: doc for doc, record in docs}
     # Quotes and approved English: allowed while the collection catches up, errors in strict mode.
     for doc, record in docs:
-        quotes = content.quote_problems(doc, record)
+        entry = cache.get(doc.path) if cache is not None else None
+        if entry is None or entry.quotes is None:
+            quotes = content.quote_problems(doc, record)
+            if entry is not None:
+                entry.quotes = quotes
+        else:
+            quotes = entry.quotes
         terms = content.glossary_problems(doc, record, glossary) if glossary else []
         if strict and record.review.status == "verified":
             result.problems += quotes
