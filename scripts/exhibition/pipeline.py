@@ -13,7 +13,8 @@ from pathlib import Path
 from . import opendata
 from .images.derivatives import derive_all
 from .pages import roll as roll_pages
-from .pages.write import Site, write_pages
+from .pages.site import Site
+from .pages.write import write_pages
 from .printing.aids import prepare as prepare_print
 from .records import handoff, model, roll
 from .records.problems import Problem, ValidationFailed, dotted

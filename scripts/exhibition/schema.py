@@ -9,8 +9,8 @@ import json
 import sys
 from pathlib import Path
 
-from ..settings import Eras, Glossary, HallMap, Home, Tags
-from .model import KINDS
+from .records.model import KINDS
+from .settings import Eras, Glossary, HallMap, Home, Tags
 
 
 def schemas() -> dict[str, dict]:
