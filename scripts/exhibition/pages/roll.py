@@ -32,7 +32,7 @@ GENDER_EN = {"男": "male", "女": "female"}
 
 
 def L(key: str, lang: str, **kw) -> str:
-    """A word of the roll's pages (pages/ui.yml, roll_*), with its {fields} filled in."""
+    """A word of the roll's pages (words.yml, roll_*), with its {fields} filled in."""
     text = UI[f"roll_{key}"][lang]
     return text.format(**kw) if kw else text
 
