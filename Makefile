@@ -52,7 +52,7 @@ kiosk: $(STAMP)
 
 ## schema: write the JSON Schemas editors use (schema/*.schema.json) from the record models
 schema: $(STAMP)
-	$(BIN)/python -m exhibition.records.schema schema
+	$(BIN)/python -m exhibition.schema schema
 
 # The Nu HTML Checker (tests/test_quality_gates.py), run with Java. npm must fetch no browser.
 VNU := build/tools/node_modules/vnu-jar/build/dist/vnu.jar

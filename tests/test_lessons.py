@@ -428,7 +428,7 @@ def test_axe_finds_no_violation_on_the_label_sheet(label_page):
 
 def test_without_pdf_support_the_build_still_writes_pages_and_labels(tmp_path, monkeypatch):
     """No Pango or no Chinese font here: no PDFs, and no page links to one (the build must not break)."""
-    from exhibition.pages.write import Site
+    from exhibition.pages.site import Site
     from exhibition.pipeline import check as load
     from exhibition.printing import aids, pdf
 
@@ -449,6 +449,41 @@ def test_without_pdf_support_the_build_still_writes_pages_and_labels(tmp_path, m
 
     page = Renderer(site, "zh").record(lesson)
     assert ".pdf" not in page and "ex-print-qr" in page
+
+
+def test_the_teachers_page_takes_printings_output_from_the_site(monkeypatch):
+    """Site.schools is a declared field: what printing hands the pages (here just the booking contact)."""
+    from exhibition.pages import lessons
+    from exhibition.pages.site import Schools, Site
+    from exhibition.pages.write import Renderer
+    from exhibition.pipeline import check as load
+
+    settings, collection, problems = load(ROOT)
+    assert not problems
+    site = Site(collection.records, {}, settings)
+    assert site.schools is None
+    without = lessons.render_teachers(Renderer(site, "en"))
+    site.schools = Schools(base="https://hall.example/", placeholder=False, booking_contact="Education office, tel. 0635-000")
+    page = lessons.render_teachers(Renderer(site, "en"))
+    assert "Education office, tel. 0635-000" in page and "Education office" not in without
+
+
+def test_links_need_no_page_rendered_first():
+    """A fresh renderer's context links from its own page: no state left by an earlier page."""
+    from exhibition.pages.site import Site
+    from exhibition.pages.write import Renderer
+    from exhibition.pipeline import check as load
+
+    settings, collection, problems = load(ROOT)
+    site = Site(collection.records, {}, settings)
+    memorial = next(r for r in collection.records if r.kind == "memorial" and any(b.person for b in r.notable_burials))
+    burials = [b for b in memorial.notable_burials if b.person]
+    renderer = Renderer(site, "en")
+    from_memorial = renderer.context(site.page_path(memorial))
+    from_tour = renderer.context("exhibits/tour/index.md")
+    assert f"(../people/{burials[0].person}.md)" in from_memorial["burials"](burials)
+    assert f"(../people/{burials[0].person}.md)" in from_tour["links"]([burials[0].person])
+    assert from_memorial["page_url"]("exhibits/hall-map.md") == "../../../../en/exhibits/hall-map/"
 
 
 def _pdf_codes(path: Path) -> set[str]:

@@ -9,7 +9,7 @@ import jsonschema
 from conftest import ROOT
 from exhibition.records.load import load
 from exhibition.records.model import KINDS
-from exhibition.records.schema import render, schemas
+from exhibition.schema import render, schemas
 
 
 def test_committed_schemas_match_the_models():

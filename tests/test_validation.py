@@ -337,12 +337,12 @@ def test_reference_to_a_draft_says_it_is_a_draft(project):
 
 
 def test_a_licence_is_plain_text_for_both_languages_or_one_text_per_language():
-    from exhibition.pages.write import Renderer
+    from exhibition.pages.format import Formatter
 
     image = {"file": "x.jpg", "alt": {"zh": "图", "en": "picture"}, "creator": "某某"}
     same = model_image({**image, "licence": "CC BY 4.0"})
     each = model_image({**image, "licence": {"zh": "版权所有", "en": "All rights reserved"}})
-    zh, en = Renderer(None, "zh"), Renderer(None, "en")
+    zh, en = Formatter("zh"), Formatter("en")
     assert zh.credit_line(same).endswith("某某 · CC BY 4.0") and en.credit_line(same).endswith("某某 · CC BY 4.0")
     assert zh.credit_line(each).endswith("某某 · 版权所有")
     assert en.credit_line(each).endswith("某某 · All rights reserved")

@@ -14,7 +14,8 @@ from typing import NamedTuple
 from . import opendata
 from .images.derivatives import derive_all
 from .pages import roll as roll_pages
-from .pages.write import Site, write_pages
+from .pages.site import Site
+from .pages.write import write_pages
 from .printing.aids import prepare as prepare_print
 from .records import model, roll
 from .records.problems import Problem, ValidationFailed, dotted

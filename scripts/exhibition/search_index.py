@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from . import urls
+
 
 def split_by_language(site_dir: Path, default: str, others: list[str], script: bool = False) -> dict[str, int]:
     """script: also write each index as search_index.js (`var __index = …`), which
@@ -22,12 +24,12 @@ def split_by_language(site_dir: Path, default: str, others: list[str], script: b
     index = json.loads(path.read_text(encoding="utf-8"))
     buckets: dict[str, list] = {lang: [] for lang in [default, *others]}
     for doc in index["docs"]:
-        lang = next((o for o in others if doc["location"].startswith(f"{o}/") or doc["location"] == o), default)
+        lang = urls.language_of(doc["location"], others) or default
         if lang != default:
-            doc = {**doc, "location": doc["location"][len(lang) + 1:]}
+            doc = {**doc, "location": doc["location"][len(urls.language_root(lang)):]}
         buckets[lang].append(doc)
     for lang, docs in buckets.items():
-        target = path if lang == default else site_dir / lang / "search" / "search_index.json"
+        target = site_dir / urls.language_root(lang) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
         target.write_text(text, encoding="utf-8")
@@ -37,5 +39,5 @@ def split_by_language(site_dir: Path, default: str, others: list[str], script: b
     sitemap = site_dir / "sitemap.xml"
     if sitemap.exists():
         for lang in others:
-            (site_dir / lang / "sitemap.xml").write_bytes(sitemap.read_bytes())
+            (site_dir / urls.language_root(lang) / "sitemap.xml").write_bytes(sitemap.read_bytes())
     return {lang: len(docs) for lang, docs in buckets.items()}

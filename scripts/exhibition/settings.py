@@ -7,6 +7,10 @@
 - glossary.yml: the approved English of recurring terms, and the wrong variants to flag.
 
 Like records, they are YAML validated with line numbers; problems use the same format.
+
+Layer: directly above records/, whose types (Text, Slug, PartialDate), loader and
+explanations it uses; below images/, pages/ and the rest. (records/ never reads settings:
+the ids it checks against arrive as arguments.)
 """
 
 from __future__ import annotations

@@ -34,7 +34,8 @@ def configure(config, root, pages_dir: str) -> Kiosk:
     as the templates read it (overrides/partials/kiosk-*.html)."""
     from pathlib import Path
 
-    from .attract import FOLDER
+    from .. import urls
+    from . import attract, search
 
     kiosk = read_settings(config.extra.get("kiosk"), Path(config.config_file_path), Path(root))
     config.use_directory_urls = False  # file:// has no index.html lookup
@@ -44,8 +45,10 @@ def configure(config, root, pages_dir: str) -> Kiosk:
     for script in kiosk.javascripts:
         if script not in [str(x) for x in config.extra_javascript]:
             config.extra_javascript.append(script)
-    config.extra["kiosk"] = {**kiosk.for_templates(), "attract": f"{pages_dir}/{FOLDER}/attract.html",
-                             "search": f"{pages_dir}/{FOLDER}/search.html"}
+    # Site-root-relative addresses in the kiosk's URL style (file.html), from the one URL rule.
+    config.extra["kiosk"] = {**kiosk.for_templates(),
+                             "attract": urls.page(attract.page_path(pages_dir), directory_urls=False),
+                             "search": urls.page(search.page_path(pages_dir), directory_urls=False)}
     return kiosk
 
 

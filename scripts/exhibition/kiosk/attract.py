@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..pages.write import UI, Renderer
+from .. import urls
+from ..pages.write import Renderer
+from ..words import UI
 from .settings import TEXT, Kiosk
 
 FOLDER = "kiosk"  # under the generated pages' folder: not in the nav (not_in_nav: /exhibits/*/*.md)
@@ -28,23 +30,17 @@ class Slide:
     alt: str = ""
 
 
-def page_path(site) -> str:
-    return f"{site.out_dir}/{FOLDER}/attract.md"
-
-
-def url_of(site) -> str:
-    """The attract screen's address from the site's root (Chinese: a reset always returns to it)."""
-    return f"{site.out_dir}/{FOLDER}/attract" + ("/" if site.directory_urls else ".html")
+def page_path(out_dir: str) -> str:
+    """docs/-relative path of the attract screen's page."""
+    return f"{out_dir}/{FOLDER}/attract.md"
 
 
 class KioskRenderer(Renderer):
     def attract(self, kiosk: Kiosk, names: dict[str, str]) -> str:
-        path = page_path(self.site)
-        ctx = self._common(path)
+        path = page_path(self.site.out_dir)
+        ctx = self.context(path)
         names = {"zh": names.get("zh", ""), "en": names.get("en") or names.get("zh", "")}
-        root = self.media_prefix(path)  # the site's root, seen from this page
-        index = "" if self.site.directory_urls else "index.html"
-        homes = {"zh": f"{root}{index}", "en": f"{root}en/{index}"}
+        homes = {lang: ctx["media"] + urls.home(lang, self.site.directory_urls) for lang in ("zh", "en")}
         slides = []
         for record in kiosk.featured_records(self.site.records):
             image = record.images[0] if record.images else None
@@ -67,6 +63,6 @@ def pages(site, docs_dir: Path, kiosk: Kiosk, names: dict[str, str], langs=("zh"
     """{path under docs/: Markdown} of the attract screen, in every language of the site."""
     out = {}
     for lang in langs:
-        path = docs_dir / page_path(site).replace(".md", f".{lang}.md")
+        path = docs_dir / page_path(site.out_dir).replace(".md", f".{lang}.md")
         out[path] = KioskRenderer(site, lang).attract(kiosk, names)
     return out

@@ -15,7 +15,9 @@ import unicodedata
 from pathlib import Path
 
 from .. import pinyin
-from ..pages.write import UI, Renderer, kind_icon
+from ..pages.format import kind_icon
+from ..pages.write import Renderer
+from ..words import UI
 from ..records import model
 from .attract import FOLDER
 from .settings import TEXT, Kiosk
@@ -25,8 +27,9 @@ SUGGESTED_TAGS = 8
 _WORD = re.compile(r"[a-z0-9]+")
 
 
-def page_path(site) -> str:
-    return f"{site.out_dir}/{FOLDER}/search.md"
+def page_path(out_dir: str) -> str:
+    """docs/-relative path of the search page."""
+    return f"{out_dir}/{FOLDER}/search.md"
 
 
 def english_keys(text: str) -> tuple[str, str]:
@@ -69,8 +72,8 @@ def records(site) -> list:
 class SearchRenderer(Renderer):
     def data(self) -> dict:
         """The search data of this language, with addresses seen from the search page."""
-        path = page_path(self.site)
-        ctx = self._common(path)
+        path = page_path(self.site.out_dir)
+        ctx = self.context(path)
         tag_names = {tag.id: tag.name for tag in self.site.settings.tags.values()}
         items = []
         for record in records(self.site):
@@ -89,8 +92,8 @@ class SearchRenderer(Renderer):
                 "text": {k: TEXT[k][self.lang] for k in ("search_found", "search_none", "search_featured", "search_tag")}}
 
     def page(self) -> str:
-        path = page_path(self.site)
-        ctx = self._common(path)
+        path = page_path(self.site.out_dir)
+        ctx = self.context(path)
         # The subjects with most exhibits, in the order of settings/tags.yml: a short list to scan.
         counts = {tag: sum(tag in r.tags for r in records(self.site)) for tag in self.site.settings.tags}
         top = set(sorted((t for t in counts if counts[t]), key=lambda t: -counts[t])[:SUGGESTED_TAGS])
@@ -111,7 +114,7 @@ def script(data: dict) -> str:
 
 def pages(site, docs_dir: Path, kiosk: Kiosk, langs=("zh", "en")) -> dict[Path, str]:
     """{path under docs/: Markdown} of the search page in every language."""
-    return {docs_dir / page_path(site).replace(".md", f".{lang}.md"): SearchRenderer(site, lang).page() for lang in langs}
+    return {docs_dir / page_path(site.out_dir).replace(".md", f".{lang}.md"): SearchRenderer(site, lang).page() for lang in langs}
 
 
 def write_data(site, docs_dir: Path, langs=("zh", "en")) -> None:

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 
 from .. import urls
 from ..records import model
-from .write import UI, Site, kind_icon
+from ..words import UI
+from .format import kind_icon
+from .site import Site
 
 # Kinds that get a tile of their own, in the order the tiles show (lessons are behind the teachers' tile).
 TILE_KINDS = ("person", "memorial", "vessel", "event", "theme", "place")

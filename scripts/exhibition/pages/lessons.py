@@ -24,10 +24,10 @@ def lessons_of(site) -> list[model.Lesson]:
 def render_teachers(renderer) -> str:
     site = renderer.site
     path = f"{site.out_dir}/{PAGE}.md"
-    ctx = renderer._common(path)
+    ctx = renderer.context(path)
     lessons = lessons_of(site)
     ui = renderer.ui
-    schools = getattr(site, "schools", None)
+    schools = site.schools  # printing's output, set before the pages are written
     ctx.update(
         by_grade=[(band, [r for r in lessons if r.grade_band == band]) for band in model.GRADE_BANDS],
         by_programme=[(p, [r for r in lessons if r.programme == p]) for p in model.PROGRAMMES],

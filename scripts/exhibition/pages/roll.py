@@ -21,7 +21,9 @@ from .. import pinyin, urls
 from ..records import model
 from ..records.roll import Roll, Row
 from . import rollfont
-from .write import UI, Renderer, Site
+from ..words import UI
+from .site import Site
+from .write import Renderer
 
 OUT = "roll"  # under the pages folder: exhibits/roll/
 DATA = "data"  # exhibits/roll/data/<list>-<lang>.js and the font
@@ -30,7 +32,7 @@ GENDER_EN = {"男": "male", "女": "female"}
 
 
 def L(key: str, lang: str, **kw) -> str:
-    """A word of the roll's pages (pages/ui.yml, roll_*), with its {fields} filled in."""
+    """A word of the roll's pages (words.yml, roll_*), with its {fields} filled in."""
     text = UI[f"roll_{key}"][lang]
     return text.format(**kw) if kw else text
 
@@ -86,7 +88,6 @@ def pages(site: Site, rolls: list[Roll], root: Path, docs_dir: Path, langs=model
     keep = set()
     for lang in langs:
         r = Renderer(site, lang)
-        r._common(f"{site.out_dir}/{OUT}/index.md")  # sets r.link
         out[folder / f"index.{lang}.md"] = index_page(site, r, rolls, lang)
         for roll in rolls:
             parts = shards(roll, shard_at)

@@ -1,7 +1,7 @@
 """Every dated fact in the records, as timeline entries.
 
 Which fields are dated is declared here once (DATED_FIELDS); the wording of each
-kind of entry is in ui.yml (`tl_<field>`), so neither lives in a template.
+kind of entry is in words.yml (`tl_<field>`), so neither lives in a template.
 """
 
 from __future__ import annotations

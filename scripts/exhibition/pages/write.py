@@ -1,129 +1,29 @@
-"""Step 3 of the flow: records (+ derivatives) -> zh and en Markdown pages.
+"""Step 3 of the flow: records (+ derivatives) -> zh and en Markdown pages: the writer.
 
-Pages are rendered from the Jinja templates beside this file and written into
+Layer: pages/. The read model is site.py (`Site`), the formatters are format.py;
+this module holds the page renderers (`Renderer`, one per language) and the write
+loop. Pages are rendered from the Jinja templates beside this file and written into
 a git-ignored folder under docs/. A file is written only when its text changed,
 so MkDocs' live reload and caches see only real changes.
 """
 
 from __future__ import annotations
 
-import functools
-import posixpath
 import re
-from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
-import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from ..images.derivatives import Derived
-from ..records import model
-from ..records.dates import PartialDate
 from .. import urls
-from ..settings import Settings, Zone
+from ..records import model
+from ..words import UI
 from . import lessons
+from .format import PUNCTUATION, Dated, Formatter, Links, kind_icon, wrap_label
 from .language_parts import text_lang
-from . import structured, timeline
+from .site import Site
+from . import structured
 
 HERE = Path(__file__).parent
-UI: dict[str, dict[str, str]] = yaml.safe_load((HERE / "ui.yml").read_text(encoding="utf-8"))
-# Punctuation around labels: Chinese pages use full-width marks, English pages never do.
-PUNCTUATION = {
-    "zh": dict(colon="：", semicolon="；", comma="，", stop="。", lp="（", rp="）"),
-    "en": dict(colon=": ", semicolon="; ", comma=", ", stop=". ", lp=" (", rp=")"),
-}
-# A card for a record without a picture shows its kind's icon (Material's bundled icons), never a blank box.
-KIND_ICONS = {"place": "town-hall", "vessel": "ferry", "memorial": "grave-stone", "person": "account",
-              "event": "calendar-star", "theme": "handshake", "story": "book-open-page-variant", "lesson": "school",
-              "timeline": "timeline-clock", "hall_map": "map-legend", "tour": "walk", "roll": "account-group"}
-
-
-def wrap_label(text: str, width: int = 12) -> list[str]:
-    """A zone name on the floor plan, in lines of about `width` characters (English names are long)."""
-    words, lines = text.split(" "), [""]
-    for word in words:
-        if lines[-1] and len(lines[-1]) + 1 + len(word) > width:
-            lines.append(word)
-        else:
-            lines[-1] = f"{lines[-1]} {word}".strip()
-    return lines
-
-
-@functools.cache
-def kind_icon(kind: str) -> str:
-    import material
-
-    path = Path(material.__file__).parent / "templates" / ".icons" / "material" / f"{KIND_ICONS.get(kind, 'star')}.svg"
-    return path.read_text(encoding="utf-8").strip().replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
-
-
-@dataclass
-class Site:
-    """Everything the templates may read, computed once per build."""
-
-    records: list[model.Record]
-    derived: dict[str, Derived]
-    settings: Settings
-    out_dir: str = "exhibits"  # under docs/
-    media_dir: str = "media"  # under docs/
-    directory_urls: bool = True
-    site_url: str = ""  # absolute address of the site root, ending in /, or empty
-    back_links: dict[str, list[model.Record]] = field(default_factory=dict)
-    schools: object = None  # printing.aids.Schools: lesson QR codes and PDFs, booking contact
-    rolls: list = field(default_factory=list)  # records.roll.Roll: the 英名录 lists (pages/roll.py)
-
-    def __post_init__(self):
-        by_id = self.by_id
-        for record in self.records:
-            for target in record.related:
-                # `related` works both ways: B's page shows A when A names B.
-                if record.id not in by_id[target].related:
-                    self.back_links.setdefault(target, []).append(record)
-
-    @cached_property
-    def by_id(self) -> dict[str, model.Record]:
-        return {r.id: r for r in self.records}
-
-    @cached_property
-    def timeline(self) -> list[timeline.Entry]:
-        return timeline.collect(self.records)
-
-    @cached_property
-    def on_timeline(self) -> set[str]:
-        return {entry.record.id for entry in self.timeline}
-
-    @cached_property
-    def tagged(self) -> dict[str, list[model.Record]]:
-        out: dict[str, list[model.Record]] = {}
-        for record in sorted(self.records, key=lambda r: r.title.zh):
-            for tag in record.tags:
-                out.setdefault(tag, []).append(record)
-        return dict(sorted(out.items(), key=lambda kv: list(self.settings.tags).index(kv[0]) if kv[0] in self.settings.tags else 1_000))
-
-    def page_path(self, record: model.Record) -> str:
-        return urls.record_docs_path(record, self.out_dir)
-
-    @cached_property
-    def route(self) -> list[Zone]:
-        """The guided tour's stops (zones in walking order); empty without a hall map."""
-        return self.settings.hall.route if self.settings.hall else []
-
-    def in_zone(self, zone_id: str) -> list[model.Record]:
-        """The exhibits standing in a zone: featured first, then by kind and title."""
-        order = list(model.KINDS)
-        here = [r for r in self.records if r.hall and r.hall.zone == zone_id and r.kind != "lesson"]
-        return sorted(here, key=lambda r: (not r.featured, order.index(r.kind), r.title.zh))
-
-    def tour_path(self, zone: Zone | None = None) -> str:
-        return f"{self.out_dir}/tour/{zone.id if zone else 'index'}.md"
-
-    def lead_image(self, record: model.Record) -> Derived | None:
-        return self.derived[record.images[0].file] if record.images else None
-
-    def kinds(self) -> list[type[model.Record]]:
-        # Every kind gets its index, even while empty, so nav and home links hold.
-        return list(model.KINDS.values())
 
 
 def _environment() -> Environment:
@@ -142,116 +42,33 @@ FACT_FIELDS = {
 }
 
 
-class Renderer:
+class Renderer(Formatter):
+    """The pages of one language. `context(docs_path)` is what every template of a page reads."""
+
     def __init__(self, site: Site, lang: str):
-        self.site, self.lang = site, lang
+        super().__init__(lang)
+        self.site = site
         self.env = _environment()
 
-    # --- helpers the templates call -------------------------------------
-    def t(self, text: model.Text | None) -> str:
-        return text.get(self.lang) if text else ""
+    def tag_name(self, tag: str) -> str:
+        known = self.site.settings.tags.get(tag)
+        return self.t(known.name) if known else tag
 
-    def ui(self, key: str) -> str:
-        return UI[key][self.lang]
-
-    def d(self, date: PartialDate | None) -> str:
-        return f'<time datetime="{date.iso}">{date.show(self.lang)}</time>' if date else ""
-
-    def num(self, value) -> str:
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        return f"{value:,}" if isinstance(value, (int, float)) else str(value)
-
-    def join(self, texts: list[model.Text]) -> str:
-        return ("、" if self.lang == "zh" else "; ").join(self.t(x) for x in texts)
-
-    def cell(self, value) -> str:
-        # A table cell is one line; a pipe would end it.
-        return str(value).replace("|", "\\|").replace("\n", " ")
-
-    def figure_value(self, figure: model.Figure) -> str:
-        value = self.num(figure.value)
-        if figure.unit:
-            value += ("" if self.lang == "zh" else " ") + self.t(figure.unit)
-        if figure.qualifier:
-            value = f"{self.ui(figure.qualifier)}{'' if self.lang == 'zh' else ' '}{value}"
-        return value
-
-    def motto(self, text: model.Text) -> str:
-        if self.lang == "en" and text.en:
-            return f"{text.en} ({text.zh}; {self.ui('our_translation')})"
-        return text.zh
-
-    def life(self, event: model.LifeEvent) -> str:
-        parts = [self.d(event.date) if event.date else "", self.t(event.place) if event.place else ""]
-        return ("，" if self.lang == "zh" else ", ").join(p for p in parts if p)
-
-    def burials(self, burials: list[model.Burial]) -> str:
-        out = []
-        for b in burials:
-            name = self.link(self.site.by_id[b.person]) if b.person else self.t(b.name)
-            p = PUNCTUATION[self.lang]
-            out.append(f"{name}{p['lp']}{self.t(b.role)}{p['rp']}" if b.role else name)
-        return self.join_plain(out)
-
-    def protection(self, levels: list[model.Protection]) -> str:
-        out = []
-        for p in sorted(levels, key=lambda p: p.date):
-            number = f" {p.number}" if p.number else ""
-            out.append(f"{self.d(p.date)} {self.t(p.level)}{number}")
-        return self.join_plain(out)
-
-    def join_plain(self, items: list[str]) -> str:
-        return ("；" if self.lang == "zh" else "; ").join(items)
-
-    def links(self, ids: list[str]) -> str:
-        return self.join_plain([self.link(self.site.by_id[i]) for i in ids])
-
-    def credit_line(self, image: model.Image) -> str:
-        parts = []
-        if image.credit:
-            parts.append(self.t(image.credit))
-        elif image.creator:
-            parts.append(image.creator)
-        if image.licence:
-            parts.append(self.t(image.licence))
-        return f"{self.ui('credit')}{PUNCTUATION[self.lang]['colon']}" + " · ".join(parts) if parts else ""
-
-    # --- rendering --------------------------------------------------------
-    def _common(self, page_path: str) -> dict:
-        page_dir = posixpath.dirname(page_path)
-
-        def rel(target: str) -> str:
-            return posixpath.relpath(target, page_dir)
-
-        def link_path(record: model.Record) -> str:
-            return rel(self.site.page_path(record))
-
-        def link(record: model.Record) -> str:
-            return f"[{self.t(record.title)}]({link_path(record)})"
-
-        def page_url(target: str) -> str:
-            """URL of a docs/ page from this page, for raw HTML (SVG, cards) that MkDocs does not rewrite."""
-            return self.media_prefix(page_path) + urls.page(target, self.lang, self.site.directory_urls)
-
-        def zone_href(zone) -> str:
-            return page_url(f"{self.site.out_dir}/hall-map.md") + f"#zone-{zone.id}"
-
-        def tag_name(tag: str) -> str:
-            known = self.site.settings.tags.get(tag)
-            return self.t(known.name) if known else tag
-
-        self.link = link  # used by helpers above
+    def context(self, page_path: str) -> dict:
+        """The template context of the page made from page_path (a docs/ .md path)."""
+        page = Links(self.site, self.lang, page_path)
         return dict(
-            page_url=page_url, zone_href=zone_href, tag_name=tag_name, hall=self.site.settings.hall,
+            page_url=page.page_url, zone_href=page.zone_href, tag_name=self.tag_name, hall=self.site.settings.hall,
             current=None, small=False, kind_icon=kind_icon, wrap_label=wrap_label, **PUNCTUATION[self.lang],
             records_of=lambda ids: [self.site.by_id[i] for i in ids],
             text_lang=text_lang,
             t=self.t, ui=self.ui, d=self.d, num=self.num, join=self.join, cell=self.cell,
-            figure_value=self.figure_value, motto=self.motto, life=self.life, burials=self.burials,
-            protection=self.protection, links=self.links, credit_line=self.credit_line,
-            rel=rel, link=link, link_path=link_path, lang=self.lang, site=self.site,
-            derived=self.site.derived, media=self.media_prefix(page_path),
+            figure_value=self.figure_value, motto=self.motto, life=self.life,
+            burials=lambda burials: self.burials(burials, page.link_to),
+            protection=self.protection, links=lambda ids: page.links(ids, self.join_plain),
+            credit_line=self.credit_line,
+            rel=page.rel, link=page.link, link_path=page.link_path, lang=self.lang, site=self.site,
+            derived=self.site.derived, media=page.media,
         )
 
     def share_image(self, record: model.Record) -> str | None:
@@ -263,24 +80,15 @@ class Renderer:
 
     def absolute(self, docs_path: str | None) -> str | None:
         """Public URL of a page or file, when the site's address is known."""
-        if not docs_path or not self.site.site_url:
-            return None
-        if docs_path.endswith(".md"):
-            return self.site.site_url + urls.page(docs_path, self.lang, self.site.directory_urls)
-        return self.site.site_url + docs_path
+        return urls.absolute(self.site.site_url, docs_path, self.lang, self.site.directory_urls)
 
     def media_prefix(self, page_path: str) -> str:
         """Relative path from the page's URL to docs/ root, for raw HTML <img> that MkDocs does not rewrite."""
-        depth = page_path.count("/")
-        if self.site.directory_urls and not page_path.endswith("index.md"):
-            depth += 1
-        if self.lang != "zh":
-            depth += 1  # static-i18n serves other languages under /en/
-        return "../" * depth
+        return urls.root_from(page_path, self.lang, self.site.directory_urls)
 
     def record(self, record: model.Record) -> str:
         path = self.site.page_path(record)
-        ctx = self._common(path)
+        ctx = self.context(path)
         disputes = {d.field: d for d in record.disputed}
         zone = None
         if record.hall and self.site.settings.hall:
@@ -292,7 +100,7 @@ class Renderer:
             pending=self.lang == "en" and any(text.missing("en") for _, text in record.texts()),
             related=[self.site.by_id[i] for i in record.related],
             back=self.site.back_links.get(record.id, []),
-            dated=[_Dated(x.date, self.t(x.label)) for x in sorted(record.dates, key=lambda x: x.date)],
+            dated=[Dated(x.date, self.t(x.label)) for x in sorted(record.dates, key=lambda x: x.date)],
             source_name=lambda sid: sources[sid].publisher.split("；")[0] if sid in sources else sid,
             source_number=lambda sid: numbers.get(sid, "?"),
             on_timeline=f"tl-{record.id}" if record.id in self.site.on_timeline else None,
@@ -307,7 +115,7 @@ class Renderer:
         return self.env.get_template("record.md.j2").render(ctx)
 
     def _tour_context(self, path: str) -> dict:
-        ctx = self._common(path)
+        ctx = self.context(path)
         # On the tour's pages a zone of the map leads to its stop, not to the hall map.
         ctx.update(zone_href=lambda zone: ctx["page_url"](self.site.tour_path(zone)), route=self.site.route)
         return ctx
@@ -328,7 +136,7 @@ class Renderer:
         return self.env.get_template("tour_stop.md.j2").render(ctx)
 
     def timeline(self) -> str:
-        ctx = self._common(f"{self.site.out_dir}/timeline.md")
+        ctx = self.context(f"{self.site.out_dir}/timeline.md")
         entries = self.site.timeline
         groups: list[tuple] = []
         for entry in entries:
@@ -368,7 +176,7 @@ class Renderer:
         return self.env.get_template("timeline.md.j2").render(ctx)
 
     def hall_map(self) -> str:
-        ctx = self._common(f"{self.site.out_dir}/hall-map.md")
+        ctx = self.context(f"{self.site.out_dir}/hall-map.md")
         by_zone: dict[str, list[model.Record]] = {}
         for record in sorted(self.site.records, key=lambda r: r.title.zh):
             if record.hall:
@@ -377,7 +185,7 @@ class Renderer:
         return self.env.get_template("hall_map.md.j2").render(ctx)
 
     def gallery(self) -> str:
-        ctx = self._common(f"{self.site.out_dir}/gallery.md")
+        ctx = self.context(f"{self.site.out_dir}/gallery.md")
         groups = []
         for kind, cls in model.KINDS.items():
             items = [(r, image) for r in sorted(self.site.records, key=lambda r: r.title.zh) if isinstance(r, cls) for image in r.images]
@@ -388,7 +196,7 @@ class Renderer:
         return self.env.get_template("gallery.md.j2").render(ctx)
 
     def data_page(self) -> str:
-        ctx = self._common(f"{self.site.out_dir}/data.md")
+        ctx = self.context(f"{self.site.out_dir}/data.md")
         common = set(model.Record.model_fields)
 
         def describe(cls, names):
@@ -410,33 +218,27 @@ class Renderer:
         return self.env.get_template("data.md.j2").render(ctx)
 
     def whats_new(self) -> str:
-        ctx = self._common(f"{self.site.out_dir}/whats-new.md")
+        ctx = self.context(f"{self.site.out_dir}/whats-new.md")
         ctx.update(records=sorted(self.site.records, key=lambda r: (r.review.date, r.title.zh), reverse=True))
         return self.env.get_template("whats_new.md.j2").render(ctx)
 
     def tags_index(self) -> str:
-        ctx = self._common(f"{self.site.out_dir}/tags/index.md")
+        ctx = self.context(f"{self.site.out_dir}/tags/index.md")
         tagged = [(self.site.settings.tags[t], records) for t, records in self.site.tagged.items() if t in self.site.settings.tags]
         ctx.update(tagged=tagged)
         return self.env.get_template("tags_index.md.j2").render(ctx)
 
     def tag_page(self, tag: str) -> str:
-        ctx = self._common(f"{self.site.out_dir}/tags/{tag}.md")
+        ctx = self.context(f"{self.site.out_dir}/tags/{tag}.md")
         ctx.update(tag=self.site.settings.tags[tag], records=self.site.tagged[tag])
         return self.env.get_template("tag.md.j2").render(ctx)
 
     def kind_index(self, cls: type[model.Record], records: list[model.Record]) -> str:
         path = f"{self.site.out_dir}/{cls.FOLDER}/index.md"
-        ctx = self._common(path)
+        ctx = self.context(path)
         kind = cls.model_fields["kind"].annotation.__args__[0]
         ctx.update(kind=kind, records=records)
         return self.env.get_template("kind_index.md.j2").render(ctx)
-
-
-@dataclass
-class _Dated:
-    date: PartialDate
-    label: str
 
 
 def write_pages(site: Site, docs_dir: Path, langs=model.LANGS, extra: dict[Path, str] | None = None) -> dict[str, int]:

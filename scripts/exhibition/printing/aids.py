@@ -15,7 +15,6 @@ their bytes change; rendered PDFs are cached in build/print/ by content.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
@@ -24,7 +23,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from .. import urls
+from ..pages.site import LessonAid, Schools  # declared by the pages, which show them
 from ..records import model
+from ..words import UI  # the interface words of the pages, shared
 from . import pdf
 from .qr import Codes, base_url, record_url, short
 
@@ -33,25 +34,6 @@ HERE = Path(__file__).parent
 LABELS_PER_PAGE = 8
 LABELS = "hall-labels"  # build/labels/hall-labels.html, .css and .pdf
 WRITING_LINES = {"小学低年级": 3, "小学中高年级": 4, "初中": 5, "高中": 5}
-
-
-@dataclass
-class LessonAid:
-    url: str  # public address of the lesson page in this language
-    qr: str  # inline SVG of that address
-    handout: Optional[str] = None  # docs-relative path of the PDF, when made
-    worksheet: Optional[str] = None
-
-
-@dataclass
-class Schools:
-    """What lesson pages, the teachers' page and the label sheet need, for the templates."""
-
-    base: str
-    placeholder: bool
-    booking_contact: str = ""
-    pdf_missing: Optional[str] = None  # why there are no PDFs, when there are none
-    lessons: dict[str, dict[str, LessonAid]] = field(default_factory=dict)
 
 
 def _environment() -> Environment:
@@ -74,8 +56,6 @@ def _md_inline(text: str) -> Markup:
 
 def prepare(site, *, root: Path, docs_dir: Path, site_url: str = "", booking_contact: str = "",
             placeholder: Optional[str] = None, pdfs: bool = True) -> Schools:
-    from ..pages.write import UI  # the interface words of the pages, shared
-
     base, is_placeholder = base_url(site_url, *( [placeholder] if placeholder else []))
     ok, why = pdf.available() if pdfs else (False, "PDFs switched off")
     schools = Schools(base=base, placeholder=is_placeholder, booking_contact=(booking_contact or "").strip(),
@@ -165,8 +145,6 @@ def duration(lesson: model.Lesson, ui) -> str:
 
 
 def _labels(site, env: Environment, base: str, placeholder: bool, codes: Codes, for_pdf: bool = False) -> str:
-    from ..pages.write import UI
-
     zones = {z.id: (z, i) for i, z in enumerate(site.settings.hall.zones)} if site.settings.hall else {}
     items = []
     for record in site.records:

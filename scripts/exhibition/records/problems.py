@@ -1,4 +1,8 @@
-"""A curator-facing problem: `path:line: field: what is wrong and how to fix it`."""
+"""A curator-facing problem: `path:line: field: what is wrong and how to fix it`.
+
+The bottom of records/: it imports nothing of the package, so records/, settings,
+the kiosk's settings and the commands all report problems the same way.
+"""
 
 from __future__ import annotations
 

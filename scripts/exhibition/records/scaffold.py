@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from ..words import UI
 from . import model
 from .dates import PartialDate
 
@@ -35,8 +36,6 @@ def _unwrap(annotation):
 
 
 def _comment(info, name: str) -> str:
-    from ..pages.write import UI
-
     label = f"{UI[name]['zh']} / {UI[name]['en']}" if name in UI else name.replace("_", " ")
     return f"  # {label}" + (f": {info.description}" if info.description else "")
 

@@ -1,6 +1,9 @@
 """Write JSON Schemas from the record models, for editors (VS Code's YAML extension).
 
 `make schema` writes schema/<kind>.schema.json; a test checks they are current.
+
+Layer: a command. It reads both the record models and the settings models, so it
+lives above both (it was records/schema.py, an import that pointed up).
 """
 
 from __future__ import annotations
@@ -9,8 +12,8 @@ import json
 import sys
 from pathlib import Path
 
-from ..settings import Eras, Glossary, HallMap, Home, Tags
-from .model import KINDS
+from .records.model import KINDS
+from .settings import Eras, Glossary, HallMap, Home, Tags
 
 
 def schemas() -> dict[str, dict]:

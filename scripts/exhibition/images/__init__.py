@@ -1,0 +1,1 @@
+"""Step 2: picture derivatives. Layer: above settings and records/, below pages/."""

@@ -1,0 +1,166 @@
+"""The formatters: how a text, date, number, figure or credit reads in one language.
+
+Layer: pages/, below the writer (write.py) and the edition adapters' renderers
+(kiosk/, pages/roll.py), which all format through a `Formatter`. `Links` is the
+same for the links of one page: every address it writes is relative to that page,
+taken from urls.py in the site's URL style.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .. import urls
+from ..records import model
+from ..records.dates import PartialDate
+from ..words import UI
+from .site import Site
+
+# Punctuation around labels: Chinese pages use full-width marks, English pages never do.
+PUNCTUATION = {
+    "zh": dict(colon="：", semicolon="；", comma="，", stop="。", lp="（", rp="）"),
+    "en": dict(colon=": ", semicolon="; ", comma=", ", stop=". ", lp=" (", rp=")"),
+}
+# A card for a record without a picture shows its kind's icon (Material's bundled icons), never a blank box.
+KIND_ICONS = {"place": "town-hall", "vessel": "ferry", "memorial": "grave-stone", "person": "account",
+              "event": "calendar-star", "theme": "handshake", "story": "book-open-page-variant", "lesson": "school",
+              "timeline": "timeline-clock", "hall_map": "map-legend", "tour": "walk", "roll": "account-group"}
+
+
+def wrap_label(text: str, width: int = 12) -> list[str]:
+    """A zone name on the floor plan, in lines of about `width` characters (English names are long)."""
+    words, lines = text.split(" "), [""]
+    for word in words:
+        if lines[-1] and len(lines[-1]) + 1 + len(word) > width:
+            lines.append(word)
+        else:
+            lines[-1] = f"{lines[-1]} {word}".strip()
+    return lines
+
+
+@functools.cache
+def kind_icon(kind: str) -> str:
+    import material
+
+    path = Path(material.__file__).parent / "templates" / ".icons" / "material" / f"{KIND_ICONS.get(kind, 'star')}.svg"
+    return path.read_text(encoding="utf-8").strip().replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
+
+
+@dataclass
+class Dated:
+    date: PartialDate
+    label: str
+
+
+class Formatter:
+    """Texts, words, dates, numbers and lists as they read in `lang`; knows no page and no link."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def t(self, text: model.Text | None) -> str:
+        return text.get(self.lang) if text else ""
+
+    def ui(self, key: str) -> str:
+        return UI[key][self.lang]
+
+    def d(self, date: PartialDate | None) -> str:
+        return f'<time datetime="{date.iso}">{date.show(self.lang)}</time>' if date else ""
+
+    def num(self, value) -> str:
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return f"{value:,}" if isinstance(value, (int, float)) else str(value)
+
+    def join(self, texts: list[model.Text]) -> str:
+        return ("、" if self.lang == "zh" else "; ").join(self.t(x) for x in texts)
+
+    def join_plain(self, items: list[str]) -> str:
+        return ("；" if self.lang == "zh" else "; ").join(items)
+
+    def cell(self, value) -> str:
+        # A table cell is one line; a pipe would end it.
+        return str(value).replace("|", "\\|").replace("\n", " ")
+
+    def figure_value(self, figure: model.Figure) -> str:
+        value = self.num(figure.value)
+        if figure.unit:
+            value += ("" if self.lang == "zh" else " ") + self.t(figure.unit)
+        if figure.qualifier:
+            value = f"{self.ui(figure.qualifier)}{'' if self.lang == 'zh' else ' '}{value}"
+        return value
+
+    def motto(self, text: model.Text) -> str:
+        if self.lang == "en" and text.en:
+            return f"{text.en} ({text.zh}; {self.ui('our_translation')})"
+        return text.zh
+
+    def life(self, event: model.LifeEvent) -> str:
+        parts = [self.d(event.date) if event.date else "", self.t(event.place) if event.place else ""]
+        return ("，" if self.lang == "zh" else ", ").join(p for p in parts if p)
+
+    def burials(self, burials: list[model.Burial], link_to: Callable[[str], str]) -> str:
+        """link_to: a person's id -> a link to their page (from the page being written)."""
+        out = []
+        p = PUNCTUATION[self.lang]
+        for b in burials:
+            name = link_to(b.person) if b.person else self.t(b.name)
+            out.append(f"{name}{p['lp']}{self.t(b.role)}{p['rp']}" if b.role else name)
+        return self.join_plain(out)
+
+    def protection(self, levels: list[model.Protection]) -> str:
+        out = []
+        for p in sorted(levels, key=lambda p: p.date):
+            number = f" {p.number}" if p.number else ""
+            out.append(f"{self.d(p.date)} {self.t(p.level)}{number}")
+        return self.join_plain(out)
+
+    def credit_line(self, image: model.Image) -> str:
+        parts = []
+        if image.credit:
+            parts.append(self.t(image.credit))
+        elif image.creator:
+            parts.append(image.creator)
+        if image.licence:
+            parts.append(self.t(image.licence))
+        return f"{self.ui('credit')}{PUNCTUATION[self.lang]['colon']}" + " · ".join(parts) if parts else ""
+
+
+@dataclass
+class Links:
+    """The links of the page made from docs_path, in `lang`: each relative to that page."""
+
+    site: Site
+    lang: str
+    docs_path: str
+
+    @property
+    def media(self) -> str:
+        """The site's root (where docs/ is served) seen from this page."""
+        return urls.root_from(self.docs_path, self.lang, self.site.directory_urls)
+
+    def rel(self, target: str) -> str:
+        """A Markdown link to a docs/ file; MkDocs rewrites it for the edition and language."""
+        return urls.markdown_link(target, self.docs_path)
+
+    def link_path(self, record: model.Record) -> str:
+        return self.rel(self.site.page_path(record))
+
+    def link(self, record: model.Record) -> str:
+        return f"[{record.title.get(self.lang) if record.title else ''}]({self.link_path(record)})"
+
+    def link_to(self, record_id: str) -> str:
+        return self.link(self.site.by_id[record_id])
+
+    def links(self, ids: list[str], join: Callable[[list[str]], str]) -> str:
+        return join([self.link_to(i) for i in ids])
+
+    def page_url(self, target: str) -> str:
+        """URL of a docs/ page from this page, for raw HTML (SVG, cards) that MkDocs does not rewrite."""
+        return urls.page_from(target, self.docs_path, self.lang, self.site.directory_urls)
+
+    def zone_href(self, zone) -> str:
+        return self.page_url(f"{self.site.out_dir}/hall-map.md") + f"#zone-{zone.id}"

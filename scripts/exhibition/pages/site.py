@@ -1,0 +1,111 @@
+"""The Site read model: everything a page may read, computed once per build.
+
+Layer: pages/ (above records/, settings and images/). It holds the records, their
+pictures' derivatives and the settings, and what the edition adapters hand down
+to the pages: printing's lesson aids (`schools`) and the roll's lists (`rolls`),
+each a declared field that pipeline.py sets before the pages are written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Optional
+
+from .. import urls
+from ..images.derivatives import Derived
+from ..records import model
+from ..records.roll import Roll
+from ..settings import Settings, Zone
+from . import timeline
+
+
+@dataclass
+class LessonAid:
+    """One lesson's print aids in one language (made by printing/aids.py)."""
+
+    url: str  # public address of the lesson page in this language
+    qr: str  # inline SVG of that address
+    handout: Optional[str] = None  # docs-relative path of the PDF, when made
+    worksheet: Optional[str] = None
+
+
+@dataclass
+class Schools:
+    """What lesson pages, the teachers' page and the label sheet need of printing's work.
+
+    Declared here, below printing/, because the pages read it: printing fills it in."""
+
+    base: str
+    placeholder: bool
+    booking_contact: str = ""
+    pdf_missing: Optional[str] = None  # why there are no PDFs, when there are none
+    lessons: dict[str, dict[str, LessonAid]] = field(default_factory=dict)
+
+
+@dataclass
+class Site:
+    """Everything the templates may read, computed once per build."""
+
+    records: list[model.Record]
+    derived: dict[str, Derived]
+    settings: Settings
+    out_dir: str = "exhibits"  # under docs/
+    media_dir: str = "media"  # under docs/
+    directory_urls: bool = True
+    site_url: str = ""  # absolute address of the site root, ending in /, or empty
+    back_links: dict[str, list[model.Record]] = field(default_factory=dict)
+    schools: Optional[Schools] = None  # printing's lesson QR codes and PDFs, booking contact
+    rolls: list[Roll] = field(default_factory=list)  # the 英名录 lists (pages/roll.py)
+
+    def __post_init__(self):
+        by_id = self.by_id
+        for record in self.records:
+            for target in record.related:
+                # `related` works both ways: B's page shows A when A names B.
+                if record.id not in by_id[target].related:
+                    self.back_links.setdefault(target, []).append(record)
+
+    @cached_property
+    def by_id(self) -> dict[str, model.Record]:
+        return {r.id: r for r in self.records}
+
+    @cached_property
+    def timeline(self) -> list[timeline.Entry]:
+        return timeline.collect(self.records)
+
+    @cached_property
+    def on_timeline(self) -> set[str]:
+        return {entry.record.id for entry in self.timeline}
+
+    @cached_property
+    def tagged(self) -> dict[str, list[model.Record]]:
+        out: dict[str, list[model.Record]] = {}
+        for record in sorted(self.records, key=lambda r: r.title.zh):
+            for tag in record.tags:
+                out.setdefault(tag, []).append(record)
+        return dict(sorted(out.items(), key=lambda kv: list(self.settings.tags).index(kv[0]) if kv[0] in self.settings.tags else 1_000))
+
+    def page_path(self, record: model.Record) -> str:
+        return urls.record_docs_path(record, self.out_dir)
+
+    @cached_property
+    def route(self) -> list[Zone]:
+        """The guided tour's stops (zones in walking order); empty without a hall map."""
+        return self.settings.hall.route if self.settings.hall else []
+
+    def in_zone(self, zone_id: str) -> list[model.Record]:
+        """The exhibits standing in a zone: featured first, then by kind and title."""
+        order = list(model.KINDS)
+        here = [r for r in self.records if r.hall and r.hall.zone == zone_id and r.kind != "lesson"]
+        return sorted(here, key=lambda r: (not r.featured, order.index(r.kind), r.title.zh))
+
+    def tour_path(self, zone: Zone | None = None) -> str:
+        return f"{self.out_dir}/tour/{zone.id if zone else 'index'}.md"
+
+    def lead_image(self, record: model.Record) -> Derived | None:
+        return self.derived[record.images[0].file] if record.images else None
+
+    def kinds(self) -> list[type[model.Record]]:
+        # Every kind gets its index, even while empty, so nav and home links hold.
+        return list(model.KINDS.values())
