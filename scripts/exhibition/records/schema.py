@@ -9,13 +9,14 @@ import json
 import sys
 from pathlib import Path
 
+from ..kiosk.settings import Kiosk
 from ..settings import Eras, Glossary, HallMap, Home, Tags
 from .model import KINDS
 
 
 def schemas() -> dict[str, dict]:
     out = {}
-    settings = {"hall": HallMap, "eras": Eras, "tags": Tags, "glossary": Glossary, "home": Home}
+    settings = {"hall": HallMap, "eras": Eras, "tags": Tags, "glossary": Glossary, "home": Home, "kiosk": Kiosk}
     for kind, cls in {**KINDS, **settings}.items():
         schema = cls.model_json_schema()
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
