@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Annotated, Mapping, Optional
 
 import yaml
-from pydantic import AfterValidator, BeforeValidator, Field, PrivateAttr, ValidationError, ValidationInfo, field_validator
+from pydantic import AfterValidator, Field, PrivateAttr, ValidationError, ValidationInfo, field_validator
 
 from ..records.load import Document, load
 from ..records.model import Slug, Strict
@@ -35,6 +35,13 @@ WHAT = {
 }
 # The countdown shows whole seconds, and a picture changing faster than once a second flashes.
 MINIMUM = 1
+# The key of config.extra that the kiosk partials read (overrides/partials/kiosk-*.html). The build
+# owns it: what a curator writes in `extra` is never overwritten.
+TEMPLATE_KEY = "exhibition_kiosk"
+
+
+class TemplateData(dict):
+    """config.extra[TEMPLATE_KEY] as the build wrote it (told apart from a curator's own value)."""
 
 
 def _whole(seconds: float) -> float:
@@ -130,15 +137,6 @@ def check_file(config_file: Path, root: Path, published: set[str], environ: Mapp
     return problems + (kiosk.featured_problems(published) if kiosk else [])
 
 
-class TemplateData(dict):
-    """config.extra[TEMPLATE_KEY] as the build wrote it (told apart from a curator's own value)."""
-
-
-# The key of config.extra that the kiosk partials read (overrides/partials/kiosk-*.html). The build
-# owns it: what a curator writes in `extra` is never overwritten.
-TEMPLATE_KEY = "exhibition_kiosk"
-
-
 def config_problems(config_file: Path, root: Path, extra: Mapping | None = None) -> list[Problem]:
     """The kiosk's MkDocs config (mkdocs-kiosk.yml) keeps only what MkDocs needs: `extra.kiosk`,
     which held these settings before settings/kiosk.yml, would now be ignored, so it is refused
@@ -217,7 +215,7 @@ def _seconds_problem(value, key: str, env: tuple[str, str] | None = None) -> str
         variable, raw = env
         shown, fix = f'{variable}="{raw}"', (f"Set {variable} to {MINIMUM} or more (e.g. {variable}={example}), "
                                              f"or unset it to use the value in {FILE.as_posix()}.")
-    else:
+    else:  # no full stop: explain() (records/validate.py) ends a validator's message with one
         shown, fix = _shown(value), f"Write {MINIMUM} or more, e.g. `{key}: {example}`"
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         return f"{shown} is not a number of {WHAT[key]}. {fix}" if env else \
