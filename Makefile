@@ -45,7 +45,7 @@ labels: $(STAMP)
 	$(BIN)/exhibition labels
 
 ## kiosk: the touch-screen edition for the hall into site-kiosk/ (works from file://, offline; kiosk/README.md)
-##        KIOSK_IDLE_SECONDS=… KIOSK_COUNTDOWN_SECONDS=… override mkdocs-kiosk.yml's idle times
+##        KIOSK_IDLE_SECONDS=… KIOSK_COUNTDOWN_SECONDS=… override the idle times in settings/kiosk.yml
 .PHONY: kiosk
 kiosk: $(STAMP)
 	$(BIN)/exhibition build --kiosk $(if $(DRAFTS),--drafts)

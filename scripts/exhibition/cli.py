@@ -95,7 +95,7 @@ def _env_flag(name: str) -> bool:
 
 
 def _labels(args) -> int:
-    from .pages.write import Site
+    from .pages.site import Site
     from .printing.aids import write_labels
     from .printing.pdf import available
     from .build import Build, ConfigProblems

@@ -50,7 +50,7 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
                 raise PluginError("\n" + str(exc)) from None
             self._kiosk_for, self._site_names = config, kiosk_edition.site_names(config)
         elif not self.config.kiosk:
-            config.extra.pop("kiosk", None)  # kiosk partials only ever render in the kiosk build
+            config.extra.pop(kiosk_edition.TEMPLATE_KEY, None)  # kiosk partials only ever render in the kiosk build
         self.edition = Edition.of(config, kiosk=self.config.kiosk)
         options = Options(
             root=root, docs_dir=Path(config.docs_dir), pages_dir=self.config.pages_dir,

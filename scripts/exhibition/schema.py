@@ -12,13 +12,14 @@ import json
 import sys
 from pathlib import Path
 
+from .kiosk.settings import Kiosk
 from .records.model import KINDS
 from .settings import Eras, Glossary, HallMap, Home, Tags
 
 
 def schemas() -> dict[str, dict]:
     out = {}
-    settings = {"hall": HallMap, "eras": Eras, "tags": Tags, "glossary": Glossary, "home": Home}
+    settings = {"hall": HallMap, "eras": Eras, "tags": Tags, "glossary": Glossary, "home": Home, "kiosk": Kiosk}
     for kind, cls in {**KINDS, **settings}.items():
         schema = cls.model_json_schema()
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

@@ -1,10 +1,11 @@
 """Kiosk edition for the hall's touch screens: `make kiosk` -> site-kiosk/.
 
-mkdocs-kiosk.yml inherits mkdocs.yml, adds Material's offline plugin and turns
-on this plugin's `kiosk` option. Then, in the same one-way flow:
+mkdocs-kiosk.yml inherits mkdocs.yml, adds Material's offline plugin and the kiosk's
+CSS and JS, and turns on this plugin's `kiosk` option. Then, in the same one-way flow:
 
-- settings.py: reads and checks `extra.kiosk` (times, featured ids), with the
-  environment overrides KIOSK_IDLE_SECONDS / KIOSK_COUNTDOWN_SECONDS;
+- settings.py: reads and checks settings/kiosk.yml (times, featured ids), with the
+  environment overrides KIOSK_IDLE_SECONDS / KIOSK_COUNTDOWN_SECONDS; configure() below
+  hands them to the kiosk partials as config.extra.exhibition_kiosk;
 - attract.py: writes the attract screen (docs/exhibits/kiosk/attract.*.md) from
   pages/templates/attract.md.j2, only in the kiosk build;
 - search.py: the search page with its on-screen A–Z keyboard (pinyin for Chinese), and its
@@ -17,38 +18,32 @@ overrides/partials/kiosk-*.html. Installing it in the hall: kiosk/README.md.
 """
 
 from . import html
-from .settings import Kiosk, read_settings
+from .settings import TEMPLATE_KEY, Kiosk, config_problems, read_settings
 
-__all__ = ["Kiosk", "configure", "offline", "read_settings", "site_names"]
-
-
-def offline(config) -> bool:
-    """Material's offline plugin is on: pages are file.html, and search runs from file://."""
-    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
-    return bool(plugin and getattr(plugin, "config", {}).get("enabled", True))
+__all__ = ["TEMPLATE_KEY", "Kiosk", "configure", "read_settings", "site_names"]
 
 
-def configure(config, root, pages_dir: str) -> Kiosk:
-    """Read extra.kiosk, then make the MkDocs config a kiosk's: page.html addresses
-    (file://), the kiosk's CSS and JS after the site's own, and config.extra.kiosk
-    as the templates read it (overrides/partials/kiosk-*.html)."""
+def configure(config, root, pages_dir: str, environ=None) -> Kiosk:
+    """Read settings/kiosk.yml (with the KIOSK_* overrides), then give the kiosk partials their
+    data under config.extra.exhibition_kiosk, and page.html addresses (file://)."""
+    import os
     from pathlib import Path
 
     from .. import urls
+    from ..records.problems import ValidationFailed
     from . import attract, search
 
-    kiosk = read_settings(config.extra.get("kiosk"), Path(config.config_file_path), Path(root))
+    problems = config_problems(Path(config.config_file_path), Path(root), config.extra)
+    try:
+        kiosk = read_settings(Path(root), os.environ if environ is None else environ)
+    except ValidationFailed as exc:
+        problems += exc.problems
+    if problems:
+        raise ValidationFailed(problems)
     config.use_directory_urls = False  # file:// has no index.html lookup
-    for css in kiosk.stylesheets:
-        if css not in [str(x) for x in config.extra_css]:
-            config.extra_css.append(css)
-    for script in kiosk.javascripts:
-        if script not in [str(x) for x in config.extra_javascript]:
-            config.extra_javascript.append(script)
     # Site-root-relative addresses in the kiosk's URL style (file.html), from the one URL rule.
-    config.extra["kiosk"] = {**kiosk.for_templates(),
-                             "attract": urls.page(attract.page_path(pages_dir), directory_urls=False),
-                             "search": urls.page(search.page_path(pages_dir), directory_urls=False)}
+    config.extra[TEMPLATE_KEY] = kiosk.for_templates(attract=urls.page(attract.page_path(pages_dir), directory_urls=False),
+                                                     search=urls.page(search.page_path(pages_dir), directory_urls=False))
     return kiosk
 
 

@@ -1,7 +1,9 @@
-"""`extra.kiosk` in mkdocs-kiosk.yml: read, checked, with the environment's overrides.
+"""settings/kiosk.yml: the kiosk's times and featured exhibits, read and checked like the other settings.
 
-Every mistake is a Problem (`mkdocs-kiosk.yml:LINE: extra.kiosk.FIELD: what is
-wrong and how to fix it`), reported like a record's, never as a traceback.
+The file is read with the project's YAML loader (records/load.py, line numbers kept) and validated
+by the `Kiosk` model; every mistake is a Problem (`settings/kiosk.yml:LINE: FIELD: what is wrong and
+how to fix it`), never a traceback. KIOSK_IDLE_SECONDS / KIOSK_COUNTDOWN_SECONDS, set when building,
+win over the file. `make schema` writes schema/kiosk.schema.json from the same model.
 """
 
 from __future__ import annotations
@@ -9,47 +11,81 @@ from __future__ import annotations
 import difflib
 import math
 import os
-import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import Annotated, Mapping, Optional
 
 import yaml
+from pydantic import AfterValidator, Field, PrivateAttr, ValidationError, ValidationInfo, field_validator
 
-from ..records.problems import Problem, ValidationFailed
+from ..records.load import Document, load
+from ..records.model import Slug, Strict
+from ..records.problems import Problem, ValidationFailed, dotted
 
 HERE = Path(__file__).parent
 # The kiosk's own words (buttons, countdown, attract screen), in both languages.
 TEXT: dict[str, dict[str, str]] = yaml.safe_load((HERE / "ui.yml").read_text(encoding="utf-8"))
 
+FILE = Path("settings") / "kiosk.yml"
 # Installers and tests set these at build time; they win over the file.
 ENV = {"idle_seconds": "KIOSK_IDLE_SECONDS", "countdown_seconds": "KIOSK_COUNTDOWN_SECONDS"}
-TIMES = {"idle_seconds": 90.0, "countdown_seconds": 15.0, "slide_seconds": 8.0}
-LISTS = ("featured", "stylesheets", "javascripts")
 WHAT = {
     "idle_seconds": "seconds without a touch before the countdown appears",
     "countdown_seconds": "seconds the countdown lasts before the kiosk resets",
     "slide_seconds": "seconds each picture of the attract screen stays",
 }
+# The countdown shows whole seconds, and a picture changing faster than once a second flashes.
+MINIMUM = 1
+# The key of config.extra that the kiosk partials read (overrides/partials/kiosk-*.html). The build
+# owns it: what a curator writes in `extra` is never overwritten.
+TEMPLATE_KEY = "exhibition_kiosk"
 
 
-@dataclass
-class Kiosk:
-    config_path: str = "mkdocs-kiosk.yml"  # for messages, relative to the project
-    idle_seconds: float = TIMES["idle_seconds"]
-    countdown_seconds: float = TIMES["countdown_seconds"]
-    slide_seconds: float = TIMES["slide_seconds"]
-    featured: list[str] = field(default_factory=list)  # ids, in order; empty: records with `featured: true`
-    stylesheets: list[str] = field(default_factory=list)
-    javascripts: list[str] = field(default_factory=list)
-    lines: dict[str, int] = field(default_factory=dict)  # where each setting is written, for messages
+class TemplateData(dict):
+    """config.extra[TEMPLATE_KEY] as the build wrote it (told apart from a curator's own value)."""
 
-    def for_templates(self) -> dict:
-        """What config.extra.kiosk holds during the build (read by overrides/partials/kiosk-*.html)."""
-        return {
-            "idle_seconds": self.idle_seconds, "countdown_seconds": self.countdown_seconds,
-            "slide_seconds": self.slide_seconds, "text": TEXT,
-        }
+
+def _whole(seconds: float) -> float:
+    # 90, not 90.0, in the pages (`"idle": 90`, data-kx-slide-seconds="8").
+    return int(seconds) if float(seconds).is_integer() else seconds
+
+
+Seconds = Annotated[float, Field(ge=MINIMUM), AfterValidator(_whole)]
+
+
+class Kiosk(Strict):
+    """settings/kiosk.yml: the kiosk edition's times and the exhibits of its attract screen.
+    In the build, with the KIOSK_* overrides applied (read_settings)."""
+
+    idle_seconds: Seconds = Field(90, description="Seconds without a touch before 还在浏览吗？/ Still there? appears "
+                                  "(KIOSK_IDLE_SECONDS overrides it when building).")
+    countdown_seconds: Seconds = Field(15, description="Seconds the countdown lasts before the kiosk goes back to the "
+                                       "attract screen in Chinese (KIOSK_COUNTDOWN_SECONDS overrides it).")
+    slide_seconds: Seconds = Field(8, description="Seconds each exhibit stays on the attract screen.")
+    featured: list[Slug] = Field([], description="Record ids shown on the attract screen, in this order. "
+                                 "Empty: every record with `featured: true` and a picture.")
+    _doc: Optional[Document] = PrivateAttr(None)  # where each setting is written, for messages
+
+    @field_validator("idle_seconds", "countdown_seconds", "slide_seconds", mode="before")
+    @classmethod
+    def _seconds(cls, value, info: ValidationInfo):
+        # Checked here, not by pydantic's own messages: the curator reads what the time is for and an example.
+        wrong = _seconds_problem(value, info.field_name)
+        if wrong:
+            raise ValueError(wrong)
+        return value
+
+    @property
+    def path(self) -> str:
+        return self._doc.path if self._doc else FILE.as_posix()
+
+    def line(self, loc: tuple) -> int:
+        return self._doc.line(loc) if self._doc else 0
+
+    def for_templates(self, attract: str, search: str) -> dict:
+        """What the kiosk partials read (overrides/partials/kiosk-*.html): the times, the kiosk's
+        words, and the addresses of its attract screen and search page."""
+        return TemplateData(idle_seconds=self.idle_seconds, countdown_seconds=self.countdown_seconds,
+                            slide_seconds=self.slide_seconds, text=TEXT, attract=attract, search=search)
 
     def featured_records(self, records: list) -> list:
         if self.featured:
@@ -62,143 +98,138 @@ class Kiosk:
         flagged = [r for r in records if getattr(r, "featured", False) and r.images]
         return sorted(flagged, key=lambda r: (order.index(r.kind) if r.kind in order else len(order), r.title.zh))
 
-    def featured_problems(self, published: set[str], drafts: set[str] = frozenset()) -> list[Problem]:
-        """A featured id must name a published record (checked once the records are read)."""
+    def featured_problems(self, published: set[str], drafts: Mapping[str, str] | None = None) -> list[Problem]:
+        """A featured id must name a published record (checked once the records are read).
+        drafts: {record id: its file} of drafts, for a sharper hint."""
         problems = []
         for index, record_id in enumerate(self.featured):
-            where = f"extra.kiosk.featured[{index}]"
-            line = self.lines.get(f"featured:{record_id}", self.lines.get("featured", 0))
+            loc = ("featured", index)
             if record_id in published:
                 if self.featured.index(record_id) != index:
-                    problems.append(Problem(self.config_path, line, where, f'"{record_id}" is listed twice. Keep it once'))
+                    problems.append(Problem(self.path, self.line(loc), dotted(loc), f'"{record_id}" is listed twice. Keep it once'))
                 continue
-            if record_id in drafts:
-                hint = "That record is a draft: set its review status to verified, or take it off this list."
+            if drafts and record_id in drafts:
+                message = (f'no published record has the id "{record_id}": {drafts[record_id]} is a draft. '
+                           "Publish it (review.status: verified) or take it off this list")
             else:
-                close = difflib.get_close_matches(str(record_id), sorted(published), n=1)
+                close = difflib.get_close_matches(record_id, sorted(published), n=1)
                 hint = f"Did you mean `{close[0]}`?" if close else (
                     "Write the `id:` of a record in exhibits/, or leave the list empty to show every record with `featured: true`.")
-            problems.append(Problem(self.config_path, line, where, f'no published record has the id "{record_id}". {hint}'))
+                message = f'no published record has the id "{record_id}". {hint}'
+            problems.append(Problem(self.path, self.line(loc), dotted(loc), message))
         return problems
 
 
-def read_settings(value, config_file: Path, root: Path, environ: Mapping[str, str] = os.environ) -> Kiosk:
-    """Check `extra.kiosk` (and KIOSK_* variables); raise ValidationFailed listing every mistake."""
-    kiosk, problems = _read(value, config_file, root, environ)
+def read_settings(root: Path, environ: Mapping[str, str] = os.environ) -> Kiosk:
+    """settings/kiosk.yml and the KIOSK_* variables; raise ValidationFailed listing every mistake."""
+    kiosk, problems = _read(Path(root), environ)
     if problems:
         raise ValidationFailed(problems)
     return kiosk
 
 
-def _read(value, config_file: Path, root: Path, environ: Mapping[str, str]) -> tuple[Kiosk, list[Problem]]:
-    path = Path(config_file)
-    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
-    kiosk = Kiosk(config_path=shown, lines=_lines(path))
-    problems: list[Problem] = []
+def check_file(config_file: Path, root: Path, published: set[str], environ: Mapping[str, str] = os.environ) -> list[Problem]:
+    """Every mistake in the kiosk's settings, checked with the records before the build starts
+    (`make kiosk`): settings/kiosk.yml, the KIOSK_* variables, and settings still written in the
+    kiosk's MkDocs config (config_file, mkdocs-kiosk.yml) from before settings/kiosk.yml."""
+    kiosk, problems = _read(Path(root), environ)
+    problems += config_problems(Path(config_file), Path(root))
+    return problems + (kiosk.featured_problems(published) if kiosk else [])
 
-    def problem(key: str, message: str) -> None:
-        line = kiosk.lines.get(key, kiosk.lines.get("kiosk", 0))
-        problems.append(Problem(shown, line, f"extra.kiosk.{key}" if key else "extra.kiosk", message))
 
-    if value is None:
-        value = {}
-    if not isinstance(value, dict):
-        problem("", "must be a list of settings (idle_seconds: 90, countdown_seconds: 15, …), not a single value")
-        return kiosk, problems
+def config_problems(config_file: Path, root: Path, extra: Mapping | None = None) -> list[Problem]:
+    """The kiosk's MkDocs config (mkdocs-kiosk.yml) keeps only what MkDocs needs: `extra.kiosk`,
+    which held these settings before settings/kiosk.yml, would now be ignored, so it is refused
+    rather than left to mislead; and the build's own key must be free. extra: the loaded
+    config's (with what it inherits); without it, the file alone is read."""
+    shown = config_file.relative_to(root).as_posix() if config_file.is_relative_to(root) else config_file.name
+    try:  # composed, not loaded: a key's line, without knowing MkDocs' tags (!ENV …)
+        node = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, yaml.YAMLError):
+        node = None  # MkDocs reports an unreadable config itself
+    problems = []
+    line = _key_line(node, ("extra", "kiosk"))
+    if line is not None or (extra is not None and "kiosk" in extra):
+        problems.append(Problem(shown, line or 0, "extra.kiosk", f"the kiosk's settings are now in {FILE.as_posix()}. "
+                                "Copy the times and featured ids there, then delete `kiosk:` and what is under it from this file"))
+    line = _key_line(node, ("extra", TEMPLATE_KEY))
+    if line is not None or (extra is not None and not isinstance(extra.get(TEMPLATE_KEY, TemplateData()), TemplateData)):
+        problems.append(Problem(shown, line or 0, f"extra.{TEMPLATE_KEY}",
+                                "is the name the build gives the kiosk's own settings for its pages. Name yours differently"))
+    return problems
 
-    for key in value:
-        if key not in TIMES and key not in LISTS:
-            close = difflib.get_close_matches(str(key), [*TIMES, *LISTS], n=1)
-            hint = f"Did you mean `{close[0]}`?" if close else f"Allowed here: {', '.join([*TIMES, *LISTS])}."
-            problem(str(key), f"unknown setting. {hint}")
 
-    for key, default in TIMES.items():
-        variable = ENV.get(key)
-        from_env = variable is not None and environ.get(variable, "").strip() != ""
-        raw = environ[variable].strip() if from_env else value.get(key, default)
-        seconds = _positive_seconds(raw)
-        if seconds is None:
-            example = int(default)
-            raw = str(raw).lower() if isinstance(raw, bool) else raw
-            if from_env:
-                problem(key, f'{variable}="{raw}" is not a positive number of {WHAT[key]}. '
-                             f"Set {variable} to a number above 0 (e.g. {variable}={example}), or unset it to use the file's value")
-            else:
-                problem(key, f'"{raw}" is not a positive number of {WHAT[key]}. Write a number above 0, e.g. `{key}: {example}`')
-        else:
-            setattr(kiosk, key, seconds)
+def _key_line(node, keys: tuple[str, ...]) -> int | None:
+    for key in keys:
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        found = next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
+        if found is None:
+            return None
+        line, node = found[0].start_mark.line + 1, found[1]
+    return line
 
-    for key in LISTS:
-        items = value.get(key) or []
-        if isinstance(items, str):
-            items = [items]
-        if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
-            problem(key, "must be a list of names, one per line starting with `- `")
+
+def _read(root: Path, environ: Mapping[str, str]) -> tuple[Kiosk | None, list[Problem]]:
+    path = root / FILE
+    doc, problems = (load(path, FILE.as_posix()) if path.exists()
+                     else (None, []))  # no file: the defaults (a project that never wrote one)
+    shown, line = FILE.as_posix(), (lambda key: doc.line((key,)) if doc else 0)
+    overrides = {}
+    for key, variable in ENV.items():
+        raw = environ.get(variable, "").strip()
+        if not raw:
             continue
-        setattr(kiosk, key, [i.strip() for i in items])
+        seconds = _number(raw.removesuffix("s"))
+        wrong = _seconds_problem(seconds, key, env=(variable, raw))
+        if wrong:
+            problems.append(Problem(shown, line(key), key, wrong))
+        else:
+            overrides[key] = _whole(seconds)
+    if path.exists() and doc is None:
+        return None, problems  # unreadable: the loader said why
+    try:
+        kiosk = Kiosk.model_validate(doc.data if doc else {})
+    except ValidationError as exc:
+        from ..records.validate import explain_all
+
+        return None, problems + explain_all(doc, Kiosk, exc)
+    kiosk = kiosk.model_copy(update=overrides)
+    kiosk._doc = doc
     return kiosk, problems
 
 
-def check_file(config_file: Path, root: Path, published: set[str], environ: Mapping[str, str] = os.environ) -> list[Problem]:
-    """Every mistake in `extra.kiosk` of a kiosk config file (mkdocs-kiosk.yml), read without MkDocs:
-    `make kiosk` checks it with the records, before the build starts."""
-    from mkdocs.utils.yaml import get_yaml_loader  # understands !ENV like MkDocs
-
+def _number(text: str) -> float | None:
     try:
-        data = yaml.load(Path(config_file).read_text(encoding="utf-8"), Loader=get_yaml_loader()) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return [Problem(Path(config_file).name, mark.line + 1 if mark else 0, "",
-                        f"cannot be read ({str(exc).splitlines()[0]}). Check the indentation and colons there")]
-    extra = data.get("extra") if isinstance(data, dict) else None
-    kiosk, problems = _read((extra or {}).get("kiosk") if isinstance(extra, dict) else None, config_file, root, environ)
-    return problems + kiosk.featured_problems(published)
-
-
-def _positive_seconds(raw) -> float | None:
-    if isinstance(raw, bool):
+        value = float(text)
+    except ValueError:
         return None
-    if isinstance(raw, str):
-        try:
-            raw = float(raw.strip().removesuffix("s"))
-        except ValueError:
-            return None
-    if not isinstance(raw, (int, float)) or not math.isfinite(raw) or raw <= 0:
-        return None
-    return int(raw) if float(raw).is_integer() else float(raw)
+    return value if math.isfinite(value) else None
 
 
-def _lines(path: Path) -> dict[str, int]:
-    """Line of each `extra.kiosk` setting (and of each featured id) in the config file, for messages."""
-    try:
-        text = path.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return {}
-    lines: dict[str, int] = {}
-    section, inside, indent, in_featured = "", False, 0, False
-    for number, line in enumerate(text, 1):
-        stripped = line.split("#", 1)[0].rstrip()
-        if not stripped.strip():
-            continue
-        depth = len(line) - len(line.lstrip())
-        if depth == 0:
-            section = stripped.split(":", 1)[0]
-        if section == "extra" and re.match(r"^\s*kiosk\s*:", stripped) and not inside:
-            inside, indent = True, depth
-            lines["kiosk"] = number
-            continue
-        if inside and depth <= indent:
-            break
-        if not inside:
-            continue
-        key = re.match(r"^\s*([A-Za-z_]\w*)\s*:", stripped)
-        if key:
-            lines.setdefault(key.group(1), number)
-            in_featured = key.group(1) == "featured"
-            for item in re.findall(r"[\w-]+", stripped.split(":", 1)[1]) if in_featured else []:
-                lines.setdefault(f"featured:{item}", number)
-        elif in_featured:
-            item = re.match(r"^\s*-\s*['\"]?([^'\"\s]+)", stripped)
-            if item:
-                lines.setdefault(f"featured:{item.group(1)}", number)
-    return lines
+def _seconds_problem(value, key: str, env: tuple[str, str] | None = None) -> str | None:
+    """What is wrong with a time (None: nothing), said for the file or for the environment
+    variable (env: its name and the text it holds)."""
+    example = int(Kiosk.model_fields[key].default)
+    if env:
+        variable, raw = env
+        shown, fix = f'{variable}="{raw}"', (f"Set {variable} to {MINIMUM} or more (e.g. {variable}={example}), "
+                                             f"or unset it to use the value in {FILE.as_posix()}.")
+    else:  # no full stop: explain() (records/validate.py) ends a validator's message with one
+        shown, fix = _shown(value), f"Write {MINIMUM} or more, e.g. `{key}: {example}`"
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return f"{shown} is not a number of {WHAT[key]}. {fix}" if env else \
+            f"must be a number of {WHAT[key]}, found {shown}. {fix}"
+    if value <= 0:
+        return f"{shown} is not a positive number of {WHAT[key]}. {fix}"
+    if value < MINIMUM:
+        return f"{shown} is too short: {WHAT[key]} must be at least {MINIMUM}. {fix}"
+    return None
+
+
+def _shown(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"  # as written in YAML
+    if isinstance(value, (list, dict)):
+        return "a list" if isinstance(value, list) else "a group of fields"
+    return f'"{value}"' if isinstance(value, str) else str(value)
