@@ -6,16 +6,20 @@ names that the sources give (exhibits/roll/).
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
 from urllib.parse import unquote
 
+import jsonschema
 import pytest
+import yaml
 
 from conftest import ROOT, axe_violations, copy_project, run_cli, serving, write
 
 from exhibition.records import roll
+from exhibition.records.load import load
 from exhibition.records.validate import validate
 
 HEADER = "id,name,name_pinyin,gender,born,died,native_place,unit,role,place_of_death,resting_place,source,note\n"
@@ -166,6 +170,37 @@ def test_header_count_must_be_in_the_quote(tmp_path, records):
     assert messages(result) == [
         "exhibits/roll/test-list.yaml:3: count: 925 is not in the quote of source \"stele\". Copy the number exactly "
         "as the source gives it, with the passage that says it"]
+
+
+# --- the header's JSON Schema: editors check a header as the curator types it ----------------
+
+def header_errors(data) -> list[str]:
+    schema = json.loads((ROOT / "schema" / "roll.schema.json").read_text(encoding="utf-8"))
+    return sorted(f"{'.'.join(map(str, e.path))}: {e.message}"
+                  for e in jsonschema.Draft202012Validator(schema).iter_errors(data))
+
+
+def test_editors_check_the_real_headers_against_the_roll_schema():
+    mapping = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
+    assert mapping["./schema/roll.schema.json"] == ["exhibits/roll/*.yaml"]
+    headers = sorted((ROOT / "exhibits" / "roll").glob("*.yaml"))
+    assert len(headers) == 2
+    for path in headers:
+        doc, problems = load(path, path.name)  # our loader: dates stay text, as editors see them
+        assert doc is not None, problems
+        assert header_errors(doc.data) == [], path
+
+
+def test_a_wrong_header_fails_the_roll_schema():
+    good = yaml.safe_load(YML)
+    assert header_errors(good) == []
+    wrong = {**good, "count": "many", "titel": good["title"]}
+    del wrong["sources"]
+    assert header_errors(wrong) == [
+        ": 'sources' is a required property",
+        ": Additional properties are not allowed ('titel' was unexpected)",
+        "count: 'many' is not valid under any of the given schemas",
+    ]
 
 
 def test_cli_check_refuses_a_bad_list(tmp_path):

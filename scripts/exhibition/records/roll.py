@@ -39,6 +39,8 @@ class RollSource(model.Source):
 
 
 class Header(model.Strict):
+    """The header of a list of names: exhibits/roll/<list>.yaml, beside <list>.csv (one row per person)."""
+
     title: model.Text
     covers: model.Text = Field(description="What the list covers, and what it leaves out.")
     count: Optional[int] = Field(None, ge=1, description="How many names the source says the full list has.")
