@@ -213,6 +213,22 @@ def test_cli_check_refuses_a_bad_list(tmp_path):
     assert "the site was not changed" in result.stderr
 
 
+def test_cli_check_counts_the_names(tmp_path):
+    work = copy_project(tmp_path)
+    result = run_cli(work, "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"^\d+ records checked, 4 names on 2 roll lists: no problems\.$", result.stdout, re.M), result.stdout
+    write(work, "exhibits/roll/test-list.yaml", YML)
+    write(work, "exhibits/roll/test-list.csv", HEADER + "".join(csv_row(f"t-{i}", f"赵{c}") for i, c in enumerate("甲乙")))
+    assert ", 6 names on 3 roll lists: no problems." in run_cli(work, "check").stdout
+
+
+def test_one_name_on_one_list_is_counted_in_the_singular(tmp_path, records):
+    result = check(tmp_path, records, csv_row("t-a", "赵甲"))
+    assert roll.counted(result.rolls) == ", 1 name on 1 roll list"
+    assert roll.counted([]) == ""
+
+
 def test_the_real_lists_hold_only_sourced_names(records):
     result = roll.load_all(ROOT, records)
     assert result.problems == []

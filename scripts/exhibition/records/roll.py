@@ -88,6 +88,14 @@ class Result:
     warnings: list[Problem] = field(default_factory=list)
 
 
+def counted(rolls: list[Roll]) -> str:
+    """What `exhibition check` adds to "N records checked" when there are lists: ", 4 names on 2 roll lists"."""
+    if not rolls:
+        return ""
+    names = sum(len(r.rows) for r in rolls)
+    return f", {names:,} name{'s' if names != 1 else ''} on {len(rolls)} roll list{'s' if len(rolls) != 1 else ''}"
+
+
 def load_all(root: Path, records: dict[str, model.Record]) -> Result:
     """Every list under exhibits/roll/, checked against the published records (resting places, people)."""
     result = Result()
