@@ -18,6 +18,7 @@ import yaml
 
 from conftest import ROOT, axe_violations, copy_project, run_cli, serving, write
 
+from exhibition.pages import roll as roll_pages
 from exhibition.records import roll
 from exhibition.records.load import load
 from exhibition.records.validate import validate
@@ -272,6 +273,19 @@ def test_pages_in_both_languages_with_honest_counts(roll_site):
     assert "Roll of names" in index and "1 listed here." in index
     heroes = (roll_site / "exhibits/roll/liaocheng-heroes/index.html").read_text(encoding="utf-8")
     assert "本站列出 1 位。" in heroes and 'id="p-fan-zhuxian"' in heroes
+
+
+def test_cards_reach_the_page_without_a_markdown_pass(roll_site):
+    # The cards are finished HTML: set aside before Markdown, put back after (pages/roll.py, plugin.py).
+    md = "# T\n\n" + roll_pages.ASIDE + "\n<ol><li>*not emphasis*</li></ol>\n" + roll_pages.ASIDE_END + "\nafter\n"
+    meta: dict = {}
+    kept = roll_pages.set_aside(md, meta)
+    assert "<li>" not in kept and kept.endswith(roll_pages.ASIDE + "\nafter\n")
+    assert roll_pages.put_back(f"<h1>T</h1>\n{roll_pages.ASIDE}\n<p>after</p>", meta) == \
+        "<h1>T</h1>\n<ol><li>*not emphasis*</li></ol>\n<p>after</p>"
+    for page in ("exhibits/roll/test-list/index.html", "en/exhibits/roll/luxibei-tower/index.html"):
+        html = (roll_site / page).read_text(encoding="utf-8")
+        assert "ex-roll-html" not in html and html.count('class="ex-roll-card"') in (3, len(GENERATED))
 
 
 def test_correction_link(roll_site):

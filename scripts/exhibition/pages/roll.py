@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -30,6 +31,7 @@ OUT = "roll"  # under the pages folder: exhibits/roll/
 DATA = "data"  # exhibits/roll/data/<list>-<lang>.js and the font
 
 GENDERS = {"男": "male", "女": "female"}  # roll_male, roll_female in ui.yml
+_NOT_KEY = re.compile(r"[^a-z0-9]")  # what roll.js strips from the shown pinyin to get the keys
 
 
 def L(key: str, lang: str, **kw) -> str:
@@ -67,6 +69,28 @@ def shards(roll: Roll, shard_at: int) -> dict[str, list[Row]]:
     return dict(sorted(out.items()))
 
 
+ASIDE, ASIDE_END = "<!-- ex-roll-html -->", "<!-- /ex-roll-html -->"
+_ASIDE_KEY = "_ex_roll_html"
+
+
+def set_aside(markdown: str, meta: dict) -> str:
+    """MkDocs' on_page_markdown: a roll page's body is finished HTML (thousands of cards); Markdown
+    would only parse it tag by tag to give it back unchanged, which cost most of the roll's build
+    time. Keep it in the page's meta and leave the ASIDE mark for put_back."""
+    start = markdown.find(ASIDE)
+    end = markdown.find(ASIDE_END, start)
+    if start < 0 or end < 0:
+        return markdown
+    meta[_ASIDE_KEY] = markdown[start + len(ASIDE):end].strip("\n")
+    return markdown[:start] + ASIDE + markdown[end + len(ASIDE_END):]
+
+
+def put_back(html: str, meta: dict) -> str:
+    """MkDocs' on_page_content: the HTML set_aside kept, where its mark is."""
+    aside = meta.pop(_ASIDE_KEY, None)
+    return html if aside is None else html.replace(ASIDE, aside, 1)
+
+
 def pages(site: Site, rolls: list[Roll], root: Path, docs_dir: Path, langs=model.LANGS,
           kiosk: bool = False) -> dict[Path, str]:
     """{docs path: Markdown} of the roll pages; writes the data files and the font beside them.
@@ -97,7 +121,7 @@ def pages(site: Site, rolls: list[Roll], root: Path, docs_dir: Path, langs=model
                     site, r, roll, lang, contact, font, kiosk, parts, letter=letter)
             name = f"{roll.id}-{lang}.js"
             keep.add(name)
-            _write(data_dir / name, data_js(site, r, roll, lang, parts))
+            _write(data_dir / name, data_js(site, r, roll, lang))
     keep |= {p.name for p in data_dir.glob("roll-names-*")}
     for path in data_dir.glob("*.js"):
         if path.name not in keep:
@@ -271,20 +295,23 @@ def card(site: Site, r: Renderer, roll: Roll, row: Row, lang: str, contact: str,
     return Card(row.id, row.name, row.name_pinyin or " ".join(_title_pinyin(row.name)), facts, links)
 
 
-def _title_pinyin(name: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 16)  # each name is shown in both languages and in the search data
+def _title_pinyin(name: str) -> tuple[str, ...]:
     from pypinyin import Style, lazy_pinyin
 
     syllables = lazy_pinyin(name, style=Style.NORMAL, errors=lambda chars: list(chars))
     if not syllables:
-        return []
-    return [syllables[0].capitalize(), "".join(syllables[1:]).capitalize()] if len(syllables) > 1 else [syllables[0].capitalize()]
+        return ()
+    return (syllables[0].capitalize(), "".join(syllables[1:]).capitalize()) if len(syllables) > 1 else (syllables[0].capitalize(),)
 
 
-def data_js(site: Site, r: Renderer, roll: Roll, lang: str, parts: dict) -> str:
+def data_js(site: Site, r: Renderer, roll: Roll, lang: str) -> str:
     """The search data, by <script src>: one short array per name.
 
-    [id, name, pinyin keys, initials, native place, era, resting place, page letter (long lists),
-    died as shown, pinyin as shown] — a long list's results are drawn from it."""
+    [id, name, pinyin keys, initials, native place, era, resting place, "", died as shown, pinyin as
+    shown] — a long list's results are drawn from it. What roll.js can work out is left empty (a fifth
+    less to load at 10,000 names): the keys when they are the shown pinyin's letters, and the page of
+    a long list's name (the first of its initials; once its own field)."""
     rows = []
     for row in roll.rows:
         full, initials = pinyin.keys(row.name)
@@ -292,7 +319,9 @@ def data_js(site: Site, r: Renderer, roll: Roll, lang: str, parts: dict) -> str:
         keys = full if not given or given == full else f"{full} {given}"
         era = _era(site, row)
         shown = row.name_pinyin or " ".join(_title_pinyin(row.name))
+        if keys == _NOT_KEY.sub("", shown.lower()):
+            keys = ""
         rows.append([row.id, row.name, keys, initials, row.native_place, era.id if era else "", row.resting_place,
-                     shard_of(row) if parts else "", row.died.show(lang) if row.died else "", shown])
+                     "", row.died.show(lang) if row.died else "", shown])
     data = json.dumps({"rows": rows}, ensure_ascii=False, separators=(",", ":"))
     return f"window.EX_ROLL=window.EX_ROLL||{{}};window.EX_ROLL[{json.dumps(roll.id)}]={data};\n"
