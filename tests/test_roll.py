@@ -317,6 +317,21 @@ def test_rare_character_font(roll_site):
     assert fonts[0].stat().st_size < 20_000
 
 
+def test_the_same_names_give_the_same_font_file(tmp_path, records, monkeypatch):
+    from fontTools.ttLib.tables import _h_e_a_d
+
+    from exhibition.pages import rollfont
+
+    result = check(tmp_path, records, "".join(csv_row(*g[:7], rest=g[7], note=g[8]) for g in GENERATED))
+    made = []
+    for now in (0, 10**9):  # two builds at different times
+        monkeypatch.setattr(_h_e_a_d, "timestampNow", lambda: now)
+        css = rollfont.make(result.rolls, tmp_path / f"out-{now}", tmp_path)
+        assert css is not None, "no CJK font on this machine (fonts-noto-cjk)"
+        made.append((tmp_path / f"out-{now}" / css.replace(".css", ".woff2")).read_bytes())
+    assert made[0] == made[1]
+
+
 @pytest.fixture(scope="module")
 def roll_server(roll_site):
     with serving(roll_site) as base:
