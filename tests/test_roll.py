@@ -6,16 +6,21 @@ names that the sources give (exhibits/roll/).
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
 from urllib.parse import unquote
 
+import jsonschema
 import pytest
+import yaml
 
 from conftest import ROOT, axe_violations, copy_project, run_cli, serving, write
 
+from exhibition.pages import roll as roll_pages
 from exhibition.records import roll
+from exhibition.records.load import load
 from exhibition.records.validate import validate
 
 HEADER = "id,name,name_pinyin,gender,born,died,native_place,unit,role,place_of_death,resting_place,source,note\n"
@@ -168,6 +173,37 @@ def test_header_count_must_be_in_the_quote(tmp_path, records):
         "as the source gives it, with the passage that says it"]
 
 
+# --- the header's JSON Schema: editors check a header as the curator types it ----------------
+
+def header_errors(data) -> list[str]:
+    schema = json.loads((ROOT / "schema" / "roll.schema.json").read_text(encoding="utf-8"))
+    return sorted(f"{'.'.join(map(str, e.path))}: {e.message}"
+                  for e in jsonschema.Draft202012Validator(schema).iter_errors(data))
+
+
+def test_editors_check_the_real_headers_against_the_roll_schema():
+    mapping = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
+    assert mapping["./schema/roll.schema.json"] == ["exhibits/roll/*.yaml"]
+    headers = sorted((ROOT / "exhibits" / "roll").glob("*.yaml"))
+    assert len(headers) == 2
+    for path in headers:
+        doc, problems = load(path, path.name)  # our loader: dates stay text, as editors see them
+        assert doc is not None, problems
+        assert header_errors(doc.data) == [], path
+
+
+def test_a_wrong_header_fails_the_roll_schema():
+    good = yaml.safe_load(YML)
+    assert header_errors(good) == []
+    wrong = {**good, "count": "many", "titel": good["title"]}
+    del wrong["sources"]
+    assert header_errors(wrong) == [
+        ": 'sources' is a required property",
+        ": Additional properties are not allowed ('titel' was unexpected)",
+        "count: 'many' is not valid under any of the given schemas",
+    ]
+
+
 def test_cli_check_refuses_a_bad_list(tmp_path):
     work = copy_project(tmp_path)
     write(work, "exhibits/roll/bad.yaml", YML)
@@ -176,6 +212,22 @@ def test_cli_check_refuses_a_bad_list(tmp_path):
     assert result.returncode == 1
     assert "exhibits/roll/bad.csv:2: died: \"1938/11/15\" looks like a date changed by Excel" in result.stderr
     assert "the site was not changed" in result.stderr
+
+
+def test_cli_check_counts_the_names(tmp_path):
+    work = copy_project(tmp_path)
+    result = run_cli(work, "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"^\d+ records checked, 4 names on 2 roll lists: no problems\.$", result.stdout, re.M), result.stdout
+    write(work, "exhibits/roll/test-list.yaml", YML)
+    write(work, "exhibits/roll/test-list.csv", HEADER + "".join(csv_row(f"t-{i}", f"赵{c}") for i, c in enumerate("甲乙")))
+    assert ", 6 names on 3 roll lists: no problems." in run_cli(work, "check").stdout
+
+
+def test_one_name_on_one_list_is_counted_in_the_singular(tmp_path, records):
+    result = check(tmp_path, records, csv_row("t-a", "赵甲"))
+    assert roll.counted(result.rolls) == ", 1 name on 1 roll list"
+    assert roll.counted([]) == ""
 
 
 def test_the_real_lists_hold_only_sourced_names(records):
@@ -223,6 +275,19 @@ def test_pages_in_both_languages_with_honest_counts(roll_site):
     assert "本站列出 1 位。" in heroes and 'id="p-fan-zhuxian"' in heroes
 
 
+def test_cards_reach_the_page_without_a_markdown_pass(roll_site):
+    # The cards are finished HTML: set aside before Markdown, put back after (pages/roll.py, plugin.py).
+    md = "# T\n\n" + roll_pages.ASIDE + "\n<ol><li>*not emphasis*</li></ol>\n" + roll_pages.ASIDE_END + "\nafter\n"
+    meta: dict = {}
+    kept = roll_pages.set_aside(md, meta)
+    assert "<li>" not in kept and kept.endswith(roll_pages.ASIDE + "\nafter\n")
+    assert roll_pages.put_back(f"<h1>T</h1>\n{roll_pages.ASIDE}\n<p>after</p>", meta) == \
+        "<h1>T</h1>\n<ol><li>*not emphasis*</li></ol>\n<p>after</p>"
+    for page in ("exhibits/roll/test-list/index.html", "en/exhibits/roll/luxibei-tower/index.html"):
+        html = (roll_site / page).read_text(encoding="utf-8")
+        assert "ex-roll-html" not in html and html.count('class="ex-roll-card"') in (3, len(GENERATED))
+
+
 def test_correction_link(roll_site):
     html = (roll_site / "exhibits/roll/test-list/index.html").read_text(encoding="utf-8")
     links = re.findall(r'href="(mailto:[^"]+)"', html)
@@ -250,6 +315,21 @@ def test_rare_character_font(roll_site):
     cmap = TTFont(fonts[0]).getBestCmap()
     assert set(cmap) == {ord(RARE)}  # exactly the rare characters, nothing common
     assert fonts[0].stat().st_size < 20_000
+
+
+def test_the_same_names_give_the_same_font_file(tmp_path, records, monkeypatch):
+    from fontTools.ttLib.tables import _h_e_a_d
+
+    from exhibition.pages import rollfont
+
+    result = check(tmp_path, records, "".join(csv_row(*g[:7], rest=g[7], note=g[8]) for g in GENERATED))
+    made = []
+    for now in (0, 10**9):  # two builds at different times
+        monkeypatch.setattr(_h_e_a_d, "timestampNow", lambda: now)
+        css = rollfont.make(result.rolls, tmp_path / f"out-{now}", tmp_path)
+        assert css is not None, "no CJK font on this machine (fonts-noto-cjk)"
+        made.append((tmp_path / f"out-{now}" / css.replace(".css", ".woff2")).read_bytes())
+    assert made[0] == made[1]
 
 
 @pytest.fixture(scope="module")

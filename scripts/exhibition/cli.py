@@ -14,6 +14,7 @@ import traceback
 from pathlib import Path
 
 from .records.problems import drafts_line, report
+from .records.roll import counted
 from .pipeline import check
 
 # Exit codes, one meaning each (tests assert them exactly).
@@ -132,7 +133,7 @@ def _check(args) -> int:
     if problems:
         print(report(problems), file=sys.stderr)
         return 1
-    print(f"{len(collection.records)} records checked: no problems.")
+    print(f"{len(collection.records)} records checked{counted(collection.rolls)}: no problems.")
     if collection.advisories:  # not errors yet (issue #13): say where to find them
         count = len(collection.advisories)
         print(f"{count} note{'s' if count != 1 else ''} on quotes and approved English: `make report` lists them "

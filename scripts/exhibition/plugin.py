@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from . import kiosk as kiosk_edition
 from .config import ExhibitionConfig
 from .edition import Edition
-from .pages import home, language_parts
+from .pages import home, language_parts, roll as roll_pages
 from .pipeline import Options, run
 from .records.problems import ValidationFailed
 from .publishing import site_url_problem, write_headers_file, write_robots
@@ -87,7 +87,11 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
                     file.is_modified = lambda: True
         return files
 
+    def on_page_markdown(self, markdown, page, config, files):
+        return roll_pages.set_aside(markdown, page.meta)  # the roll's cards: HTML Markdown need not parse
+
     def on_page_content(self, html, page, config, files):
+        html = roll_pages.put_back(html, page.meta)
         # GLightbox (~70 KB of script and style) only where there is a picture to open.
         if 'class="glightbox"' not in html:
             page.meta["glightbox"] = False

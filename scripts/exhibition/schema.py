@@ -14,16 +14,19 @@ from pathlib import Path
 
 from .kiosk.settings import Kiosk
 from .records.model import KINDS
+from .records.roll import Header as RollHeader
 from .settings import Eras, Glossary, HallMap, Home, Tags
 
 
 def schemas() -> dict[str, dict]:
     out = {}
     settings = {"hall": HallMap, "eras": Eras, "tags": Tags, "glossary": Glossary, "home": Home, "kiosk": Kiosk}
-    for kind, cls in {**KINDS, **settings}.items():
+    headers = {"roll": RollHeader}  # exhibits/roll/<list>.yaml, the header beside a list of names
+    for kind, cls in {**KINDS, **settings, **headers}.items():
         schema = cls.model_json_schema()
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        schema["title"] = f"聊城市双拥展览馆 · {kind} {'settings' if kind in settings else 'record'}"
+        what = "settings" if kind in settings else "list header" if kind in headers else "record"
+        schema["title"] = f"聊城市双拥展览馆 · {kind} {what}"
         out[f"{kind}.schema.json"] = schema
     return out
 

@@ -10,6 +10,9 @@
   var form = root.querySelector(".ex-roll-search");
   if (!data || !form) return;
   var rows = data.rows;
+  // The build leaves out what follows from other fields (data_js in pages/roll.py): the pinyin keys
+  // when they are the letters of the pinyin as shown.
+  rows.forEach(function (r) { if (!r[2]) r[2] = r[9].toLowerCase().replace(/[^a-z0-9]/g, ""); });
   var cards = rows.map(function (row) { return document.getElementById("p-" + row[0]); });
   var count = form.querySelector(".ex-roll-shown");
   var CJK = /[\u3400-\u9fff\uf900-\ufaff\ud840-\ud87f]/;
@@ -49,7 +52,11 @@
   // A long list keeps its cards on one page per initial (data-shards: the address of page LETTER):
   // a result is then a short card linking to the name on its page.
   var shards = root.getAttribute("data-shards");
-  function shardUrl(row) { return shards.replace("LETTER", row[7]) + "#p-" + row[0]; }
+  // A name's page is the first letter of its initials (shard_of in pages/roll.py).
+  function shardUrl(row) {
+    var letter = /^[a-z]/.test(row[3]) ? row[3].charAt(0) : "0";
+    return shards.replace("LETTER", letter) + "#p-" + row[0];
+  }
   function brief(row) {
     var li = document.createElement("li"), h = document.createElement("h2"), a = document.createElement("a");
     var zh = document.createElement("span"), py = document.createElement("span");

@@ -74,7 +74,8 @@ def make(rolls, out_dir: Path, root: Path) -> str | None:
         out_dir.mkdir(parents=True, exist_ok=True)
         for old in out_dir.glob("roll-names-*"):
             old.unlink()
-        font = TTFont(path, fontNumber=index, lazy=True)
+        # The font's own "modified" date, not now: the same names give the same file on every build.
+        font = TTFont(path, fontNumber=index, lazy=True, recalcTimestamp=False)
         options = subset.Options()
         options.flavor = "woff2"
         options.layout_features = []

@@ -39,6 +39,8 @@ class RollSource(model.Source):
 
 
 class Header(model.Strict):
+    """The header of a list of names: exhibits/roll/<list>.yaml, beside <list>.csv (one row per person)."""
+
     title: model.Text
     covers: model.Text = Field(description="What the list covers, and what it leaves out.")
     count: Optional[int] = Field(None, ge=1, description="How many names the source says the full list has.")
@@ -84,6 +86,14 @@ class Result:
     rolls: list[Roll] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+
+
+def counted(rolls: list[Roll]) -> str:
+    """What `exhibition check` adds to "N records checked" when there are lists: ", 4 names on 2 roll lists"."""
+    if not rolls:
+        return ""
+    names = sum(len(r.rows) for r in rolls)
+    return f", {names:,} name{'s' if names != 1 else ''} on {len(rolls)} roll list{'s' if len(rolls) != 1 else ''}"
 
 
 def load_all(root: Path, records: dict[str, model.Record]) -> Result:
