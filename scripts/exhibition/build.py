@@ -104,12 +104,14 @@ class Build:
             problems.append(Problem(self.config_file.name, 0, "", why))
         return checked, problems
 
-    def render(self, config, checked: Checked, *, dirty: bool = False, serve_url: str | None = None) -> list[Problem]:
+    def render(self, config, checked: Checked, *, dirty: bool = False, only: set[str] | None = None,
+               serve_url: str | None = None) -> list[Problem]:
         """Run MkDocs into config.site_dir; returns the problems that make the result unusable.
 
-        Raises InternalError for a fault in our code."""
+        dirty: MkDocs renders only the pages whose Markdown changed (the preview); only: our pages
+        are written for these records alone (pipeline.affected). Raises InternalError for a fault in our code."""
         plugin = config.plugins[PLUGIN]
-        plugin.checked = checked
+        plugin.checked, plugin.only = checked, only
         if dirty:  # MkDocs warns that a dirty build is one; the collector below judges the warnings instead
             config.strict = False
         collector = _Collector(config)

@@ -38,10 +38,11 @@ def export(records: list[model.Record], out_dir: Path, langs=model.LANGS, derive
     """derived: images/ path -> images.derivatives.Derived, the published copies of each picture."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = 0
+    dumps = _dumps(records)
     for lang in langs:
         rows = []
         for record in sorted(records, key=lambda r: (r.kind, r.id)):
-            data = localise(record.model_dump(mode="json"), lang)
+            data = localise(dumps[id(record)], lang)
             for image, original in zip(data.get("images", []), record.images):
                 image.pop("file", None)
                 made = (derived or {}).get(original.file)
@@ -67,6 +68,21 @@ def export(records: list[model.Record], out_dir: Path, langs=model.LANGS, derive
         # UTF-8 with BOM: Excel, which most curators and teachers use, then shows Chinese correctly.
         written += _write(out_dir / f"records-{lang}.csv", "\ufeff" + buffer.getvalue())
     return {"written": written}
+
+
+_DUMPED: dict[int, tuple[model.Record, dict]] = {}
+
+
+def _dumps(records: list[model.Record]) -> dict[int, dict]:
+    """record.model_dump per record, kept while the record object lives on: the preview's checks
+    hand back the same object for a file that did not change, so only edited records are dumped again."""
+    fresh = {}
+    for record in records:
+        kept = _DUMPED.get(id(record))
+        fresh[id(record)] = kept if kept is not None and kept[0] is record else (record, record.model_dump(mode="json"))
+    _DUMPED.clear()
+    _DUMPED.update(fresh)
+    return {key: dump for key, (_, dump) in fresh.items()}
 
 
 def _write(path: Path, text: str) -> int:

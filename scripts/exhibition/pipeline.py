@@ -40,6 +40,7 @@ class Options:
     booking_contact: str = ""  # mkdocs.yml extra.booking_contact, shown on the teachers' page
     kiosk: object = None  # kiosk.Kiosk in the kiosk build (mkdocs-kiosk.yml): the attract screen and search page are written too
     site_names: dict | None = None  # {lang: site name}, shown on the attract screen
+    only: set[str] | None = None  # the preview after an edit: render only these records' pages (affected())
 
 
 class Checked(NamedTuple):
@@ -114,12 +115,36 @@ def run(options: Options, checked: Checked | None = None) -> Site:
                                  kiosk=bool(options.kiosk)))
     for warning in collection.roll_warnings:
         log.info(f"exhibition: please confirm: {warning}")
-    written = write_pages(site, options.docs_dir, extra=extra)
+    written = write_pages(site, options.docs_dir, extra=extra, only=options.only)
     log.info(f"exhibition: pages {written['written']} written, {written['unchanged']} unchanged, {written['removed']} removed")
     opendata.export(collection.records, options.docs_dir / opendata.FOLDER, derived=derived,
                     directory_urls=options.directory_urls, pages_dir=options.pages_dir)
     write_jieba_dictionary(collection.records, root / options.jieba_dict_user)
     return site
+
+
+def affected(collection: Collection, changed: set[str]) -> set[str]:
+    """The records whose own page an edit of `changed` may alter: those records, every record that
+    names one of them (its cards and links show their titles and pictures), and every record they
+    name (`related` shows both ways). Every other page (indexes, timeline, tags, tour…) is always rendered."""
+    out = set(changed)
+    for record_id, doc in collection.documents.items():
+        named = _strings(doc.data) & collection.by_id.keys()
+        if record_id in changed:
+            out |= named
+        elif named & changed:
+            out.add(record_id)
+    return out
+
+
+def _strings(value) -> set[str]:
+    if isinstance(value, str):
+        return {value}
+    if isinstance(value, dict):
+        return set().union(*map(_strings, value.values())) if value else set()
+    if isinstance(value, list):
+        return set().union(*map(_strings, value)) if value else set()
+    return set()
 
 
 def write_jieba_dictionary(records: list[model.Record], path: Path) -> None:

@@ -10,7 +10,7 @@ import logging
 from pathlib import Path, PurePosixPath
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from . import kiosk as kiosk_edition
 from .config import ExhibitionConfig
@@ -26,6 +26,7 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
     def __init__(self):
         self.site = None
         self.checked = None  # pipeline.Checked, handed in by build.Build: the records are not checked twice
+        self.only = None  # the preview after an edit: only these records' pages are rendered again
         self.edition: Edition | None = None
         self.dirty = False  # a preview rebuild: MkDocs renders only the pages whose source changed
         self.kiosk = None  # kiosk.Kiosk, read once per config (static-i18n reruns on_config per language)
@@ -58,7 +59,7 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
             strict=self.config.strict, drafts=self.config.drafts, workers=self.config.workers,
             directory_urls=self.edition.directory_urls,
             kiosk=self.kiosk if self.config.kiosk else None, site_names=getattr(self, "_site_names", None),
-            site_url=_site_url(self.edition.site_url), booking_contact=str(config.extra.get("booking_contact") or ""),
+            site_url=_site_url(self.edition.site_url), only=self.only, booking_contact=str(config.extra.get("booking_contact") or ""),
         )
         logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary chatter is not for curators
         try:
@@ -76,9 +77,22 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
             raise error from exc
         return config
 
+    # Before static-i18n (-100) makes each language's copy of every file.
+    @event_priority(-50)
+    def _leave_out_unchanged_pictures(self, files, config):
+        """A preview rebuild leaves out the picture copies already in the site: there are thousands
+        at 1,000 records, static-i18n would make a File for each in each language, and MkDocs would
+        only find them unchanged. Record pages name them in raw HTML, which MkDocs does not check."""
+        if not self.dirty:
+            return files
+        media = self.config.media_dir + "/"
+        for file in [f for f in files if f.src_uri.startswith(media) and not f.is_modified()]:
+            files.remove(file)
+        return files
+
     # After static-i18n (-100) has made this language's files.
     @event_priority(-150)
-    def on_files(self, files, config):
+    def _render_home_pages_again(self, files, config):
         if self.dirty:
             # The home pages draw their cards from the records (overrides/home.html), not from
             # their own Markdown: a preview rebuild renders them again whatever changed.
@@ -86,6 +100,8 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
                 if PurePosixPath(file.src_uri).parent == PurePosixPath(".") and file.src_uri.startswith("index."):
                     file.is_modified = lambda: True
         return files
+
+    on_files = CombinedEvent(_leave_out_unchanged_pictures, _render_home_pages_again)
 
     def on_page_markdown(self, markdown, page, config, files):
         return roll_pages.set_aside(markdown, page.meta)  # the roll's cards: HTML Markdown need not parse

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .build import Build, ConfigProblems, InternalError
+from .pipeline import affected
 from .records.problems import Problem
 
 log = logging.getLogger("mkdocs.plugins.exhibition")
@@ -99,16 +100,18 @@ class Preview:
     build: Build
     site_dir: Path
     complete: bool = False  # site_dir holds a complete build (a dirty one may follow)
+    setup: tuple = ()  # settings, templates and config as they were at the last complete build
+    pending: set = field(default_factory=set)  # ids of records read again since the last good rebuild
     search: dict = field(default_factory=dict)  # search index files of the last complete build
     rebuilds: list = field(default_factory=list)  # (seconds, dirty) of each rebuild, newest last
 
     def rebuild(self) -> list:
         """Never raises: the server must keep answering. Returns the problems shown, if any."""
-        started, dirty = time.monotonic(), self.complete
+        started = time.monotonic()
+        dirty = False
         try:
-            problems = self._rebuild(dirty)
+            problems, dirty = self._rebuild()
         except ConfigProblems as exc:
-            log.error(f"exhibition: {exc}")
             problems = [Problem(self.build.config_file.name, 0, "", line) for line in exc.lines]
         except InternalError as exc:
             where = write_error_log(self.build.root, exc.cause)
@@ -124,20 +127,43 @@ class Preview:
                   + ("".join(f"\n  {p}" for p in problems) if problems else ""))
         return problems or []
 
-    def _rebuild(self, dirty: bool) -> list:
+    def _rebuild(self) -> tuple[list, bool]:
         config = self.build.load_config(self.site_dir)
         checked, problems = self.build.check(config)
+        self.pending |= checked.collection.reread or set()  # edited while a mistake stopped the rebuilds too
         if problems:
-            return problems
-        problems = self.build.render(config, checked, dirty=dirty)
+            return problems, False
+        # Fast only when nothing but records, pictures and hand-written pages changed since the
+        # last complete build: settings, templates and mkdocs.yml reach every page.
+        setup = self._setup()
+        dirty = self.complete and setup == self.setup
+        only = affected(checked.collection, self.pending) if dirty else None
+        problems = self.build.render(config, checked, dirty=dirty, only=only)
         if dirty:
             for path, data in self.search.items():  # a dirty build indexes only the pages it rendered
                 path.write_bytes(data)
             clear(self.site_dir)
         elif not problems:
-            self.complete = True
+            self.complete, self.setup = True, setup
             self.search = {path: path.read_bytes() for path in self.site_dir.glob("**/search/search_index.*")}
-        return problems
+        if not problems:
+            self.pending = set()
+        return problems, dirty
+
+    def _setup(self) -> tuple:
+        """(path, size, mtime) of what every page depends on: settings, templates, the MkDocs config."""
+        root = self.build.root
+        files = [root / "mkdocs.yml", self.build.config_file]
+        for folder in (root / "settings", root / "overrides", Path(__file__).parent / "pages" / "templates"):
+            files += sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+        stamps = []
+        for path in files:
+            try:
+                st = path.stat()
+                stamps.append((str(path), st.st_size, st.st_mtime_ns))
+            except OSError:
+                stamps.append((str(path), None))
+        return tuple(stamps)
 
     def watched(self) -> list[tuple[Path, bool]]:
         """(path, recursive): what curators edit, not what the build writes into docs/."""

@@ -9,6 +9,7 @@ so MkDocs' live reload and caches see only real changes.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -26,7 +27,9 @@ from . import structured
 HERE = Path(__file__).parent
 
 
+@functools.lru_cache(maxsize=1)
 def _environment() -> Environment:
+    """One per process: the preview's rebuilds reuse its compiled templates (Jinja reloads an edited one)."""
     env = Environment(
         loader=FileSystemLoader(HERE / "templates"),
         undefined=StrictUndefined,  # a typo in a template fails the build, not the page
@@ -241,18 +244,26 @@ class Renderer(Formatter):
         return self.env.get_template("kind_index.md.j2").render(ctx)
 
 
-def write_pages(site: Site, docs_dir: Path, langs=model.LANGS, extra: dict[Path, str] | None = None) -> dict[str, int]:
+def write_pages(site: Site, docs_dir: Path, langs=model.LANGS, extra: dict[Path, str] | None = None,
+                only: set[str] | None = None) -> dict[str, int]:
     """Render every page; write changed files; remove pages of deleted records.
 
     `extra`: further generated pages {path: Markdown} (the kiosk's attract screen).
+    `only`: render only these records' own pages (the preview, after an edit: pipeline.affected);
+    the other records' pages are kept as they are. Every other page is rendered.
     """
     target = docs_dir / site.out_dir
     wanted: dict[Path, str] = dict(extra or {})
+    kept: set[Path] = set()
     for lang in langs:
         renderer = Renderer(site, lang)
         wanted.update(lessons.pages(renderer, target, lang))  # 教师专区
         for record in site.records:
-            wanted[docs_dir / site.page_path(record).replace(".md", f".{lang}.md")] = renderer.record(record)
+            path = docs_dir / site.page_path(record).replace(".md", f".{lang}.md")
+            if only is not None and record.id not in only and path.exists():
+                kept.add(path)
+                continue
+            wanted[path] = renderer.record(record)
         for cls in site.kinds():
             records = sorted((r for r in site.records if isinstance(r, cls)), key=lambda r: (r.title.zh))
             wanted[target / cls.FOLDER / f"index.{lang}.md"] = renderer.kind_index(cls, records)
@@ -279,7 +290,7 @@ def write_pages(site: Site, docs_dir: Path, langs=model.LANGS, extra: dict[Path,
         stats["written"] += 1
     if target.exists():
         for path in target.rglob("*.md"):
-            if path not in wanted:
+            if path not in wanted and path not in kept:
                 path.unlink()
                 stats["removed"] += 1
     return stats

@@ -68,6 +68,8 @@ class Collection:
     # The 英名录 lists (records/roll.py), read beside the records, and the names they ask to confirm.
     rolls: list = field(default_factory=list)
     roll_warnings: list[Problem] = field(default_factory=list)
+    # With a cache (the preview): ids of the records whose file was read again this time.
+    reread: set[str] | None = None
 
     @property
     def by_id(self) -> dict[str, model.Record]:
@@ -91,12 +93,13 @@ class _Checked:
     record: model.Record | None
     problems: list[Problem]
     quotes: list[Problem] | None = None
+    fresh: bool = False  # read in this check (not taken from the cache)
 
 
 def _stamp(path: Path) -> tuple:
     try:
         st = path.stat()
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL in the name (reported by the picture check)
         return (str(path), None)
     return (str(path), st.st_size, st.st_mtime_ns)
 
@@ -111,13 +114,14 @@ def _check_file(path: Path, shown: str, relative: Path, images: Path, strict: bo
     key = (_stamp(path), strict)
     entry = cache.get(shown) if cache is not None else None
     if entry is not None and entry.key == key and entry.pictures == _pictures_stamp(entry.doc, images):
+        entry.fresh = False
         return entry
     doc, problems = load(path, shown)
     record = None
     if doc is not None:
         record, found = _check_one(doc, relative)
         problems += found + _check_texts(doc, record, strict) + _check_images(doc, images)
-    entry = _Checked(key, _pictures_stamp(doc, images), doc, record, problems)
+    entry = _Checked(key, _pictures_stamp(doc, images), doc, record, problems, fresh=True)
     if cache is not None:
         cache[shown] = entry
     return entry
@@ -134,7 +138,7 @@ def validate(root: Path, *, strict: bool = False, drafts: bool = False, zones: s
     from . import content
 
     exhibits, images = root / "exhibits", root / "images"
-    result = Collection()
+    result = Collection(reread=set() if cache is not None else None)
     docs: list[tuple[Document, model.Record]] = []
     failed: list[tuple[Document, type[model.Record]]] = []  # published-to-be records with mistakes
     targets: dict[str, Target] = {}
@@ -147,6 +151,8 @@ def validate(root: Path, *, strict: bool = False, drafts: bool = False, zones: s
         checked = _check_file(path, shown, path.relative_to(exhibits), images, strict, cache)
         doc, record = checked.doc, checked.record
         result.problems += checked.problems
+        if checked.fresh and result.reread is not None and doc is not None and isinstance(doc.data.get("id"), str):
+            result.reread.add(doc.data["id"])
         if doc is None:
             # Not readable as YAML (a full-width colon, say): its own message is enough, so the
             # records naming it are not told it is missing, if its id and kind can be read off.
