@@ -24,6 +24,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError, MkDocsException
 
+from .paths import Paths
 from . import edition as editions
 from .pipeline import Checked, check
 from .publishing import site_url_problem
@@ -168,7 +169,7 @@ def _one_build_at_a_time(root: Path):
     if fcntl is None:
         yield
         return
-    lock = root / "build" / ".build.lock"
+    lock = Paths(root).build / ".build.lock"
     lock.parent.mkdir(parents=True, exist_ok=True)
     with lock.open("a") as handle:
         try:

@@ -13,6 +13,7 @@ import sys
 import traceback
 from pathlib import Path
 
+from .paths import Paths
 from .records.problems import drafts_line, report
 from .records.roll import counted
 from .pipeline import check
@@ -111,7 +112,7 @@ def _labels(args) -> int:
     if problems:
         print(report(problems), file=sys.stderr)
         return 1
-    out = (args.out or root / "build" / "labels").resolve()
+    out = (args.out or Paths(root).build / "labels").resolve()
     files = write_labels(Site(collection.records, {}, settings, site_url=site_url), root=root, out_dir=out, site_url=site_url)
     for path in files:
         if path.suffix != ".css":

@@ -15,6 +15,7 @@ from . import opendata
 from .images.derivatives import derive_all
 from .pages import roll as roll_pages
 from .pages.site import Site
+from .paths import Paths
 from .pages.write import write_pages
 from .printing.aids import prepare as prepare_print
 from .records import model, roll
@@ -82,7 +83,7 @@ def run(options: Options, checked: Checked | None = None) -> Site:
         for index, image in enumerate(record.images):
             uses.setdefault(image.file, []).append((record.id, index))
     derived, errors, stats = derive_all(
-        list(uses), root / "images", options.docs_dir / options.media_dir,
+        list(uses), Paths(root).images, options.docs_dir / options.media_dir,
         url_base=options.media_dir, workers=options.workers or None,
     )
     if errors:

@@ -15,6 +15,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from . import kiosk as kiosk_edition
 from .config import ExhibitionConfig
 from .edition import Edition
+from .paths import Paths
 from .pages import home, language_parts, roll as roll_pages
 from .pipeline import Options, run
 from .records.problems import ValidationFailed
@@ -53,9 +54,10 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
         elif not self.config.kiosk:
             config.extra.pop(kiosk_edition.TEMPLATE_KEY, None)  # kiosk partials only ever render in the kiosk build
         self.edition = Edition.of(config, kiosk=self.config.kiosk)
+        paths = Paths.of(config, self.config)  # the folders, as mkdocs.yml and this plugin's options say
         options = Options(
-            root=root, docs_dir=Path(config.docs_dir), pages_dir=self.config.pages_dir,
-            media_dir=self.config.media_dir, jieba_dict_user=self.config.jieba_dict_user,
+            root=paths.root, docs_dir=paths.docs_dir, pages_dir=paths.pages_dir,
+            media_dir=paths.media_dir, jieba_dict_user=self.config.jieba_dict_user,
             strict=self.config.strict, drafts=self.config.drafts, workers=self.config.workers,
             directory_urls=self.edition.directory_urls,
             kiosk=self.kiosk if self.config.kiosk else None, site_names=getattr(self, "_site_names", None),

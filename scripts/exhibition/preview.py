@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .build import Build, ConfigProblems, InternalError
+from .paths import Paths
 from .pipeline import affected
 from .records.problems import Problem
 
@@ -154,7 +155,7 @@ class Preview:
         """(path, size, mtime) of what every page depends on: settings, templates, the MkDocs config."""
         root = self.build.root
         files = [root / "mkdocs.yml", self.build.config_file]
-        for folder in (root / "settings", root / "overrides", Path(__file__).parent / "pages" / "templates"):
+        for folder in (Paths(root).settings, Paths(root).overrides, Path(__file__).parent / "pages" / "templates"):
             files += sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
         stamps = []
         for path in files:
@@ -167,10 +168,11 @@ class Preview:
 
     def watched(self) -> list[tuple[Path, bool]]:
         """(path, recursive): what curators edit, not what the build writes into docs/."""
-        root, docs = self.build.root, self.build.root / "docs"
-        paths = [(self.build.config_file, False), (root / "mkdocs.yml", False), (docs, False)]
+        where = Paths(self.build.root)
+        docs = where.docs_dir
+        paths = [(self.build.config_file, False), (where.root / "mkdocs.yml", False), (docs, False)]
         paths += [(child, True) for child in sorted(docs.iterdir()) if child.is_dir() and child.name not in GENERATED]
-        paths += [(root / name, True) for name in ("overrides", "exhibits", "images", "settings")]
+        paths += [(folder, True) for folder in (where.overrides, where.exhibits, where.images, where.settings)]
         return [(path, recursive) for path, recursive in dict.fromkeys(paths) if path.exists()]
 
 
@@ -219,7 +221,7 @@ def _show_progress() -> None:
 
 def write_error_log(root: Path, error: BaseException) -> Path:
     """build/last-error.log: the traceback of an internal error, for whoever maintains the code."""
-    path = root / "build" / "last-error.log"
+    path = Paths(root).last_error
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
     return path

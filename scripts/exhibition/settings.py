@@ -21,6 +21,7 @@ from typing import Optional
 
 from pydantic import BaseModel, Field, ValidationError
 
+from .paths import Paths
 from .records.dates import Date, PartialDate
 from .records.load import Document, load
 from .records.model import Slug, Strict, Text
@@ -127,7 +128,7 @@ class Settings:
     @classmethod
     def load(cls, root: Path) -> tuple["Settings", list[Problem]]:
         settings, problems = cls(), []
-        folder = root / "settings"
+        folder = Paths(root).settings
 
         hall, doc = _load(folder / "hall.yml", root, HallMap, problems)
         if hall:

@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 import yaml
 
+from ..paths import Paths
 from .. import pinyin, urls
 from ..records import model
 from ..records.dates import PartialDate
@@ -47,7 +48,7 @@ SHARD_AT = 500  # a longer list puts its cards on one page per initial (A–Z), 
 
 
 def _settings(root: Path) -> dict:
-    path = root / "settings" / "roll.yml"
+    path = Paths(root).settings / "roll.yml"
     return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.exists() else {}
 
 

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import yaml
 
+from ..paths import Paths
+
 log = logging.getLogger("mkdocs.plugins.exhibition")
 FAMILY = "ExRollNames"
 
@@ -36,7 +38,7 @@ def rare_characters(rolls) -> str:
 
 def find_font(root: Path, chars: str) -> tuple[str, int] | None:
     """(path, index in a .ttc) of a font with the characters: settings/roll.yml `font:`, else fc-match."""
-    settings = root / "settings" / "roll.yml"
+    settings = Paths(root).settings / "roll.yml"
     if settings.exists():
         configured = (yaml.safe_load(settings.read_text(encoding="utf-8")) or {}).get("font")
         if configured:

@@ -22,6 +22,7 @@ import markdown as markdown_lib
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from ..paths import Paths
 from .. import urls
 from ..pages.site import LessonAid, Schools  # declared by the pages, which show them
 from ..records import model
@@ -64,7 +65,7 @@ def prepare(site, *, root: Path, docs_dir: Path, site_url: str = "", booking_con
     wanted: dict[Path, bytes] = {}
     documents: dict[Path, str] = {}  # PDFs to make: target -> HTML
     env = _environment()
-    cache = root / "build" / "print"
+    cache = Paths(root).print_cache
     codes = Codes(cache / "qr-codes.json")
     lessons = [r for r in site.records if isinstance(r, model.Lesson)]
 
@@ -122,7 +123,7 @@ def write_labels(site, *, root: Path, out_dir: Path, site_url: str = "") -> list
     browser, and the same sheet as PDF where WeasyPrint can run. Returns the files written."""
     base, is_placeholder = base_url(site_url)
     env = _environment()
-    codes = Codes(root / "build" / "print" / "qr-labels.json")  # apart from the site build's lesson codes
+    codes = Codes(Paths(root).print_cache / "qr-labels.json")  # apart from the site build's lesson codes
     out_dir.mkdir(parents=True, exist_ok=True)
     files = {
         out_dir / f"{LABELS}.html": _labels(site, env, base, is_placeholder, codes).encode("utf-8"),
@@ -131,7 +132,7 @@ def write_labels(site, *, root: Path, out_dir: Path, site_url: str = "") -> list
     }
     if pdf.available()[0]:
         files[out_dir / f"{LABELS}.pdf"] = pdf.render(_labels(site, env, base, is_placeholder, codes, for_pdf=True),
-                                                      root / "build" / "print")
+                                                      Paths(root).print_cache)
     else:
         (out_dir / f"{LABELS}.pdf").unlink(missing_ok=True)
     codes.save()

@@ -20,6 +20,7 @@ from typing import Optional
 
 from pydantic import Field, ValidationError
 
+from ..paths import Paths
 from . import model, privacy
 from .dates import PartialDate
 from .load import Document, load
@@ -99,7 +100,7 @@ def counted(rolls: list[Roll]) -> str:
 def load_all(root: Path, records: dict[str, model.Record]) -> Result:
     """Every list under exhibits/roll/, checked against the published records (resting places, people)."""
     result = Result()
-    folder = root / "exhibits" / FOLDER
+    folder = Paths(root).exhibits / FOLDER
     if not folder.is_dir():
         return result
     seen: set[Path] = set()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from ..paths import Paths
 from ..words import UI
 from . import model
 from .dates import PartialDate
@@ -108,11 +109,11 @@ def new_record(root: Path, kind: str, record_id: str) -> tuple[Path | None, str]
         return None, f"KIND: unknown kind \"{kind}\". Use one of: {', '.join(model.KINDS)}"
     if not re.fullmatch(model.SLUG, record_id or ""):
         return None, f"ID: \"{record_id}\" is not an id. Use lower-case ASCII letters, digits and hyphens, e.g. zhang-san"
-    for path in (root / "exhibits").rglob("*.y*ml"):
+    for path in Paths(root).exhibits.rglob("*.y*ml"):
         text = path.read_text(encoding="utf-8", errors="replace")
         if re.search(rf"^id:\s*['\"]?{re.escape(record_id)}['\"]?\s*$", text, re.M) or path.stem == record_id:
             return None, f"ID: \"{record_id}\" is already used by {path.relative_to(root).as_posix()}. Choose another id"
-    target = root / "exhibits" / model.KINDS[kind].FOLDER / f"{record_id}.yml"
+    target = Paths(root).exhibits / model.KINDS[kind].FOLDER / f"{record_id}.yml"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(scaffold(kind, record_id), encoding="utf-8")
     return target, f"Wrote {target.relative_to(root).as_posix()}: replace every TODO, then run make check"

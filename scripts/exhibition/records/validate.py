@@ -16,6 +16,7 @@ from pathlib import Path
 from PIL import Image as PILImage
 from pydantic import BaseModel, ValidationError
 
+from ..paths import Paths
 from . import model, privacy
 from .load import Document, load
 from .problems import Problem, dotted
@@ -137,7 +138,7 @@ def validate(root: Path, *, strict: bool = False, drafts: bool = False, zones: s
     did not change is not read and checked again; the checks between records always run."""
     from . import content
 
-    exhibits, images = root / "exhibits", root / "images"
+    exhibits, images = Paths(root).exhibits, Paths(root).images
     result = Collection(reread=set() if cache is not None else None)
     docs: list[tuple[Document, model.Record]] = []
     failed: list[tuple[Document, type[model.Record]]] = []  # published-to-be records with mistakes
