@@ -67,8 +67,13 @@ $(LIGHTHOUSE):
 	CHROMEDRIVER_SKIP_DOWNLOAD=true PUPPETEER_SKIP_DOWNLOAD=true npm install --silent --prefix build/tools/lighthouse \
 	  --no-save --no-audit --no-fund --ignore-scripts lighthouse@12.2.3
 
+## lint: ruff over the code and the tests (configured in pyproject.toml); `make test` runs it first
+.PHONY: lint
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check scripts tests
+
 ## test: every test (browser tests use Debian's chromium, the HTML checker Java; see .ci/run)
-test: $(VENV)/.installed-test $(VNU) $(LIGHTHOUSE)
+test: $(VENV)/.installed-test $(VNU) $(LIGHTHOUSE) lint
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 ## screenshots: the visitor's pages at 1280 and 390 px (the kiosk at 1920×1080, after make kiosk) -> build/screenshots/

@@ -7,8 +7,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import VALID_EVENT, run_cli, write
-from conftest import axe_violations
+from conftest import VALID_EVENT, axe_violations, run_cli, write
 
 
 def soup(path):

@@ -13,8 +13,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import (KIOSK_COUNTDOWN as COUNTDOWN, KIOSK_FILES, KIOSK_IDLE as IDLE, ROOT, axe_violations, copy_project,
-                      run_cli, serving, write)
+from conftest import KIOSK_COUNTDOWN as COUNTDOWN
+from conftest import KIOSK_FILES, ROOT, axe_violations, copy_project, run_cli, serving, write
+from conftest import KIOSK_IDLE as IDLE
 
 VIEWPORT = {"width": 1920, "height": 1080}  # the hall's screens: 1080p, landscape
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -17,7 +16,6 @@ import pytest
 import yaml
 
 from conftest import ROOT, axe_violations, copy_project, run_cli, serving, write
-
 from exhibition.pages import roll as roll_pages
 from exhibition.records import roll
 from exhibition.records.load import load
@@ -325,7 +323,7 @@ def test_the_same_names_give_the_same_font_file(tmp_path, records, monkeypatch):
     result = check(tmp_path, records, "".join(csv_row(*g[:7], rest=g[7], note=g[8]) for g in GENERATED))
     made = []
     for now in (0, 10**9):  # two builds at different times
-        monkeypatch.setattr(_h_e_a_d, "timestampNow", lambda: now)
+        monkeypatch.setattr(_h_e_a_d, "timestampNow", lambda now=now: now)
         css = rollfont.make(result.rolls, tmp_path / f"out-{now}", tmp_path)
         assert css is not None, "no CJK font on this machine (fonts-noto-cjk)"
         made.append((tmp_path / f"out-{now}" / css.replace(".css", ".woff2")).read_bytes())

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import time
 import re
+import time
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 

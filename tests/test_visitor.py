@@ -112,7 +112,7 @@ def test_the_tour_walks_every_zone_in_order_and_comes_back_to_the_start(visitor,
         position = visitor.locator(".ex-tour-position").inner_text()
         assert (f"第{number}站，共{len(ROUTE)}站" if not lang else f"Stop {number} of {len(ROUTE)}") == position
         assert visitor.locator(".ex-zone--current").count() == 1
-        assert visitor.locator(f'.ex-tour-steps a[aria-current="step"]').inner_text().split()[0] == str(number)
+        assert visitor.locator('.ex-tour-steps a[aria-current="step"]').inner_text().split()[0] == str(number)
         # Its exhibits, as picture cards (a picture or its kind's icon, never a blank box).
         expected = {r["title"]["zh" if not lang else "en"] for r in RECORDS
                     if r.get("hall", {}).get("zone") == zone_id and r["kind"] != "lesson"}

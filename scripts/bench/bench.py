@@ -382,7 +382,7 @@ def search_index(site: Path, records: int) -> dict:
 
 def targets(r: dict) -> list[dict]:
     """(target, measured, limit, met) for each of the issue's targets."""
-    cold, noop, edit = r["builds"]["cold"], r["builds"]["noop"], r["builds"]["edit_one"]
+    cold, noop = r["builds"]["cold"], r["builds"]["noop"]
 
     def ratio(a, b):
         return round(a / b, 2) if a is not None and b else None

@@ -24,8 +24,8 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError, MkDocsException
 
-from .paths import Paths
 from . import edition as editions
+from .paths import Paths
 from .pipeline import Checked, check
 from .publishing import site_url_problem
 from .records.problems import Problem, dotted, drafts_line, report

@@ -14,9 +14,9 @@ import traceback
 from pathlib import Path
 
 from .paths import Paths
+from .pipeline import check
 from .records.problems import drafts_line, report
 from .records.roll import counted
-from .pipeline import check
 
 # Exit codes, one meaning each (tests assert them exactly).
 OK = 0
@@ -97,10 +97,10 @@ def _env_flag(name: str) -> bool:
 
 
 def _labels(args) -> int:
+    from .build import Build, ConfigProblems
     from .pages.site import Site
     from .printing.aids import write_labels
     from .printing.pdf import available
-    from .build import Build, ConfigProblems
 
     root = args.root.resolve()
     try:

@@ -15,8 +15,8 @@ from . import opendata
 from .images.derivatives import derive_all
 from .pages import roll as roll_pages
 from .pages.site import Site
-from .paths import Paths
 from .pages.write import write_pages
+from .paths import Paths
 from .printing.aids import prepare as prepare_print
 from .records import model, roll
 from .records.problems import Problem, ValidationFailed, dotted

@@ -15,11 +15,12 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from . import kiosk as kiosk_edition
 from .config import ExhibitionConfig
 from .edition import Edition
+from .pages import home, language_parts
+from .pages import roll as roll_pages
 from .paths import Paths
-from .pages import home, language_parts, roll as roll_pages
 from .pipeline import Options, run
-from .records.problems import ValidationFailed
 from .publishing import site_url_problem, write_headers_file, write_robots
+from .records.problems import ValidationFailed
 from .search_index import split_by_language
 
 

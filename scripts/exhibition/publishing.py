@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+
 def site_url_problem(value: str) -> str | None:
     """Why site_url (mkdocs.yml, or SITE_URL) cannot be used, in the curator's format, or None."""
     parts = urlsplit(value)

@@ -126,7 +126,7 @@ class Settings:
         return next((era for era in self.eras if era.holds(date)), None)
 
     @classmethod
-    def load(cls, root: Path) -> tuple["Settings", list[Problem]]:
+    def load(cls, root: Path) -> tuple[Settings, list[Problem]]:
         settings, problems = cls(), []
         folder = Paths(root).settings
 

@@ -20,7 +20,7 @@ overrides/partials/kiosk-*.html. Installing it in the hall: kiosk/README.md.
 from . import html
 from .settings import TEMPLATE_KEY, Kiosk, config_problems, read_settings
 
-__all__ = ["TEMPLATE_KEY", "Kiosk", "configure", "read_settings", "site_names"]
+__all__ = ["TEMPLATE_KEY", "Kiosk", "html", "configure", "read_settings", "site_names"]
 
 
 def configure(config, root, pages_dir: str, environ=None) -> Kiosk:

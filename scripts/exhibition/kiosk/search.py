@@ -17,8 +17,8 @@ from pathlib import Path
 from .. import pinyin
 from ..pages.format import kind_icon
 from ..pages.write import Renderer
-from ..words import UI
 from ..records import model
+from ..words import UI
 from .attract import FOLDER
 from .settings import TEXT, Kiosk
 

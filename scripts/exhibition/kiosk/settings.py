@@ -11,8 +11,9 @@ from __future__ import annotations
 import difflib
 import math
 import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Mapping, Optional
+from typing import Annotated, Optional
 
 import yaml
 from pydantic import AfterValidator, Field, PrivateAttr, ValidationError, ValidationInfo, field_validator

@@ -9,9 +9,9 @@ taken from urls.py in the site's URL style.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from .. import urls
 from ..records import model

@@ -20,13 +20,13 @@ from urllib.parse import quote
 
 import yaml
 
-from ..paths import Paths
 from .. import pinyin, urls
+from ..paths import Paths
 from ..records import model
 from ..records.dates import PartialDate
 from ..records.roll import Roll, Row
-from . import rollfont
 from ..words import UI
+from . import rollfont
 from .format import PUNCTUATION
 from .site import Site
 from .write import Renderer

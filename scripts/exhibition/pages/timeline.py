@@ -12,7 +12,6 @@ from typing import Optional
 from ..records import model
 from ..records.dates import PartialDate
 
-
 # (kind, field) -> ui key of the entry's wording; "{title}" is the record's title.
 DATED_FIELDS: dict[tuple[str, str], str] = {
     ("place", "construction_started"): "tl_construction_started",

@@ -18,11 +18,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from .. import urls
 from ..records import model
 from ..words import UI
-from . import lessons
+from . import lessons, structured
 from .format import PUNCTUATION, Dated, Formatter, Links, kind_icon, wrap_label
 from .language_parts import text_lang
 from .site import Site
-from . import structured
 
 HERE = Path(__file__).parent
 
@@ -217,7 +216,7 @@ class Renderer(Formatter):
         licence = self.t(settings.licence) if settings else self.ui("data_licence_unset")
         if settings and settings.url:
             licence += f" <{settings.url}>"
-        ctx.update(kinds=kinds, licence=licence, other_langs=[l for l in model.LANGS if l != self.lang])
+        ctx.update(kinds=kinds, licence=licence, other_langs=[other for other in model.LANGS if other != self.lang])
         return self.env.get_template("data.md.j2").render(ctx)
 
     def whats_new(self) -> str:

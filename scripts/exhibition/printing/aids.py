@@ -22,9 +22,9 @@ import markdown as markdown_lib
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from ..paths import Paths
 from .. import urls
 from ..pages.site import LessonAid, Schools  # declared by the pages, which show them
+from ..paths import Paths
 from ..records import model
 from ..words import UI  # the interface words of the pages, shared
 from . import pdf

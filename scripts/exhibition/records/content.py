@@ -11,7 +11,7 @@ import calendar
 import functools
 import re
 import warnings
-from typing import Iterator
+from collections.abc import Iterator
 
 from . import model
 from .dates import PartialDate

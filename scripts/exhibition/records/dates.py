@@ -50,7 +50,7 @@ class PartialDate:
         return self.iso
 
     @classmethod
-    def parse(cls, value: Any) -> "PartialDate":
+    def parse(cls, value: Any) -> PartialDate:
         if isinstance(value, PartialDate):
             return value
         if isinstance(value, bool) or not isinstance(value, (int, str)):

@@ -7,7 +7,7 @@ purpose (the hall's own address or phone) under `public_values`, with a reason.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 # Digits not glued to other digits, so counts like 16,252 or 300000000 never match.
 _MOBILE = re.compile(r"(?<![\d])(?:\+?86[-\s]?)?1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}(?![\d])")

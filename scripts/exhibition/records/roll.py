@@ -23,8 +23,8 @@ from pydantic import Field, ValidationError
 from ..paths import Paths
 from . import model, privacy
 from .dates import PartialDate
-from .load import Document, load
-from .problems import Problem, dotted
+from .load import load
+from .problems import Problem
 
 FOLDER = "roll"
 COLUMNS = ("id", "name", "name_pinyin", "gender", "born", "died", "native_place", "unit", "role",
@@ -239,7 +239,7 @@ def _rows(path: Path, shown: str, header: Optional[Header], records: dict[str, m
             continue
         values = dict(zip(COLUMNS, (c.strip() for c in cells)))
 
-        def bad(column: str, message: str) -> None:
+        def bad(column: str, message: str, start: int = start) -> None:  # this row's line
             problems.append(Problem(shown, start, column, message))
 
         if not re.fullmatch(model.SLUG, values["id"]):
