@@ -123,3 +123,11 @@ def test_the_preview_starts_with_a_mistake_already_saved(project, tmp_path):
     problems = preview.rebuild()
     assert len(problems) == 1 and not preview.complete
     assert "titel: unknown field" in (tmp_path / "preview" / "index.html").read_text(encoding="utf-8")
+
+
+def test_check_answers_for_the_kiosk_settings_too(project, capsys):
+    """settings/kiosk.yml is a curator file: `make check` reports its mistakes, not only `make kiosk`."""
+    write(project, "exhibits/events/test-event.yml", VALID_EVENT)
+    write(project, "settings/kiosk.yml", "idle_seconds: -3\n")
+    assert cli.main(["--root", str(project), "check"]) == cli.PROBLEMS
+    assert "settings/kiosk.yml:1: idle_seconds: -3 is not a positive number" in capsys.readouterr().err

@@ -127,13 +127,17 @@ def _labels(args) -> int:
 
 
 def _check(args) -> int:
+    from .build import Build
+
     root = args.root.resolve()
-    _, collection, problems = check(root, strict=args.strict, drafts=args.drafts)
+    # The kiosk's settings (settings/kiosk.yml) are checked too: `make check` answers for every curator file.
+    checked, problems = Build(root, kiosk=True, strict=args.strict, drafts=args.drafts).check()
+    collection = checked.collection
     if collection.drafts:
         print(drafts_line(collection.drafts))
     if problems:
         print(report(problems), file=sys.stderr)
-        return 1
+        return PROBLEMS
     print(f"{len(collection.records)} records checked{counted(collection.rolls)}: no problems.")
     if collection.advisories:  # not errors yet (issue #13): say where to find them
         count = len(collection.advisories)
