@@ -14,6 +14,9 @@ from conftest import ROOT, copy_project
 sys.path.insert(0, str(ROOT / "scripts" / "tools"))
 import audit as lighthouse_audit  # noqa: E402  (scripts/tools is not a package)
 
+# Lighthouse over a site served by nginx.
+pytestmark = [pytest.mark.gates]
+
 PAGES = ["", "en/exhibits/vessels/liaocheng-ship/", f"exhibits/tour/{'prelude'}/", "en/exhibits/stories/one-city-one-ship/"]
 
 

@@ -31,6 +31,9 @@ import pytest
 
 from conftest import BIN, VALID_EVENT, copy_project, photo_bytes
 
+# Each case is a build in its own process (67 of them).
+pytestmark = [pytest.mark.build]
+
 RECORD = "exhibits/events/test-event.yml"
 # VALID_EVENT is lines 1-16 (kind 1, id 2, title 3-5, summary 6-8, date 9, sources 10-13, review 14-16).
 GOOD = VALID_EVENT + """\

@@ -327,6 +327,7 @@ def test_label_sheet_pdf_has_every_exhibit(labels):
         assert squeeze(data["title"]["zh"]) in text
 
 
+@pytest.mark.build
 def test_site_url_and_booking_contact_settings(project):
     """A build for a known address: codes carry it, no placeholder; the booking contact shows."""
     write(project, "exhibits/events/test-event.yml", VALID_EVENT + "hall:\n  zone: prelude\n")

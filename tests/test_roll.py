@@ -336,6 +336,7 @@ def test_roll_pages_have_no_axe_violations(browser, roll_server):
         context.close()
 
 
+@pytest.mark.build
 def test_no_lists_yet(project):
     """The nav names the roll: without any list its index is there, and says the lists are coming."""
     result = run_cli(project, "build")

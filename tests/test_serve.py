@@ -11,7 +11,12 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from conftest import VALID_EVENT, write
+
+# `mkdocs serve` in its own process, rebuilding on every save.
+pytestmark = [pytest.mark.build]
 
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 

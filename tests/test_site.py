@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 
@@ -188,6 +189,7 @@ def test_search_index_leaves_out_what_search_does_not_need(built_site):
         assert kind_page and summary["zh" if not prefix else "en"][:12] not in kind_page, kind_page[:300]
 
 
+@pytest.mark.build
 def test_missing_english_shows_chinese_with_a_notice(project):
     write(project, "exhibits/events/test-event.yml", VALID_EVENT.replace("  en: A test record.\n", ""))
     result = run_cli(project, "build")
@@ -209,6 +211,7 @@ def _tree_hash(folder: Path) -> str:
     return digest.hexdigest()
 
 
+@pytest.mark.build
 def test_a_failed_build_leaves_the_last_good_site_untouched(project):
     write(project, "exhibits/events/test-event.yml", VALID_EVENT)
     assert run_cli(project, "build").returncode == 0
@@ -227,6 +230,7 @@ def test_notes_for_the_people_who_run_the_site_are_not_published(built_site):
     assert "scaling" not in (built_site / "sitemap.xml").read_text(encoding="utf-8")
 
 
+@pytest.mark.build
 def test_a_second_build_in_the_same_folder_waits_for_the_first(project):
     """`make build` and `make kiosk` both write docs/exhibits/: never at the same time."""
     import fcntl
