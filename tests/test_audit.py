@@ -21,10 +21,10 @@ PAGES = ["", "en/exhibits/vessels/liaocheng-ship/", f"exhibits/tour/{'prelude'}/
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory):
+def report(tmp_path_factory, caches):
     if not lighthouse_audit.LIGHTHOUSE.exists():
         pytest.fail("Lighthouse is missing: `make test` installs it (build/tools/lighthouse/)")
-    root = copy_project(tmp_path_factory.mktemp("audit"))
+    root = copy_project(tmp_path_factory.mktemp("audit"), caches=caches)
     return lighthouse_audit.audit(PAGES, site=root / "audit-site", root=root)
 
 

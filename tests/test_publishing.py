@@ -23,9 +23,9 @@ SUBPATH = "https://example.org/expo/"
 
 
 @pytest.fixture(scope="module")
-def subpath_site(tmp_path_factory) -> Path:
+def subpath_site(tmp_path_factory, caches) -> Path:
     work = tmp_path_factory.mktemp("subpath")
-    copy_project(work)
+    copy_project(work, caches=caches)
     result = run_cli(work, "build", env={"SITE_URL": SUBPATH})
     assert result.returncode == 0, result.stderr
     return work / "site"

@@ -196,9 +196,9 @@ CONTACT = "roll-test@example.org"
 
 
 @pytest.fixture(scope="module")
-def roll_site(tmp_path_factory) -> Path:
+def roll_site(tmp_path_factory, caches) -> Path:
     """The real collection plus a generated list (test data), with a correction contact."""
-    work = copy_project(tmp_path_factory.mktemp("roll"))
+    work = copy_project(tmp_path_factory.mktemp("roll"), caches=caches)
     write(work, "exhibits/roll/test-list.yaml", YML)
     write(work, "exhibits/roll/test-list.csv", HEADER + "".join(csv_row(*g[:7], rest=g[7], note=g[8]) for g in GENERATED))
     write(work, "settings/roll.yml", f"contact: {CONTACT}\n")
@@ -345,9 +345,9 @@ def test_no_lists_yet(project):
     assert "The lists are being prepared." in (project / "site/en/exhibits/roll/index.html").read_text(encoding="utf-8")
 
 
-def test_kiosk_edition_from_file_url_with_a_long_list(tmp_path, browser):
+def test_kiosk_edition_from_file_url_with_a_long_list(tmp_path, browser, caches):
     """The kiosk from file://; the list made "long" (shard_at: 2) so its cards are on one page per initial."""
-    work = copy_project(tmp_path, "mkdocs-kiosk.yml")
+    work = copy_project(tmp_path, "mkdocs-kiosk.yml", caches=caches)
     write(work, "exhibits/roll/test-list.yaml", YML)
     write(work, "exhibits/roll/test-list.csv", HEADER + "".join(csv_row(*g[:7], rest=g[7], note=g[8]) for g in GENERATED))
     write(work, "settings/roll.yml", f"contact: {CONTACT}\nshard_at: 2\n")
