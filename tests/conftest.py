@@ -99,14 +99,15 @@ def project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def real_project(tmp_path: Path, caches: Path) -> Path:
-    """A copy of the real collection, to break in tests (with the shared build's caches)."""
-    return copy_project(tmp_path, caches=caches)
+def real_project(tmp_path: Path) -> Path:
+    """A copy of the real collection, to break in tests (a test that builds it seeds the caches first:
+    seed_caches(caches, real_project))."""
+    return copy_project(tmp_path)
 
 
 # Fixtures that make a test a `build` test: each builds its own site (the shared built_site is the one
 # build a fast run allows). Every test that needs `browser` is a `browser` test.
-BUILD_FIXTURES = {"real_project", "kiosk_site", "kiosk_project", "subpath_site", "roll_site", "labels"}
+BUILD_FIXTURES = {"kiosk_site", "kiosk_project", "subpath_site", "roll_site", "labels"}
 
 
 def pytest_collection_modifyitems(items):

@@ -11,6 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, VALID_EVENT, axe_violations, open_page, run_cli, serving, write
+from exhibition.cli import OK, PROBLEMS
 from exhibition.printing.qr import PLACEHOLDER_SITE_URL
 from exhibition.records.model import KINDS, PERIOD_MINUTES
 
@@ -116,6 +117,7 @@ def check(project, lesson: str) -> tuple[int, str]:
     result = run_cli(project, "check")
     output = result.stdout + result.stderr
     assert "Traceback" not in output
+    assert result.returncode in (OK, PROBLEMS), output  # never INTERNAL (70): callers assert which one
     return result.returncode, output
 
 

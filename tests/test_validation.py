@@ -7,6 +7,7 @@ import re
 import pytest
 
 from conftest import ROOT, VALID_EVENT, photo_bytes, run_cli, write
+from exhibition.cli import OK, PROBLEMS
 
 LINE = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+): (?P<rest>.*)$", re.M)
 
@@ -15,6 +16,7 @@ def check(root, *args):
     result = run_cli(root, "check", *args)
     output = result.stdout + result.stderr
     assert "Traceback" not in output
+    assert result.returncode in (OK, PROBLEMS), output  # never INTERNAL (70): callers assert which one
     return result.returncode, output
 
 
