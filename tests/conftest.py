@@ -280,6 +280,29 @@ def search(page, query: str) -> list[tuple[str, str]]:
     return [(r.inner_text(), r.locator("a").first.get_attribute("href")) for r in results.all()]
 
 
+# Every finite CSS animation and transition has ended (the lightbox's fade and zoom, Material's drawer):
+# what the page shows now is what it will keep showing. Infinite ones (a spinner) are left out.
+SETTLED = """() => document.getAnimations().every(a =>
+    a.playState !== 'running' || a.effect.getComputedTiming().endTime === Infinity)"""
+
+
+def settled(page) -> None:
+    page.wait_for_function(SETTLED, timeout=10_000)
+
+
+def lightbox_shown(page) -> None:
+    """After a tap or click on a.glightbox: its picture is shown and the opening animation has ended."""
+    page.locator(".glightbox-container .gslide.current.loaded img").wait_for()
+    settled(page)
+
+
+# Keeps every click (caught first, on the window) so the test can ask afterwards whether the page's
+# handlers cancelled it (CANCELLED_CLICKS): a cancelled link goes nowhere, known at once instead of
+# by waiting to see no navigation.
+RECORD_CLICKS = "() => { window.__clicks = []; window.addEventListener('click', e => window.__clicks.push(e), true); }"
+CANCELLED_CLICKS = "window.__clicks.map(e => e.defaultPrevented)"
+
+
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
