@@ -164,10 +164,10 @@ def _meta_tag_page(browser, base: str, meta: str) -> None:
 
         def add_meta(route):
             response = route.fetch()
-            body = response.text()
-            if "text/html" in response.headers.get("content-type", ""):
-                body = body.replace("<head>", "<head>" + meta, 1)
-            route.fulfill(response=response, body=body)
+            if "text/html" not in response.headers.get("content-type", ""):
+                route.fulfill(response=response)  # as it came: read as text, a picture would no longer decode
+                return
+            route.fulfill(response=response, body=response.text().replace("<head>", "<head>" + meta, 1))
 
         page.route("**/*", add_meta)
         page.add_init_script(LISTEN)
