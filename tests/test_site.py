@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import time
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -249,8 +248,9 @@ def test_a_second_build_in_the_same_folder_waits_for_the_first(project):
         ready, _, _ = select.select([second.stderr], [], [], 120)
         assert ready, "the second build neither waited nor said so"
         assert "Another build is running in this folder" in second.stderr.readline()
-        time.sleep(2)
-        assert second.poll() is None and not (project / "site").exists()
+        with pytest.raises(subprocess.TimeoutExpired):  # still waiting 2 s later (fails as soon as it ends)
+            second.wait(timeout=2)
+        assert not (project / "site").exists()
     out, err = second.communicate(timeout=300)
     assert second.returncode == 0, err
     assert (project / "site" / "exhibits/events/test-event/index.html").is_file()
