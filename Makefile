@@ -75,7 +75,7 @@ test: $(VENV)/.installed-test $(VNU) $(LIGHTHOUSE)
 ##            no outside checker, no bench): about a minute; `make test` runs everything
 .PHONY: test-fast
 test-fast: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -q -m "not (browser or build or bench or gates or slow)" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -m "not (browser or build or bench or gates)" $(PYTEST_ARGS)
 
 ## screenshots: the visitor's pages at 1280 and 390 px (the kiosk at 1920×1080, after make kiosk) -> build/screenshots/
 .PHONY: screenshots

@@ -86,7 +86,14 @@ def seed_caches(source: Path, dest: Path) -> None:
     to a temporary name and renames it (os.replace), so it never writes into a linked file."""
     for name in CACHES:
         if (source / name).is_dir():
-            shutil.copytree(source / name, dest / name, copy_function=os.link, dirs_exist_ok=True)
+            shutil.copytree(source / name, dest / name, copy_function=_link_or_copy, dirs_exist_ok=True)
+
+
+def _link_or_copy(src: str, dst: str) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:  # another file system
+        shutil.copy2(src, dst)
 
 
 @pytest.fixture
