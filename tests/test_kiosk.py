@@ -172,6 +172,7 @@ def test_the_main_site_has_no_kiosk_parts(built_site):
 
 
 def test_attract_screen_alternates_languages_and_a_touch_starts_the_visit(kiosk):
+    stop_the_clock(kiosk)
     kiosk.goto(kiosk.url_of(ATTRACT))
     screen = kiosk.locator(".kx-attract")
     box = screen.bounding_box()
@@ -180,9 +181,14 @@ def test_attract_screen_alternates_languages_and_a_touch_starts_the_visit(kiosk)
     assert slide.count() == 1 and slide.get_attribute("lang") == "zh"
     assert "触摸开始" in slide.inner_text()
     assert slide.locator("img").evaluate("img => img.complete && img.naturalWidth > 0")
-    kiosk.wait_for_function("document.querySelector('.kx-slide:not([hidden])').lang === 'en'", timeout=12_000)
+    every = float(screen.get_attribute("data-kx-slide-seconds")) * 1000  # slide_seconds, mkdocs-kiosk.yml
+    kiosk.clock.run_for(every - 100)
+    expect(_visible_slide(kiosk)).to_have_attribute("lang", "zh")
+    kiosk.clock.run_for(200)
+    expect(_visible_slide(kiosk)).to_have_attribute("lang", "en")
     assert "Touch to start" in _visible_slide(kiosk).inner_text()
-    kiosk.wait_for_function("document.querySelector('.kx-slide:not([hidden])').lang === 'zh'", timeout=12_000)
+    kiosk.clock.run_for(every)
+    expect(_visible_slide(kiosk)).to_have_attribute("lang", "zh")
     touch_to_start(kiosk)
     assert kiosk.evaluate("document.documentElement.lang") == "zh"
     assert kiosk.locator(".kx-bar").is_visible()
