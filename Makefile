@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve check report new test schema clean
+.PHONY: build serve check report new test test-fast schema clean
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -75,6 +75,12 @@ lint: $(VENV)/.installed-test
 ## test: every test (browser tests use Debian's chromium, the HTML checker Java; see .ci/run)
 test: $(VENV)/.installed-test $(VNU) $(LIGHTHOUSE) lint
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+## test-fast: unit tests, in-process validation and the one shared build (no browser, no other build,
+##            no outside checker, no bench): about a minute; `make test` runs everything
+.PHONY: test-fast
+test-fast: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q -m "not (browser or build or bench or gates)" $(PYTEST_ARGS)
 
 ## screenshots: the visitor's pages at 1280 and 390 px (the kiosk at 1920×1080, after make kiosk) -> build/screenshots/
 .PHONY: screenshots

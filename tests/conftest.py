@@ -22,20 +22,52 @@ BIN = Path(sys.executable).parent
 SKELETON = ("mkdocs.yml", "docs", "overrides", "settings")
 
 
+# Commands that only read records and print: run in this process (a subprocess costs about a second
+# of imports each, ~60 calls). build and labels keep their own process, as a curator runs them.
+IN_PROCESS = ("check", "new", "report")
+
+
 def run_cli(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    if args and args[0] in IN_PROCESS:
+        return _run_in_process(root, args, env or {})
     return subprocess.run(
         [str(BIN / "exhibition"), "--root", str(root), *args],
         capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}, timeout=600,
     )
 
 
+def _run_in_process(root: Path, args: tuple[str, ...], env: dict) -> subprocess.CompletedProcess:
+    """cli.main as the `exhibition` command would run it: same arguments, environment and exit code."""
+    from exhibition import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    saved = dict(os.environ)
+    os.environ.update(env)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = cli.main(["--root", str(root), *args])
+            except SystemExit as exit_:  # argparse
+                code = exit_.code if isinstance(exit_.code, int) else cli.USAGE
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    return subprocess.CompletedProcess(["exhibition", "--root", str(root), *args], code, out.getvalue(), err.getvalue())
+
+
 # Folders under docs/ that the build writes: never copied, a copy builds its own.
 GENERATED = ("exhibits", "media", "data")
 
 
-def copy_project(dest: Path, *extra: str, content: bool = True) -> Path:
+# What a build caches by content: picture derivatives (docs/media, keyed by the photo's hash) and the
+# handout PDFs and QR codes (build/print, keyed by their inputs). Stale entries are never reused.
+CACHES = ("docs/media", "build/print")
+
+
+def copy_project(dest: Path, *extra: str, content: bool = True, caches: Path | None = None) -> Path:
     """Copy what a project needs to build into dest: the skeleton, any extra files, and
-    (with content) the real records and images."""
+    (with content) the real records and images. With caches (an earlier build's project folder),
+    its picture and PDF caches are hard-linked in, so the copy's build remakes neither."""
     for name in (*SKELETON, *extra, *(("exhibits", "images") if content else ())):
         src = ROOT / name
         if src.is_dir():
@@ -44,7 +76,24 @@ def copy_project(dest: Path, *extra: str, content: bool = True) -> Path:
             shutil.copy(src, dest / name)
     if not content:
         (dest / "settings" / "home.yml").unlink()  # it names records of the real collection
+    if caches is not None:
+        seed_caches(caches, dest)
     return dest
+
+
+def seed_caches(source: Path, dest: Path) -> None:
+    """Hard-link source's build caches into dest. Safe to share: the build writes every cache file
+    to a temporary name and renames it (os.replace), so it never writes into a linked file."""
+    for name in CACHES:
+        if (source / name).is_dir():
+            shutil.copytree(source / name, dest / name, copy_function=_link_or_copy, dirs_exist_ok=True)
+
+
+def _link_or_copy(src: str, dst: str) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:  # another file system
+        shutil.copy2(src, dst)
 
 
 @pytest.fixture
@@ -58,8 +107,23 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def real_project(tmp_path: Path) -> Path:
-    """A copy of the real collection, to break in tests."""
+    """A copy of the real collection, to break in tests (a test that builds it seeds the caches first:
+    seed_caches(caches, real_project))."""
     return copy_project(tmp_path)
+
+
+# Fixtures that make a test a `build` test: each builds its own site (the shared built_site is the one
+# build a fast run allows). Every test that needs `browser` is a `browser` test.
+BUILD_FIXTURES = {"kiosk_site", "kiosk_project", "subpath_site", "roll_site", "labels"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if "browser" in names:
+            item.add_marker(pytest.mark.browser)
+        if names & BUILD_FIXTURES:
+            item.add_marker(pytest.mark.build)
 
 
 def write(root: Path, relative: str, text: str) -> Path:
@@ -115,15 +179,22 @@ def built_site(tmp_path_factory) -> Path:
     return work / "site"
 
 
+@pytest.fixture(scope="session")
+def caches(built_site: Path) -> Path:
+    """The project folder of the shared build, whose caches copies of the real collection reuse
+    (copy_project(…, caches=caches)): a copy's build then remakes no picture and no PDF."""
+    return built_site.parent
+
+
 KIOSK_FILES = ("mkdocs-kiosk.yml",)
 KIOSK_IDLE, KIOSK_COUNTDOWN = 4, 3  # seconds: short, so the kiosk tests see the reset happen
 
 
 @pytest.fixture(scope="session")
-def kiosk_site(tmp_path_factory) -> Path:
+def kiosk_site(tmp_path_factory, caches) -> Path:
     """One kiosk build of the real collection, with short idle times (as an installer would set them);
     shared by tests/test_kiosk.py and the quality gates."""
-    work = copy_project(tmp_path_factory.mktemp("kiosk"), *KIOSK_FILES)
+    work = copy_project(tmp_path_factory.mktemp("kiosk"), *KIOSK_FILES, caches=caches)
     result = run_cli(work, "build", "--kiosk",
                      env={"KIOSK_IDLE_SECONDS": str(KIOSK_IDLE), "KIOSK_COUNTDOWN_SECONDS": str(KIOSK_COUNTDOWN)})
     assert result.returncode == 0, result.stdout + result.stderr
@@ -214,6 +285,29 @@ def search(page, query: str) -> list[tuple[str, str]]:
             box.press("Backspace")
             box.press_sequentially(query[-1])
     return [(r.inner_text(), r.locator("a").first.get_attribute("href")) for r in results.all()]
+
+
+# Every finite CSS animation and transition has ended (the lightbox's fade and zoom, Material's drawer):
+# what the page shows now is what it will keep showing. Infinite ones (a spinner) are left out.
+SETTLED = """() => document.getAnimations().every(a =>
+    a.playState !== 'running' || a.effect.getComputedTiming().endTime === Infinity)"""
+
+
+def settled(page) -> None:
+    page.wait_for_function(SETTLED, timeout=10_000)
+
+
+def lightbox_shown(page) -> None:
+    """After a tap or click on a.glightbox: its picture is shown and the opening animation has ended."""
+    page.locator(".glightbox-container .gslide.current.loaded img").wait_for()
+    settled(page)
+
+
+# Keeps every click (caught first, on the window) so the test can ask afterwards whether the page's
+# handlers cancelled it (CANCELLED_CLICKS): a cancelled link goes nowhere, known at once instead of
+# by waiting to see no navigation.
+RECORD_CLICKS = "() => { window.__clicks = []; window.addEventListener('click', e => window.__clicks.push(e), true); }"
+CANCELLED_CLICKS = "window.__clicks.map(e => e.defaultPrevented)"
 
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]

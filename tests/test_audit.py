@@ -14,14 +14,17 @@ from conftest import ROOT, copy_project
 sys.path.insert(0, str(ROOT / "scripts" / "tools"))
 import audit as lighthouse_audit  # noqa: E402  (scripts/tools is not a package)
 
+# Lighthouse over a site served by nginx.
+pytestmark = [pytest.mark.gates]
+
 PAGES = ["", "en/exhibits/vessels/liaocheng-ship/", f"exhibits/tour/{'prelude'}/", "en/exhibits/stories/one-city-one-ship/"]
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory):
+def report(tmp_path_factory, caches):
     if not lighthouse_audit.LIGHTHOUSE.exists():
         pytest.fail("Lighthouse is missing: `make test` installs it (build/tools/lighthouse/)")
-    root = copy_project(tmp_path_factory.mktemp("audit"))
+    root = copy_project(tmp_path_factory.mktemp("audit"), caches=caches)
     return lighthouse_audit.audit(PAGES, site=root / "audit-site", root=root)
 
 

@@ -58,6 +58,7 @@ def repo_copy(tmp_path: Path) -> Path:
     return repo
 
 
+@pytest.mark.bench
 def test_make_bench_n50_writes_every_key_and_touches_no_project_file(repo_copy, tmp_path):
     """`make bench N=50` as CI's smoke run: 50 records × 3 camera-size photos, every build and measure."""
     before = {name: snapshot(repo_copy / name) for name in ("exhibits", "images", "site", "docs")}

@@ -13,6 +13,8 @@ from exhibition import cli, pipeline
 from exhibition.build import Build, build_site
 from exhibition.preview import Preview
 
+pytestmark = pytest.mark.build  # each test builds a small project (make test-fast leaves them out)
+
 RELATED_EVENT = VALID_EVENT.replace("id: test-event", "id: other-event").replace("测试活动", "另一个活动") + \
     "related:\n  - test-event\n"
 

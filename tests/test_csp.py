@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
-from conftest import ROOT, _Quiet, search, serving
+from conftest import ROOT, _Quiet, lightbox_shown, search, serving
 from exhibition import csp
 
 DEPLOYED = ROOT / "deploy" / "nginx-csp.conf"
@@ -111,12 +112,14 @@ def open_lightbox_and_move_on(page) -> None:
     links = page.locator("a.glightbox")
     assert links.count() >= 1
     links.first.click()
-    page.locator(".gslide-image img").first.wait_for()
-    page.wait_for_timeout(600)  # the fade, and GLightbox sizing the picture
+    lightbox_shown(page)  # the fade, and GLightbox sizing the picture
+    slides = page.locator(".glightbox-container .gslide")
     page.keyboard.press("ArrowRight")
-    page.wait_for_timeout(400)
+    if slides.count() > 1:
+        expect(slides.nth(1)).to_have_class(re.compile(r"\bcurrent\b"))
+        lightbox_shown(page)
     page.keyboard.press("Escape")
-    page.wait_for_timeout(400)
+    expect(page.locator(".glightbox-container")).to_have_count(0)  # closed: GLightbox removes it
 
 
 @pytest.mark.parametrize("path", ["/exhibits/vessels/liaocheng-ship/", "/en/exhibits/memorials/luxibei-revolutionary-martyrs-cemetery/"])
@@ -130,8 +133,11 @@ def test_timeline_filter_under_the_policy(watched):
     visit(watched, "/exhibits/timeline/")
     form = watched.locator("form[data-ex-filter=timeline]")
     assert form.is_visible()
-    form.locator("select[name=kind]").select_option(index=1)
-    watched.wait_for_timeout(300)
+    kind = form.locator("select[name=kind]")
+    kind.select_option(index=1)
+    # The filter ran: entries of other kinds are hidden, and only those.
+    expect(watched.locator(".ex-entry[hidden]")).not_to_have_count(0)
+    expect(watched.locator(f".ex-entry:not([hidden]):not([data-kind='{kind.input_value()}'])")).to_have_count(0)
     assert not violations(watched)
 
 
@@ -158,10 +164,10 @@ def _meta_tag_page(browser, base: str, meta: str) -> None:
 
         def add_meta(route):
             response = route.fetch()
-            body = response.text()
-            if "text/html" in response.headers.get("content-type", ""):
-                body = body.replace("<head>", "<head>" + meta, 1)
-            route.fulfill(response=response, body=body)
+            if "text/html" not in response.headers.get("content-type", ""):
+                route.fulfill(response=response)  # as it came: read as text, a picture would no longer decode
+                return
+            route.fulfill(response=response, body=response.text().replace("<head>", "<head>" + meta, 1))
 
         page.route("**/*", add_meta)
         page.add_init_script(LISTEN)

@@ -15,6 +15,9 @@ from conftest import ROOT
 sys.path.insert(0, str(ROOT / "scripts" / "tools"))
 import local_nginx  # noqa: E402  (scripts/tools is not a package)
 
+# Debian's nginx serving the built site.
+pytestmark = [pytest.mark.gates]
+
 
 @pytest.fixture(scope="module")
 def nginx(built_site, tmp_path_factory):

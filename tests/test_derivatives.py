@@ -5,6 +5,7 @@ from __future__ import annotations
 import struct
 import zlib
 
+import pytest
 from PIL import Image
 
 from conftest import VALID_EVENT, photo_bytes, run_cli, write
@@ -99,6 +100,7 @@ def test_identical_photos_are_made_once(tmp_path):
     assert derived["one.jpg"].variants == derived["two.jpg"].variants
 
 
+@pytest.mark.build
 def test_truncated_photo_in_a_build_names_record_and_file(project):
     data = photo_bytes(2000, 1500)
     (project / "images/events").mkdir(parents=True)

@@ -7,7 +7,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import VALID_EVENT, axe_violations, run_cli, write
+from conftest import VALID_EVENT, axe_violations, run_cli, seed_caches, write
 
 
 def soup(path):
@@ -53,7 +53,9 @@ def test_timeline_groups_by_era_and_shows_disputed_dates(built_site):
         assert page.find(id=a["href"][1:]), a["href"]
 
 
-def test_a_new_dated_record_joins_the_timeline_in_both_languages(real_project):
+@pytest.mark.build
+def test_a_new_dated_record_joins_the_timeline_in_both_languages(real_project, caches):
+    seed_caches(caches, real_project)
     record = VALID_EVENT.replace("id: test-event", "id: fixture-ceremony").replace("测试活动", "测试纪念仪式").replace(
         "Test event", "Fixture ceremony").replace('"2019-03-15"', '"1950-05"').replace("review:", "tags: [ceremonies]\nreview:")
     write(real_project, "exhibits/events/fixture-ceremony.yml", record)

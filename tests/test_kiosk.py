@@ -6,16 +6,31 @@ the read-only tests; the bad-input tests build their own broken copies.
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from playwright.sync_api import expect
 
+from conftest import (
+    CANCELLED_CLICKS,
+    KIOSK_FILES,
+    RECORD_CLICKS,
+    ROOT,
+    axe_violations,
+    copy_project,
+    lightbox_shown,
+    run_cli,
+    serving,
+    settled,
+    write,
+)
 from conftest import KIOSK_COUNTDOWN as COUNTDOWN
-from conftest import KIOSK_FILES, ROOT, axe_violations, copy_project, run_cli, serving, write
 from conftest import KIOSK_IDLE as IDLE
+from exhibition.cli import PROBLEMS
 
 VIEWPORT = {"width": 1920, "height": 1080}  # the hall's screens: 1080p, landscape
 
@@ -50,6 +65,22 @@ def kiosk(browser, kiosk_site):
 ATTRACT = "exhibits/kiosk/attract.html"
 # Slow checks (axe) can take longer than the tests' 4 s idle time: stop the page's clock meanwhile.
 STOP_CLOCK = "() => { const now = Date.now(); Date.now = () => now; }"
+
+
+def stop_the_clock(page) -> None:
+    """Playwright's fake clock, stopped before the page loads: the kiosk's idle timers (setInterval and
+    Date.now) move only when the test says, by page.clock.run_for(ms), never with the machine's load."""
+    start = datetime.datetime(2026, 5, 1, 9, 0)
+    page.clock.install(time=start)
+    page.clock.pause_at(start + datetime.timedelta(seconds=1))  # install lets time run; no page yet
+
+
+def scrolled(page, y: int) -> None:
+    """Scroll to y and wait for the scroll event (it comes with the next frame): under a stopped clock
+    it then counts as activity at the stopped time, not at some moment of a later run_for."""
+    page.evaluate("""y => { addEventListener('scroll', () => document.documentElement.dataset.scrolled = scrollY,
+                                             {capture: true, once: true}); scrollTo(0, y); }""", y)
+    expect(page.locator("html")).to_have_attribute("data-scrolled", str(y))
 
 
 def touch_to_start(page, home: str = "**/site-kiosk/index.html") -> None:
@@ -155,6 +186,7 @@ def test_the_main_site_has_no_kiosk_parts(built_site):
 
 
 def test_attract_screen_alternates_languages_and_a_touch_starts_the_visit(kiosk):
+    stop_the_clock(kiosk)
     kiosk.goto(kiosk.url_of(ATTRACT))
     screen = kiosk.locator(".kx-attract")
     box = screen.bounding_box()
@@ -163,9 +195,14 @@ def test_attract_screen_alternates_languages_and_a_touch_starts_the_visit(kiosk)
     assert slide.count() == 1 and slide.get_attribute("lang") == "zh"
     assert "触摸开始" in slide.inner_text()
     assert slide.locator("img").evaluate("img => img.complete && img.naturalWidth > 0")
-    kiosk.wait_for_function("document.querySelector('.kx-slide:not([hidden])').lang === 'en'", timeout=12_000)
+    every = float(screen.get_attribute("data-kx-slide-seconds")) * 1000  # slide_seconds, mkdocs-kiosk.yml
+    kiosk.clock.run_for(every - 100)
+    expect(_visible_slide(kiosk)).to_have_attribute("lang", "zh")
+    kiosk.clock.run_for(200)
+    expect(_visible_slide(kiosk)).to_have_attribute("lang", "en")
     assert "Touch to start" in _visible_slide(kiosk).inner_text()
-    kiosk.wait_for_function("document.querySelector('.kx-slide:not([hidden])').lang === 'zh'", timeout=12_000)
+    kiosk.clock.run_for(every)
+    expect(_visible_slide(kiosk)).to_have_attribute("lang", "zh")
     touch_to_start(kiosk)
     assert kiosk.evaluate("document.documentElement.lang") == "zh"
     assert kiosk.locator(".kx-bar").is_visible()
@@ -418,8 +455,7 @@ def test_the_lightbox_swipes_to_the_next_picture(kiosk):
     kiosk.goto(kiosk.url_of("exhibits/gallery.html"))
     kiosk.evaluate(STOP_CLOCK)
     kiosk.locator("a.glightbox").first.tap()
-    kiosk.locator(".glightbox-container .gslide.current img").wait_for()
-    kiosk.wait_for_timeout(600)
+    lightbox_shown(kiosk)
     first = kiosk.locator(".gslide.current img").get_attribute("src")
     y = VIEWPORT["height"] / 2
     drag(kiosk, (1500, y), (300, y))
@@ -428,23 +464,31 @@ def test_the_lightbox_swipes_to_the_next_picture(kiosk):
 
 
 def test_idle_countdown_then_reset_to_the_chinese_attract_screen(kiosk):
+    stop_the_clock(kiosk)
     kiosk.goto(kiosk.url_of("en/exhibits/vessels/liaocheng-ship.html"))
     kiosk.locator("[data-kx-toggle=large]").tap()  # a choice of this visitor, cleared by the reset
-    kiosk.mouse.wheel(0, 600)
+    scrolled(kiosk, 600)
     dialog = kiosk.locator("dialog[data-kx-idle]")
-    kiosk.wait_for_timeout((IDLE - 1.5) * 1000)
-    assert not dialog.is_visible(), "the countdown came too early"
-    dialog.wait_for(state="visible", timeout=3000)
+    kiosk.clock.run_for(IDLE * 1000 - 300)
+    expect(dialog).to_be_hidden()  # not a moment too early
+    kiosk.clock.run_for(600)
+    expect(dialog).to_be_visible()
     assert "Still there?" in dialog.inner_text()
-    assert re.search(r"in [1-3] s", dialog.inner_text())
+    assert f"in {COUNTDOWN} s" in dialog.inner_text()
+    kiosk.clock.run_for(1000)
+    expect(dialog).to_contain_text(f"in {COUNTDOWN - 1} s")  # counting down, second by second
     stay = dialog.locator("[data-kx-stay]")
     size = stay.bounding_box()
     assert size["width"] >= 88 and size["height"] >= 88, size
     stay.tap()  # still there: the countdown goes away and the page stays
-    dialog.wait_for(state="hidden", timeout=2000)
+    expect(dialog).to_be_hidden()
+    kiosk.clock.run_for(IDLE * 1000 - 300)  # the wait began again at the tap
+    expect(dialog).to_be_hidden()
     assert "/en/exhibits/vessels/liaocheng-ship.html" in kiosk.url
-    dialog.wait_for(state="visible", timeout=(IDLE + 1.5) * 1000)
-    kiosk.wait_for_url("**/site-kiosk/" + ATTRACT, timeout=(COUNTDOWN + 2) * 1000)
+    kiosk.clock.run_for(600)
+    expect(dialog).to_be_visible()
+    kiosk.clock.run_for(COUNTDOWN * 1000)
+    kiosk.wait_for_url("**/site-kiosk/" + ATTRACT)
     assert kiosk.evaluate("document.documentElement.lang") == "zh"
     assert _visible_slide(kiosk).get_attribute("lang") == "zh"
     assert kiosk.evaluate("window.scrollY") == 0
@@ -452,8 +496,9 @@ def test_idle_countdown_then_reset_to_the_chinese_attract_screen(kiosk):
     assert not kiosk.evaluate("document.documentElement.classList.contains('kx-large')")
     # The last visitor's pages are out of reach: back stays on (or returns to) the attract screen.
     kiosk.go_back()
-    kiosk.wait_for_timeout(500)
+    kiosk.wait_for_load_state()
     kiosk.wait_for_url("**/site-kiosk/" + ATTRACT)
+    expect(_visible_slide(kiosk)).to_have_attribute("lang", "zh")
     # The next visitor starts fresh, in Chinese, with normal text.
     touch_to_start(kiosk)
     assert not kiosk.evaluate("document.documentElement.classList.contains('kx-large')")
@@ -468,22 +513,24 @@ def _caught_reset(page) -> None:
     asked = []
     page.once("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
     page.evaluate(HOLD_THE_RESET)
-    page.wait_for_timeout((IDLE + COUNTDOWN + 1.5) * 1000)
+    page.clock.run_for((IDLE + COUNTDOWN) * 1000 + 400)
+    page.wait_for_function("() => true")  # a round trip: the dialog event has reached the test
     assert asked == ["beforeunload"], "the reset did not try to leave the page"
 
 
 def test_the_reset_clears_the_keyboard_the_query_the_lightbox_and_the_scroll(kiosk):
+    stop_the_clock(kiosk)
     # A visitor typed on the search page, scrolled, and walked away.
     kiosk.goto(kiosk.url_of("en/" + SEARCH))
     tap_keys(kiosk, "lcj")
     assert kiosk.locator("[data-kx-query]").inner_text().lower() == "lcj"
-    kiosk.evaluate("window.scrollTo(0, 300)")
+    scrolled(kiosk, 300)
     _caught_reset(kiosk)
     assert kiosk.locator("[data-kx-query]").inner_text() == ""
     assert kiosk.evaluate("[window.scrollY, sessionStorage.getItem('kx-query'), sessionStorage.length]") == [0, None, 0]
     # Another walked away with a picture open, half way down the gallery.
     kiosk.goto(kiosk.url_of("exhibits/gallery.html"))
-    kiosk.evaluate("window.scrollTo(0, 900)")
+    scrolled(kiosk, 900)
     kiosk.locator("a.glightbox:visible").first.tap()
     kiosk.locator(".glightbox-container .gslide.current img").wait_for()
     assert kiosk.evaluate("lightbox.lightboxOpen") and kiosk.evaluate("window.scrollY") > 0
@@ -493,7 +540,8 @@ def test_the_reset_clears_the_keyboard_the_query_the_lightbox_and_the_scroll(kio
     # Let go, the reset reaches the attract screen, in Chinese; the next visitor finds an empty search.
     kiosk.goto(kiosk.url_of("en/" + SEARCH))
     tap_keys(kiosk, "fzx")
-    kiosk.wait_for_url("**/site-kiosk/" + ATTRACT, timeout=(IDLE + COUNTDOWN + 3) * 1000)
+    kiosk.clock.run_for((IDLE + COUNTDOWN) * 1000 + 400)
+    kiosk.wait_for_url("**/site-kiosk/" + ATTRACT)
     assert kiosk.evaluate("document.documentElement.lang") == "zh" and kiosk.evaluate("window.scrollY") == 0
     assert _visible_slide(kiosk).get_attribute("lang") == "zh"
     touch_to_start(kiosk)
@@ -531,9 +579,10 @@ def test_no_link_to_another_host_can_be_clicked(kiosk):
         }
     }""")
     before = kiosk.url
+    kiosk.evaluate(RECORD_CLICKS)
     for index in range(2):
         kiosk.locator("a.kx-test").nth(index).click()
-        kiosk.wait_for_timeout(300)
+        assert kiosk.evaluate(CANCELLED_CLICKS) == [True] * (index + 1), "the kiosk let a link to another host go"
         assert kiosk.url == before
     assert len(kiosk.context.pages) == 1
     with kiosk.expect_navigation():
@@ -606,7 +655,7 @@ def test_controls_on_a_portrait_screen_are_at_least_44_px(kiosk):
     assert kiosk.evaluate(CONTROL_SIZES) == []
     kiosk.locator("label.md-header__button[for=__drawer]").tap()  # the navigation drawer
     kiosk.locator(".md-sidebar--primary .md-nav__link").first.wait_for(state="visible")
-    kiosk.wait_for_timeout(400)
+    settled(kiosk)  # the drawer has slid all the way in
     assert kiosk.evaluate(CONTROL_SIZES) == []
 
 
@@ -620,8 +669,7 @@ def test_controls_in_search_and_lightbox_are_at_least_44_px(kiosk):
     assert kiosk.evaluate(CONTROL_SIZES) == []
     kiosk.goto(kiosk.url_of("exhibits/gallery.html"))
     kiosk.locator("a.glightbox").first.tap()
-    kiosk.locator(".glightbox-container .gslide.current img").wait_for()
-    kiosk.wait_for_timeout(600)
+    lightbox_shown(kiosk)
     assert kiosk.evaluate(CONTROL_SIZES) == []
 
 
@@ -723,7 +771,8 @@ def _refused(root: Path, env: dict | None = None) -> str:
     (root / "site-kiosk" / "last-good.txt").write_text("the last good kiosk", encoding="utf-8")
     result = run_cli(root, "build", "--kiosk", env=env)
     out = result.stdout + result.stderr
-    assert result.returncode == 1, out  # a curator's mistake (cli.PROBLEMS), not an internal error
+    assert result.returncode == PROBLEMS, out  # a curator's mistake, not a fault of ours (INTERNAL)
+    assert "Traceback" not in out and "internal error" not in out, out
     assert (root / "site-kiosk" / "last-good.txt").exists(), "a failed build must leave the kiosk as it was"
     return out
 
@@ -966,8 +1015,9 @@ def _visit_over_http(browser, base: str) -> None:
         assert page.locator("[data-kx-results] .ex-card__title").first.inner_text() == "聊城舰"
         page.goto(base + "exhibits/memorials/luxibei-revolutionary-martyrs-cemetery.html")
         page.evaluate("() => { const a = document.createElement('a'); a.href = 'https://example.org/'; a.id = 'out'; a.textContent = 'out'; document.body.prepend(a); }")
+        page.evaluate(RECORD_CLICKS)
         page.locator("#out").click()
-        page.wait_for_timeout(300)
+        assert page.evaluate(CANCELLED_CLICKS) == [True], "the kiosk let a link to another host go"
         assert page.url.endswith("luxibei-revolutionary-martyrs-cemetery.html")
     finally:
         context.close()

@@ -11,6 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, VALID_EVENT, axe_violations, open_page, run_cli, serving, write
+from exhibition.cli import OK, PROBLEMS
 from exhibition.printing.qr import PLACEHOLDER_SITE_URL
 from exhibition.records.model import KINDS, PERIOD_MINUTES
 
@@ -116,6 +117,7 @@ def check(project, lesson: str) -> tuple[int, str]:
     result = run_cli(project, "check")
     output = result.stdout + result.stderr
     assert "Traceback" not in output
+    assert result.returncode in (OK, PROBLEMS), output  # never INTERNAL (70): callers assert which one
     return result.returncode, output
 
 
@@ -327,6 +329,7 @@ def test_label_sheet_pdf_has_every_exhibit(labels):
         assert squeeze(data["title"]["zh"]) in text
 
 
+@pytest.mark.build
 def test_site_url_and_booking_contact_settings(project):
     """A build for a known address: codes carry it, no placeholder; the booking contact shows."""
     write(project, "exhibits/events/test-event.yml", VALID_EVENT + "hall:\n  zone: prelude\n")

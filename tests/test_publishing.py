@@ -23,9 +23,9 @@ SUBPATH = "https://example.org/expo/"
 
 
 @pytest.fixture(scope="module")
-def subpath_site(tmp_path_factory) -> Path:
+def subpath_site(tmp_path_factory, caches) -> Path:
     work = tmp_path_factory.mktemp("subpath")
-    copy_project(work)
+    copy_project(work, caches=caches)
     result = run_cli(work, "build", env={"SITE_URL": SUBPATH})
     assert result.returncode == 0, result.stderr
     return work / "site"
@@ -98,6 +98,7 @@ def test_without_site_url_the_site_works_from_any_folder(built_site):
     assert count > 100 and not broken, broken[:20]
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("value", ["example.org", "https://example.org/expo", "ftp://example.org/", "/expo/"])
 def test_a_bad_site_url_is_refused(project, value):
     write(project, "exhibits/events/test-event.yml", VALID_EVENT)
@@ -155,6 +156,7 @@ def test_every_record_page_has_valid_json_ld(subpath_site):
     assert checked >= 40
 
 
+@pytest.mark.build
 def test_open_data_has_every_published_record_and_no_private_field(project):
     write(project, "exhibits/events/test-event.yml", VALID_EVENT)
     write(project, "exhibits/events/draft-event.yml", VALID_EVENT.replace("test-event", "draft-event").replace("verified", "draft"))
@@ -214,6 +216,7 @@ def test_whats_new_lists_records_by_review_date(built_site):
     assert len(dates) >= 20 and dates == sorted(dates, reverse=True)
 
 
+@pytest.mark.build
 def test_open_data_gives_the_published_pictures_and_a_licence_per_language(project):
     (project / "images/events").mkdir(parents=True)
     (project / "images/events/photo.jpg").write_bytes(photo_bytes(1200, 900))

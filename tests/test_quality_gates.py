@@ -21,6 +21,9 @@ import pytest
 
 from conftest import AXE_TAGS, BIN, ROOT
 
+# The Nu HTML Checker, lychee and axe over both built editions.
+pytestmark = [pytest.mark.gates]
+
 VNU = Path(os.environ.get("VNU_JAR", ROOT / "build/tools/node_modules/vnu-jar/build/dist/vnu.jar"))
 JAVA = shutil.which("java") or "/usr/bin/java"
 

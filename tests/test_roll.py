@@ -246,9 +246,9 @@ CONTACT = "roll-test@example.org"
 
 
 @pytest.fixture(scope="module")
-def roll_site(tmp_path_factory) -> Path:
+def roll_site(tmp_path_factory, caches) -> Path:
     """The real collection plus a generated list (test data), with a correction contact."""
-    work = copy_project(tmp_path_factory.mktemp("roll"))
+    work = copy_project(tmp_path_factory.mktemp("roll"), caches=caches)
     write(work, "exhibits/roll/test-list.yaml", YML)
     write(work, "exhibits/roll/test-list.csv", HEADER + "".join(csv_row(*g[:7], rest=g[7], note=g[8]) for g in GENERATED))
     write(work, "settings/roll.yml", f"contact: {CONTACT}\n")
@@ -414,6 +414,7 @@ def test_roll_pages_have_no_axe_violations(browser, roll_server):
         context.close()
 
 
+@pytest.mark.build
 def test_no_lists_yet(project):
     """The nav names the roll: without any list its index is there, and says the lists are coming."""
     result = run_cli(project, "build")
@@ -422,9 +423,9 @@ def test_no_lists_yet(project):
     assert "The lists are being prepared." in (project / "site/en/exhibits/roll/index.html").read_text(encoding="utf-8")
 
 
-def test_kiosk_edition_from_file_url_with_a_long_list(tmp_path, browser):
+def test_kiosk_edition_from_file_url_with_a_long_list(tmp_path, browser, caches):
     """The kiosk from file://; the list made "long" (shard_at: 2) so its cards are on one page per initial."""
-    work = copy_project(tmp_path, "mkdocs-kiosk.yml")
+    work = copy_project(tmp_path, "mkdocs-kiosk.yml", caches=caches)
     write(work, "exhibits/roll/test-list.yaml", YML)
     write(work, "exhibits/roll/test-list.csv", HEADER + "".join(csv_row(*g[:7], rest=g[7], note=g[8]) for g in GENERATED))
     write(work, "settings/roll.yml", f"contact: {CONTACT}\nshard_at: 2\n")

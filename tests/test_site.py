@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-import time
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 
@@ -188,6 +188,7 @@ def test_search_index_leaves_out_what_search_does_not_need(built_site):
         assert kind_page and summary["zh" if not prefix else "en"][:12] not in kind_page, kind_page[:300]
 
 
+@pytest.mark.build
 def test_missing_english_shows_chinese_with_a_notice(project):
     write(project, "exhibits/events/test-event.yml", VALID_EVENT.replace("  en: A test record.\n", ""))
     result = run_cli(project, "build")
@@ -209,6 +210,7 @@ def _tree_hash(folder: Path) -> str:
     return digest.hexdigest()
 
 
+@pytest.mark.build
 def test_a_failed_build_leaves_the_last_good_site_untouched(project):
     write(project, "exhibits/events/test-event.yml", VALID_EVENT)
     assert run_cli(project, "build").returncode == 0
@@ -227,6 +229,7 @@ def test_notes_for_the_people_who_run_the_site_are_not_published(built_site):
     assert "scaling" not in (built_site / "sitemap.xml").read_text(encoding="utf-8")
 
 
+@pytest.mark.build
 def test_a_second_build_in_the_same_folder_waits_for_the_first(project):
     """`make build` and `make kiosk` both write docs/exhibits/: never at the same time."""
     import fcntl
@@ -245,8 +248,9 @@ def test_a_second_build_in_the_same_folder_waits_for_the_first(project):
         ready, _, _ = select.select([second.stderr], [], [], 120)
         assert ready, "the second build neither waited nor said so"
         assert "Another build is running in this folder" in second.stderr.readline()
-        time.sleep(2)
-        assert second.poll() is None and not (project / "site").exists()
+        with pytest.raises(subprocess.TimeoutExpired):  # still waiting 2 s later (fails as soon as it ends)
+            second.wait(timeout=2)
+        assert not (project / "site").exists()
     out, err = second.communicate(timeout=300)
     assert second.returncode == 0, err
     assert (project / "site" / "exhibits/events/test-event/index.html").is_file()

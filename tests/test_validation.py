@@ -7,6 +7,7 @@ import re
 import pytest
 
 from conftest import ROOT, VALID_EVENT, photo_bytes, run_cli, write
+from exhibition.cli import OK, PROBLEMS
 
 LINE = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+): (?P<rest>.*)$", re.M)
 
@@ -15,6 +16,7 @@ def check(root, *args):
     result = run_cli(root, "check", *args)
     output = result.stdout + result.stderr
     assert "Traceback" not in output
+    assert result.returncode in (OK, PROBLEMS), output  # never INTERNAL (70): callers assert which one
     return result.returncode, output
 
 
@@ -169,6 +171,7 @@ def test_libyaml_reader_gives_the_same_records_and_lines_as_the_python_reader():
         assert fast is not None and fast.data == exact.data and fast.lines == exact.lines, path
 
 
+@pytest.mark.build
 def test_a_build_validates_the_records_once(real_project, tmp_path, monkeypatch):
     """`exhibition build` checks the records and hands them to the plugin in the same process:
     MkDocs' run does not validate them a second time."""
