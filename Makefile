@@ -71,6 +71,7 @@ $(LIGHTHOUSE):
 .PHONY: lint
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
 
 ## test: every test (browser tests use Debian's chromium, the HTML checker Java; see .ci/run)
 test: $(VENV)/.installed-test $(VNU) $(LIGHTHOUSE) lint

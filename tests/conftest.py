@@ -32,7 +32,10 @@ def run_cli(root: Path, *args: str, env: dict | None = None) -> subprocess.Compl
         return _run_in_process(root, args, env or {})
     return subprocess.run(
         [str(BIN / "exhibition"), "--root", str(root), *args],
-        capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}, timeout=600,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        timeout=600,
     )
 
 
@@ -195,8 +198,9 @@ def kiosk_site(tmp_path_factory, caches) -> Path:
     """One kiosk build of the real collection, with short idle times (as an installer would set them);
     shared by tests/test_kiosk.py and the quality gates."""
     work = copy_project(tmp_path_factory.mktemp("kiosk"), *KIOSK_FILES, caches=caches)
-    result = run_cli(work, "build", "--kiosk",
-                     env={"KIOSK_IDLE_SECONDS": str(KIOSK_IDLE), "KIOSK_COUNTDOWN_SECONDS": str(KIOSK_COUNTDOWN)})
+    result = run_cli(
+        work, "build", "--kiosk", env={"KIOSK_IDLE_SECONDS": str(KIOSK_IDLE), "KIOSK_COUNTDOWN_SECONDS": str(KIOSK_COUNTDOWN)}
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert (work / "site-kiosk" / "index.html").exists()
     assert not (work / "site").exists(), "the kiosk build must not touch site/"

@@ -22,21 +22,38 @@ from exhibition.images import derivatives
 
 BENCH = ROOT / "scripts" / "bench" / "bench.py"
 KEYS = {  # the issue's keys and their types (None where a baseline may be unavailable)
-    "records": (int,), "cold_s": (float,), "noop_s": (float,), "edit_one_s": (float,), "add_photo_s": (float,),
-    "generator_share": (float,), "derivatives_per_s": (float,), "pillow_naive_per_s": (float,),
-    "vips_per_s": (float, type(None)), "peak_rss_mb": (float,), "page_kb_gz": (float,), "first_image_kb": (float,),
+    "records": (int,),
+    "cold_s": (float,),
+    "noop_s": (float,),
+    "edit_one_s": (float,),
+    "add_photo_s": (float,),
+    "generator_share": (float,),
+    "derivatives_per_s": (float,),
+    "pillow_naive_per_s": (float,),
+    "vips_per_s": (float, type(None)),
+    "peak_rss_mb": (float,),
+    "page_kb_gz": (float,),
+    "first_image_kb": (float,),
 }
 
 
 def bench(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(BENCH), *args], capture_output=True, text=True, timeout=timeout,
-                          env={k: v for k, v in os.environ.items() if k not in ("STRICT", "DRAFTS")})
+    return subprocess.run(
+        [sys.executable, str(BENCH), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={k: v for k, v in os.environ.items() if k not in ("STRICT", "DRAFTS")},
+    )
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, str]]:
     """Every file under folder: its mtime and content hash."""
-    return {p.relative_to(folder).as_posix(): (p.stat().st_mtime_ns, hashlib.sha256(p.read_bytes()).hexdigest())
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): (p.stat().st_mtime_ns, hashlib.sha256(p.read_bytes()).hexdigest())
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture
@@ -67,7 +84,10 @@ def test_make_bench_n50_writes_every_key_and_touches_no_project_file(repo_copy, 
     work.mkdir()
     result = subprocess.run(
         ["make", "-s", "bench", "N=50", f"BENCH_ARGS=--sample 2 --repo {repo_copy} --tmp {work} --json {out}"],
-        cwd=ROOT, capture_output=True, text=True, timeout=1800,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1800,
         env={k: v for k, v in os.environ.items() if k not in ("STRICT", "DRAFTS")},
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -130,8 +150,9 @@ def test_make_bench_passes_n_with_a_default_of_1000():
         pytest.skip("make is not installed")
 
     def command(*args: str) -> str:
-        result = subprocess.run(["make", "-n", "-o", ".venv/.installed", "bench", *args],
-                                cwd=ROOT, capture_output=True, text=True, timeout=60)
+        result = subprocess.run(
+            ["make", "-n", "-o", ".venv/.installed", "bench", *args], cwd=ROOT, capture_output=True, text=True, timeout=60
+        )
         assert result.returncode == 0, result.stderr
         return result.stdout
 

@@ -57,8 +57,14 @@ def test_search_finds_the_ship_in_english(page):
 
 
 PAGES = [
-    "/", "/exhibits/vessels/", "/exhibits/vessels/liaocheng-ship/", "/exhibits/memorials/luxibei-revolutionary-martyrs-cemetery/",
-    "/en/", "/en/exhibits/vessels/", "/en/exhibits/vessels/liaocheng-ship/", "/en/exhibits/people/fan-zhuxian/",
+    "/",
+    "/exhibits/vessels/",
+    "/exhibits/vessels/liaocheng-ship/",
+    "/exhibits/memorials/luxibei-revolutionary-martyrs-cemetery/",
+    "/en/",
+    "/en/exhibits/vessels/",
+    "/en/exhibits/vessels/liaocheng-ship/",
+    "/en/exhibits/people/fan-zhuxian/",
 ]
 
 

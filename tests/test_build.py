@@ -15,13 +15,17 @@ from exhibition.preview import Preview
 
 pytestmark = pytest.mark.build  # each test builds a small project (make test-fast leaves them out)
 
-RELATED_EVENT = VALID_EVENT.replace("id: test-event", "id: other-event").replace("测试活动", "另一个活动") + \
-    "related:\n  - test-event\n"
+RELATED_EVENT = (
+    VALID_EVENT.replace("id: test-event", "id: other-event").replace("测试活动", "另一个活动") + "related:\n  - test-event\n"
+)
 
 
 def tree(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_a_good_build_exits_0_and_a_mistake_1_leaving_site_as_it_was(project, capsys):
@@ -87,10 +91,18 @@ def test_the_preview_fast_rebuild_gives_the_pages_a_full_build_gives(project, tm
     assert preview.rebuild() == []
     assert preview.rebuilds[-1][1] is True  # that one was the fast (dirty) rebuild
     assert build_site(project, site_dir=tmp_path / "full") == 0
-    pages = ["exhibits/events/test-event/index.html", "en/exhibits/events/test-event/index.html",
-             "exhibits/events/other-event/index.html", "en/exhibits/events/other-event/index.html",
-             "exhibits/events/index.html", "en/exhibits/events/index.html", "exhibits/timeline/index.html",
-             "en/exhibits/timeline/index.html", "index.html", "en/index.html"]
+    pages = [
+        "exhibits/events/test-event/index.html",
+        "en/exhibits/events/test-event/index.html",
+        "exhibits/events/other-event/index.html",
+        "en/exhibits/events/other-event/index.html",
+        "exhibits/events/index.html",
+        "en/exhibits/events/index.html",
+        "exhibits/timeline/index.html",
+        "en/exhibits/timeline/index.html",
+        "index.html",
+        "en/index.html",
+    ]
     for page in pages:
         fast, full = (tmp_path / "preview" / page).read_bytes(), (tmp_path / "full" / page).read_bytes()
         assert fast == full, page

@@ -57,6 +57,7 @@ def test_pages_have_no_inline_event_handler_or_javascript_url(built_site):
 
 # --- in Chromium, with the policy applied ------------------------------------------------
 
+
 class _WithPolicy(_Quiet):
     policy = ""
 
@@ -99,8 +100,6 @@ def violations(page) -> list[str]:
     return page.evaluate("window.__csp") + page.problems
 
 
-
-
 @pytest.mark.parametrize("path, query", [("/", "护卫舰"), ("/en/", "corvette")])
 def test_home_page_and_search_under_the_policy(watched, path, query):
     visit(watched, path)
@@ -122,7 +121,9 @@ def open_lightbox_and_move_on(page) -> None:
     expect(page.locator(".glightbox-container")).to_have_count(0)  # closed: GLightbox removes it
 
 
-@pytest.mark.parametrize("path", ["/exhibits/vessels/liaocheng-ship/", "/en/exhibits/memorials/luxibei-revolutionary-martyrs-cemetery/"])
+@pytest.mark.parametrize(
+    "path", ["/exhibits/vessels/liaocheng-ship/", "/en/exhibits/memorials/luxibei-revolutionary-martyrs-cemetery/"]
+)
 def test_record_page_with_pictures_and_lightbox_under_the_policy(watched, path):
     visit(watched, path)
     open_lightbox_and_move_on(watched)
@@ -141,8 +142,17 @@ def test_timeline_filter_under_the_policy(watched):
     assert not violations(watched)
 
 
-@pytest.mark.parametrize("path", ["/exhibits/hall-map/", "/en/exhibits/hall-map/", "/exhibits/gallery/", "/en/exhibits/tags/",
-                                  "/en/exhibits/timeline/", "/visit/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/exhibits/hall-map/",
+        "/en/exhibits/hall-map/",
+        "/exhibits/gallery/",
+        "/en/exhibits/tags/",
+        "/en/exhibits/timeline/",
+        "/visit/",
+    ],
+)
 def test_other_pages_under_the_policy(watched, path):
     visit(watched, path)
     if "gallery" in path:

@@ -77,8 +77,10 @@ def test_truncated_photo_is_an_error_not_a_crash(tmp_path):
 
 def _png_claiming(width: int, height: int) -> bytes:
     """A tiny PNG whose header claims a huge size: a decompression bomb."""
+
     def chunk(kind: bytes, body: bytes) -> bytes:
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 16)) + chunk(b"IEND", b"")
 
@@ -105,8 +107,11 @@ def test_truncated_photo_in_a_build_names_record_and_file(project):
     data = photo_bytes(2000, 1500)
     (project / "images/events").mkdir(parents=True)
     (project / "images/events/cut.jpg").write_bytes(data[: len(data) // 3])
-    write(project, "exhibits/events/test-event.yml",
-          VALID_EVENT + "images:\n  - file: events/cut.jpg\n    alt: {zh: 照片, en: photo}\n")
+    write(
+        project,
+        "exhibits/events/test-event.yml",
+        VALID_EVENT + "images:\n  - file: events/cut.jpg\n    alt: {zh: 照片, en: photo}\n",
+    )
     result = run_cli(project, "build")
     output = result.stdout + result.stderr
     assert result.returncode == 1

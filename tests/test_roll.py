@@ -37,7 +37,7 @@ sources:
     quote: 碑上刻有120位烈士的姓名
 """
 # Generated names (test data only): one with a CJK Extension B character.
-RARE = "\U0002000B"  # 𠀋
+RARE = "\U0002000b"  # 𠀋
 GENERATED = [
     ("t-zhao-jia", "赵甲", "", "男", "1938", "1940-05", "测试县", CEMETERY, ""),
     ("t-qian-yi", "钱乙", "", "", "", "1947", "样例县", "", ""),
@@ -74,6 +74,7 @@ P = "exhibits/roll/test-list.csv"
 
 # --- checks: one message per mistake, exact text ----------------------------------------
 
+
 def test_a_good_list_loads(tmp_path, records):
     result = check(tmp_path, records, "".join(csv_row(*g[:7], rest=g[7], note=g[8]) for g in GENERATED))
     assert result.problems == [] and result.warnings == []
@@ -87,7 +88,8 @@ def test_wrong_number_of_columns(tmp_path, records):
     assert messages(result) == [
         f"{P}:3: this row has 4 columns; it needs 13 (id,name,name_pinyin,gender,born,died,native_place,unit,role,"
         "place_of_death,resting_place,source,note). Check for a missing or extra comma; a comma inside a value "
-        "needs the value in \"double quotes\""]
+        'needs the value in "double quotes"'
+    ]
     assert result.rolls == []  # nothing is published while a list has a problem
 
 
@@ -95,39 +97,44 @@ def test_gbk_file(tmp_path, records):
     result = check(tmp_path, records, (HEADER + csv_row("t-a", "赵甲", died="1940")).encode("gbk"))
     assert messages(result) == [
         f"{P}:2: the file is saved as GBK (the Chinese Windows encoding), not UTF-8. Save as UTF-8 (in Excel: "
-        "另存为 → \"CSV UTF-8 (逗号分隔)\"; in WPS or LibreOffice choose the encoding UTF-8)"]
+        '另存为 → "CSV UTF-8 (逗号分隔)"; in WPS or LibreOffice choose the encoding UTF-8)'
+    ]
 
 
 def test_byte_order_mark(tmp_path, records):
     result = check(tmp_path, records, b"\xef\xbb\xbf" + (HEADER + csv_row("t-a", "赵甲")).encode("utf-8"))
     assert messages(result) == [
         f"{P}:1: the file starts with a byte-order mark (BOM). Save it as UTF-8 without BOM (in Excel choose "
-        "\"CSV UTF-8\" and then remove the mark with a text editor, or save from WPS/LibreOffice as UTF-8 without BOM)"]
+        '"CSV UTF-8" and then remove the mark with a text editor, or save from WPS/LibreOffice as UTF-8 without BOM)'
+    ]
 
 
 def test_excel_dates_full_width_digits_and_impossible_dates(tmp_path, records):
-    result = check(tmp_path, records, csv_row("t-a", "赵甲", died="1938/11/15")
-                   + csv_row("t-b", "钱乙", died="１９４３")
-                   + csv_row("t-c", "孙丙", died="1943-02-30")
-                   + csv_row("t-d", "李丁", born="1950", died="1940"))
+    result = check(
+        tmp_path,
+        records,
+        csv_row("t-a", "赵甲", died="1938/11/15")
+        + csv_row("t-b", "钱乙", died="１９４３")
+        + csv_row("t-c", "孙丙", died="1943-02-30")
+        + csv_row("t-d", "李丁", born="1950", died="1940"),
+    )
     assert messages(result) == [
-        f"{P}:2: died: \"1938/11/15\" looks like a date changed by Excel. Write it as 1938-11-15 (YYYY, YYYY-MM "
+        f'{P}:2: died: "1938/11/15" looks like a date changed by Excel. Write it as 1938-11-15 (YYYY, YYYY-MM '
         "or YYYY-MM-DD) and format the column as text",
-        f"{P}:3: died: \"１９４３\" is typed with full-width digits (０-９). Type the date with ordinary digits 0-9 "
+        f'{P}:3: died: "１９４３" is typed with full-width digits (０-９). Type the date with ordinary digits 0-9 '
         "(switch the input method to half-width)",
-        f"{P}:4: died: \"1943-02-30\": 1943-02 has no day 30 (it has 28 days). Check the source",
+        f'{P}:4: died: "1943-02-30": 1943-02 has no day 30 (it has 28 days). Check the source',
         f"{P}:5: born: born 1950 is after died 1940. Check the source",
     ]
 
 
 def test_unknown_resting_place_and_source(tmp_path, records):
-    result = check(tmp_path, records, csv_row("t-a", "赵甲", rest="luxibei-cemetery")
-                   + csv_row("t-b", "钱乙", source="wiki"))
+    result = check(tmp_path, records, csv_row("t-a", "赵甲", rest="luxibei-cemetery") + csv_row("t-b", "钱乙", source="wiki"))
     assert messages(result) == [
-        f"{P}:2: resting_place: no published record has the id \"luxibei-cemetery\". Use the id of a cemetery or "
+        f'{P}:2: resting_place: no published record has the id "luxibei-cemetery". Use the id of a cemetery or '
         "memorial in exhibits/ (liaocheng-revolutionary-martyrs-cemetery, luxibei-revolutionary-martyrs-cemetery), "
         "or leave it empty",
-        f"{P}:3: source: no source \"wiki\" in the header exhibits/roll/test-list.yaml. Use one of: stele",
+        f'{P}:3: source: no source "wiki" in the header exhibits/roll/test-list.yaml. Use one of: stele',
     ]
 
 
@@ -135,48 +142,64 @@ def test_personal_data_in_note(tmp_path, records):
     result = check(tmp_path, records, csv_row("t-a", "赵甲", note="其子电话13812345678"))
     assert messages(result) == [
         f"{P}:2: note: contains a phone number (13812345678). Personal data is never published (个人信息保护法): "
-        "remove it. The roll lists only the fallen, never their living relatives"]
+        "remove it. The roll lists only the fallen, never their living relatives"
+    ]
 
 
 def test_same_name_twice(tmp_path, records):
     # Two people of the same name: allowed when the rows tell them apart.
-    result = check(tmp_path, records, csv_row("t-a", "赵甲", died="1940", native="测试县")
-                   + csv_row("t-b", "赵甲", died="1947", native="测试县"))
+    result = check(
+        tmp_path,
+        records,
+        csv_row("t-a", "赵甲", died="1940", native="测试县") + csv_row("t-b", "赵甲", died="1947", native="测试县"),
+    )
     assert result.problems == [] and result.warnings == []
     # Same name, native place and year of death: a warning asking to confirm (still published).
-    result = check(tmp_path, records, csv_row("t-a", "赵甲", died="1940", native="测试县")
-                   + csv_row("t-b", "赵甲", died="1940-05", native="测试县"))
+    result = check(
+        tmp_path,
+        records,
+        csv_row("t-a", "赵甲", died="1940", native="测试县") + csv_row("t-b", "赵甲", died="1940-05", native="测试县"),
+    )
     assert result.problems == [] and len(result.rolls) == 1
     assert [str(w) for w in result.warnings] == [
-        f"{P}:3: name: 赵甲 (native place \"测试县\", died 1940) is also on line 2. If these are two people, say "
-        "what tells them apart in `note`; if one, remove a row"]
+        f'{P}:3: name: 赵甲 (native place "测试县", died 1940) is also on line 2. If these are two people, say '
+        "what tells them apart in `note`; if one, remove a row"
+    ]
 
 
 def test_every_problem_at_once_and_nothing_published(tmp_path, records):
-    result = check(tmp_path, records, csv_row("t-a", "赵甲", died="1938/11/15") + "t-b,钱乙\n"
-                   + csv_row("t-a", "孙丙", rest="nowhere"))
+    result = check(
+        tmp_path, records, csv_row("t-a", "赵甲", died="1938/11/15") + "t-b,钱乙\n" + csv_row("t-a", "孙丙", rest="nowhere")
+    )
     assert result.rolls == []
     assert [m.split(": ", 2)[:2] for m in messages(result)] == [
-        [f"{P}:2", "died"], [f"{P}:3", "this row has 2 columns; it needs 13 (id,name,name_pinyin,gender,born,died,"
-                             "native_place,unit,role,place_of_death,resting_place,source,note). Check for a missing or "
-                             "extra comma; a comma inside a value needs the value in \"double quotes\""],
-        [f"{P}:4", "id"], [f"{P}:4", "resting_place"]]
+        [f"{P}:2", "died"],
+        [
+            f"{P}:3",
+            "this row has 2 columns; it needs 13 (id,name,name_pinyin,gender,born,died,"
+            "native_place,unit,role,place_of_death,resting_place,source,note). Check for a missing or "
+            'extra comma; a comma inside a value needs the value in "double quotes"',
+        ],
+        [f"{P}:4", "id"],
+        [f"{P}:4", "resting_place"],
+    ]
     assert f'{P}:4: id: "t-a" is already used on line 2. Give each person their own id' in messages(result)
 
 
 def test_header_count_must_be_in_the_quote(tmp_path, records):
     result = check(tmp_path, records, csv_row("t-a", "赵甲"), yml=YML.replace("count: 120", "count: 925"))
     assert messages(result) == [
-        "exhibits/roll/test-list.yaml:3: count: 925 is not in the quote of source \"stele\". Copy the number exactly "
-        "as the source gives it, with the passage that says it"]
+        'exhibits/roll/test-list.yaml:3: count: 925 is not in the quote of source "stele". Copy the number exactly '
+        "as the source gives it, with the passage that says it"
+    ]
 
 
 # --- the header's JSON Schema: editors check a header as the curator types it ----------------
 
+
 def header_errors(data) -> list[str]:
     schema = json.loads((ROOT / "schema" / "roll.schema.json").read_text(encoding="utf-8"))
-    return sorted(f"{'.'.join(map(str, e.path))}: {e.message}"
-                  for e in jsonschema.Draft202012Validator(schema).iter_errors(data))
+    return sorted(f"{'.'.join(map(str, e.path))}: {e.message}" for e in jsonschema.Draft202012Validator(schema).iter_errors(data))
 
 
 def test_editors_check_the_real_headers_against_the_roll_schema():
@@ -208,7 +231,7 @@ def test_cli_check_refuses_a_bad_list(tmp_path):
     write(work, "exhibits/roll/bad.csv", HEADER + csv_row("t-a", "赵甲", died="1938/11/15"))
     result = run_cli(work, "check")
     assert result.returncode == 1
-    assert "exhibits/roll/bad.csv:2: died: \"1938/11/15\" looks like a date changed by Excel" in result.stderr
+    assert 'exhibits/roll/bad.csv:2: died: "1938/11/15" looks like a date changed by Excel' in result.stderr
     assert "the site was not changed" in result.stderr
 
 
@@ -279,8 +302,10 @@ def test_cards_reach_the_page_without_a_markdown_pass(roll_site):
     meta: dict = {}
     kept = roll_pages.set_aside(md, meta)
     assert "<li>" not in kept and kept.endswith(roll_pages.ASIDE + "\nafter\n")
-    assert roll_pages.put_back(f"<h1>T</h1>\n{roll_pages.ASIDE}\n<p>after</p>", meta) == \
-        "<h1>T</h1>\n<ol><li>*not emphasis*</li></ol>\n<p>after</p>"
+    assert (
+        roll_pages.put_back(f"<h1>T</h1>\n{roll_pages.ASIDE}\n<p>after</p>", meta)
+        == "<h1>T</h1>\n<ol><li>*not emphasis*</li></ol>\n<p>after</p>"
+    )
     for page in ("exhibits/roll/test-list/index.html", "en/exhibits/roll/luxibei-tower/index.html"):
         html = (roll_site / page).read_text(encoding="utf-8")
         assert "ex-roll-html" not in html and html.count('class="ex-roll-card"') in (3, len(GENERATED))
@@ -347,21 +372,31 @@ def _open(browser, url):
 
 
 def _visible(page) -> list[str]:
-    return page.eval_on_selector_all(".ex-roll-cards:not([hidden]) > .ex-roll-card",
-                                     "els => els.map(e => e.id || e.dataset.id)")
+    return page.eval_on_selector_all(".ex-roll-cards:not([hidden]) > .ex-roll-card", "els => els.map(e => e.id || e.dataset.id)")
 
 
 @pytest.mark.parametrize("lang", ["", "en/"])
 def test_search_by_characters_pinyin_and_initials(browser, roll_server, lang):
     context, page = _open(browser, f"{roll_server}/{lang}exhibits/roll/test-list/")
     box = page.locator("#roll-q")
-    for query, expected in [("孙", ["p-t-sun-bing"]), ("钱乙", ["p-t-qian-yi"]), ("zhaojia", ["p-t-zhao-jia"]),
-                            ("zhao jia", ["p-t-zhao-jia"]), ("sb", ["p-t-sun-bing"]), ("QY", ["p-t-qian-yi"]),
-                            (RARE, ["p-t-wang-rare"]), ("wangzhang", ["p-t-wang-rare"]), ("xyz", [])]:
+    for query, expected in [
+        ("孙", ["p-t-sun-bing"]),
+        ("钱乙", ["p-t-qian-yi"]),
+        ("zhaojia", ["p-t-zhao-jia"]),
+        ("zhao jia", ["p-t-zhao-jia"]),
+        ("sb", ["p-t-sun-bing"]),
+        ("QY", ["p-t-qian-yi"]),
+        (RARE, ["p-t-wang-rare"]),
+        ("wangzhang", ["p-t-wang-rare"]),
+        ("xyz", []),
+    ]:
         box.fill(query)
         assert _visible(page) == expected, query
-    assert page.locator("#roll-count").inner_text() == ("没有找到这个姓名。请换用拼音或首字母，或清除筛选条件。" if not lang
-                                                        else "No name found. Try pinyin or initials, or clear the filters.")
+    assert page.locator("#roll-count").inner_text() == (
+        "没有找到这个姓名。请换用拼音或首字母，或清除筛选条件。"
+        if not lang
+        else "No name found. Try pinyin or initials, or clear the filters."
+    )
     box.fill("")
     page.select_option("#roll-native_place", "测试县")
     assert _visible(page) == ["p-t-zhao-jia", "p-t-sun-bing"]
@@ -385,7 +420,8 @@ def test_shared_link_shows_the_name(browser, roll_server):
 def test_rare_character_renders_as_a_glyph(browser, roll_server):
     """𠀋 (CJK Extension B) in the roll's own font draws a real glyph, not a box (.notdef)."""
     context, page = _open(browser, f"{roll_server}/exhibits/roll/test-list/")
-    result = page.evaluate("""async (ch) => {
+    result = page.evaluate(
+        """async (ch) => {
       await document.fonts.ready;
       await document.fonts.load('48px ExRollNames', ch);
       const faces = [...document.fonts].filter(f => f.family.replace(/"/g, '') === 'ExRollNames');
@@ -399,7 +435,9 @@ def test_rare_character_renders_as_a_glyph(browser, roll_server):
       return {loaded: faces.map(f => f.status), same_as_box: glyph === box, blank: glyph === blank,
               box_drawn: box !== blank,
               family: getComputedStyle(document.querySelector('#p-t-wang-rare .ex-roll-name span')).fontFamily};
-    }""", RARE)
+    }""",
+        RARE,
+    )
     assert result["loaded"] == ["loaded"]
     assert result["box_drawn"]  # a missing character draws a box here: the comparison means something
     assert not result["same_as_box"] and not result["blank"]
@@ -450,8 +488,10 @@ def test_kiosk_edition_from_file_url_with_a_long_list(tmp_path, browser, caches)
     assert field.input_value() == "z"
     page.locator('[data-roll-key="clear"]').click()
     assert field.input_value() == ""
-    sizes = page.evaluate("() => Array.from(document.querySelectorAll('[data-roll-key]')).map(k => "
-                          "[k.getBoundingClientRect().width, k.getBoundingClientRect().height])")
+    sizes = page.evaluate(
+        "() => Array.from(document.querySelectorAll('[data-roll-key]')).map(k => "
+        "[k.getBoundingClientRect().width, k.getBoundingClientRect().height])"
+    )
     assert len(sizes) == 28 and all(w >= 44 and h >= 44 for w, h in sizes), sizes
     # A name in a rare character, as a family member's own device would type it.
     field.evaluate("(el, v) => { el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); }", RARE)

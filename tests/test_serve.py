@@ -60,8 +60,11 @@ def serving_preview(project, log_path):
     with log_path.open("w") as output:
         server = subprocess.Popen(
             [str(EXHIBITION), "--root", str(project), "serve", "--addr", f"127.0.0.1:{port}"],
-            cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-            stdout=subprocess.DEVNULL, stderr=output, text=True,
+            cwd=project,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            stdout=subprocess.DEVNULL,
+            stderr=output,
+            text=True,
         )
         try:
             yield f"http://127.0.0.1:{port}"
@@ -80,7 +83,9 @@ def test_serve_shows_an_edited_record_after_one_rebuild(project, tmp_path):
         assert _wait_for(url, "改过的标题", 240), "the preview did not pick up the edited record"
         # The pages that rebuild wrote into docs/ must not set off another one: fail at the first sign of
         # one (MkDocs' watcher notices a change within a second or two).
-        assert not _poll(lambda: _rebuilds(log) > 1, 5), f"a second rebuild for one edit:\n{log.read_text(encoding='utf-8')[-3000:]}"
+        assert not _poll(
+            lambda: _rebuilds(log) > 1, 5
+        ), f"a second rebuild for one edit:\n{log.read_text(encoding='utf-8')[-3000:]}"
         # A hand-written page in docs/ is still watched.
         visit = project / "docs" / "visit.zh.md"
         visit.write_text(visit.read_text(encoding="utf-8") + "\n\n改过的参观说明\n", encoding="utf-8")
@@ -99,8 +104,7 @@ def test_serve_shows_the_problems_of_a_saved_mistake_in_the_browser_and_recovers
         assert _wait_for(url, "测试活动", 240), "the preview never came up"
         record.write_text(VALID_EVENT.replace("title:", "titel:", 1), encoding="utf-8")
         expected = "exhibits/events/test-event.yml:3: titel: unknown field. Did you mean `title`?"
-        assert _wait_for(url, expected, 120), \
-            f"the page did not show the problem:\n{log.read_text(encoding='utf-8')[-3000:]}"
+        assert _wait_for(url, expected, 120), f"the page did not show the problem:\n{log.read_text(encoding='utf-8')[-3000:]}"
         page = _get(url)
         assert 'id="exhibition-problems"' in page and "1 problem in the records" in page
         assert _wait_for(f"{base}/en/", "exhibition-problems", 10), "other pages carry it too"

@@ -151,7 +151,10 @@ def test_language_switch_links_to_the_same_record(built_site):
     page = soup(built_site / "exhibits/vessels/liaocheng-ship/index.html")
     english = page.find("a", attrs={"hreflang": "en", "class": "md-select__link"})
     target = (built_site / "exhibits/vessels/liaocheng-ship" / english["href"]).resolve()
-    assert target == (built_site / "en/exhibits/vessels/liaocheng-ship").resolve() or target == (built_site / "en/exhibits/vessels/liaocheng-ship/index.html").resolve()
+    assert (
+        target == (built_site / "en/exhibits/vessels/liaocheng-ship").resolve()
+        or target == (built_site / "en/exhibits/vessels/liaocheng-ship/index.html").resolve()
+    )
 
 
 def test_search_index_is_one_per_language(built_site):
@@ -162,7 +165,11 @@ def test_search_index_is_one_per_language(built_site):
     assert all(not d["location"].startswith("en/") for d in zh["docs"])
     assert any("聊城舰" in d["title"] for d in zh["docs"])
     assert any("Liaocheng" in d["title"] for d in en["docs"])
-    assert not any(CJK.search(d["title"]) and "Liaocheng" not in d["title"] and "双拥" not in d["title"] for d in en["docs"] if d["location"].count("/") > 2)
+    assert not any(
+        CJK.search(d["title"]) and "Liaocheng" not in d["title"] and "双拥" not in d["title"]
+        for d in en["docs"]
+        if d["location"].count("/") > 2
+    )
 
 
 def test_search_index_leaves_out_what_search_does_not_need(built_site):
@@ -183,8 +190,11 @@ def test_search_index_leaves_out_what_search_does_not_need(built_site):
         gallery = " ".join(d["text"].replace("\u200b", "") for d in docs if d["location"].startswith("exhibits/gallery/"))
         assert "聊城舰" not in gallery and "Liaocheng" not in gallery, gallery[:300]
         summary = yaml.safe_load((ROOT / "exhibits/vessels/liaocheng-ship.yml").read_text())["summary"]
-        kind_page = " ".join(d["text"].replace("\u200b", "") for d in docs
-                             if d["location"].startswith("exhibits/vessels/") and "liaocheng-ship" not in d["location"])
+        kind_page = " ".join(
+            d["text"].replace("\u200b", "")
+            for d in docs
+            if d["location"].startswith("exhibits/vessels/") and "liaocheng-ship" not in d["location"]
+        )
         assert kind_page and summary["zh" if not prefix else "en"][:12] not in kind_page, kind_page[:300]
 
 
@@ -218,7 +228,7 @@ def test_a_failed_build_leaves_the_last_good_site_untouched(project):
     write(project, "exhibits/events/test-event.yml", VALID_EVENT.replace("2019-03-15", "2019-02-30"))
     result = run_cli(project, "build")
     assert result.returncode == 1
-    assert "date: \"2019-02-30\"" in result.stderr
+    assert 'date: "2019-02-30"' in result.stderr
     assert _tree_hash(project / "site") == before
     assert not list(project.glob(".site-*"))
 
@@ -243,8 +253,9 @@ def test_a_second_build_in_the_same_folder_waits_for_the_first(project):
     lock.parent.mkdir(parents=True, exist_ok=True)
     with lock.open("a") as held:  # another build, as far as the lock can tell
         fcntl.flock(held, fcntl.LOCK_EX)
-        second = subprocess.Popen([str(BIN / "exhibition"), "--root", str(project), "build"],
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        second = subprocess.Popen(
+            [str(BIN / "exhibition"), "--root", str(project), "build"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
         ready, _, _ = select.select([second.stderr], [], [], 120)
         assert ready, "the second build neither waited nor said so"
         assert "Another build is running in this folder" in second.stderr.readline()

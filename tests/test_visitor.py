@@ -49,8 +49,14 @@ def test_home_leads_with_the_halls_picture_and_at_least_four_picture_cards_in_tw
     hero = visitor.locator(".ex-hero__img")
     box = hero.bounding_box()
     assert box and box["y"] < height / 2 and box["height"] >= height / 3, box
-    assert visitor.evaluate("() => document.querySelector('.ex-hero__img').complete && document.querySelector('.ex-hero__img').naturalWidth > 0")
-    assert visitor.locator("h1").inner_text().startswith("聊城市双拥展览馆" if not lang else "Liaocheng Double Support Exhibition Hall")
+    assert visitor.evaluate(
+        "() => document.querySelector('.ex-hero__img').complete && document.querySelector('.ex-hero__img').naturalWidth > 0"
+    )
+    assert (
+        visitor.locator("h1")
+        .inner_text()
+        .startswith("聊城市双拥展览馆" if not lang else "Liaocheng Double Support Exhibition Hall")
+    )
     # Picture cards (a picture, or for a record without one its kind's designed placeholder)
     # whose top is within the first two screens.
     visitor.mouse.wheel(0, height)  # the way a visitor scrolls: lazy pictures load as they come near
@@ -114,8 +120,11 @@ def test_the_tour_walks_every_zone_in_order_and_comes_back_to_the_start(visitor,
         assert visitor.locator(".ex-zone--current").count() == 1
         assert visitor.locator('.ex-tour-steps a[aria-current="step"]').inner_text().split()[0] == str(number)
         # Its exhibits, as picture cards (a picture or its kind's icon, never a blank box).
-        expected = {r["title"]["zh" if not lang else "en"] for r in RECORDS
-                    if r.get("hall", {}).get("zone") == zone_id and r["kind"] != "lesson"}
+        expected = {
+            r["title"]["zh" if not lang else "en"]
+            for r in RECORDS
+            if r.get("hall", {}).get("zone") == zone_id and r["kind"] != "lesson"
+        }
         cards = visitor.locator("ul.ex-cards .ex-card")
         shown = {t.strip() for t in cards.locator(".ex-card__title").all_inner_texts()}
         assert shown == expected, (zone_id, shown ^ expected)
@@ -177,8 +186,12 @@ def test_a_story_shows_every_sections_picture_with_alt_text_in_the_pages_languag
 
 def test_a_story_picture_must_be_one_of_its_images(project):
     story = (ROOT / "exhibits/stories/one-city-one-ship.yml").read_text(encoding="utf-8")
-    story = re.sub(r"related:\n(  - .*\n)+", "", story).replace("    records: [liaocheng-ship]\n", "").replace(
-        "    records: [shuangyong-gongjian]\n", "").replace("    records: [liaocheng-shuangyong-hall, hall-opening-2019]\n", "")
+    story = (
+        re.sub(r"related:\n(  - .*\n)+", "", story)
+        .replace("    records: [liaocheng-ship]\n", "")
+        .replace("    records: [shuangyong-gongjian]\n", "")
+        .replace("    records: [liaocheng-shuangyong-hall, hall-opening-2019]\n", "")
+    )
     story = story.replace("image: themes/army-and-people.png", "image: themes/not-listed.png")
     for name in ("vessels/corvette-at-sea.png", "themes/army-and-people.png", "places/hall-facade.png"):
         (project / "images" / name).parent.mkdir(parents=True, exist_ok=True)
@@ -202,12 +215,19 @@ def portrait_site(tmp_path_factory) -> Path:
     (root / "images/events").mkdir(parents=True)
     # 4000×3000 stored, orientation 6: a 3000×4000 portrait once turned upright.
     (root / "images/events/portrait.jpg").write_bytes(photo_bytes(orientation=6))
-    write(root, "exhibits/events/test-event.yml", VALID_EVENT.replace("review:", """images:
+    write(
+        root,
+        "exhibits/events/test-event.yml",
+        VALID_EVENT.replace(
+            "review:",
+            """images:
   - file: events/portrait.jpg
     alt: {zh: 一张竖幅照片, en: A portrait photo}
     caption: {zh: 竖幅照片, en: A portrait photo}
     credit: {zh: 测试, en: Test}
-review:"""))
+review:""",
+        ),
+    )
     write(root, "settings/home.yml", "hero: test-event\npurpose: {zh: 测试, en: Test}\n")
     result = run_cli(root, "build")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -238,8 +258,13 @@ def test_a_portrait_lead_picture_stays_within_the_height_budget_with_its_caption
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_english_labels_carry_no_full_width_punctuation(built_site, prefix):
     page = soup(built_site / prefix / "exhibits/vessels/liaocheng-ship/index.html")
-    labels = [page.select_one(".ex-review"), page.select_one(".ex-tags"), page.select_one(".ex-see-also"),
-              *page.select(".ex-credit"), page.find("h2", id=re.compile("^(in-the-hall|在展厅中)")).find_next("p")]
+    labels = [
+        page.select_one(".ex-review"),
+        page.select_one(".ex-tags"),
+        page.select_one(".ex-see-also"),
+        *page.select(".ex-credit"),
+        page.find("h2", id=re.compile("^(in-the-hall|在展厅中)")).find_next("p"),
+    ]
     texts = [label.get_text() for label in labels if label]
     assert len(texts) >= 5
     for text in texts:
@@ -251,8 +276,13 @@ def test_english_labels_carry_no_full_width_punctuation(built_site, prefix):
 
 
 def test_every_list_of_exhibits_is_picture_cards_with_a_placeholder_for_a_record_without_picture(built_site):
-    pages = ["exhibits/people/index.html", "exhibits/tags/martyrs/index.html", "exhibits/teachers/index.html",
-             "exhibits/vessels/liaocheng-ship/index.html", "exhibits/hall-map/index.html"]
+    pages = [
+        "exhibits/people/index.html",
+        "exhibits/tags/martyrs/index.html",
+        "exhibits/teachers/index.html",
+        "exhibits/vessels/liaocheng-ship/index.html",
+        "exhibits/hall-map/index.html",
+    ]
     placeholders = 0
     for path in pages:
         page = soup(built_site / path)
@@ -298,8 +328,16 @@ def test_hall_map_zone_names_are_at_least_12_px_on_a_phone(browser, server, lang
 
 # --- accessibility and console, every new page type in both languages -------------------------
 
-NEW_PAGES = ["", "exhibits/tour/", f"exhibits/tour/{ROUTE[0]}/", f"exhibits/tour/{ROUTE[-1]}/", "exhibits/stories/",
-             *[f"exhibits/stories/{s['id']}/" for s in STORIES], "exhibits/people/", "exhibits/vessels/liaocheng-ship/"]
+NEW_PAGES = [
+    "",
+    "exhibits/tour/",
+    f"exhibits/tour/{ROUTE[0]}/",
+    f"exhibits/tour/{ROUTE[-1]}/",
+    "exhibits/stories/",
+    *[f"exhibits/stories/{s['id']}/" for s in STORIES],
+    "exhibits/people/",
+    "exhibits/vessels/liaocheng-ship/",
+]
 
 
 @pytest.mark.parametrize("path", [p for p in NEW_PAGES] + [f"en/{p}" for p in NEW_PAGES])
@@ -393,12 +431,15 @@ def test_chinese_on_english_pages_is_marked_in_the_kiosk(kiosk_site):
 def test_marking_language_parts():
     from exhibition.pages.language_parts import mark
 
-    html = ('<html lang="en"><head><title>范 x</title></head><body><p>The office (冀南行署) and <q lang="zh">引文</q>'
-            '<select><option>聊城</option><option>Linqing</option></select><svg><text>序厅</text></svg>'
-            '<script>var a="中"</script><br>“聊城舰”，ok <img alt="图" src="x.png"></p></body></html>')
+    html = (
+        '<html lang="en"><head><title>范 x</title></head><body><p>The office (冀南行署) and <q lang="zh">引文</q>'
+        "<select><option>聊城</option><option>Linqing</option></select><svg><text>序厅</text></svg>"
+        '<script>var a="中"</script><br>“聊城舰”，ok <img alt="图" src="x.png"></p></body></html>'
+    )
     assert mark(html) == (
         '<html lang="en"><head><title>范 x</title></head><body><p>The office (<span lang="zh">冀南行署</span>) and '
         '<q lang="zh">引文</q><select><option lang="zh">聊城</option><option>Linqing</option></select>'
         '<svg><text>序厅</text></svg><script>var a="中"</script><br><span lang="zh">“聊城舰”，</span>ok '
-        '<img alt="图" src="x.png"></p></body></html>')
+        '<img alt="图" src="x.png"></p></body></html>'
+    )
     assert mark("<p>only English</p>") == "<p>only English</p>"

@@ -64,14 +64,19 @@ def log(message: str) -> None:
 
 # --- arguments -------------------------------------------------------------
 
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="bench", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--records", "-n", default="1000", help="how many records (default 1000)")
     parser.add_argument("--photos", default="3", help="photos per record (default 3)")
     parser.add_argument("--size", default="4000x3000", help="photo size in pixels, WxH (default 4000x3000)")
     parser.add_argument("--tmp", default=None, help="where the temporary project goes (default: TMPDIR or /tmp)")
-    parser.add_argument("--json", default=str(ROOT / "build" / "bench.json"), help="where the results go (default build/bench.json)")
-    parser.add_argument("--repo", default=str(ROOT), help="project whose mkdocs.yml, docs/, overrides/, settings/ are copied (default: this one)")
+    parser.add_argument(
+        "--json", default=str(ROOT / "build" / "bench.json"), help="where the results go (default build/bench.json)"
+    )
+    parser.add_argument(
+        "--repo", default=str(ROOT), help="project whose mkdocs.yml, docs/, overrides/, settings/ are copied (default: this one)"
+    )
     parser.add_argument("--sample", default="12", help="photos in the throughput comparison (default 12)")
     parser.add_argument("--no-serve", action="store_true", help="skip the `make serve` preview measurements")
     parser.add_argument("--keep", action="store_true", help="keep the temporary project (it is large)")
@@ -101,13 +106,17 @@ def make_workdir(tmp: str | None, needed: int) -> Path:
     try:
         work = Path(tempfile.mkdtemp(prefix="exhibition-bench-", dir=base))
     except OSError as exc:
-        raise BenchError(f"cannot write in the temporary folder {base} ({exc.strerror or exc}). "
-                         f"Give a writable folder with --tmp DIR (make bench TMPDIR=DIR)") from None
+        raise BenchError(
+            f"cannot write in the temporary folder {base} ({exc.strerror or exc}). "
+            f"Give a writable folder with --tmp DIR (make bench TMPDIR=DIR)"
+        ) from None
     free = shutil.disk_usage(work).free
     if free < needed:
         shutil.rmtree(work, ignore_errors=True)
-        raise BenchError(f"the temporary folder {base} has {free / 1e9:.1f} GB free; this run needs about "
-                         f"{needed / 1e9:.1f} GB. Use fewer records (N=…) or another folder (--tmp DIR)")
+        raise BenchError(
+            f"the temporary folder {base} has {free / 1e9:.1f} GB free; this run needs about "
+            f"{needed / 1e9:.1f} GB. Use fewer records (N=…) or another folder (--tmp DIR)"
+        )
     return work
 
 
@@ -119,6 +128,7 @@ def space_needed(records: int, photos: int, size: tuple[int, int]) -> int:
 
 
 # --- builds ------------------------------------------------------------------
+
 
 def build_env(probe: Path | None) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in ("STRICT", "DRAFTS", "SITE_DIR")}
@@ -135,13 +145,16 @@ def timed_build(root: Path, label: str) -> dict:
     probe.unlink(missing_ok=True)
     log(f"{label}: exhibition build …")
     start, cpu_start = time.perf_counter(), children_cpu()
-    result = subprocess.run([str(BIN / "exhibition"), "--root", str(root), "build"], cwd=root,
-                            env=build_env(probe), capture_output=True, text=True)
+    result = subprocess.run(
+        [str(BIN / "exhibition"), "--root", str(root), "build"], cwd=root, env=build_env(probe), capture_output=True, text=True
+    )
     wall, cpu = time.perf_counter() - start, children_cpu() - cpu_start
     if result.returncode != 0:
         tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-15:])
         raise BenchError(f"the {label} build failed (exit {result.returncode}); its last lines:\n{tail}")
-    processes = [json.loads(line) for line in probe.read_text(encoding="utf-8").splitlines() if line.strip()] if probe.exists() else []
+    processes = (
+        [json.loads(line) for line in probe.read_text(encoding="utf-8").splitlines() if line.strip()] if probe.exists() else []
+    )
     spans: dict[str, float] = {}
     cpus: dict[str, float] = {}
     counts: dict[str, int] = {}
@@ -178,8 +191,10 @@ def timed_build(root: Path, label: str) -> dict:
         "validations": counts.get("validate.calls", 0),
         "probe": bool(processes),
     }
-    log(f"{label}: {wall:.1f} s (our code {ours:.1f} s, images {row['images_s']:.1f} s, "
-        f"{row['images_made']} made, {row['pages_written']} pages written)")
+    log(
+        f"{label}: {wall:.1f} s (our code {ours:.1f} s, images {row['images_s']:.1f} s, "
+        f"{row['images_made']} made, {row['pages_written']} pages written)"
+    )
     return row
 
 
@@ -216,8 +231,14 @@ def preview_times(root: Path, records: int, photos: int, size: tuple[int, int], 
     url = f"http://127.0.0.1:{port}/exhibits/events/{synthetic.record_id(index)}/"
     out = (root.parent / "serve.log").open("w")
     log("preview: exhibition serve, first build …")
-    process = subprocess.Popen([str(BIN / "exhibition"), "--root", str(root), "serve", "--addr", f"127.0.0.1:{port}"],
-                               cwd=root, env=build_env(None), stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    process = subprocess.Popen(
+        [str(BIN / "exhibition"), "--root", str(root), "serve", "--addr", f"127.0.0.1:{port}"],
+        cwd=root,
+        env=build_env(None),
+        stdout=out,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
 
     def until(target: str, text: str) -> float | None:
         start = time.monotonic()
@@ -240,7 +261,11 @@ def preview_times(root: Path, records: int, photos: int, size: tuple[int, int], 
 
     try:
         if until(url, "<html") is None:
-            return {"edit_preview_s": None, "add_photo_preview_s": None, "serve_note": "exhibition serve did not start (see serve.log)"}
+            return {
+                "edit_preview_s": None,
+                "add_photo_preview_s": None,
+                "serve_note": "exhibition serve did not start (see serve.log)",
+            }
         time.sleep(1.0)  # let the watcher settle after the first build
         marker = f"PREVIEW-EDIT-{int(time.time())}"
         synthetic.edit_record(root, index, records, photos, marker)
@@ -263,6 +288,7 @@ def preview_times(root: Path, records: int, photos: int, size: tuple[int, int], 
 
 
 # --- derivative throughput -----------------------------------------------------
+
 
 def throughput(files: list[Path], work: Path) -> dict:
     """Images per second on the same photos: our recipe (one process), plain Pillow, libvips."""
@@ -307,8 +333,10 @@ def throughput(files: list[Path], work: Path) -> dict:
         vips_version = f"libvips {pyvips.version(0)}.{pyvips.version(1)}.{pyvips.version(2)}, pyvips {pyvips.__version__}"
     except Exception as exc:  # ImportError, or the library itself missing (OSError)
         result["vips_per_s"] = None
-        result["vips_note"] = (f"pyvips unavailable ({type(exc).__name__}: {str(exc).splitlines()[0][:120]}); "
-                               f"install it with: {BIN / 'pip'} install -r scripts/bench/requirements.txt")
+        result["vips_note"] = (
+            f"pyvips unavailable ({type(exc).__name__}: {str(exc).splitlines()[0][:120]}); "
+            f"install it with: {BIN / 'pip'} install -r scripts/bench/requirements.txt"
+        )
         return result
 
     def vips(n: int, path: Path) -> None:
@@ -327,6 +355,7 @@ def throughput(files: list[Path], work: Path) -> dict:
 
 # --- what a visitor downloads ----------------------------------------------------
 
+
 def gz_kb(data: bytes) -> float:
     return len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)) / 1024
 
@@ -334,8 +363,11 @@ def gz_kb(data: bytes) -> float:
 def page_weight(site: Path, page: Path) -> dict:
     """HTML + CSS + JS of one record page, gzip; and its first picture as served."""
     html = page.read_text(encoding="utf-8")
-    refs = re.findall(r'<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"|<link[^>]*href="([^"]+)"[^>]*rel="stylesheet"'
-                      r'|<script[^>]*src="([^"]+)"', html)
+    refs = re.findall(
+        r'<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"|<link[^>]*href="([^"]+)"[^>]*rel="stylesheet"'
+        r'|<script[^>]*src="([^"]+)"',
+        html,
+    )
     assets = [next(r for r in ref if r) for ref in refs]
     worker = re.search(r'"search":\s*"([^"]+)"', html)
     files = [(page.parent / a).resolve() for a in assets if "://" not in a]
@@ -380,6 +412,7 @@ def search_index(site: Path, records: int) -> dict:
 
 # --- report ----------------------------------------------------------------------
 
+
 def targets(r: dict) -> list[dict]:
     """(target, measured, limit, met) for each of the issue's targets."""
     cold, noop = r["builds"]["cold"], r["builds"]["noop"]
@@ -391,47 +424,121 @@ def targets(r: dict) -> list[dict]:
     noop_cpu = ratio(noop["ours_cpu_s"], cold["cpu_s"])
     gen_cpu = r.get("generator_share_cpu")
     rows = [
-        ("no-change rebuild: no image or page work", f"{noop['images_made']} made, {noop['images_hashed']} hashed, {noop['pages_written']} pages",
-         "0, 0, 0", noop["images_made"] == 0 and noop["images_hashed"] == 0 and noop["pages_written"] == 0),
-        ("no-change rebuild: our code / cold build", f"{noop_share} (CPU {noop_cpu})", f"≤ {NOOP_SHARE_MAX}",
-         noop_share is not None and noop_share <= NOOP_SHARE_MAX),
-        ("cold build: our code / total, image work aside", f"{r['generator_share']} (CPU {gen_cpu})", f"≤ {GENERATOR_SHARE_MAX}",
-         r["generator_share"] is not None and r["generator_share"] <= GENERATOR_SHARE_MAX),
+        (
+            "no-change rebuild: no image or page work",
+            f"{noop['images_made']} made, {noop['images_hashed']} hashed, {noop['pages_written']} pages",
+            "0, 0, 0",
+            noop["images_made"] == 0 and noop["images_hashed"] == 0 and noop["pages_written"] == 0,
+        ),
+        (
+            "no-change rebuild: our code / cold build",
+            f"{noop_share} (CPU {noop_cpu})",
+            f"≤ {NOOP_SHARE_MAX}",
+            noop_share is not None and noop_share <= NOOP_SHARE_MAX,
+        ),
+        (
+            "cold build: our code / total, image work aside",
+            f"{r['generator_share']} (CPU {gen_cpu})",
+            f"≤ {GENERATOR_SHARE_MAX}",
+            r["generator_share"] is not None and r["generator_share"] <= GENERATOR_SHARE_MAX,
+        ),
     ]
     naive = ratio(r["derivatives_per_s"], r["pillow_naive_per_s"])
-    rows.append(("derivatives / plain Pillow", f"{naive}×", f"≥ {NAIVE_RATIO_MIN}×", naive is not None and naive >= NAIVE_RATIO_MIN))
+    rows.append(
+        ("derivatives / plain Pillow", f"{naive}×", f"≥ {NAIVE_RATIO_MIN}×", naive is not None and naive >= NAIVE_RATIO_MIN)
+    )
     vips = ratio(r["derivatives_per_s"], r["vips_per_s"])
-    rows.append(("derivatives / libvips", f"{vips}×" if vips is not None else "n/a (no pyvips)", f"≥ {VIPS_RATIO_MIN}×",
-                 None if vips is None else vips >= VIPS_RATIO_MIN))
-    for key, name, limit in (("edit_preview_s", "`make serve`: one record edited, until the page shows it", EDIT_PREVIEW_MAX_S),
-                             ("add_photo_preview_s", "`make serve`: a photo added, until the page shows it", ADD_PHOTO_PREVIEW_MAX_S)):
+    rows.append(
+        (
+            "derivatives / libvips",
+            f"{vips}×" if vips is not None else "n/a (no pyvips)",
+            f"≥ {VIPS_RATIO_MIN}×",
+            None if vips is None else vips >= VIPS_RATIO_MIN,
+        )
+    )
+    for key, name, limit in (
+        ("edit_preview_s", "`make serve`: one record edited, until the page shows it", EDIT_PREVIEW_MAX_S),
+        ("add_photo_preview_s", "`make serve`: a photo added, until the page shows it", ADD_PHOTO_PREVIEW_MAX_S),
+    ):
         value = r.get(key)
-        rows.append((name, f"{value} s" if value is not None else "n/a", f"≤ {limit} s (at 1,000 records)",
-                     None if value is None else value <= limit))
-    rows.append(("peak memory (one process)", f"{r['peak_rss_mb']} MB", f"≤ {PEAK_RSS_MB_MAX} MB (at 1,000 records)",
-                 r["peak_rss_mb"] <= PEAK_RSS_MB_MAX))
-    rows.append(("record page, HTML+CSS+JS gzip", f"{r['page_kb_gz']} KB", f"≤ {PAGE_KB_GZ_MAX} KB",
-                 r["page_kb_gz"] is not None and r["page_kb_gz"] <= PAGE_KB_GZ_MAX))
-    rows.append(("its first image", f"{r['first_image_kb']} KB", f"≤ {FIRST_IMAGE_KB_MAX} KB",
-                 r["first_image_kb"] is not None and r["first_image_kb"] <= FIRST_IMAGE_KB_MAX))
+        rows.append(
+            (
+                name,
+                f"{value} s" if value is not None else "n/a",
+                f"≤ {limit} s (at 1,000 records)",
+                None if value is None else value <= limit,
+            )
+        )
+    rows.append(
+        (
+            "peak memory (one process)",
+            f"{r['peak_rss_mb']} MB",
+            f"≤ {PEAK_RSS_MB_MAX} MB (at 1,000 records)",
+            r["peak_rss_mb"] <= PEAK_RSS_MB_MAX,
+        )
+    )
+    rows.append(
+        (
+            "record page, HTML+CSS+JS gzip",
+            f"{r['page_kb_gz']} KB",
+            f"≤ {PAGE_KB_GZ_MAX} KB",
+            r["page_kb_gz"] is not None and r["page_kb_gz"] <= PAGE_KB_GZ_MAX,
+        )
+    )
+    rows.append(
+        (
+            "its first image",
+            f"{r['first_image_kb']} KB",
+            f"≤ {FIRST_IMAGE_KB_MAX} KB",
+            r["first_image_kb"] is not None and r["first_image_kb"] <= FIRST_IMAGE_KB_MAX,
+        )
+    )
     return [{"target": n, "measured": v, "limit": lim, "met": met} for n, v, lim, met in rows]
 
 
 def table(r: dict) -> str:
-    lines = [f"## Benchmark: {r['records']} records × {r['photos_per_record']} photos "
-             f"({r['photo_size']}, {r['photos']} photos, {r['photo_gb']} GB)", "",
-             "| build | total s | our code s | of which images s | MkDocs s | CPU s | our CPU s | images CPU s | images made | pages written |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        f"## Benchmark: {r['records']} records × {r['photos_per_record']} photos "
+        f"({r['photo_size']}, {r['photos']} photos, {r['photo_gb']} GB)",
+        "",
+        "| build | total s | our code s | of which images s | MkDocs s | CPU s | our CPU s | images CPU s | images made | pages written |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for name, b in r["builds"].items():
-        lines.append(f"| {name} | {b['wall_s']} | {b['ours_s']} | {b['images_s']} | {b['mkdocs_s']} | {b['cpu_s']} | "
-                     f"{b['ours_cpu_s']} | {b['images_cpu_s']} | {b['images_made']} | {b['pages_written']} |")
+        lines.append(
+            f"| {name} | {b['wall_s']} | {b['ours_s']} | {b['images_s']} | {b['mkdocs_s']} | {b['cpu_s']} | "
+            f"{b['ours_cpu_s']} | {b['images_cpu_s']} | {b['images_made']} | {b['pages_written']} |"
+        )
     lines += ["", "| measure | value |", "|---|---:|"]
-    for key in ("cold_s", "noop_s", "edit_one_s", "add_photo_s", "edit_preview_s", "add_photo_preview_s", "generator_share", "generator_share_cpu",
-                "noop_our_share_of_cold", "noop_our_share_of_cold_cpu", "derivatives_per_s", "derivatives_cpu_s_per_image",
-                "ours_one_process_per_s", "pillow_naive_per_s", "vips_per_s", "ours_cpu_s_per_image",
-                "pillow_naive_cpu_s_per_image", "vips_cpu_s_per_image", "peak_rss_mb", "site_mb", "media_mb",
-                "page_kb_gz", "first_image_kb", "search_index_zh_kb_gz", "search_index_kb_gz_per_100_records",
-                "load_before", "load_after"):
+    for key in (
+        "cold_s",
+        "noop_s",
+        "edit_one_s",
+        "add_photo_s",
+        "edit_preview_s",
+        "add_photo_preview_s",
+        "generator_share",
+        "generator_share_cpu",
+        "noop_our_share_of_cold",
+        "noop_our_share_of_cold_cpu",
+        "derivatives_per_s",
+        "derivatives_cpu_s_per_image",
+        "ours_one_process_per_s",
+        "pillow_naive_per_s",
+        "vips_per_s",
+        "ours_cpu_s_per_image",
+        "pillow_naive_cpu_s_per_image",
+        "vips_cpu_s_per_image",
+        "peak_rss_mb",
+        "site_mb",
+        "media_mb",
+        "page_kb_gz",
+        "first_image_kb",
+        "search_index_zh_kb_gz",
+        "search_index_kb_gz_per_100_records",
+        "load_before",
+        "load_after",
+    ):
         lines.append(f"| `{key}` | {r.get(key)} |")
     lines += ["", "| target | measured | limit | met |", "|---|---|---|---|"]
     for t in r["targets"]:
@@ -441,6 +548,7 @@ def table(r: dict) -> str:
 
 
 # --- the run ---------------------------------------------------------------------
+
 
 def run(args: argparse.Namespace) -> dict:
     if not (BIN / "exhibition").exists():
@@ -463,8 +571,9 @@ def run(args: argparse.Namespace) -> dict:
         log(f"making {args.records} records and {total} photos of {args.size[0]}×{args.size[1]} in {work} …")
         start = time.perf_counter()
         step = max(1, args.records // 10)
-        made = synthetic.make_collection(root, args.records, args.photos, args.size,
-                                         progress=lambda i: i % step == 0 and log(f"  {i}/{args.records} records"))
+        made = synthetic.make_collection(
+            root, args.records, args.photos, args.size, progress=lambda i: i % step == 0 and log(f"  {i}/{args.records} records")
+        )
         log(f"collection ready in {time.perf_counter() - start:.1f} s")
 
         builds = {"cold": timed_build(root, "cold"), "noop": timed_build(root, "noop")}
@@ -473,8 +582,13 @@ def run(args: argparse.Namespace) -> dict:
         add_index = 3 if args.records >= 3 else args.records
         synthetic.add_photo(root, add_index, args.records, args.photos, args.size, serial=total + 1)
         builds["add_photo"] = timed_build(root, "add_photo")
-        serve = {} if args.no_serve else preview_times(root, args.records, args.photos, args.size, serial=total + 2,
-                                                       timeout=max(120.0, 3 * builds["cold"]["wall_s"]))
+        serve = (
+            {}
+            if args.no_serve
+            else preview_times(
+                root, args.records, args.photos, args.size, serial=total + 2, timeout=max(120.0, 3 * builds["cold"]["wall_s"])
+            )
+        )
         peak_rss_mb = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
 
         site = root / "site"
@@ -494,7 +608,9 @@ def run(args: argparse.Namespace) -> dict:
             "noop_s": builds["noop"]["wall_s"],
             "edit_one_s": builds["edit_one"]["wall_s"],
             "add_photo_s": builds["add_photo"]["wall_s"],
-            "generator_share": round((cold["ours_s"] - cold["images_s"]) / image_free, 4) if cold["probe"] and image_free > 0 else None,
+            "generator_share": round((cold["ours_s"] - cold["images_s"]) / image_free, 4)
+            if cold["probe"] and image_free > 0
+            else None,
             "derivatives_per_s": round(cold["images_made"] / cold["images_s"], 3) if cold["images_s"] else None,
             "pillow_naive_per_s": speed["pillow_naive_per_s"],
             "vips_per_s": speed["vips_per_s"],
@@ -509,7 +625,8 @@ def run(args: argparse.Namespace) -> dict:
             "photo_generation": f"{made['bases']} distinct base JPEGs, each file made unique by a serial in its EXIF",
             "noop_our_share_of_cold": round(builds["noop"]["ours_s"] / cold["wall_s"], 4),
             "generator_share_cpu": round((cold["ours_cpu_s"] - cold["images_cpu_s"]) / (cold["cpu_s"] - cold["images_cpu_s"]), 4)
-            if cold["probe"] and cold["cpu_s"] > cold["images_cpu_s"] else None,
+            if cold["probe"] and cold["cpu_s"] > cold["images_cpu_s"]
+            else None,
             "noop_our_share_of_cold_cpu": round(builds["noop"]["ours_cpu_s"] / cold["cpu_s"], 4) if cold["cpu_s"] else None,
             "derivatives_cpu_s_per_image": round(cold["images_cpu_s"] / cold["images_made"], 3) if cold["images_made"] else None,
             "edit_preview_s": serve.get("edit_preview_s"),

@@ -37,7 +37,7 @@ sources:
 # Generated names: one surname and one or two given characters from these pools, plus a few
 # Extension B characters so the subset font is exercised. Test data only.
 SURNAMES = "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜"
-GIVEN = "永智炳元钦明华建国立新志强德海生文荣福春秋山林玉兰英秀云峰成光辉" + "\U0002000B\U00020021\U00020C78"
+GIVEN = "永智炳元钦明华建国立新志强德海生文荣福春秋山林玉兰英秀云峰成光辉" + "\U0002000b\U00020021\U00020c78"
 
 
 def generate(n: int, seed: int = 17) -> str:
@@ -49,8 +49,10 @@ def generate(n: int, seed: int = 17) -> str:
         died = rnd.choice((str(year), f"{year}-{rnd.randint(1, 12):02d}"))
         native = f"样例县{rnd.randint(1, 60)}"
         rest = "luxibei-revolutionary-martyrs-cemetery" if rnd.random() < 0.3 else ""
-        rows.append(f"g-{i:06d},{name},,{rnd.choice('男男男女')},,{died},{native},样例部队{rnd.randint(1, 40)},战士,,"
-                    f"{rest},generated,\n")
+        rows.append(
+            f"g-{i:06d},{name},,{rnd.choice('男男男女')},,{died},{native},样例部队{rnd.randint(1, 40)},战士,,"
+            f"{rest},generated,\n"
+        )
     return HEADER + "".join(rows)
 
 
@@ -67,8 +69,12 @@ def copy_project(dest: Path) -> Path:
 
 def build(root: Path, *args: str) -> float:
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "exhibition", "--root", str(root), "build", *args],
-                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = subprocess.run(
+        [sys.executable, "-m", "exhibition", "--root", str(root), "build", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     if result.returncode:
         raise SystemExit(result.stdout + result.stderr)
     return time.perf_counter() - start
@@ -79,14 +85,16 @@ def search_times(site: Path, page: str) -> dict:
 
     queries = ["赵", "王永", "zhao", "wangyong", "zyz", "l", "chenhua", "x", ""]
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
-            "--no-sandbox", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"])
+        browser = p.chromium.launch(
+            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+        )
         tab = browser.new_page(viewport={"width": 1920, "height": 1080})
         start = time.perf_counter()
         tab.goto((site / page).as_uri())
         tab.wait_for_selector(".ex-roll-search:not([hidden])")
         load = time.perf_counter() - start
-        times = tab.evaluate("""(queries) => {
+        times = tab.evaluate(
+            """(queries) => {
           const form = document.querySelector('.ex-roll-search'), box = form.elements.q, out = {};
           for (const q of queries) {
             const t0 = performance.now();
@@ -95,7 +103,9 @@ def search_times(site: Path, page: str) -> dict:
             out[q || '(cleared)'] = +(performance.now() - t0).toFixed(1);
           }
           return out;
-        }""", queries)
+        }""",
+            queries,
+        )
         shown = tab.locator("#roll-count").inner_text()
         browser.close()
     return {"page_load_s": round(load, 2), "ms_per_query": times, "max_ms": max(times.values()), "last_count": shown}
@@ -105,9 +115,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--roll", type=int, default=10_000, help="how many generated names")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "bench-roll.json")
-    parser.add_argument("--repeat", type=int, default=1,
-                        help="cold builds without and with the list, taken in turns (the machine is shared: "
-                             "the least of each is the steadier number)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="cold builds without and with the list, taken in turns (the machine is shared: "
+        "the least of each is the steadier number)",
+    )
     args = parser.parse_args()
     report: dict = {"names": args.roll}
     with tempfile.TemporaryDirectory(prefix="bench-roll-") as tmp:

@@ -38,7 +38,8 @@ def copy_skeleton(repo: Path, root: Path) -> None:
     (root / "images" / "events").mkdir(parents=True)
     # The home page leads with the first synthetic record (the real home.yml names real records).
     (root / "settings" / "home.yml").write_text(
-        f"hero: {record_id(1)}\npurpose: {{zh: 基准测试, en: Benchmark}}\n", encoding="utf-8")
+        f"hero: {record_id(1)}\npurpose: {{zh: 基准测试, en: Benchmark}}\n", encoding="utf-8"
+    )
 
 
 def base_photo(seed: int, size: tuple[int, int], quality: int = 90) -> bytes:
@@ -54,8 +55,11 @@ def base_photo(seed: int, size: tuple[int, int], quality: int = 90) -> bytes:
         x, y, r = rng.randrange(width), rng.randrange(height), int(rng.randrange(40, 500) * scale) + 1
         draw.ellipse((x - r, y - r, x + r, y + r), fill=tuple(rng.randrange(256) for _ in range(3)))
     for _ in range(40):
-        draw.line((rng.randrange(width), rng.randrange(height), rng.randrange(width), rng.randrange(height)),
-                  fill=tuple(rng.randrange(256) for _ in range(3)), width=rng.randrange(1, 12))
+        draw.line(
+            (rng.randrange(width), rng.randrange(height), rng.randrange(width), rng.randrange(height)),
+            fill=tuple(rng.randrange(256) for _ in range(3)),
+            width=rng.randrange(1, 12),
+        )
     image = image.filter(ImageFilter.GaussianBlur(2))
     noise = Image.effect_noise(size, 8).convert("RGB")
     image = ImageChops.add(image, noise, scale=1.0, offset=-128)
@@ -144,28 +148,35 @@ review:
   date: "2026-11-28"
 """
 
-PARAGRAPH_ZH = ("这是基准测试生成的第{index}条记录的第{p}段。活动在聊城市举行，退役军人、现役军人和群众代表共同参加，"
-                "纪念英烈，传承红色基因，弘扬拥军优属、拥政爱民的优良传统。")
-PARAGRAPH_EN = ("This is paragraph {p} of record {index}, made by the benchmark. The event took place in Liaocheng; "
-                "veterans, serving soldiers and residents took part together, honouring the martyrs and carrying on "
-                "the tradition of supporting the army and cherishing the people.")
+PARAGRAPH_ZH = (
+    "这是基准测试生成的第{index}条记录的第{p}段。活动在聊城市举行，退役军人、现役军人和群众代表共同参加，"
+    "纪念英烈，传承红色基因，弘扬拥军优属、拥政爱民的优良传统。"
+)
+PARAGRAPH_EN = (
+    "This is paragraph {p} of record {index}, made by the benchmark. The event took place in Liaocheng; "
+    "veterans, serving soldiers and residents took part together, honouring the martyrs and carrying on "
+    "the tradition of supporting the army and cherishing the people."
+)
 
 
 def record_text(index: int, total: int, photos: int, *, edit: str = "", extra_photos: int = 0) -> str:
     rid = record_id(index)
-    images = "".join(IMAGE_ENTRY.format(file=photo_name(index, n), rid=rid, n=n)
-                     for n in range(1, photos + extra_photos + 1))
+    images = "".join(IMAGE_ENTRY.format(file=photo_name(index, n), rid=rid, n=n) for n in range(1, photos + extra_photos + 1))
     others = [record_id(1 + (index + k) % total) for k in (1, 7)]
     related = "".join(f"  - {o}\n" for o in dict.fromkeys(others) if o != rid)
     year = 1990 + index % 35
     return RECORD.format(
-        rid=rid, index=index, date=f"{year}-{1 + index % 12:02d}-{1 + index % 28:02d}", year=year,
+        rid=rid,
+        index=index,
+        date=f"{year}-{1 + index % 12:02d}-{1 + index % 28:02d}",
+        year=year,
         people=100 + index * 7 % 5000,
         summary_zh=f"基准测试合成记录{index}号，用于衡量网站构建速度。{edit}",
         summary_en=f"Synthetic record {index}, made to measure how fast the site builds.{edit}",
         body_zh="".join(f"    {PARAGRAPH_ZH.format(index=index, p=p)}\n\n" for p in range(1, 5)),
         body_en="".join(f"    {PARAGRAPH_EN.format(index=index, p=p)}\n\n" for p in range(1, 5)),
-        images=images, related=related or "  []\n",
+        images=images,
+        related=related or "  []\n",
     )
 
 
@@ -183,7 +194,8 @@ def make_collection(root: Path, records: int, photos: int, size: tuple[int, int]
     written = 0
     for index in range(1, records + 1):
         (root / "exhibits" / "events" / f"{record_id(index)}.yml").write_text(
-            record_text(index, records, photos), encoding="utf-8")
+            record_text(index, records, photos), encoding="utf-8"
+        )
         for n in range(1, photos + 1):
             serial += 1
             data = unique_copy(bases[serial % len(bases)], serial)
@@ -202,10 +214,12 @@ def add_photo(root: Path, index: int, records: int, photos: int, size: tuple[int
     path = root / "images" / photo_name(index, photos + 1)
     path.write_bytes(data)
     (root / "exhibits" / "events" / f"{record_id(index)}.yml").write_text(
-        record_text(index, records, photos, extra_photos=1), encoding="utf-8")
+        record_text(index, records, photos, extra_photos=1), encoding="utf-8"
+    )
     return path
 
 
 def edit_record(root: Path, index: int, records: int, photos: int, marker: str) -> None:
     (root / "exhibits" / "events" / f"{record_id(index)}.yml").write_text(
-        record_text(index, records, photos, edit=marker), encoding="utf-8")
+        record_text(index, records, photos, edit=marker), encoding="utf-8"
+    )

@@ -105,8 +105,9 @@ class Build:
             problems.append(Problem(self.config_file.name, 0, "", why))
         return checked, problems
 
-    def render(self, config, checked: Checked, *, dirty: bool = False, only: set[str] | None = None,
-               serve_url: str | None = None) -> list[Problem]:
+    def render(
+        self, config, checked: Checked, *, dirty: bool = False, only: set[str] | None = None, serve_url: str | None = None
+    ) -> list[Problem]:
         """Run MkDocs into config.site_dir; returns the problems that make the result unusable.
 
         dirty: MkDocs renders only the pages whose Markdown changed (the preview); only: our pages
@@ -132,8 +133,9 @@ class Build:
         return [_in_record_terms(w, checked.collection, plugin.config.pages_dir) for w in collector.warnings]
 
 
-def build_site(root: Path, *, strict: bool = False, drafts: bool = False, site_dir: Path | None = None,
-               kiosk: bool = False) -> int:
+def build_site(
+    root: Path, *, strict: bool = False, drafts: bool = False, site_dir: Path | None = None, kiosk: bool = False
+) -> int:
     """`exhibition build`: 0 when site/ (or site-kiosk/) was replaced, 1 when the curator must fix something."""
     with _one_build_at_a_time(root):
         build = Build(root, kiosk=kiosk, strict=strict, drafts=drafts)
@@ -175,8 +177,11 @@ def _one_build_at_a_time(root: Path):
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            print("Another build is running in this folder (make build or make kiosk); waiting for it to finish …",
-                  file=sys.stderr, flush=True)
+            print(
+                "Another build is running in this folder (make build or make kiosk); waiting for it to finish …",
+                file=sys.stderr,
+                flush=True,
+            )
             fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -208,7 +213,9 @@ class _Collector(logging.Handler):
         message = record.getMessage()
         if message.startswith(_DIRTY_NOTICE):
             return
-        page = getattr(self.config, "_current_page", None) if self.config is not None else None  # MkDocs sets it while it reads and renders a page
+        page = (
+            getattr(self.config, "_current_page", None) if self.config is not None else None
+        )  # MkDocs sets it while it reads and renders a page
         self.warnings.append(MkDocsWarning(page.file.src_uri if page is not None else None, message, record.name))
 
 
@@ -283,9 +290,13 @@ def _in_record_terms(warning: MkDocsWarning, collection, pages_dir: str) -> Prob
                 for target in _LINK.findall(getattr(text, lang, None) or ""):
                     if f"'{target}'" in warning.message:
                         loc = path + (lang,)
-                        return Problem(doc.path, doc.line(loc), dotted(loc),
-                                       f"the link '{target}' leads to nothing in the site. "
-                                       "Link other records with `related:`, or give a full https:// address")
+                        return Problem(
+                            doc.path,
+                            doc.line(loc),
+                            dotted(loc),
+                            f"the link '{target}' leads to nothing in the site. "
+                            "Link other records with `related:`, or give a full https:// address",
+                        )
             return Problem(doc.path, 0, "", f"on its {lang} page: {warning.message}")
     if page is not None:
         return Problem(f"docs/{warning.page}", 0, "", warning.message)

@@ -29,11 +29,15 @@ INTERRUPTED = 130
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="exhibition", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
-    parser.add_argument("--debug", action="store_true", help="print the traceback of an internal error (it is also kept in build/last-error.log)")
+    parser.add_argument(
+        "--debug", action="store_true", help="print the traceback of an internal error (it is also kept in build/last-error.log)"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate records and images without building")
     build = sub.add_parser("build", help="build the site into site/ (replaced only on success)")
-    serve = sub.add_parser("serve", help="preview at http://127.0.0.1:8000/, rebuilding on every save (problems show in the page)")
+    serve = sub.add_parser(
+        "serve", help="preview at http://127.0.0.1:8000/, rebuilding on every save (problems show in the page)"
+    )
     serve.add_argument("--addr", default="127.0.0.1:8000", help="HOST:PORT to serve on (default 127.0.0.1:8000)")
     sub.add_parser("report", help="content report: translations, sources, drafts, credits, consent")
     labels = sub.add_parser("labels", help="the hall's label sheet, HTML and PDF (one label per exhibit, QR codes to SITE_URL)")
@@ -42,10 +46,17 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("kind")
     new.add_argument("id")
     for p in (check, build, serve):
-        p.add_argument("--strict", action="store_true", default=_env_flag("STRICT"), help="missing English, English off the glossary and (verified records) figures or dates missing from their quote are errors")
+        p.add_argument(
+            "--strict",
+            action="store_true",
+            default=_env_flag("STRICT"),
+            help="missing English, English off the glossary and (verified records) figures or dates missing from their quote are errors",
+        )
         p.add_argument("--drafts", action="store_true", default=_env_flag("DRAFTS"), help="publish draft records too")
     build.add_argument("--site-dir", type=Path, default=None, help="where the site goes (default: site/)")
-    build.add_argument("--kiosk", action="store_true", help="the touch-screen kiosk edition from mkdocs-kiosk.yml, into site-kiosk/")
+    build.add_argument(
+        "--kiosk", action="store_true", help="the touch-screen kiosk edition from mkdocs-kiosk.yml, into site-kiosk/"
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
@@ -62,8 +73,7 @@ def main(argv: list[str] | None = None) -> int:
             from .preview import serve as preview
 
             host, _, port = args.addr.rpartition(":")
-            return preview(args.root.resolve(), host=host or "127.0.0.1", port=int(port), strict=args.strict,
-                           drafts=args.drafts)
+            return preview(args.root.resolve(), host=host or "127.0.0.1", port=int(port), strict=args.strict, drafts=args.drafts)
         if args.command == "report":
             from .report import content_report
 
@@ -72,8 +82,7 @@ def main(argv: list[str] | None = None) -> int:
             return code
         from .build import build_site
 
-        return build_site(args.root.resolve(), strict=args.strict, drafts=args.drafts, site_dir=args.site_dir,
-                          kiosk=args.kiosk)
+        return build_site(args.root.resolve(), strict=args.strict, drafts=args.drafts, site_dir=args.site_dir, kiosk=args.kiosk)
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
         return INTERRUPTED
@@ -85,10 +94,13 @@ def main(argv: list[str] | None = None) -> int:
         where = write_error_log(args.root.resolve(), cause)
         if args.debug:
             traceback.print_exception(cause, file=sys.stderr)
-        print(f"internal error in the exhibition tool ({type(cause).__name__}: {' '.join(str(cause).split())[:300]}). "
-              "This is a fault in the site's code, not in your records: please report this message "
-              f"and {where.relative_to(args.root.resolve()) if where.is_relative_to(args.root.resolve()) else where}. "
-              "site/ was left as it was.", file=sys.stderr)
+        print(
+            f"internal error in the exhibition tool ({type(cause).__name__}: {' '.join(str(cause).split())[:300]}). "
+            "This is a fault in the site's code, not in your records: please report this message "
+            f"and {where.relative_to(args.root.resolve()) if where.is_relative_to(args.root.resolve()) else where}. "
+            "site/ was left as it was.",
+            file=sys.stderr,
+        )
         return INTERNAL
 
 
@@ -121,8 +133,10 @@ def _labels(args) -> int:
     if not ok:
         print(f"No PDF ({why}): print the HTML sheet from a browser.", file=sys.stderr)
     if not site_url:
-        print("SITE_URL is not set: the QR codes lead nowhere. Set it before printing, e.g. SITE_URL=https://… make labels",
-              file=sys.stderr)
+        print(
+            "SITE_URL is not set: the QR codes lead nowhere. Set it before printing, e.g. SITE_URL=https://… make labels",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -141,6 +155,8 @@ def _check(args) -> int:
     print(f"{len(collection.records)} records checked{counted(collection.rolls)}: no problems.")
     if collection.advisories:  # not errors yet (issue #13): say where to find them
         count = len(collection.advisories)
-        print(f"{count} note{'s' if count != 1 else ''} on quotes and approved English: `make report` lists them "
-              "(`make check STRICT=1` treats them as errors).")
+        print(
+            f"{count} note{'s' if count != 1 else ''} on quotes and approved English: `make report` lists them "
+            "(`make check STRICT=1` treats them as errors)."
+        )
     return 0

@@ -33,8 +33,14 @@ def localise(value: Any, lang: str) -> Any:
     return value
 
 
-def export(records: list[model.Record], out_dir: Path, langs=model.LANGS, derived: dict | None = None,
-           directory_urls: bool = True, pages_dir: str = "exhibits") -> dict[str, int]:
+def export(
+    records: list[model.Record],
+    out_dir: Path,
+    langs=model.LANGS,
+    derived: dict | None = None,
+    directory_urls: bool = True,
+    pages_dir: str = "exhibits",
+) -> dict[str, int]:
     """derived: images/ path -> images.derivatives.Derived, the published copies of each picture."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = 0
@@ -51,20 +57,35 @@ def export(records: list[model.Record], out_dir: Path, langs=model.LANGS, derive
             # The record's page in this edition's URL style (the kiosk's pages are file.html).
             data["page"] = urls.page(urls.record_docs_path(record, pages_dir), lang, directory_urls)
             rows.append(data)
-        written += _write(out_dir / f"records-{lang}.json", json.dumps(
-            {"language": lang, "count": len(rows), "records": rows}, ensure_ascii=False, indent=1))
+        written += _write(
+            out_dir / f"records-{lang}.json",
+            json.dumps({"language": lang, "count": len(rows), "records": rows}, ensure_ascii=False, indent=1),
+        )
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
         writer.writeheader()
         for record, data in zip(sorted(records, key=lambda r: (r.kind, r.id)), rows):
-            when = getattr(record, "date", None) or getattr(record, "start", None) or getattr(record, "opened", None) \
-                or getattr(record, "established", None) or getattr(record, "named", None)
-            writer.writerow({
-                "id": record.id, "kind": record.kind, "title": data["title"], "summary": data["summary"],
-                "date": when.iso if hasattr(when, "iso") else "", "zone": record.hall.zone if record.hall else "",
-                "tags": " ".join(record.tags), "sources": " | ".join(s.title for s in record.sources),
-                "reviewed": record.review.date.iso, "page": data["page"],
-            })
+            when = (
+                getattr(record, "date", None)
+                or getattr(record, "start", None)
+                or getattr(record, "opened", None)
+                or getattr(record, "established", None)
+                or getattr(record, "named", None)
+            )
+            writer.writerow(
+                {
+                    "id": record.id,
+                    "kind": record.kind,
+                    "title": data["title"],
+                    "summary": data["summary"],
+                    "date": when.iso if hasattr(when, "iso") else "",
+                    "zone": record.hall.zone if record.hall else "",
+                    "tags": " ".join(record.tags),
+                    "sources": " | ".join(s.title for s in record.sources),
+                    "reviewed": record.review.date.iso,
+                    "page": data["page"],
+                }
+            )
         # UTF-8 with BOM: Excel, which most curators and teachers use, then shows Chinese correctly.
         written += _write(out_dir / f"records-{lang}.csv", "\ufeff" + buffer.getvalue())
     return {"written": written}

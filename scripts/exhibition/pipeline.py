@@ -57,8 +57,15 @@ def check(root: Path, *, strict: bool = False, drafts: bool = False, cache: dict
 
     cache: kept by the caller between checks (the preview): files unchanged since are not read again."""
     settings, problems = Settings.load(root)
-    collection = validate(root, strict=strict, drafts=drafts, zones=settings.zone_ids, tags=settings.tag_ids,
-                          glossary=settings.glossary, cache=cache)
+    collection = validate(
+        root,
+        strict=strict,
+        drafts=drafts,
+        zones=settings.zone_ids,
+        tags=settings.tag_ids,
+        glossary=settings.glossary,
+        cache=cache,
+    )
     problems += settings.record_problems({r.id for r in collection.records})
     rolls = roll.load_all(root, collection.by_id)  # 英名录: exhibits/roll/*.csv
     collection.rolls, collection.roll_warnings = rolls.rolls, rolls.warnings
@@ -83,8 +90,11 @@ def run(options: Options, checked: Checked | None = None) -> Site:
         for index, image in enumerate(record.images):
             uses.setdefault(image.file, []).append((record.id, index))
     derived, errors, stats = derive_all(
-        list(uses), Paths(root).images, options.docs_dir / options.media_dir,
-        url_base=options.media_dir, workers=options.workers or None,
+        list(uses),
+        Paths(root).images,
+        options.docs_dir / options.media_dir,
+        url_base=options.media_dir,
+        workers=options.workers or None,
     )
     if errors:
         # A photo that passed the header check but cannot be decoded: name every record using it.
@@ -96,10 +106,18 @@ def run(options: Options, checked: Checked | None = None) -> Site:
         raise ValidationFailed(problems)
     log.info(f"exhibition: {len(collection.records)} records; images {stats['made']} made, {stats['cached']} cached")
 
-    site = Site(collection.records, derived, settings, out_dir=options.pages_dir, media_dir=options.media_dir,
-                directory_urls=options.directory_urls, site_url=options.site_url)
-    site.schools = prepare_print(site, root=root, docs_dir=options.docs_dir, site_url=options.site_url,
-                                 booking_contact=options.booking_contact)
+    site = Site(
+        collection.records,
+        derived,
+        settings,
+        out_dir=options.pages_dir,
+        media_dir=options.media_dir,
+        directory_urls=options.directory_urls,
+        site_url=options.site_url,
+    )
+    site.schools = prepare_print(
+        site, root=root, docs_dir=options.docs_dir, site_url=options.site_url, booking_contact=options.booking_contact
+    )
     extra = {}
     from .kiosk import search as kiosk_search
 
@@ -112,14 +130,18 @@ def run(options: Options, checked: Checked | None = None) -> Site:
     else:
         kiosk_search.remove_data(options.docs_dir, options.pages_dir)
     site.rolls = collection.rolls
-    extra.update(roll_pages.pages(site, site.rolls, root, options.docs_dir,
-                                 kiosk=bool(options.kiosk)))
+    extra.update(roll_pages.pages(site, site.rolls, root, options.docs_dir, kiosk=bool(options.kiosk)))
     for warning in collection.roll_warnings:
         log.info(f"exhibition: please confirm: {warning}")
     written = write_pages(site, options.docs_dir, extra=extra, only=options.only)
     log.info(f"exhibition: pages {written['written']} written, {written['unchanged']} unchanged, {written['removed']} removed")
-    opendata.export(collection.records, options.docs_dir / opendata.FOLDER, derived=derived,
-                    directory_urls=options.directory_urls, pages_dir=options.pages_dir)
+    opendata.export(
+        collection.records,
+        options.docs_dir / opendata.FOLDER,
+        derived=derived,
+        directory_urls=options.directory_urls,
+        pages_dir=options.pages_dir,
+    )
     write_jieba_dictionary(collection.records, root / options.jieba_dict_user)
     return site
 

@@ -57,12 +57,20 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
         self.edition = Edition.of(config, kiosk=self.config.kiosk)
         paths = Paths.of(config, self.config)  # the folders, as mkdocs.yml and this plugin's options say
         options = Options(
-            root=paths.root, docs_dir=paths.docs_dir, pages_dir=paths.pages_dir,
-            media_dir=paths.media_dir, jieba_dict_user=self.config.jieba_dict_user,
-            strict=self.config.strict, drafts=self.config.drafts, workers=self.config.workers,
+            root=paths.root,
+            docs_dir=paths.docs_dir,
+            pages_dir=paths.pages_dir,
+            media_dir=paths.media_dir,
+            jieba_dict_user=self.config.jieba_dict_user,
+            strict=self.config.strict,
+            drafts=self.config.drafts,
+            workers=self.config.workers,
             directory_urls=self.edition.directory_urls,
-            kiosk=self.kiosk if self.config.kiosk else None, site_names=getattr(self, "_site_names", None),
-            site_url=_site_url(self.edition.site_url), only=self.only, booking_contact=str(config.extra.get("booking_contact") or ""),
+            kiosk=self.kiosk if self.config.kiosk else None,
+            site_names=getattr(self, "_site_names", None),
+            site_url=_site_url(self.edition.site_url),
+            only=self.only,
+            booking_contact=str(config.extra.get("booking_contact") or ""),
         )
         logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary chatter is not for curators
         try:
@@ -173,8 +181,7 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
         if self.dirty:
             return  # a preview rebuild: the preview keeps its search index and the files below
         edition = self.edition
-        split_by_language(Path(config.site_dir), edition.default_language, list(edition.languages[1:]),
-                          script=edition.offline)
+        split_by_language(Path(config.site_dir), edition.default_language, list(edition.languages[1:]), script=edition.offline)
         write_robots(Path(config.site_dir), _site_url(edition.site_url))
         write_headers_file(Path(config.site_dir))
 

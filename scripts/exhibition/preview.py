@@ -37,16 +37,20 @@ def banner(problems: list | None) -> str:
     if problems:
         items = "".join(f"<li><code>{html.escape(str(p))}</code></li>" for p in problems)
         count = len(problems)
-        head = (f"记录有 {count} 处错误，预览仍是上一次成功的版本 · {count} problem{'s' if count != 1 else ''} "
-                "in the records: the preview still shows the last good version")
+        head = (
+            f"记录有 {count} 处错误，预览仍是上一次成功的版本 · {count} problem{'s' if count != 1 else ''} "
+            "in the records: the preview still shows the last good version"
+        )
         body = f'<ol style="margin:.5em 0 .5em 1.5em;padding:0">{items}</ol>'
     else:
         head = "生成网站时出错，详见终端 · The build failed: see the terminal where make serve runs"
         body = ""
-    return (f'{START}<div role="alert" id="exhibition-problems" style="background:#fff3f3;color:#5c0000;'
-            f'border:3px solid #b00020;padding:1em;margin:0;font:16px/1.5 sans-serif;position:relative;z-index:10">'
-            f"<p style=\"margin:0\"><strong>{html.escape(head)}</strong></p>{body}"
-            f'<p style="margin:0">改好并保存后，本页自动刷新 · Save the fix: this page reloads by itself.</p></div>{END}')
+    return (
+        f'{START}<div role="alert" id="exhibition-problems" style="background:#fff3f3;color:#5c0000;'
+        f'border:3px solid #b00020;padding:1em;margin:0;font:16px/1.5 sans-serif;position:relative;z-index:10">'
+        f'<p style="margin:0"><strong>{html.escape(head)}</strong></p>{body}'
+        f'<p style="margin:0">改好并保存后，本页自动刷新 · Save the fix: this page reloads by itself.</p></div>{END}'
+    )
 
 
 def show(site_dir: Path, problems: list | None) -> int:
@@ -65,8 +69,11 @@ def show(site_dir: Path, problems: list | None) -> int:
     index = site_dir / "index.html"
     if not index.exists():  # no good build yet: a page of its own
         site_dir.mkdir(parents=True, exist_ok=True)
-        index.write_text(f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>预览 · Preview</title></head>'
-                         f"<body>{text}</body></html>", encoding="utf-8")
+        index.write_text(
+            f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>预览 · Preview</title></head>'
+            f"<body>{text}</body></html>",
+            encoding="utf-8",
+        )
         pages += 1
     return pages
 
@@ -123,9 +130,11 @@ class Preview:
             log.info(f"exhibition: preview {'updated' if dirty else 'built'} in {time.monotonic() - started:.1f} s")
             return []
         pages = show(self.site_dir, problems)
-        log.error(f"exhibition: the preview shows {'these problems' if problems else 'that the build failed'} "
-                  f"at the top of its {pages} pages until a save fixes them"
-                  + ("".join(f"\n  {p}" for p in problems) if problems else ""))
+        log.error(
+            f"exhibition: the preview shows {'these problems' if problems else 'that the build failed'} "
+            f"at the top of its {pages} pages until a save fixes them"
+            + ("".join(f"\n  {p}" for p in problems) if problems else "")
+        )
         return problems or []
 
     def _rebuild(self) -> tuple[list, bool]:

@@ -9,11 +9,11 @@ def site_url_problem(value: str) -> str | None:
     """Why site_url (mkdocs.yml, or SITE_URL) cannot be used, in the curator's format, or None."""
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        return f"SITE_URL: \"{value}\" is not an absolute web address. Write it in full, e.g. https://example.org/expo/"
+        return f'SITE_URL: "{value}" is not an absolute web address. Write it in full, e.g. https://example.org/expo/'
     if not value.endswith("/"):
-        return f"SITE_URL: \"{value}\" must end with /. Use {value}/"
+        return f'SITE_URL: "{value}" must end with /. Use {value}/'
     if parts.query or parts.fragment:
-        return f"SITE_URL: \"{value}\" has a ? or # part. Give only the address of the site's folder"
+        return f'SITE_URL: "{value}" has a ? or # part. Give only the address of the site\'s folder'
     return None
 
 
@@ -32,10 +32,26 @@ def write_headers_file(site_dir) -> None:
     csp = policy(site_dir)
     immutable = "  Cache-Control: public, max-age=31536000, immutable"
     lines = [
-        "/*", f"  Content-Security-Policy: {csp}", "  X-Content-Type-Options: nosniff",
-        "  Referrer-Policy: strict-origin-when-cross-origin", "  Cache-Control: no-cache", "",
-        "/assets/stylesheets/main.*", immutable, "", "/assets/stylesheets/palette.*", immutable, "",
-        "/assets/javascripts/bundle.*", immutable, "",
-        "/assets/javascripts/workers/*", immutable, "", "/media/*", immutable, "",
+        "/*",
+        f"  Content-Security-Policy: {csp}",
+        "  X-Content-Type-Options: nosniff",
+        "  Referrer-Policy: strict-origin-when-cross-origin",
+        "  Cache-Control: no-cache",
+        "",
+        "/assets/stylesheets/main.*",
+        immutable,
+        "",
+        "/assets/stylesheets/palette.*",
+        immutable,
+        "",
+        "/assets/javascripts/bundle.*",
+        immutable,
+        "",
+        "/assets/javascripts/workers/*",
+        immutable,
+        "",
+        "/media/*",
+        immutable,
+        "",
     ]
     (site_dir / "_headers").write_text("\n".join(lines), encoding="utf-8")

@@ -37,9 +37,10 @@ def content_report(root: Path) -> tuple[str, int]:
         lines.extend(["", f"## {title} ({len(items)})", ""])
         lines.extend(f"- {item}" for item in items) if items else lines.append("- none")
 
-    section("Missing English translations · 缺少英文", [
-        f"{where(r, loc)}: {dotted(loc)}" for r in records for loc, text in r.texts() if text.missing("en")
-    ])
+    section(
+        "Missing English translations · 缺少英文",
+        [f"{where(r, loc)}: {dotted(loc)}" for r in records for loc, text in r.texts() if text.missing("en")],
+    )
     unsourced = []
     for r in records:
         for name in ("figures", "dates", "ceremonies", "protection"):
@@ -51,30 +52,52 @@ def content_report(root: Path) -> tuple[str, int]:
     section("Facts without a source · 未注明来源的事实", unsourced)
     # Issue #13: figures and dates checked against the quotes of their sources, and the glossary.
     # Errors only in strict mode (for verified records) while the quotes are being added.
-    section("Figures and dates their source's quote does not support · 引文未能印证的数字与日期", [
-        str(p) for r in records for p in content.quote_problems(docs[r.id], r) if "has no quote" not in p.message
-    ])
-    section("Figures and dates without a quote · 缺少引文的数字与日期", [
-        f"{where(r, loc)}: {dotted(loc)} ({why})" for r in records for loc, why in content.unquoted(r)
-    ])
-    section("Sources without a URL · 缺少网址的来源", [
-        f"{where(r, ('sources', i))}: sources[{i}] {s.id} ({s.title})" for r in records for i, s in enumerate(r.sources) if not s.url
-    ])
-    section("English that is not the glossary's · 英文用语与词汇表不符 (settings/glossary.yml)", [
-        str(p) for r in records for p in content.glossary_problems(docs[r.id], r, settings.glossary)
-    ] if settings.glossary else [])
-    section("Drafts (not published) · 草稿", [
-        f"{where(r, ('review',))}: {r.id} (since {r.review.date.iso})" for r in records if r.review.status == "draft"
-    ])
-    section("Images without credit or licence · 缺少署名或许可的图片", [
-        f"{where(r, ('images', i))}: images/{image.file}" + ("" if image.credit or image.creator else " — no credit") + ("" if image.licence else " — no licence")
-        for r in records for i, image in enumerate(r.images) if not (image.credit or image.creator) or not image.licence
-    ])
-    section("Roll of names: the same person twice? · 英名录：请确认是否重复", [
-        str(p) for p in collection.roll_warnings
-    ])
-    section("Living persons and consent · 在世人物与授权", [
-        f"{where(r)}: {r.name.zh} — " + (f"consent {r.consent.reference} ({r.consent.scope}, {r.consent.date.iso})" if r.consent else "NO CONSENT")
-        for r in records if isinstance(r, model.Person) and r.living
-    ])
+    section(
+        "Figures and dates their source's quote does not support · 引文未能印证的数字与日期",
+        [str(p) for r in records for p in content.quote_problems(docs[r.id], r) if "has no quote" not in p.message],
+    )
+    section(
+        "Figures and dates without a quote · 缺少引文的数字与日期",
+        [f"{where(r, loc)}: {dotted(loc)} ({why})" for r in records for loc, why in content.unquoted(r)],
+    )
+    section(
+        "Sources without a URL · 缺少网址的来源",
+        [
+            f"{where(r, ('sources', i))}: sources[{i}] {s.id} ({s.title})"
+            for r in records
+            for i, s in enumerate(r.sources)
+            if not s.url
+        ],
+    )
+    section(
+        "English that is not the glossary's · 英文用语与词汇表不符 (settings/glossary.yml)",
+        [str(p) for r in records for p in content.glossary_problems(docs[r.id], r, settings.glossary)]
+        if settings.glossary
+        else [],
+    )
+    section(
+        "Drafts (not published) · 草稿",
+        [f"{where(r, ('review',))}: {r.id} (since {r.review.date.iso})" for r in records if r.review.status == "draft"],
+    )
+    section(
+        "Images without credit or licence · 缺少署名或许可的图片",
+        [
+            f"{where(r, ('images', i))}: images/{image.file}"
+            + ("" if image.credit or image.creator else " — no credit")
+            + ("" if image.licence else " — no licence")
+            for r in records
+            for i, image in enumerate(r.images)
+            if not (image.credit or image.creator) or not image.licence
+        ],
+    )
+    section("Roll of names: the same person twice? · 英名录：请确认是否重复", [str(p) for p in collection.roll_warnings])
+    section(
+        "Living persons and consent · 在世人物与授权",
+        [
+            f"{where(r)}: {r.name.zh} — "
+            + (f"consent {r.consent.reference} ({r.consent.scope}, {r.consent.date.iso})" if r.consent else "NO CONSENT")
+            for r in records
+            if isinstance(r, model.Person) and r.living
+        ],
+    )
     return "\n".join(lines) + "\n", 1 if problems else 0

@@ -26,7 +26,7 @@ def split_by_language(site_dir: Path, default: str, others: list[str], script: b
     for doc in index["docs"]:
         lang = urls.language_of(doc["location"], others) or default
         if lang != default:
-            doc = {**doc, "location": doc["location"][len(urls.language_root(lang)):]}
+            doc = {**doc, "location": doc["location"][len(urls.language_root(lang)) :]}
         buckets[lang].append(doc)
     for lang, docs in buckets.items():
         target = site_dir / urls.language_root(lang) / "search" / "search_index.json"

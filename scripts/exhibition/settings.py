@@ -44,8 +44,11 @@ class HallMap(Strict):
     height: float = Field(gt=0, description="Floor plan depth in metres")
     note: Optional[Text] = None
     zones: list[Zone] = Field(min_length=1)
-    tour: list[Slug] = Field([], description="The guided tour's route: zone ids in the order visitors walk them. "
-                             "Empty: every zone, in the order listed above.")
+    tour: list[Slug] = Field(
+        [],
+        description="The guided tour's route: zone ids in the order visitors walk them. "
+        "Empty: every zone, in the order listed above.",
+    )
 
     @property
     def route(self) -> list[Zone]:
@@ -59,10 +62,14 @@ class Home(Strict):
 
     hero: Slug = Field(description="Id of the record whose first picture and title lead the home page (the hall itself).")
     purpose: Text = Field(description="One line under the hall's name: what the hall is for.")
-    featured: list[Slug] = Field([], description="Record ids shown as picture cards, in this order. "
-                                 "Empty: every record with `featured: true`.")
-    visit: Optional[Slug] = Field(None, description="Id of the place record whose address, area and opening date "
-                                  "the visit box shows (usually the same as hero).")
+    featured: list[Slug] = Field(
+        [], description="Record ids shown as picture cards, in this order. " "Empty: every record with `featured: true`."
+    )
+    visit: Optional[Slug] = Field(
+        None,
+        description="Id of the place record whose address, area and opening date "
+        "the visit box shows (usually the same as hero).",
+    )
 
 
 class Era(Strict):
@@ -139,7 +146,14 @@ class Settings:
             for index, stop in enumerate(hall.tour):
                 if stop not in zone_ids:
                     loc = ("tour", index)
-                    problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"no zone \"{stop}\" in `zones`. Use one of: {', '.join(sorted(zone_ids))}"))
+                    problems.append(
+                        Problem(
+                            doc.path,
+                            doc.line(loc),
+                            dotted(loc),
+                            f"no zone \"{stop}\" in `zones`. Use one of: {', '.join(sorted(zone_ids))}",
+                        )
+                    )
 
         eras, doc = _load(folder / "eras.yml", root, Eras, problems)
         if eras:
@@ -168,8 +182,14 @@ class Settings:
                 named.append((("visit",), self.home.visit))
             for loc, record_id in named:
                 if record_id not in known:
-                    problems.append(Problem(self.home_doc.path, self.home_doc.line(loc), dotted(loc),
-                                            f"no published record has the id \"{record_id}\". Name a record in exhibits/"))
+                    problems.append(
+                        Problem(
+                            self.home_doc.path,
+                            self.home_doc.line(loc),
+                            dotted(loc),
+                            f'no published record has the id "{record_id}". Name a record in exhibits/',
+                        )
+                    )
         return problems
 
 
@@ -193,7 +213,9 @@ def _unique(doc: Document, ids: list[str], key: str, what: str, problems: list[P
     for index, item in enumerate(ids):
         if ids.index(item) != index:
             loc = (key, index, "id")
-            problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"{what} \"{item}\" is defined twice. Give each {what} its own id"))
+            problems.append(
+                Problem(doc.path, doc.line(loc), dotted(loc), f'{what} "{item}" is defined twice. Give each {what} its own id')
+            )
 
 
 def _check_eras(doc: Document, eras: list[Era]) -> list[Problem]:
@@ -202,19 +224,54 @@ def _check_eras(doc: Document, eras: list[Era]) -> list[Problem]:
     for index, era in enumerate(eras):
         if era.start and era.end and era.end <= era.start:
             loc = ("eras", index, "end")
-            problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"{era.end.iso} is not after the era's start {era.start.iso}. Swap them or fix the year"))
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.line(loc),
+                    dotted(loc),
+                    f"{era.end.iso} is not after the era's start {era.start.iso}. Swap them or fix the year",
+                )
+            )
         if index == 0:
             continue
         before = eras[index - 1]
         loc = ("eras", index, "start")
         if era.start is None:
-            problems.append(Problem(doc.path, doc.line(("eras", index)), dotted(loc), "only the first era may leave `start` empty. Give the year this era begins"))
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.line(("eras", index)),
+                    dotted(loc),
+                    "only the first era may leave `start` empty. Give the year this era begins",
+                )
+            )
         elif before.start and era.start <= before.start:
-            problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"{era.start.iso} is not after the previous era's start ({before.start.iso}). List eras from oldest to newest"))
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.line(loc),
+                    dotted(loc),
+                    f"{era.start.iso} is not after the previous era's start ({before.start.iso}). List eras from oldest to newest",
+                )
+            )
         elif before.end is None:
-            problems.append(Problem(doc.path, doc.line(("eras", index - 1)), dotted(("eras", index - 1, "end")), "only the last era may leave `end` empty. Give the year the next era begins"))
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.line(("eras", index - 1)),
+                    dotted(("eras", index - 1, "end")),
+                    "only the last era may leave `end` empty. Give the year the next era begins",
+                )
+            )
         elif era.start < before.end:
-            problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"{era.start.iso} is before the previous era ends ({before.end.iso}): eras overlap. Start this era at {before.end.iso}"))
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.line(loc),
+                    dotted(loc),
+                    f"{era.start.iso} is before the previous era ends ({before.end.iso}): eras overlap. Start this era at {before.end.iso}",
+                )
+            )
     return problems
 
 
@@ -226,11 +283,22 @@ def _check_glossary(doc: Document, glossary: Glossary) -> list[Problem]:
     for index, term in enumerate(glossary.terms):
         loc = ("terms", index, "zh")
         if term.zh in first:
-            problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"{term.zh} is already listed on line {first[term.zh]}. Keep one entry"))
+            problems.append(
+                Problem(
+                    doc.path, doc.line(loc), dotted(loc), f"{term.zh} is already listed on line {first[term.zh]}. Keep one entry"
+                )
+            )
         first.setdefault(term.zh, doc.line(loc))
         for j, variant in enumerate(term.wrong):
             if variant_pattern(variant).search(term.en):
                 loc = ("terms", index, "wrong", j)
-                problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"\"{variant}\" is part of the approved \"{term.en}\": "
-                                        "every correct text would be flagged. Remove it from wrong"))
+                problems.append(
+                    Problem(
+                        doc.path,
+                        doc.line(loc),
+                        dotted(loc),
+                        f'"{variant}" is part of the approved "{term.en}": '
+                        "every correct text would be flagged. Remove it from wrong",
+                    )
+                )
     return problems

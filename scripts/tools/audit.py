@@ -28,10 +28,27 @@ LIGHTHOUSE = ROOT / "build" / "tools" / "lighthouse" / "node_modules" / "lightho
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
 # Audits that do not move with the machine's load: the tests require each to pass.
-DETERMINISTIC = ("errors-in-console", "hreflang", "unsized-images", "canonical", "is-crawlable", "document-title",
-                 "meta-description", "image-alt", "html-has-lang", "font-size", "crawlable-anchors", "robots-txt")
-REPORTED = DETERMINISTIC + ("render-blocking-resources", "offscreen-images", "total-byte-weight",
-                            "largest-contentful-paint", "cumulative-layout-shift")
+DETERMINISTIC = (
+    "errors-in-console",
+    "hreflang",
+    "unsized-images",
+    "canonical",
+    "is-crawlable",
+    "document-title",
+    "meta-description",
+    "image-alt",
+    "html-has-lang",
+    "font-size",
+    "crawlable-anchors",
+    "robots-txt",
+)
+REPORTED = DETERMINISTIC + (
+    "render-blocking-resources",
+    "offscreen-images",
+    "total-byte-weight",
+    "largest-contentful-paint",
+    "cumulative-layout-shift",
+)
 
 
 def pages(site: Path) -> list[str]:
@@ -47,8 +64,17 @@ def pages(site: Path) -> list[str]:
 def lighthouse(url: str, out: Path) -> dict:
     """One Lighthouse run (mobile preset, the default) of url; its JSON report."""
     flags = "--headless=new --no-sandbox --host-resolver-rules='MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'"
-    command = ["node", str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", "--quiet",
-               f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}", "--max-wait-for-load=60000"]
+    command = [
+        "node",
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        f"--output-path={out}",
+        "--quiet",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={flags}",
+        "--max-wait-for-load=60000",
+    ]
     env = {**os.environ, "CHROME_PATH": shutil.which("chromium") or "/usr/bin/chromium"}
     result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
     if result.returncode != 0 or not out.exists():
@@ -60,11 +86,19 @@ def summary(report: dict) -> dict:
     audits = report["audits"]
     return {
         "scores": {c: report["categories"][c]["score"] for c in CATEGORIES},
-        "audits": {a: {"score": audits[a]["score"], "display": audits[a].get("displayValue", "")}
-                   for a in REPORTED if a in audits},
-        "failing": sorted(a for a, v in audits.items()
-                          if v.get("score") is not None and v["score"] < 1 and v.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")),
-        "console_errors": [item.get("description", "") for item in (audits.get("errors-in-console", {}).get("details") or {}).get("items", [])],
+        "audits": {
+            a: {"score": audits[a]["score"], "display": audits[a].get("displayValue", "")} for a in REPORTED if a in audits
+        },
+        "failing": sorted(
+            a
+            for a, v in audits.items()
+            if v.get("score") is not None
+            and v["score"] < 1
+            and v.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
+        ),
+        "console_errors": [
+            item.get("description", "") for item in (audits.get("errors-in-console", {}).get("details") or {}).get("items", [])
+        ],
     }
 
 
@@ -74,8 +108,12 @@ def audit(paths: list[str] | None = None, out: Path | None = None, site: Path | 
     port = local_nginx.free_port()
     base = f"http://127.0.0.1:{port}"
     site = site or root / "build" / "audit-site"
-    built = subprocess.run([str(Path(sys.executable).parent / "exhibition"), "--root", str(root), "build", "--site-dir", str(site)],
-                           env={**os.environ, "SITE_URL": base + "/", "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True)
+    built = subprocess.run(
+        [str(Path(sys.executable).parent / "exhibition"), "--root", str(root), "build", "--site-dir", str(site)],
+        env={**os.environ, "SITE_URL": base + "/", "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+    )
     if built.returncode != 0:
         raise SystemExit(built.stdout + built.stderr)
     results = {}
@@ -83,8 +121,11 @@ def audit(paths: list[str] | None = None, out: Path | None = None, site: Path | 
         for path in paths or pages(site):
             print(f"lighthouse {base}/{path}", flush=True)
             results[path or "/"] = summary(lighthouse(f"{base}/{path}", Path(work) / "report.json"))
-    report = {"targets": TARGETS, "pages": results,
-              "met": {c: all(r["scores"][c] is not None and r["scores"][c] >= t for r in results.values()) for c, t in TARGETS.items()}}
+    report = {
+        "targets": TARGETS,
+        "pages": results,
+        "met": {c: all(r["scores"][c] is not None and r["scores"][c] >= t for r in results.values()) for c, t in TARGETS.items()},
+    }
     if out:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -125,8 +125,10 @@ def hall_facade():
     d.rectangle(s(544 + 18, 520, 544 + 74, 640), fill=SEA)
     # steps
     for i in range(3):
-        d.rectangle(s(600 - i * 20, ground - 40 + i * 18, 1000 + i * 20, ground - 22 + i * 18),
-                    fill=(224 - i * 12, 218 - i * 12, 204 - i * 12))
+        d.rectangle(
+            s(600 - i * 20, ground - 40 + i * 18, 1000 + i * 20, ground - 22 + i * 18),
+            fill=(224 - i * 12, 218 - i * 12, 204 - i * 12),
+        )
     # trees and hedges
     for x, h in ((120, 330), (220, 270), (1380, 320), (1490, 280)):
         round_tree(d, x, ground + 10, h)
@@ -218,8 +220,14 @@ def wreath(d, cx, cy, radius, rng):
         colour = YELLOW_FLOWER if k % 5 == 0 else WHITE_FLOWER
         flower(d, x, y, 26, colour, (206, 196, 160))
     # plain ribbons, no writing
-    d.polygon(s(cx - 40, cy + radius - 10, cx - 8, cy + radius - 10, cx - 50, cy + radius + 200, cx - 86, cy + radius + 190), fill=(232, 228, 218))
-    d.polygon(s(cx + 8, cy + radius - 10, cx + 40, cy + radius - 10, cx + 86, cy + radius + 190, cx + 50, cy + radius + 200), fill=(232, 228, 218))
+    d.polygon(
+        s(cx - 40, cy + radius - 10, cx - 8, cy + radius - 10, cx - 50, cy + radius + 200, cx - 86, cy + radius + 190),
+        fill=(232, 228, 218),
+    )
+    d.polygon(
+        s(cx + 8, cy + radius - 10, cx + 40, cy + radius - 10, cx + 86, cy + radius + 190, cx + 50, cy + radius + 200),
+        fill=(232, 228, 218),
+    )
 
 
 def wreaths():
@@ -275,16 +283,19 @@ def service_network():
     img, d = canvas(top=(226, 224, 214), bottom=(236, 232, 222))
     rng = random.Random(6521)
     # a soft land shape, not any real outline
-    blob = [(800 + math.cos(a) * (560 + 60 * math.sin(3 * a) + 30 * math.cos(5 * a)),
-             500 + math.sin(a) * (390 + 40 * math.cos(2 * a)))
-            for a in [2 * math.pi * k / 120 for k in range(120)]]
+    blob = [
+        (
+            800 + math.cos(a) * (560 + 60 * math.sin(3 * a) + 30 * math.cos(5 * a)),
+            500 + math.sin(a) * (390 + 40 * math.cos(2 * a)),
+        )
+        for a in [2 * math.pi * k / 120 for k in range(120)]
+    ]
     d.polygon([v * SCALE for p in blob for v in p], fill=(214, 210, 190))
     centre = (800, 500)
     hubs = []
     for k in range(11):
         a = 2 * math.pi * k / 11 + 0.2
-        hubs.append((800 + math.cos(a) * 300 * rng.uniform(0.85, 1.1),
-                     500 + math.sin(a) * 220 * rng.uniform(0.85, 1.1)))
+        hubs.append((800 + math.cos(a) * 300 * rng.uniform(0.85, 1.1), 500 + math.sin(a) * 220 * rng.uniform(0.85, 1.1)))
     stations = []
     for hx, hy in hubs:
         for _ in range(5):
@@ -298,9 +309,9 @@ def service_network():
             r = rng.uniform(18, 52)
             villages.append(((sx + math.cos(a) * r, sy + math.sin(a) * r), (sx, sy)))
     line = (160, 160, 146)
-    for (p, q) in villages:
+    for p, q in villages:
         d.line(s(*p, *q), fill=line, width=1 * SCALE)
-    for (p, q) in stations:
+    for p, q in stations:
         d.line(s(*p, *q), fill=(140, 140, 126), width=2 * SCALE)
     for h in hubs:
         d.line(s(*centre, *h), fill=SLATE, width=4 * SCALE)
@@ -325,6 +336,7 @@ def army_and_people():
     for i, colour in enumerate(((200, 196, 160), (188, 184, 146), (206, 198, 164), (180, 178, 140))):
         y0 = horizon + i * 75
         d.rectangle(s(0, y0, W, y0 + 75), fill=colour)
+
     # two ribbons that cross and run on side by side
     def band(phase, colour, offset):
         top, bottom = [], []
@@ -337,6 +349,7 @@ def army_and_people():
             bottom.append((x, y + 34))
         pts = top + bottom[::-1]
         d.polygon([v * SCALE for p in pts for v in p], fill=colour)
+
     band(0.0, OLIVE, -40)
     band(math.pi, OCHRE, 40)
     # a low sun, plain disc
@@ -371,8 +384,16 @@ def memorial_stele():
 
 
 def main() -> None:
-    for draw in (hall_facade, corvette_at_sea, memorial_tower, wreaths, honour_plaque,
-                 service_network, army_and_people, memorial_stele):
+    for draw in (
+        hall_facade,
+        corvette_at_sea,
+        memorial_tower,
+        wreaths,
+        honour_plaque,
+        service_network,
+        army_and_people,
+        memorial_stele,
+    ):
         draw()
 
 

@@ -25,14 +25,32 @@ class _Quiet(SimpleHTTPRequestHandler):
 def _pages(site: Path) -> list[str]:
     """One page of each type a visitor meets, in both languages."""
     pages = ["", "en/"]
-    for path in ("exhibits/tour/", "exhibits/stories/", "exhibits/vessels/", "exhibits/people/fan-zhuxian/",
-                 "exhibits/vessels/liaocheng-ship/", "exhibits/timeline/", "exhibits/hall-map/", "exhibits/teachers/", "exhibits/roll/", "exhibits/roll/luxibei-tower/"):
+    for path in (
+        "exhibits/tour/",
+        "exhibits/stories/",
+        "exhibits/vessels/",
+        "exhibits/people/fan-zhuxian/",
+        "exhibits/vessels/liaocheng-ship/",
+        "exhibits/timeline/",
+        "exhibits/hall-map/",
+        "exhibits/teachers/",
+        "exhibits/roll/",
+        "exhibits/roll/luxibei-tower/",
+    ):
         if (site / path / "index.html").exists():
             pages += [path, "en/" + path]
-    tour = sorted(p.parent.name for p in (site / "exhibits" / "tour").glob("*/index.html")) if (site / "exhibits" / "tour").exists() else []
+    tour = (
+        sorted(p.parent.name for p in (site / "exhibits" / "tour").glob("*/index.html"))
+        if (site / "exhibits" / "tour").exists()
+        else []
+    )
     if tour:
         pages += [f"exhibits/tour/{tour[0]}/", f"en/exhibits/tour/{tour[0]}/"]
-    stories = sorted(p.parent.name for p in (site / "exhibits" / "stories").glob("*/index.html")) if (site / "exhibits" / "stories").exists() else []
+    stories = (
+        sorted(p.parent.name for p in (site / "exhibits" / "stories").glob("*/index.html"))
+        if (site / "exhibits" / "stories").exists()
+        else []
+    )
     if stories:
         pages += [f"exhibits/stories/{stories[0]}/", f"en/exhibits/stories/{stories[0]}/"]
     return pages
@@ -55,17 +73,20 @@ def main(argv=None) -> int:
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_address[1]}/"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
-                                    args=["--no-sandbox", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"])
+        browser = p.chromium.launch(
+            executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+            args=["--no-sandbox", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
+        )
         for name, (w, h) in WIDTHS.items():
-            context = browser.new_context(viewport={"width": w, "height": h}, is_mobile=name == "phone",
-                                          has_touch=name == "phone", device_scale_factor=1)
+            context = browser.new_context(
+                viewport={"width": w, "height": h}, is_mobile=name == "phone", has_touch=name == "phone", device_scale_factor=1
+            )
             page = context.new_page()
             for path in _pages(site):
                 if args.only and args.only not in path:
                     continue
                 page.goto(base + path, wait_until="networkidle")
-                slug = (path.strip("/").replace("/", "_") or "home")
+                slug = path.strip("/").replace("/", "_") or "home"
                 page.screenshot(path=str(out / f"{slug}-{name}.png"), full_page=args.full)
                 print(out / f"{slug}-{name}.png")
             context.close()
@@ -73,9 +94,17 @@ def main(argv=None) -> int:
         if (kiosk / "index.html").exists():
             context = browser.new_context(viewport={"width": KIOSK[0], "height": KIOSK[1]}, has_touch=True)
             page = context.new_page()
-            for path in ("index.html", "en/index.html", "exhibits/vessels/liaocheng-ship.html", "exhibits/tour/index.html",
-                         "en/exhibits/tour/prelude.html", "exhibits/kiosk/search.html", "en/exhibits/kiosk/search.html",
-                         "exhibits/roll/luxibei-tower.html", "exhibits/stories/one-city-one-ship.html"):
+            for path in (
+                "index.html",
+                "en/index.html",
+                "exhibits/vessels/liaocheng-ship.html",
+                "exhibits/tour/index.html",
+                "en/exhibits/tour/prelude.html",
+                "exhibits/kiosk/search.html",
+                "en/exhibits/kiosk/search.html",
+                "exhibits/roll/luxibei-tower.html",
+                "exhibits/stories/one-city-one-ship.html",
+            ):
                 if not (kiosk / path).exists() or (args.only and args.only not in path):
                     continue
                 page.goto((kiosk / path).resolve().as_uri(), wait_until="load")

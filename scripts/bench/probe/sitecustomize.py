@@ -56,6 +56,7 @@ if os.environ.get("EXHIBITION_BENCH_PROBE"):
                     if isinstance(value, int) and not isinstance(value, bool):
                         _add(name, key, value)
             return result
+
         wrapper.__bench_original__ = fn
         return wrapper
 

@@ -152,8 +152,9 @@ def _has_alpha(im: Image.Image) -> bool:
     return im.mode in ("RGBA", "LA") or (im.mode == "P" and "transparency" in im.info)
 
 
-def derive_all(files: list[str], images_dir: Path, out_dir: Path, url_base: str = "media", workers: int | None = None,
-               progress: bool = True) -> tuple[dict[str, Derived], dict[str, str], dict[str, int]]:
+def derive_all(
+    files: list[str], images_dir: Path, out_dir: Path, url_base: str = "media", workers: int | None = None, progress: bool = True
+) -> tuple[dict[str, Derived], dict[str, str], dict[str, int]]:
     """Make what is missing; return (derived by file, errors by file, stats)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     derived, errors = {}, {}

@@ -42,8 +42,10 @@ def configure(config, root, pages_dir: str, environ=None) -> Kiosk:
         raise ValidationFailed(problems)
     config.use_directory_urls = False  # file:// has no index.html lookup
     # Site-root-relative addresses in the kiosk's URL style (file.html), from the one URL rule.
-    config.extra[TEMPLATE_KEY] = kiosk.for_templates(attract=urls.page(attract.page_path(pages_dir), directory_urls=False),
-                                                     search=urls.page(search.page_path(pages_dir), directory_urls=False))
+    config.extra[TEMPLATE_KEY] = kiosk.for_templates(
+        attract=urls.page(attract.page_path(pages_dir), directory_urls=False),
+        search=urls.page(search.page_path(pages_dir), directory_urls=False),
+    )
     return kiosk
 
 

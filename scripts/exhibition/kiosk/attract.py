@@ -45,14 +45,24 @@ class KioskRenderer(Renderer):
         for record in kiosk.featured_records(self.site.records):
             image = record.images[0] if record.images else None
             for lang in ("zh", "en"):
-                slides.append(Slide(
-                    lang=lang, title=record.title.get(lang), summary=record.summary.get(lang),
-                    kind=self.ui_in(f"kind_{record.kind}", lang), start=homes[lang],
-                    image=self.site.derived[image.file] if image else None,
-                    alt=image.alt.get(lang) if image else "",
-                ))
-        ctx.update(slides=slides, homes=homes, names=names, kt=lambda key, lang=self.lang: TEXT[key][lang],
-                   slide_seconds=kiosk.slide_seconds)
+                slides.append(
+                    Slide(
+                        lang=lang,
+                        title=record.title.get(lang),
+                        summary=record.summary.get(lang),
+                        kind=self.ui_in(f"kind_{record.kind}", lang),
+                        start=homes[lang],
+                        image=self.site.derived[image.file] if image else None,
+                        alt=image.alt.get(lang) if image else "",
+                    )
+                )
+        ctx.update(
+            slides=slides,
+            homes=homes,
+            names=names,
+            kt=lambda key, lang=self.lang: TEXT[key][lang],
+            slide_seconds=kiosk.slide_seconds,
+        )
         return self.env.get_template("attract.md.j2").render(ctx)
 
     def ui_in(self, key: str, lang: str) -> str:

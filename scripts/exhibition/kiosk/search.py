@@ -41,6 +41,7 @@ def english_keys(text: str) -> tuple[str, str]:
 
 def _texts(record, lang: str, tag_names: dict[str, model.Text]) -> list[str]:
     """What a visitor may type for a record: its title first, then names, places and tags."""
+
     def t(text):
         return text.get(lang) if text else ""
 
@@ -78,18 +79,29 @@ class SearchRenderer(Renderer):
         items = []
         for record in records(self.site):
             der = self.site.lead_image(record)
-            items.append({
-                "id": record.id, "kind": record.kind, "label": UI[f"one_{record.kind}"][self.lang],
-                "title": self.t(record.title), "summary": self.t(record.summary),
-                "href": ctx["page_url"](self.site.page_path(record)),
-                "img": f"{ctx['media']}{der.small.url}" if der else "",
-                "w": der.small.width if der else 0, "h": der.small.height if der else 0,
-                "tags": list(record.tags), "featured": bool(record.featured),
-                "keys": keys_of(_texts(record, self.lang, tag_names), self.lang),
-            })
+            items.append(
+                {
+                    "id": record.id,
+                    "kind": record.kind,
+                    "label": UI[f"one_{record.kind}"][self.lang],
+                    "title": self.t(record.title),
+                    "summary": self.t(record.summary),
+                    "href": ctx["page_url"](self.site.page_path(record)),
+                    "img": f"{ctx['media']}{der.small.url}" if der else "",
+                    "w": der.small.width if der else 0,
+                    "h": der.small.height if der else 0,
+                    "tags": list(record.tags),
+                    "featured": bool(record.featured),
+                    "keys": keys_of(_texts(record, self.lang, tag_names), self.lang),
+                }
+            )
         kinds = sorted({item["kind"] for item in items})
-        return {"lang": self.lang, "items": items, "icons": {k: kind_icon(k) for k in kinds},
-                "text": {k: TEXT[k][self.lang] for k in ("search_found", "search_none", "search_featured", "search_tag")}}
+        return {
+            "lang": self.lang,
+            "items": items,
+            "icons": {k: kind_icon(k) for k in kinds},
+            "text": {k: TEXT[k][self.lang] for k in ("search_found", "search_none", "search_featured", "search_tag")},
+        }
 
     def page(self) -> str:
         path = page_path(self.site.out_dir)
@@ -100,7 +112,9 @@ class SearchRenderer(Renderer):
         tags = [(tag.id, self.t(tag.name)) for tag in self.site.settings.tags.values() if tag.id in top]
         featured = [r for r in records(self.site) if r.featured]
         ctx.update(
-            kt=lambda key: TEXT[key][self.lang], tags=tags, featured=featured,
+            kt=lambda key: TEXT[key][self.lang],
+            tags=tags,
+            featured=featured,
             data_src=f"{ctx['media']}{self.site.out_dir}/{FOLDER}/{DATA.format(lang=self.lang)}",
             letters=[chr(c) for c in range(ord("a"), ord("z") + 1)],
         )

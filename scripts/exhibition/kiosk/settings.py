@@ -57,13 +57,22 @@ class Kiosk(Strict):
     """settings/kiosk.yml: the kiosk edition's times and the exhibits of its attract screen.
     In the build, with the KIOSK_* overrides applied (read_settings)."""
 
-    idle_seconds: Seconds = Field(90, description="Seconds without a touch before 还在浏览吗？/ Still there? appears "
-                                  "(KIOSK_IDLE_SECONDS overrides it when building).")
-    countdown_seconds: Seconds = Field(15, description="Seconds the countdown lasts before the kiosk goes back to the "
-                                       "attract screen in Chinese (KIOSK_COUNTDOWN_SECONDS overrides it).")
+    idle_seconds: Seconds = Field(
+        90,
+        description="Seconds without a touch before 还在浏览吗？/ Still there? appears "
+        "(KIOSK_IDLE_SECONDS overrides it when building).",
+    )
+    countdown_seconds: Seconds = Field(
+        15,
+        description="Seconds the countdown lasts before the kiosk goes back to the "
+        "attract screen in Chinese (KIOSK_COUNTDOWN_SECONDS overrides it).",
+    )
     slide_seconds: Seconds = Field(8, description="Seconds each exhibit stays on the attract screen.")
-    featured: list[Slug] = Field([], description="Record ids shown on the attract screen, in this order. "
-                                 "Empty: every record with `featured: true` and a picture.")
+    featured: list[Slug] = Field(
+        [],
+        description="Record ids shown on the attract screen, in this order. "
+        "Empty: every record with `featured: true` and a picture.",
+    )
     _doc: Optional[Document] = PrivateAttr(None)  # where each setting is written, for messages
 
     @field_validator("idle_seconds", "countdown_seconds", "slide_seconds", mode="before")
@@ -85,8 +94,14 @@ class Kiosk(Strict):
     def for_templates(self, attract: str, search: str) -> dict:
         """What the kiosk partials read (overrides/partials/kiosk-*.html): the times, the kiosk's
         words, and the addresses of its attract screen and search page."""
-        return TemplateData(idle_seconds=self.idle_seconds, countdown_seconds=self.countdown_seconds,
-                            slide_seconds=self.slide_seconds, text=TEXT, attract=attract, search=search)
+        return TemplateData(
+            idle_seconds=self.idle_seconds,
+            countdown_seconds=self.countdown_seconds,
+            slide_seconds=self.slide_seconds,
+            text=TEXT,
+            attract=attract,
+            search=search,
+        )
 
     def featured_records(self, records: list) -> list:
         if self.featured:
@@ -107,15 +122,24 @@ class Kiosk(Strict):
             loc = ("featured", index)
             if record_id in published:
                 if self.featured.index(record_id) != index:
-                    problems.append(Problem(self.path, self.line(loc), dotted(loc), f'"{record_id}" is listed twice. Keep it once'))
+                    problems.append(
+                        Problem(self.path, self.line(loc), dotted(loc), f'"{record_id}" is listed twice. Keep it once')
+                    )
                 continue
             if drafts and record_id in drafts:
-                message = (f'no published record has the id "{record_id}": {drafts[record_id]} is a draft. '
-                           "Publish it (review.status: verified) or take it off this list")
+                message = (
+                    f'no published record has the id "{record_id}": {drafts[record_id]} is a draft. '
+                    "Publish it (review.status: verified) or take it off this list"
+                )
             else:
                 close = difflib.get_close_matches(record_id, sorted(published), n=1)
-                hint = f"Did you mean `{close[0]}`?" if close else (
-                    "Write the `id:` of a record in exhibits/, or leave the list empty to show every record with `featured: true`.")
+                hint = (
+                    f"Did you mean `{close[0]}`?"
+                    if close
+                    else (
+                        "Write the `id:` of a record in exhibits/, or leave the list empty to show every record with `featured: true`."
+                    )
+                )
                 message = f'no published record has the id "{record_id}". {hint}'
             problems.append(Problem(self.path, self.line(loc), dotted(loc), message))
         return problems
@@ -151,12 +175,25 @@ def config_problems(config_file: Path, root: Path, extra: Mapping | None = None)
     problems = []
     line = _key_line(node, ("extra", "kiosk"))
     if line is not None or (extra is not None and "kiosk" in extra):
-        problems.append(Problem(shown, line or 0, "extra.kiosk", f"the kiosk's settings are now in {FILE.as_posix()}. "
-                                "Copy the times and featured ids there, then delete `kiosk:` and what is under it from this file"))
+        problems.append(
+            Problem(
+                shown,
+                line or 0,
+                "extra.kiosk",
+                f"the kiosk's settings are now in {FILE.as_posix()}. "
+                "Copy the times and featured ids there, then delete `kiosk:` and what is under it from this file",
+            )
+        )
     line = _key_line(node, ("extra", TEMPLATE_KEY))
     if line is not None or (extra is not None and not isinstance(extra.get(TEMPLATE_KEY, TemplateData()), TemplateData)):
-        problems.append(Problem(shown, line or 0, f"extra.{TEMPLATE_KEY}",
-                                "is the name the build gives the kiosk's own settings for its pages. Name yours differently"))
+        problems.append(
+            Problem(
+                shown,
+                line or 0,
+                f"extra.{TEMPLATE_KEY}",
+                "is the name the build gives the kiosk's own settings for its pages. Name yours differently",
+            )
+        )
     return problems
 
 
@@ -173,8 +210,9 @@ def _key_line(node, keys: tuple[str, ...]) -> int | None:
 
 def _read(root: Path, environ: Mapping[str, str]) -> tuple[Kiosk | None, list[Problem]]:
     path = root / FILE
-    doc, problems = (load(path, FILE.as_posix()) if path.exists()
-                     else (None, []))  # no file: the defaults (a project that never wrote one)
+    doc, problems = (
+        load(path, FILE.as_posix()) if path.exists() else (None, [])
+    )  # no file: the defaults (a project that never wrote one)
     shown, line = FILE.as_posix(), (lambda key: doc.line((key,)) if doc else 0)
     overrides = {}
     for key, variable in ENV.items():
@@ -214,13 +252,19 @@ def _seconds_problem(value, key: str, env: tuple[str, str] | None = None) -> str
     example = int(Kiosk.model_fields[key].default)
     if env:
         variable, raw = env
-        shown, fix = f'{variable}="{raw}"', (f"Set {variable} to {MINIMUM} or more (e.g. {variable}={example}), "
-                                             f"or unset it to use the value in {FILE.as_posix()}.")
+        shown, fix = (
+            f'{variable}="{raw}"',
+            (
+                f"Set {variable} to {MINIMUM} or more (e.g. {variable}={example}), "
+                f"or unset it to use the value in {FILE.as_posix()}."
+            ),
+        )
     else:  # no full stop: explain() (records/validate.py) ends a validator's message with one
         shown, fix = _shown(value), f"Write {MINIMUM} or more, e.g. `{key}: {example}`"
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        return f"{shown} is not a number of {WHAT[key]}. {fix}" if env else \
-            f"must be a number of {WHAT[key]}, found {shown}. {fix}"
+        return (
+            f"{shown} is not a number of {WHAT[key]}. {fix}" if env else f"must be a number of {WHAT[key]}, found {shown}. {fix}"
+        )
     if value <= 0:
         return f"{shown} is not a positive number of {WHAT[key]}. {fix}"
     if value < MINIMUM:

@@ -25,9 +25,20 @@ PUNCTUATION = {
     "en": dict(colon=": ", semicolon="; ", comma=", ", stop=". ", lp=" (", rp=")"),
 }
 # A card for a record without a picture shows its kind's icon (Material's bundled icons), never a blank box.
-KIND_ICONS = {"place": "town-hall", "vessel": "ferry", "memorial": "grave-stone", "person": "account",
-              "event": "calendar-star", "theme": "handshake", "story": "book-open-page-variant", "lesson": "school",
-              "timeline": "timeline-clock", "hall_map": "map-legend", "tour": "walk", "roll": "account-group"}
+KIND_ICONS = {
+    "place": "town-hall",
+    "vessel": "ferry",
+    "memorial": "grave-stone",
+    "person": "account",
+    "event": "calendar-star",
+    "theme": "handshake",
+    "story": "book-open-page-variant",
+    "lesson": "school",
+    "timeline": "timeline-clock",
+    "hall_map": "map-legend",
+    "tour": "walk",
+    "roll": "account-group",
+}
 
 
 def wrap_label(text: str, width: int = 12) -> list[str]:

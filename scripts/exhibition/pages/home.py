@@ -76,15 +76,28 @@ def view(site: Site, lang: str, page_url: str) -> HomeView | None:
         return Picture(root + der.small.url, der.small.width, der.small.height) if der else None
 
     def card(record: model.Record) -> Card:
-        return Card(href(site.page_path(record)), record.title.get(lang), record.summary.get(lang),
-                    ui(f"one_{record.kind}"), small(record), "" if record.images else kind_icon(record.kind))
+        return Card(
+            href(site.page_path(record)),
+            record.title.get(lang),
+            record.summary.get(lang),
+            ui(f"one_{record.kind}"),
+            small(record),
+            "" if record.images else kind_icon(record.kind),
+        )
 
     hero_record = site.by_id.get(home.hero)
     hero = None
     if hero_record and hero_record.images:
         image, der = hero_record.images[0], site.lead_image(hero_record)
-        hero = Picture(root + der.large.url, der.large.width, der.large.height, image.alt.get(lang),
-                       der.srcset(root), image.caption.get(lang) if image.caption else "", image.illustration)
+        hero = Picture(
+            root + der.large.url,
+            der.large.width,
+            der.large.height,
+            image.alt.get(lang),
+            der.srcset(root),
+            image.caption.get(lang) if image.caption else "",
+            image.illustration,
+        )
     # Named in home.yml: in that order. Otherwise the records marked featured, pictures first.
     featured_ids = home.featured or [r.id for r in sorted((r for r in site.records if r.featured), key=lambda r: not r.images)]
     featured = [card(site.by_id[i]) for i in featured_ids if i in site.by_id]
@@ -95,16 +108,39 @@ def view(site: Site, lang: str, page_url: str) -> HomeView | None:
 
     tiles = []
     if site.route:
-        tiles.append(Card(href(site.tour_path()), ui("tour"), ui("tour_intro"), picture=first_pictured(site.in_zone(site.route[0].id)), icon=kind_icon("tour")))
+        tiles.append(
+            Card(
+                href(site.tour_path()),
+                ui("tour"),
+                ui("tour_intro"),
+                picture=first_pictured(site.in_zone(site.route[0].id)),
+                icon=kind_icon("tour"),
+            )
+        )
     stories = [r for r in site.records if r.kind == "story"]
     if stories:
-        tiles.append(Card(href(f"{site.out_dir}/stories/index.md"), ui("kind_story"), ui("intro_story"), picture=first_pictured(stories), icon=kind_icon("story")))
+        tiles.append(
+            Card(
+                href(f"{site.out_dir}/stories/index.md"),
+                ui("kind_story"),
+                ui("intro_story"),
+                picture=first_pictured(stories),
+                icon=kind_icon("story"),
+            )
+        )
     for kind in TILE_KINDS:
         records = [r for r in site.records if r.kind == kind]
         if records:
             folder = model.KINDS[kind].FOLDER
-            tiles.append(Card(href(f"{site.out_dir}/{folder}/index.md"), ui(f"kind_{kind}"), ui(f"intro_{kind}"),
-                              picture=first_pictured(records), icon=kind_icon(kind)))
+            tiles.append(
+                Card(
+                    href(f"{site.out_dir}/{folder}/index.md"),
+                    ui(f"kind_{kind}"),
+                    ui(f"intro_{kind}"),
+                    picture=first_pictured(records),
+                    icon=kind_icon(kind),
+                )
+            )
     tiles.append(Card(href(f"{site.out_dir}/timeline.md"), ui("timeline"), ui("tile_timeline"), icon=kind_icon("timeline")))
     if site.settings.hall:
         tiles.append(Card(href(f"{site.out_dir}/hall-map.md"), ui("hall_map"), ui("tile_hall_map"), icon=kind_icon("hall_map")))
@@ -123,8 +159,14 @@ def view(site: Site, lang: str, page_url: str) -> HomeView | None:
         if place.opened:
             visit.append((ui("opened"), ui("open_since").format(date=place.opened.show(lang))))
     return HomeView(
-        lang=lang, name=(hero_record.title.get(lang) if hero_record else ""), purpose=home.purpose.get(lang), hero=hero,
+        lang=lang,
+        name=(hero_record.title.get(lang) if hero_record else ""),
+        purpose=home.purpose.get(lang),
+        hero=hero,
         tour_href=href(site.tour_path(site.route[0])) if site.route else "",
-        tour_note=ui("home_tour_note").format(n=len(site.route)), featured=featured, tiles=tiles,
-        visit=visit, visit_href=href("visit.md"),
+        tour_note=ui("home_tour_note").format(n=len(site.route)),
+        featured=featured,
+        tiles=tiles,
+        visit=visit,
+        visit_href=href("visit.md"),
     )

@@ -35,7 +35,7 @@ def mark(html: str, default: str = "en") -> str:
     stack: list[tuple[str, str]] = [("#root", default)]  # (tag, language in force)
     position = 0
     for token in _TOKEN.finditer(html):
-        out.append(_text(html[position:token.start()], stack))
+        out.append(_text(html[position : token.start()], stack))
         tag = token.group(0)
         position = token.end()
         name_match = _NAME.match(tag)
@@ -54,7 +54,7 @@ def mark(html: str, default: str = "en") -> str:
         lang = lang_match.group(1).lower() if lang_match else stack[-1][1]
         if name in TEXT_ONLY and not lang_match:
             end = html.find("<", position)
-            if _HAS_HAN.search(html[position:end if end >= 0 else None]):
+            if _HAS_HAN.search(html[position : end if end >= 0 else None]):
                 tag = tag[:-1].rstrip("/") + ' lang="zh">'
                 lang = "zh"
         out.append(tag)

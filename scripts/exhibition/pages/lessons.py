@@ -37,7 +37,10 @@ def render_teachers(renderer) -> str:
         programme_record=site.by_id.get("flag-guardians-programme"),
         contact=schools.booking_contact if schools else "",
         paren=lambda x: f"{ctx['lp']}{x}{ctx['rp']}",
-        lesson_notes={r.id: f"{ui(r.programme)} · {ui('duration_value').format(periods=r.periods, minutes=r.period_minutes, total=r.total_minutes)}" for r in lessons},
+        lesson_notes={
+            r.id: f"{ui(r.programme)} · {ui('duration_value').format(periods=r.periods, minutes=r.period_minutes, total=r.total_minutes)}"
+            for r in lessons
+        },
     )
     return renderer.env.get_template("teachers.md.j2").render(ctx)
 

@@ -85,8 +85,8 @@ def set_aside(markdown: str, meta: dict) -> str:
     end = markdown.find(ASIDE_END, start)
     if start < 0 or end < 0:
         return markdown
-    meta[_ASIDE_KEY] = markdown[start + len(ASIDE):end].strip("\n")
-    return markdown[:start] + ASIDE + markdown[end + len(ASIDE_END):]
+    meta[_ASIDE_KEY] = markdown[start + len(ASIDE) : end].strip("\n")
+    return markdown[:start] + ASIDE + markdown[end + len(ASIDE_END) :]
 
 
 def put_back(html: str, meta: dict) -> str:
@@ -95,8 +95,7 @@ def put_back(html: str, meta: dict) -> str:
     return html if aside is None else html.replace(ASIDE, aside, 1)
 
 
-def pages(site: Site, rolls: list[Roll], root: Path, docs_dir: Path, langs=model.LANGS,
-          kiosk: bool = False) -> dict[Path, str]:
+def pages(site: Site, rolls: list[Roll], root: Path, docs_dir: Path, langs=model.LANGS, kiosk: bool = False) -> dict[Path, str]:
     """{docs path: Markdown} of the roll pages; writes the data files and the font beside them.
 
     kiosk: the hall's touch screens have no e-mail: the correction address is written out, with the
@@ -122,7 +121,8 @@ def pages(site: Site, rolls: list[Roll], root: Path, docs_dir: Path, langs=model
             out[folder / f"{roll.id}.{lang}.md"] = roll_page(site, r, roll, lang, contact, font, kiosk, parts)
             for letter in parts:
                 out[folder / roll.id / f"{letter}.{lang}.md"] = roll_page(
-                    site, r, roll, lang, contact, font, kiosk, parts, letter=letter)
+                    site, r, roll, lang, contact, font, kiosk, parts, letter=letter
+                )
             name = f"{roll.id}-{lang}.js"
             keep.add(name)
             _write(data_dir / name, data_js(site, r, roll, lang))
@@ -152,6 +152,7 @@ def person_url(site: Site, roll: Roll, row: Row, lang: str, sharded: bool = Fals
 
 
 # --- what the templates show (templates/roll_*.md.j2) ------------------------------------
+
 
 @dataclass
 class Fact:
@@ -206,14 +207,24 @@ class ListEntry:
 def _context(site: Site, r: Renderer, lang: str, path: str) -> dict:
     """What every roll template reads; links are relative to the page at path (site root + urls.page)."""
     root = urls.up_to_root(urls.page(path, lang, site.directory_urls))
-    return dict(L=functools.partial(L, lang=lang), lang=lang, d=r.d, root=root, **PUNCTUATION[lang],
-                href=lambda docs_path: root + urls.page(docs_path, lang, site.directory_urls))
+    return dict(
+        L=functools.partial(L, lang=lang),
+        lang=lang,
+        d=r.d,
+        root=root,
+        **PUNCTUATION[lang],
+        href=lambda docs_path: root + urls.page(docs_path, lang, site.directory_urls),
+    )
 
 
 def index_page(site: Site, r: Renderer, rolls: list[Roll], lang: str) -> str:
     ctx = _context(site, r, lang, page_path(site))
-    lists = [ListEntry(roll.header.title.get(lang), roll.header.covers.get(lang), count_line(roll, lang),
-                       ctx["href"](page_path(site, roll))) for roll in rolls]
+    lists = [
+        ListEntry(
+            roll.header.title.get(lang), roll.header.covers.get(lang), count_line(roll, lang), ctx["href"](page_path(site, roll))
+        )
+        for roll in rolls
+    ]
     return r.env.get_template("roll_index.md.j2").render(ctx, lists=lists)
 
 
@@ -229,8 +240,17 @@ def _era(site: Site, row: Row):
     return site.settings.era_of(row.died) if row.died else None
 
 
-def roll_page(site: Site, r: Renderer, roll: Roll, lang: str, contact: str, font: str | None,
-              kiosk: bool = False, parts: dict | None = None, letter: str | None = None) -> str:
+def roll_page(
+    site: Site,
+    r: Renderer,
+    roll: Roll,
+    lang: str,
+    contact: str,
+    font: str | None,
+    kiosk: bool = False,
+    parts: dict | None = None,
+    letter: str | None = None,
+) -> str:
     """A list's page (search, filters and, for a short list, every card); or, for a long list,
     the page of the names under one letter."""
     parts = parts or {}
@@ -238,31 +258,55 @@ def roll_page(site: Site, r: Renderer, roll: Roll, lang: str, contact: str, font
     ctx = _context(site, r, lang, path)
     h = roll.header
     numbers = {s.id: i for i, s in enumerate(h.sources, 1)}
-    ctx.update(roll=roll, title=h.title.get(lang), letter=letter, font=font, kiosk=kiosk,
-               data=f"{ctx['root']}{site.out_dir}/{OUT}/{DATA}/", sources=h.sources,
-               letters=[Letter(x.upper() if x != "0" else "#", ctx["href"](page_path(site, roll, x)), x == letter)
-                        for x in parts])
+    ctx.update(
+        roll=roll,
+        title=h.title.get(lang),
+        letter=letter,
+        font=font,
+        kiosk=kiosk,
+        data=f"{ctx['root']}{site.out_dir}/{OUT}/{DATA}/",
+        sources=h.sources,
+        letters=[Letter(x.upper() if x != "0" else "#", ctx["href"](page_path(site, roll, x)), x == letter) for x in parts],
+    )
 
     def cards(rows: list[Row]) -> list[Card]:
         return [card(site, r, roll, row, lang, contact, numbers, ctx["root"], kiosk, bool(letter)) for row in rows]
 
     if letter:
-        return r.env.get_template("roll_letter.md.j2").render(ctx, cards=cards(parts[letter]),
-                                                             back=ctx["href"](page_path(site, roll)))
+        return r.env.get_template("roll_letter.md.j2").render(
+            ctx, cards=cards(parts[letter]), back=ctx["href"](page_path(site, roll))
+        )
     natives = sorted({row.native_place for row in roll.rows if row.native_place}, key=pinyin.keys)
     eras = [e for e in site.settings.eras if any(_era(site, row) is e for row in roll.rows)]
     rests = sorted({row.resting_place for row in roll.rows if row.resting_place})
-    filters = [Filter("native_place", [(v, v) for v in natives]),
-               Filter("era", [(e.id, r.t(e.name)) for e in eras]),
-               Filter("resting_place", [(v, r.t(site.by_id[v].title)) for v in rests])]
+    filters = [
+        Filter("native_place", [(v, v) for v in natives]),
+        Filter("era", [(e.id, r.t(e.name)) for e in eras]),
+        Filter("resting_place", [(v, r.t(site.by_id[v].title)) for v in rests]),
+    ]
     return r.env.get_template("roll_list.md.j2").render(
-        ctx, filters=filters, count=count_line(roll, lang), covers=h.covers.get(lang),
+        ctx,
+        filters=filters,
+        count=count_line(roll, lang),
+        covers=h.covers.get(lang),
         shard_base=ctx["href"](page_path(site, roll, "LETTER")) if parts else "",
-        cards=[] if parts else cards(roll.rows), keys="abcdefghijklmnopqrstuvwxyz")
+        cards=[] if parts else cards(roll.rows),
+        keys="abcdefghijklmnopqrstuvwxyz",
+    )
 
 
-def card(site: Site, r: Renderer, roll: Roll, row: Row, lang: str, contact: str, numbers: dict, root: str,
-         kiosk: bool = False, sharded: bool = False) -> Card:
+def card(
+    site: Site,
+    r: Renderer,
+    roll: Roll,
+    row: Row,
+    lang: str,
+    contact: str,
+    numbers: dict,
+    root: str,
+    kiosk: bool = False,
+    sharded: bool = False,
+) -> Card:
     def href(docs_path: str) -> str:
         return root + urls.page(docs_path, lang, site.directory_urls)
 
@@ -273,8 +317,7 @@ def card(site: Site, r: Renderer, roll: Roll, row: Row, lang: str, contact: str,
         facts.append(Fact("born", date=row.born, zh=False))
     if row.died:
         facts.append(Fact("died", date=row.died, zh=False))
-    facts += [Fact(key, getattr(row, key)) for key in ("native_place", "unit", "role", "place_of_death")
-              if getattr(row, key)]
+    facts += [Fact(key, getattr(row, key)) for key in ("native_place", "unit", "role", "place_of_death") if getattr(row, key)]
     if row.resting_place:
         rest = site.by_id[row.resting_place]
         facts.append(Fact("resting_place", r.t(rest.title), href=href(site.page_path(rest)), zh=False))
@@ -292,8 +335,7 @@ def card(site: Site, r: Renderer, roll: Roll, row: Row, lang: str, contact: str,
         url = (site.site_url or "") + person_url(site, roll, row, lang, sharded)
         subject = L("subject", lang, name=row.name, roll=roll.id, id=row.id)
         body = L("body", lang, name=row.name, url=url)
-        links.append(Link(L("correct", lang), f"mailto:{contact}?subject={quote(subject)}&body={quote(body)}",
-                          "ex-roll-correct"))
+        links.append(Link(L("correct", lang), f"mailto:{contact}?subject={quote(subject)}&body={quote(body)}", "ex-roll-correct"))
     else:
         links.append(Link(L("correct_none", lang), cls="ex-roll-correct"))
     return Card(row.id, row.name, row.name_pinyin or " ".join(_title_pinyin(row.name)), facts, links)
@@ -306,7 +348,9 @@ def _title_pinyin(name: str) -> tuple[str, ...]:
     syllables = lazy_pinyin(name, style=Style.NORMAL, errors=lambda chars: list(chars))
     if not syllables:
         return ()
-    return (syllables[0].capitalize(), "".join(syllables[1:]).capitalize()) if len(syllables) > 1 else (syllables[0].capitalize(),)
+    return (
+        (syllables[0].capitalize(), "".join(syllables[1:]).capitalize()) if len(syllables) > 1 else (syllables[0].capitalize(),)
+    )
 
 
 def data_js(site: Site, r: Renderer, roll: Roll, lang: str) -> str:
@@ -325,7 +369,19 @@ def data_js(site: Site, r: Renderer, roll: Roll, lang: str) -> str:
         shown = row.name_pinyin or " ".join(_title_pinyin(row.name))
         if keys == _NOT_KEY.sub("", shown.lower()):
             keys = ""
-        rows.append([row.id, row.name, keys, initials, row.native_place, era.id if era else "", row.resting_place,
-                     "", row.died.show(lang) if row.died else "", shown])
+        rows.append(
+            [
+                row.id,
+                row.name,
+                keys,
+                initials,
+                row.native_place,
+                era.id if era else "",
+                row.resting_place,
+                "",
+                row.died.show(lang) if row.died else "",
+                shown,
+            ]
+        )
     data = json.dumps({"rows": rows}, ensure_ascii=False, separators=(",", ":"))
     return f"window.EX_ROLL=window.EX_ROLL||{{}};window.EX_ROLL[{json.dumps(roll.id)}]={data};\n"

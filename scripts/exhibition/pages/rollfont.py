@@ -45,8 +45,12 @@ def find_font(root: Path, chars: str) -> tuple[str, int] | None:
             return str(configured), 0
     charset = " ".join(f"{ord(c):x}" for c in chars)
     try:
-        found = subprocess.run(["fc-match", "-f", "%{file}\t%{index}", f"Noto Sans CJK SC:charset={charset}"],
-                               capture_output=True, text=True, timeout=30).stdout
+        found = subprocess.run(
+            ["fc-match", "-f", "%{file}\t%{index}", f"Noto Sans CJK SC:charset={charset}"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        ).stdout
     except (OSError, subprocess.TimeoutExpired):
         return None
     if "\t" not in found:
@@ -98,5 +102,6 @@ def make(rolls, out_dir: Path, root: Path) -> str | None:
             f'@font-face{{font-family:"{FAMILY}";src:url("{woff.name}") format("woff2");'
             f"font-display:swap;unicode-range:{ranges}}}\n"
             f'.ex-roll,.ex-roll input{{font-family:"{FAMILY}",var(--md-text-font-family,sans-serif)}}\n',
-            encoding="utf-8")
+            encoding="utf-8",
+        )
     return css.name

@@ -84,7 +84,9 @@ class Site:
         for record in sorted(self.records, key=lambda r: r.title.zh):
             for tag in record.tags:
                 out.setdefault(tag, []).append(record)
-        return dict(sorted(out.items(), key=lambda kv: list(self.settings.tags).index(kv[0]) if kv[0] in self.settings.tags else 1_000))
+        return dict(
+            sorted(out.items(), key=lambda kv: list(self.settings.tags).index(kv[0]) if kv[0] in self.settings.tags else 1_000)
+        )
 
     def page_path(self, record: model.Record) -> str:
         return urls.record_docs_path(record, self.out_dir)

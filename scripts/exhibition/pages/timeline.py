@@ -95,8 +95,15 @@ def collect(records: list[model.Record]) -> list[Entry]:
             if not _told_by_event(record, item.date, events):
                 entries.append(Entry(item.date, record, label=item.label, source=_source(record, item.source)))
         for protection in getattr(record, "protection", []):
-            entries.append(Entry(protection.date, record, wording="tl_protection", params={"level": protection.level},
-                                 source=_source(record, protection.source)))
+            entries.append(
+                Entry(
+                    protection.date,
+                    record,
+                    wording="tl_protection",
+                    params={"level": protection.level},
+                    source=_source(record, protection.source),
+                )
+            )
     return sorted(entries, key=lambda e: e.sort_key)
 
 

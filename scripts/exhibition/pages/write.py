@@ -60,17 +60,37 @@ class Renderer(Formatter):
         """The template context of the page made from page_path (a docs/ .md path)."""
         page = Links(self.site, self.lang, page_path)
         return dict(
-            page_url=page.page_url, zone_href=page.zone_href, tag_name=self.tag_name, hall=self.site.settings.hall,
-            current=None, small=False, kind_icon=kind_icon, wrap_label=wrap_label, **PUNCTUATION[self.lang],
+            page_url=page.page_url,
+            zone_href=page.zone_href,
+            tag_name=self.tag_name,
+            hall=self.site.settings.hall,
+            current=None,
+            small=False,
+            kind_icon=kind_icon,
+            wrap_label=wrap_label,
+            **PUNCTUATION[self.lang],
             records_of=lambda ids: [self.site.by_id[i] for i in ids],
             text_lang=text_lang,
-            t=self.t, ui=self.ui, d=self.d, num=self.num, join=self.join, cell=self.cell,
-            figure_value=self.figure_value, motto=self.motto, life=self.life,
+            t=self.t,
+            ui=self.ui,
+            d=self.d,
+            num=self.num,
+            join=self.join,
+            cell=self.cell,
+            figure_value=self.figure_value,
+            motto=self.motto,
+            life=self.life,
             burials=lambda burials: self.burials(burials, page.link_to),
-            protection=self.protection, links=lambda ids: page.links(ids, self.join_plain),
+            protection=self.protection,
+            links=lambda ids: page.links(ids, self.join_plain),
             credit_line=self.credit_line,
-            rel=page.rel, link=page.link, link_path=page.link_path, lang=self.lang, site=self.site,
-            derived=self.site.derived, media=page.media,
+            rel=page.rel,
+            link=page.link,
+            link_path=page.link_path,
+            lang=self.lang,
+            site=self.site,
+            derived=self.site.derived,
+            media=page.media,
         )
 
     def share_image(self, record: model.Record) -> str | None:
@@ -98,7 +118,10 @@ class Renderer(Formatter):
         sources = {s.id: s for s in record.sources}
         numbers = {s.id: i for i, s in enumerate(record.sources, 1)}
         ctx.update(
-            record=record, disputes=disputes, shown_fields=FACT_FIELDS.get(record.kind, set()), zone=zone,
+            record=record,
+            disputes=disputes,
+            shown_fields=FACT_FIELDS.get(record.kind, set()),
+            zone=zone,
             pending=self.lang == "en" and any(text.missing("en") for _, text in record.texts()),
             related=[self.site.by_id[i] for i in record.related],
             back=self.site.back_links.get(record.id, []),
@@ -132,8 +155,12 @@ class Renderer(Formatter):
         zone = route[number - 1]
         ctx = self._tour_context(self.site.tour_path(zone))
         ctx.update(
-            zone=zone, number=number, total=len(route), records=self.site.in_zone(zone.id),
-            previous=route[number - 2] if number > 1 else None, next=route[number] if number < len(route) else None,
+            zone=zone,
+            number=number,
+            total=len(route),
+            records=self.site.in_zone(zone.id),
+            previous=route[number - 2] if number > 1 else None,
+            next=route[number] if number < len(route) else None,
         )
         return self.env.get_template("tour_stop.md.j2").render(ctx)
 
@@ -171,7 +198,11 @@ class Renderer(Formatter):
             return f"{start}–{end}" if self.lang == "en" else f"{start}—{end}"
 
         ctx.update(
-            groups=groups, years=sorted(first_of_year), anchors=anchors, entry_label=entry_label, era_years=era_years,
+            groups=groups,
+            years=sorted(first_of_year),
+            anchors=anchors,
+            entry_label=entry_label,
+            era_years=era_years,
             kinds=sorted({e.record.kind for e in entries}, key=list(model.KINDS).index),
             tags=[tag for tag in self.site.settings.tags.values() if any(tag.id in e.record.tags for e in entries)],
         )
@@ -190,7 +221,12 @@ class Renderer(Formatter):
         ctx = self.context(f"{self.site.out_dir}/gallery.md")
         groups = []
         for kind, cls in model.KINDS.items():
-            items = [(r, image) for r in sorted(self.site.records, key=lambda r: r.title.zh) if isinstance(r, cls) for image in r.images]
+            items = [
+                (r, image)
+                for r in sorted(self.site.records, key=lambda r: r.title.zh)
+                if isinstance(r, cls)
+                for image in r.images
+            ]
             if items:
                 groups.append((kind, items))
         tags = [tag for tag in self.site.settings.tags.values() if tag.id in self.site.tagged]
@@ -226,7 +262,9 @@ class Renderer(Formatter):
 
     def tags_index(self) -> str:
         ctx = self.context(f"{self.site.out_dir}/tags/index.md")
-        tagged = [(self.site.settings.tags[t], records) for t, records in self.site.tagged.items() if t in self.site.settings.tags]
+        tagged = [
+            (self.site.settings.tags[t], records) for t, records in self.site.tagged.items() if t in self.site.settings.tags
+        ]
         ctx.update(tagged=tagged)
         return self.env.get_template("tags_index.md.j2").render(ctx)
 
@@ -243,8 +281,9 @@ class Renderer(Formatter):
         return self.env.get_template("kind_index.md.j2").render(ctx)
 
 
-def write_pages(site: Site, docs_dir: Path, langs=model.LANGS, extra: dict[Path, str] | None = None,
-                only: set[str] | None = None) -> dict[str, int]:
+def write_pages(
+    site: Site, docs_dir: Path, langs=model.LANGS, extra: dict[Path, str] | None = None, only: set[str] | None = None
+) -> dict[str, int]:
     """Render every page; write changed files; remove pages of deleted records.
 
     `extra`: further generated pages {path: Markdown} (the kiosk's attract screen).

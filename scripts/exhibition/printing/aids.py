@@ -38,8 +38,12 @@ WRITING_LINES = {"小学低年级": 3, "小学中高年级": 4, "初中": 5, "�
 
 
 def _environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(HERE / "templates"), undefined=StrictUndefined,
-                      autoescape=select_autoescape(["html", "j2"]), keep_trailing_newline=True)
+    env = Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        undefined=StrictUndefined,
+        autoescape=select_autoescape(["html", "j2"]),
+        keep_trailing_newline=True,
+    )
     return env
 
 
@@ -55,12 +59,21 @@ def _md_inline(text: str) -> Markup:
     return Markup(html)
 
 
-def prepare(site, *, root: Path, docs_dir: Path, site_url: str = "", booking_contact: str = "",
-            placeholder: Optional[str] = None, pdfs: bool = True) -> Schools:
-    base, is_placeholder = base_url(site_url, *( [placeholder] if placeholder else []))
+def prepare(
+    site,
+    *,
+    root: Path,
+    docs_dir: Path,
+    site_url: str = "",
+    booking_contact: str = "",
+    placeholder: Optional[str] = None,
+    pdfs: bool = True,
+) -> Schools:
+    base, is_placeholder = base_url(site_url, *([placeholder] if placeholder else []))
     ok, why = pdf.available() if pdfs else (False, "PDFs switched off")
-    schools = Schools(base=base, placeholder=is_placeholder, booking_contact=(booking_contact or "").strip(),
-                      pdf_missing=None if ok else why)
+    schools = Schools(
+        base=base, placeholder=is_placeholder, booking_contact=(booking_contact or "").strip(), pdf_missing=None if ok else why
+    )
     out = docs_dir / site.out_dir
     wanted: dict[Path, bytes] = {}
     documents: dict[Path, str] = {}  # PDFs to make: target -> HTML
@@ -91,12 +104,13 @@ def prepare(site, *, root: Path, docs_dir: Path, site_url: str = "", booking_con
     written = _write(wanted, out)
     if not ok:
         log.info(f"exhibition: no PDF handouts: {why}")
-    log.info(f"exhibition: print aids {written['written']} written, {written['unchanged']} unchanged, {written['removed']} removed")
+    log.info(
+        f"exhibition: print aids {written['written']} written, {written['unchanged']} unchanged, {written['removed']} removed"
+    )
     return schools
 
 
-def _context(site, lesson: model.Lesson, lang: str, base: str, placeholder: bool, aid: LessonAid, UI,
-             codes: Codes) -> dict:
+def _context(site, lesson: model.Lesson, lang: str, base: str, placeholder: bool, aid: LessonAid, UI, codes: Codes) -> dict:
     def ui(key: str) -> str:
         return UI[key][lang]
 
@@ -107,9 +121,18 @@ def _context(site, lesson: model.Lesson, lang: str, base: str, placeholder: bool
     first = linked[0]
     first_url = record_url(base, site.out_dir, first, lang, site.directory_urls)
     return dict(
-        lesson=lesson, lang=lang, ui=ui, t=t, md=lambda text: _md(t(text)), md_inline=lambda text: _md_inline(t(text)),
-        short=short, aid=aid, placeholder=placeholder, font_stack=Markup(pdf.FONT_STACK),
-        site_name=UI["hall_name"][lang], duration=duration(lesson, ui),
+        lesson=lesson,
+        lang=lang,
+        ui=ui,
+        t=t,
+        md=lambda text: _md(t(text)),
+        md_inline=lambda text: _md_inline(t(text)),
+        short=short,
+        aid=aid,
+        placeholder=placeholder,
+        font_stack=Markup(pdf.FONT_STACK),
+        site_name=UI["hall_name"][lang],
+        duration=duration(lesson, ui),
         minutes=lambda n: ui("minutes_value").format(n=n),
         linked=[(r, record_url(base, site.out_dir, r, lang, site.directory_urls)) for r in linked],
         qr=Markup(codes.img(aid.url, f"{ui('qr_online')}：{aid.url}")),
@@ -131,8 +154,9 @@ def write_labels(site, *, root: Path, out_dir: Path, site_url: str = "") -> list
         out_dir / f"{LABELS}.css": env.get_template("labels.css.j2").render(font_stack=Markup(pdf.FONT_STACK)).encode("utf-8"),
     }
     if pdf.available()[0]:
-        files[out_dir / f"{LABELS}.pdf"] = pdf.render(_labels(site, env, base, is_placeholder, codes, for_pdf=True),
-                                                      Paths(root).print_cache)
+        files[out_dir / f"{LABELS}.pdf"] = pdf.render(
+            _labels(site, env, base, is_placeholder, codes, for_pdf=True), Paths(root).print_cache
+        )
     else:
         (out_dir / f"{LABELS}.pdf").unlink(missing_ok=True)
     codes.save()
@@ -153,12 +177,16 @@ def _labels(site, env: Environment, base: str, placeholder: bool, codes: Codes, 
             continue  # lessons are for schools, not on the hall floor
         zone = zones.get(record.hall.zone)[0] if record.hall and record.hall.zone in zones else None
         url = record_url(base, site.out_dir, record, "zh", site.directory_urls)
-        items.append(dict(
-            record=record, url=url, qr=Markup((codes.img if for_pdf else codes.svg)(url, f"二维码 / QR code：{url}")),
-            zone_zh=zone.name.zh if zone else "—",
-            zone_en=(zone.name.en if zone and zone.name.en else ""),
-            order=(zones[record.hall.zone][1] if zone else len(zones), record.title.zh),
-        ))
+        items.append(
+            dict(
+                record=record,
+                url=url,
+                qr=Markup((codes.img if for_pdf else codes.svg)(url, f"二维码 / QR code：{url}")),
+                zone_zh=zone.name.zh if zone else "—",
+                zone_en=(zone.name.en if zone and zone.name.en else ""),
+                order=(zones[record.hall.zone][1] if zone else len(zones), record.title.zh),
+            )
+        )
     items.sort(key=lambda item: item["order"])
     # One label per stop of the guided tour, first: placed at each zone's entrance, it opens
     # that stop on a visitor's phone.
@@ -166,18 +194,30 @@ def _labels(site, env: Environment, base: str, placeholder: bool, codes: Codes, 
     stops = []
     for number, zone in enumerate(route, 1):
         url = base + urls.page(site.tour_path(zone), "zh", site.directory_urls)
-        stops.append(dict(
-            record=None, title_zh=f"展线导览 第{number}站：{zone.name.zh}", title_en=f"Guided tour, stop {number}: {zone.name.en or ''}",
-            url=url, qr=Markup((codes.img if for_pdf else codes.svg)(url, f"二维码 / QR code：{url}")),
-            zone_zh=zone.name.zh, zone_en=zone.name.en or "", id=f"tour-{zone.id}",
-        ))
+        stops.append(
+            dict(
+                record=None,
+                title_zh=f"展线导览 第{number}站：{zone.name.zh}",
+                title_en=f"Guided tour, stop {number}: {zone.name.en or ''}",
+                url=url,
+                qr=Markup((codes.img if for_pdf else codes.svg)(url, f"二维码 / QR code：{url}")),
+                zone_zh=zone.name.zh,
+                zone_en=zone.name.en or "",
+                id=f"tour-{zone.id}",
+            )
+        )
     for item in items:
         item.update(title_zh=item["record"].title.zh, title_en=item["record"].title.en or "", id=item["record"].id)
     items = stops + items
-    pages = [items[i:i + LABELS_PER_PAGE] for i in range(0, len(items), LABELS_PER_PAGE)]
+    pages = [items[i : i + LABELS_PER_PAGE] for i in range(0, len(items), LABELS_PER_PAGE)]
     return env.get_template("labels.html.j2").render(
-        pages=pages, base=base, placeholder=placeholder, short=short, font_stack=Markup(pdf.FONT_STACK),
-        inline_css=for_pdf, css_href=f"{LABELS}.css",
+        pages=pages,
+        base=base,
+        placeholder=placeholder,
+        short=short,
+        font_stack=Markup(pdf.FONT_STACK),
+        inline_css=for_pdf,
+        css_href=f"{LABELS}.css",
         site_name=UI["hall_name"]["zh"],
     )
 

@@ -34,7 +34,10 @@ def available() -> tuple[bool, str]:
         return False, "the weasyprint package is not installed (pip install -r requirements.txt)"
     missing = [name for name in ("pango-1.0", "pangoft2-1.0") if not ctypes.util.find_library(name)]
     if missing:
-        return False, f"WeasyPrint cannot find Pango ({', '.join(missing)}); on Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0"
+        return (
+            False,
+            f"WeasyPrint cannot find Pango ({', '.join(missing)}); on Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0",
+        )
     if shutil.which("fc-list"):
         found = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout
         if not found.strip():

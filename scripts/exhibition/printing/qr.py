@@ -47,8 +47,19 @@ def qr_svg(url: str, label: str, css_class: str = "ex-qr") -> str:
     """A scalable SVG (size it with CSS) that decodes to exactly `url`, named for screen readers."""
     code = _code(url)
     buffer = io.BytesIO()
-    code.save(buffer, kind="svg", xmldecl=False, svgns=True, omitsize=True, border=4, nl=False,
-              svgclass=css_class, lineclass=None, dark="#000", light="#fff")
+    code.save(
+        buffer,
+        kind="svg",
+        xmldecl=False,
+        svgns=True,
+        omitsize=True,
+        border=4,
+        nl=False,
+        svgclass=css_class,
+        lineclass=None,
+        dark="#000",
+        light="#fff",
+    )
     svg = buffer.getvalue().decode("ascii")
     return svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(label, quote=True)}" ', 1)
 

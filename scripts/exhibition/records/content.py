@@ -128,6 +128,7 @@ def shown_number(value) -> str:
 
 def _sourced(record: model.Record) -> Iterator[tuple[tuple, str, object, str]]:
     """(loc of the value, "number"|"date", value, source id) for each sourced figure, date and disputed value."""
+
     def figure(loc, item):
         if item is not None and item.source:
             yield loc + ("value",), "number", item.value, item.source
@@ -178,26 +179,51 @@ def quote_problems(doc: Document, record: model.Record) -> list[Problem]:
         if what == "date":
             date: PartialDate = value
             if (date.year, date.month, date.day) not in dates_in(source.quote, _years(source)):
-                problems.append(Problem(doc.path, doc.line(loc), dotted(loc),
-                                        f"{date.iso} is not in the quote of source {source_id} (\"{preview}\"). Correct the date or the quote"))
+                problems.append(
+                    Problem(
+                        doc.path,
+                        doc.line(loc),
+                        dotted(loc),
+                        f'{date.iso} is not in the quote of source {source_id} ("{preview}"). Correct the date or the quote',
+                    )
+                )
             continue
         if isinstance(value, str) and _ISO.match(value.strip()):
             date = PartialDate.parse(value.strip())
             if (date.year, date.month, date.day) not in dates_in(source.quote, _years(source)):
-                problems.append(Problem(doc.path, doc.line(loc), dotted(loc),
-                                        f"{date.iso} is not in the quote of source {source_id} (\"{preview}\"). Correct the date or the quote"))
+                problems.append(
+                    Problem(
+                        doc.path,
+                        doc.line(loc),
+                        dotted(loc),
+                        f'{date.iso} is not in the quote of source {source_id} ("{preview}"). Correct the date or the quote',
+                    )
+                )
             continue
         number = number_of(value)
-        found = number in numbers_in(source.quote) if number is not None else \
-            _words(str(value)) in _words(normalise(source.quote))
+        found = (
+            number in numbers_in(source.quote) if number is not None else _words(str(value)) in _words(normalise(source.quote))
+        )
         if not found:
-            problems.append(Problem(doc.path, doc.line(loc), dotted(loc),
-                                    f"{shown_number(value)} is not in the quote of source {source_id} (\"{preview}\"). Correct the number or the quote"))
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.line(loc),
+                    dotted(loc),
+                    f'{shown_number(value)} is not in the quote of source {source_id} ("{preview}"). Correct the number or the quote',
+                )
+            )
     for source_id, users in without_quote.items():
         index, _ = sources[source_id]
         loc = ("sources", index)
-        problems.append(Problem(doc.path, doc.line(loc), dotted(loc),
-                                f"source {source_id} (named by {_some(users)}) has no quote. Add the exact passage as quote:"))
+        problems.append(
+            Problem(
+                doc.path,
+                doc.line(loc),
+                dotted(loc),
+                f"source {source_id} (named by {_some(users)}) has no quote. Add the exact passage as quote:",
+            )
+        )
     return problems
 
 
@@ -243,8 +269,14 @@ def glossary_problems(doc: Document, record: model.Record, glossary) -> list[Pro
     for loc, text in english_texts(doc.data):
         for match in pattern.finditer(text):
             zh, en = terms[match.group(0).lower()]
-            problems.append(Problem(doc.path, doc.line(loc), dotted(loc),
-                                    f"\"{match.group(0)}\" is not the approved English for {zh}. Write \"{en}\" (settings/glossary.yml)"))
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.line(loc),
+                    dotted(loc),
+                    f'"{match.group(0)}" is not the approved English for {zh}. Write "{en}" (settings/glossary.yml)',
+                )
+            )
     return problems
 
 

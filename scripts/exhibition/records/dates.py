@@ -54,27 +54,22 @@ class PartialDate:
         if isinstance(value, PartialDate):
             return value
         if isinstance(value, bool) or not isinstance(value, (int, str)):
-            raise ValueError(
-                "must be a date written as text: YYYY, YYYY-MM or YYYY-MM-DD, e.g. \"2019-03-15\""
-            )
+            raise ValueError('must be a date written as text: YYYY, YYYY-MM or YYYY-MM-DD, e.g. "2019-03-15"')
         match = _PATTERN.match(str(value).strip())
         if not match:
             raise ValueError(
-                f"\"{value}\" is not a date. Write YYYY, YYYY-MM or YYYY-MM-DD "
+                f'"{value}" is not a date. Write YYYY, YYYY-MM or YYYY-MM-DD '
                 "(e.g. 2019, 2019-12 or 2019-03-15), as precise as the source and no more"
             )
         year, month, day = (int(g) if g else 0 for g in match.groups())
         if year < 1:
-            raise ValueError(f"\"{value}\": there is no year 0. Check the source")
+            raise ValueError(f'"{value}": there is no year 0. Check the source')
         if match.group(2) and not 1 <= month <= 12:
-            raise ValueError(f"\"{value}\": month {month} does not exist. Use 01 to 12")
+            raise ValueError(f'"{value}": month {month} does not exist. Use 01 to 12')
         if match.group(3):
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
-                raise ValueError(
-                    f"\"{value}\": {year}-{month:02d} has no day {day} (it has {last} days). "
-                    "Check the source"
-                )
+                raise ValueError(f'"{value}": {year}-{month:02d} has no day {day} (it has {last} days). ' "Check the source")
         return cls(year, month, day)
 
 

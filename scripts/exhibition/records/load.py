@@ -28,18 +28,15 @@ class _PythonLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise yaml.MarkedYAMLError(
-                None, None, "uses a YAML alias (*name). Write the value out in full", event.start_mark
-            )
+            raise yaml.MarkedYAMLError(None, None, "uses a YAML alias (*name). Write the value out in full", event.start_mark)
         event = self.peek_event()
         if getattr(event, "anchor", None):
-            raise yaml.MarkedYAMLError(
-                None, None, "uses a YAML anchor (&name). Write the value out in full", event.start_mark
-            )
+            raise yaml.MarkedYAMLError(None, None, "uses a YAML anchor (&name). Write the value out in full", event.start_mark)
         return super().compose_node(parent, index)
 
 
 if _Parser is not None:
+
     class _LibYAMLLoader(_Parser, _PythonLoader):
         """LibYAML's events, Python's composer: line marks and the anchor check stay ours, and
         deep nesting ends in a RecursionError (LibYAML's own composer overflows the C stack)."""
@@ -100,7 +97,10 @@ def _load(path: Path, shown: str, loader_class) -> tuple[Document | None, list[P
     except OSError as exc:
         return fail(0, f"cannot be read ({exc.strerror}). Check the file's permissions")
     if len(raw) > MAX_BYTES:
-        return fail(0, f"is {len(raw) // 1024} KB; a record must stay under {MAX_BYTES // 1024} KB. Split the text or move long material to a source")
+        return fail(
+            0,
+            f"is {len(raw) // 1024} KB; a record must stay under {MAX_BYTES // 1024} KB. Split the text or move long material to a source",
+        )
     if raw.startswith(b"\xef\xbb\xbf"):
         return fail(1, "starts with a byte-order mark (BOM). Save it as UTF-8 without BOM")
     try:
@@ -137,10 +137,16 @@ def _load(path: Path, shown: str, loader_class) -> tuple[Document | None, list[P
         what = (exc.problem or "").strip()
         if exc.context and "alias" not in what and "anchor" not in what:
             what = f"{exc.context.strip()}, {what}"
-        return fail((mark.line + 1) if mark else 0, f"is not valid YAML: {what}. Check indentation, colons and quotes on this line or the one above")
+        return fail(
+            (mark.line + 1) if mark else 0,
+            f"is not valid YAML: {what}. Check indentation, colons and quotes on this line or the one above",
+        )
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1 if isinstance(exc.position, int) else 0
-        return fail(line, f"contains a control character ({exc.character!r}) that text files cannot hold. Delete it (it is often invisible: retype the line)")
+        return fail(
+            line,
+            f"contains a control character ({exc.character!r}) that text files cannot hold. Delete it (it is often invisible: retype the line)",
+        )
     except yaml.YAMLError as exc:
         return fail(0, f"is not valid YAML: {exc}")
     except _TooBig:
@@ -153,7 +159,10 @@ def _load(path: Path, shown: str, loader_class) -> tuple[Document | None, list[P
         if loader is not None:
             loader.dispose()
     if not isinstance(data, dict):
-        return fail(1, f"holds a {type(data).__name__} at the top, but a record is a mapping of fields (`id: …`, `kind: …`). Start each line at the left margin with a field name")
+        return fail(
+            1,
+            f"holds a {type(data).__name__} at the top, but a record is a mapping of fields (`id: …`, `kind: …`). Start each line at the left margin with a field name",
+        )
     return Document(shown, data, lines), []
 
 
@@ -161,11 +170,23 @@ def _load(path: Path, shown: str, loader_class) -> tuple[Document | None, list[P
 # wrong line ("could not find expected ':'" on the line after): these name the character.
 _KEY = r"^[ \u3000]*(?:- )?(?P<key>[A-Za-z_][\w-]*)"
 _FULL_WIDTH = [
-    (re.compile(_KEY + r"[ \u3000]*："), lambda m: f"the colon after \"{m['key']}\" is a full-width colon (：). Type an ASCII colon (:) followed by a space"),
-    (re.compile(_KEY + r":\u3000"), lambda m: f"the space after \"{m['key']}:\" is a full-width space (U+3000). Type an ordinary space"),
+    (
+        re.compile(_KEY + r"[ \u3000]*："),
+        lambda m: f"the colon after \"{m['key']}\" is a full-width colon (：). Type an ASCII colon (:) followed by a space",
+    ),
+    (
+        re.compile(_KEY + r":\u3000"),
+        lambda m: f"the space after \"{m['key']}:\" is a full-width space (U+3000). Type an ordinary space",
+    ),
     (re.compile(r"^ *\u3000"), lambda m: "is indented with a full-width space (U+3000). Indent with ordinary spaces"),
-    (re.compile(r"[{\[].*?，\s*(?P<next>[A-Za-z_][\w-]*)\s*[:：]"), lambda m: f"the comma before \"{m['next']}\" is a full-width comma (，). Type an ASCII comma (,)"),
-    (re.compile(_KEY + r":\s*(?P<q>[“”‘’]).*(?::\s|\s#)"), lambda m: f"the value starts with a full-width quote ({m['q']}), which YAML does not read as a quote. Use ASCII quotes \"…\""),
+    (
+        re.compile(r"[{\[].*?，\s*(?P<next>[A-Za-z_][\w-]*)\s*[:：]"),
+        lambda m: f"the comma before \"{m['next']}\" is a full-width comma (，). Type an ASCII comma (,)",
+    ),
+    (
+        re.compile(_KEY + r":\s*(?P<q>[“”‘’]).*(?::\s|\s#)"),
+        lambda m: f"the value starts with a full-width quote ({m['q']}), which YAML does not read as a quote. Use ASCII quotes \"…\"",
+    ),
 ]
 
 
@@ -202,23 +223,45 @@ def _positions(node, path, lines, problems, shown_path, count):
         raise _TooBig()
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.ScalarNode) and node.tag.endswith((":int", ":float")) and len(node.value) > 30:
-        problems.append(Problem(shown_path, node.start_mark.line + 1, dotted(path),
-                                f"is a number with {len(node.value)} digits. Check it; if it is really meant, write it as text in quotes"))
+        problems.append(
+            Problem(
+                shown_path,
+                node.start_mark.line + 1,
+                dotted(path),
+                f"is a number with {len(node.value)} digits. Check it; if it is really meant, write it as text in quotes",
+            )
+        )
     elif isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
         for key, value in node.value:
             line = key.start_mark.line + 1
             if not isinstance(key, yaml.ScalarNode) or key.tag != "tag:yaml.org,2002:str":
                 shown = key.value if isinstance(key, yaml.ScalarNode) else "a list or group"
-                problems.append(Problem(shown_path, line, dotted(path), f"has a field named {shown!r}. Field names are words such as title: or summary:"))
+                problems.append(
+                    Problem(
+                        shown_path,
+                        line,
+                        dotted(path),
+                        f"has a field named {shown!r}. Field names are words such as title: or summary:",
+                    )
+                )
                 continue
             name = key.value
             if "\u3000" in name or "：" in name:
                 what = "a full-width space (U+3000)" if "\u3000" in name else "a full-width colon (：)"
-                problems.append(Problem(shown_path, line, dotted(path), f"the field name {name.strip()!r} holds {what}. Type it again with ordinary spaces and an ASCII colon (:)"))
+                problems.append(
+                    Problem(
+                        shown_path,
+                        line,
+                        dotted(path),
+                        f"the field name {name.strip()!r} holds {what}. Type it again with ordinary spaces and an ASCII colon (:)",
+                    )
+                )
                 continue
             if name in seen:
-                problems.append(Problem(shown_path, line, dotted(path + (name,)), f"appears twice (first on line {seen[name]}). Keep one"))
+                problems.append(
+                    Problem(shown_path, line, dotted(path + (name,)), f"appears twice (first on line {seen[name]}). Keep one")
+                )
                 continue
             seen[name] = line
             lines[path + (name,)] = line
@@ -227,4 +270,3 @@ def _positions(node, path, lines, problems, shown_path, count):
         for index, item in enumerate(node.value):
             lines[path + (index,)] = item.start_mark.line + 1
             _positions(item, path + (index,), lines, problems, shown_path, count)
-

@@ -58,8 +58,11 @@ class Source(Strict):
     url: Optional[str] = Field(None, pattern=r"^https?://")
     date: Optional[Date] = None
     locator: Optional[str] = Field(None, description="Page, section, article id…")
-    quote: Optional[str] = Field(None, description="The exact passage that supports the record's figures and dates, "
-                                 "in the source's language; `make check` looks for each figure's number and each date in it.")
+    quote: Optional[str] = Field(
+        None,
+        description="The exact passage that supports the record's figures and dates, "
+        "in the source's language; `make check` looks for each figure's number and each date in it.",
+    )
 
 
 class Sourced(Strict):
@@ -111,8 +114,11 @@ class Image(Strict):
     credit: Optional[Text] = None
     date: Optional[Date] = None
     rights_holder: Optional[str] = None
-    licence: Optional[SameOrText] = Field(None, description="Plain text when it reads the same in both "
-                                          "languages (CC BY 4.0), else {zh: 版权所有, en: All rights reserved}.")
+    licence: Optional[SameOrText] = Field(
+        None,
+        description="Plain text when it reads the same in both "
+        "languages (CC BY 4.0), else {zh: 版权所有, en: All rights reserved}.",
+    )
     depicts: list[Slug] = Field([], description="Ids of the exhibit records (not lessons) this picture shows.")
     flags: ImageFlags = ImageFlags()
     consent: Optional[str] = Field(None, description="Guardian or sitter consent reference.")
@@ -121,8 +127,10 @@ class Image(Strict):
     def _minors_need_consent(self):
         # Children under 14 are sensitive personal information (个人信息保护法 Art. 28).
         if self.flags.minors and not self.consent:
-            raise ValueError("consent: this picture shows minors, so it needs the guardians' consent reference. "
-                             "Add `consent:` (where the signed consent is filed), or do not publish the picture")
+            raise ValueError(
+                "consent: this picture shows minors, so it needs the guardians' consent reference. "
+                "Add `consent:` (where the signed consent is filed), or do not publish the picture"
+            )
         return self
 
 
@@ -157,8 +165,11 @@ class Record(Strict):
     summary: Text = Field(description="One or two sentences: what it is and why it matters.")
     body: Optional[Text] = Field(None, description="The longer text, in Markdown (no HTML).")
     images: list[Image] = Field([], description="Pictures, the first one leads the page.")
-    related: list[Slug] = Field([], description="Ids of related exhibit records (any kind but lesson; a lesson may also "
-                                "name lessons). Linked both ways: the other page lists this one too.")
+    related: list[Slug] = Field(
+        [],
+        description="Ids of related exhibit records (any kind but lesson; a lesson may also "
+        "name lessons). Linked both ways: the other page lists this one too.",
+    )
     tags: list[Slug] = Field([], description="Tag ids from settings/tags.yml.")
     sources: list[Source] = Field([], description="Where every fact comes from; required to publish.")
     disputed: list[Disputed] = Field([], description="Values the sources disagree on, each with its source.")
@@ -266,8 +277,9 @@ class Protection(Sourced):
 class Burial(Strict):
     name: Text
     role: Optional[Text] = None
-    person: Optional[Slug] = Field(None, description="Id of the person's record (kind person), if there is one: "
-                                   "the burial links to that page.")
+    person: Optional[Slug] = Field(
+        None, description="Id of the person's record (kind person), if there is one: " "the burial links to that page."
+    )
 
 
 class Memorial(Record):
@@ -308,8 +320,9 @@ class Person(Record):
     died: Optional[LifeEvent] = None
     role: Optional[Text] = None
     honours: list[Text] = []
-    commemorated_at: list[Slug] = Field([], description="Ids of the memorial or place records where the person is "
-                                        "commemorated (a cemetery, a memorial hall).")
+    commemorated_at: list[Slug] = Field(
+        [], description="Ids of the memorial or place records where the person is " "commemorated (a cemetery, a memorial hall)."
+    )
     consent: Optional[Consent] = Field(None, description="Required for a living person.")
 
     @model_validator(mode="after")
@@ -385,8 +398,10 @@ class Story(Record):
         for index, section in enumerate(self.sections):
             if section.image and section.image not in files:
                 listed = ", ".join(files) or "none yet"
-                raise ValueError(f"sections.{index}.image: \"{section.image}\" is not one of this story's `images` ({listed}). "
-                                 "List the picture under `images:` with its alt text, then name its file here")
+                raise ValueError(
+                    f'sections.{index}.image: "{section.image}" is not one of this story\'s `images` ({listed}). '
+                    "List the picture under `images:` with its alt text, then name its file here"
+                )
         return self
 
 
@@ -425,30 +440,36 @@ class Lesson(Record):
     programme: Literal["英烈故事进课堂", "国旗卫士"]
     grade_band: Literal["小学低年级", "小学中高年级", "初中", "高中"]
     periods: int = Field(1, ge=1, le=6, description="Number of class periods (课时).")
-    minutes_per_period: Optional[int] = Field(
-        None, description="Leave out: 40 for 小学, 45 for 初中 and 高中.")
+    minutes_per_period: Optional[int] = Field(None, description="Leave out: 40 for 小学, 45 for 初中 and 高中.")
     objectives: Objectives
     key_points: list[Text] = Field(min_length=1, description="教学重点")
     difficult_points: list[Text] = Field(min_length=1, description="教学难点")
     materials: list[Text] = Field([], description="教学准备")
     procedure: list[Step] = Field(description="教学过程: 导入, 讲述, 讨论, 实践, 总结, each with its minutes.")
-    questions: list[Text] = Field(min_length=1, description="Discussion questions; the pupils' worksheet prints them with room to write.")
+    questions: list[Text] = Field(
+        min_length=1, description="Discussion questions; the pupils' worksheet prints them with room to write."
+    )
     for_pupils: Optional[Text] = Field(None, description="A short text for the worksheet, in words for the pupils' age.")
     drawing_task: Optional[Text] = Field(None, description="A drawing task for the worksheet (a box to draw in).")
     follow_up: list[Text] = Field([], description="课后延伸")
     teacher_notes: list[Text] = Field([], description="教师提示")
-    linked_records: list[Slug] = Field(min_length=1, description="Ids of the exhibit records (any kind but lesson) the "
-                                       "lesson draws on, listed and linked on the lesson's page and handout.")
+    linked_records: list[Slug] = Field(
+        min_length=1,
+        description="Ids of the exhibit records (any kind but lesson) the "
+        "lesson draws on, listed and linked on the lesson's page and handout.",
+    )
     seasons: list[Literal["qingming", "martyrs_day", "national_day"]] = Field(
-        [], description="Times of year the lesson suits: 清明 (qingming), 9月30日烈士纪念日 (martyrs_day), 国庆 (national_day).")
+        [], description="Times of year the lesson suits: 清明 (qingming), 9月30日烈士纪念日 (martyrs_day), 国庆 (national_day)."
+    )
 
     @field_validator("procedure")
     @classmethod
     def _procedure_not_empty(cls, value: list[Step]) -> list[Step]:
         if not value:
-            raise ValueError("is empty. List the steps (导入, 讲述, 讨论, 实践, 总结), each with `step`, `minutes` and `activity`")
+            raise ValueError(
+                "is empty. List the steps (导入, 讲述, 讨论, 实践, 总结), each with `step`, `minutes` and `activity`"
+            )
         return value
-
 
     @property
     def period_minutes(self) -> int:
@@ -477,8 +498,7 @@ class Lesson(Record):
 
 
 KINDS: dict[str, type[Record]] = {
-    cls.model_fields["kind"].annotation.__args__[0]: cls
-    for cls in (Place, Vessel, Memorial, Person, Event, Theme, Story, Lesson)
+    cls.model_fields["kind"].annotation.__args__[0]: cls for cls in (Place, Vessel, Memorial, Person, Event, Theme, Story, Lesson)
 }
 EXHIBIT_KINDS = tuple(kind for kind in KINDS if kind != "lesson")
 # Which kinds of record each reference field may name (validate.py refuses others and suggests

@@ -41,7 +41,9 @@ def report(problems: list[Problem]) -> str:
     problems = sorted(set(problems))  # by file, then line: the order the curator reads and fixes them
     lines = [str(p) for p in problems]
     count = len(problems)
-    lines.append(f"{count} problem{'s' if count != 1 else ''} found; the site was not changed. Fix them and run the command again.")
+    lines.append(
+        f"{count} problem{'s' if count != 1 else ''} found; the site was not changed. Fix them and run the command again."
+    )
     return "\n".join(lines)
 
 

@@ -27,8 +27,21 @@ from .load import load
 from .problems import Problem
 
 FOLDER = "roll"
-COLUMNS = ("id", "name", "name_pinyin", "gender", "born", "died", "native_place", "unit", "role",
-           "place_of_death", "resting_place", "source", "note")
+COLUMNS = (
+    "id",
+    "name",
+    "name_pinyin",
+    "gender",
+    "born",
+    "died",
+    "native_place",
+    "unit",
+    "role",
+    "place_of_death",
+    "resting_place",
+    "source",
+    "note",
+)
 GENDERS = {"", "男", "女"}
 _FULL_WIDTH_DIGITS = re.compile(r"[\uff10-\uff19]")
 _EXCEL_DATE = re.compile(r"^(\d{4})[/.](\d{1,2})(?:[/.](\d{1,2}))?$")
@@ -113,16 +126,36 @@ def load_all(root: Path, records: dict[str, model.Record]) -> Result:
         yml_path = next((p for p in (folder / f"{path.stem}.yaml", folder / f"{path.stem}.yml") if p.exists()), None)
         shown_csv = csv_path.relative_to(root).as_posix()
         if not csv_path.exists():
-            result.problems.append(Problem(yml_path.relative_to(root).as_posix(), 1, "",
-                                           f"no list beside this header. Put the names in {shown_csv} (UTF-8 CSV)"))
+            result.problems.append(
+                Problem(
+                    yml_path.relative_to(root).as_posix(),
+                    1,
+                    "",
+                    f"no list beside this header. Put the names in {shown_csv} (UTF-8 CSV)",
+                )
+            )
             continue
         if yml_path is None:
-            result.problems.append(Problem(shown_csv, 1, "", f"no header beside this list. Write {shown_csv[:-4]}.yaml "
-                                           "(title, sources with url and quote, covers, count)"))
+            result.problems.append(
+                Problem(
+                    shown_csv,
+                    1,
+                    "",
+                    f"no header beside this list. Write {shown_csv[:-4]}.yaml "
+                    "(title, sources with url and quote, covers, count)",
+                )
+            )
             continue
         if not re.fullmatch(model.SLUG, path.stem):
-            result.problems.append(Problem(shown_csv, 1, "", f"\"{path.stem}\" cannot be a web address. Rename the file "
-                                           "with lower-case letters, digits and hyphens, e.g. luxibei-tower.csv"))
+            result.problems.append(
+                Problem(
+                    shown_csv,
+                    1,
+                    "",
+                    f'"{path.stem}" cannot be a web address. Rename the file '
+                    "with lower-case letters, digits and hyphens, e.g. luxibei-tower.csv",
+                )
+            )
             continue
         header = _header(yml_path, root, result.problems)
         rows = _rows(csv_path, shown_csv, header, records, result, yml_path.relative_to(root).as_posix())
@@ -146,25 +179,50 @@ def _header(path: Path, root: Path, problems: list[Problem]) -> Optional[Header]
         return None
     ids = [s.id for s in header.sources]
     if header.count_source and header.count_source not in ids:
-        problems.append(Problem(doc.path, doc.line(("count_source",)), "count_source",
-                                f"no source \"{header.count_source}\" in `sources`. Use one of: {', '.join(ids)}"))
+        problems.append(
+            Problem(
+                doc.path,
+                doc.line(("count_source",)),
+                "count_source",
+                f"no source \"{header.count_source}\" in `sources`. Use one of: {', '.join(ids)}",
+            )
+        )
     if header.count and not header.count_source:
-        problems.append(Problem(doc.path, doc.line(("count",)), "count",
-                                "say which source gives this number: add `count_source:` with the id of a source"))
+        problems.append(
+            Problem(
+                doc.path,
+                doc.line(("count",)),
+                "count",
+                "say which source gives this number: add `count_source:` with the id of a source",
+            )
+        )
     elif header.count and header.count_source in ids:
         quote = next(s.quote for s in header.sources if s.id == header.count_source)
         if str(header.count) not in re.sub(r"[,，]", "", quote):
-            problems.append(Problem(doc.path, doc.line(("count",)), "count",
-                                    f"{header.count} is not in the quote of source \"{header.count_source}\". "
-                                    "Copy the number exactly as the source gives it, with the passage that says it"))
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.line(("count",)),
+                    "count",
+                    f'{header.count} is not in the quote of source "{header.count_source}". '
+                    "Copy the number exactly as the source gives it, with the passage that says it",
+                )
+            )
     return header
 
 
 def _decode(data: bytes, shown: str, problems: list[Problem]) -> Optional[str]:
     if data.startswith(b"\xef\xbb\xbf"):
-        problems.append(Problem(shown, 1, "", "the file starts with a byte-order mark (BOM). Save it as UTF-8 "
-                                "without BOM (in Excel choose \"CSV UTF-8\" and then remove the mark with a text "
-                                "editor, or save from WPS/LibreOffice as UTF-8 without BOM)"))
+        problems.append(
+            Problem(
+                shown,
+                1,
+                "",
+                "the file starts with a byte-order mark (BOM). Save it as UTF-8 "
+                'without BOM (in Excel choose "CSV UTF-8" and then remove the mark with a text '
+                "editor, or save from WPS/LibreOffice as UTF-8 without BOM)",
+            )
+        )
         data = data[3:]
     try:
         return data.decode("utf-8")
@@ -175,8 +233,15 @@ def _decode(data: bytes, shown: str, problems: list[Problem]) -> Optional[str]:
             what = "is saved as GBK (the Chinese Windows encoding), not UTF-8"
         except UnicodeDecodeError:
             what = "is not UTF-8 text"
-        problems.append(Problem(shown, line, "", f"the file {what}. Save as UTF-8 (in Excel: 另存为 → "
-                                "\"CSV UTF-8 (逗号分隔)\"; in WPS or LibreOffice choose the encoding UTF-8)"))
+        problems.append(
+            Problem(
+                shown,
+                line,
+                "",
+                f"the file {what}. Save as UTF-8 (in Excel: 另存为 → "
+                '"CSV UTF-8 (逗号分隔)"; in WPS or LibreOffice choose the encoding UTF-8)',
+            )
+        )
         return None
 
 
@@ -184,22 +249,27 @@ def _date(value: str) -> tuple[Optional[PartialDate], Optional[str]]:
     if not value:
         return None, None
     if _FULL_WIDTH_DIGITS.search(value):
-        return None, (f"\"{value}\" is typed with full-width digits (０-９). Type the date with ordinary "
-                      "digits 0-9 (switch the input method to half-width)")
+        return None, (
+            f'"{value}" is typed with full-width digits (０-９). Type the date with ordinary '
+            "digits 0-9 (switch the input method to half-width)"
+        )
     excel = _EXCEL_DATE.match(value)
     if excel:
         y, m, d = excel.groups()
         fixed = f"{y}-{int(m):02d}" + (f"-{int(d):02d}" if d else "")
-        return None, (f"\"{value}\" looks like a date changed by Excel. Write it as {fixed} "
-                      "(YYYY, YYYY-MM or YYYY-MM-DD) and format the column as text")
+        return None, (
+            f'"{value}" looks like a date changed by Excel. Write it as {fixed} '
+            "(YYYY, YYYY-MM or YYYY-MM-DD) and format the column as text"
+        )
     try:
         return PartialDate.parse(value), None
     except ValueError as exc:
         return None, str(exc)
 
 
-def _rows(path: Path, shown: str, header: Optional[Header], records: dict[str, model.Record],
-          result: Result, header_path: str = "") -> Optional[list[Row]]:
+def _rows(
+    path: Path, shown: str, header: Optional[Header], records: dict[str, model.Record], result: Result, header_path: str = ""
+) -> Optional[list[Row]]:
     problems = result.problems
     before = len(problems)
     text = _decode(path.read_bytes(), shown, problems)
@@ -233,9 +303,16 @@ def _rows(path: Path, shown: str, header: Optional[Header], records: dict[str, m
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(COLUMNS):
-            problems.append(Problem(shown, start, "", f"this row has {len(cells)} columns; it needs {len(COLUMNS)} "
-                                    f"({','.join(COLUMNS)}). Check for a missing or extra comma; a comma inside a "
-                                    "value needs the value in \"double quotes\""))
+            problems.append(
+                Problem(
+                    shown,
+                    start,
+                    "",
+                    f"this row has {len(cells)} columns; it needs {len(COLUMNS)} "
+                    f"({','.join(COLUMNS)}). Check for a missing or extra comma; a comma inside a "
+                    "value needs the value in \"double quotes\"",
+                )
+            )
             continue
         values = dict(zip(COLUMNS, (c.strip() for c in cells)))
 
@@ -243,8 +320,11 @@ def _rows(path: Path, shown: str, header: Optional[Header], records: dict[str, m
             problems.append(Problem(shown, start, column, message))
 
         if not re.fullmatch(model.SLUG, values["id"]):
-            bad("id", f"\"{values['id']}\" is not an id. Use lower-case letters, digits and hyphens, e.g. the "
-                      "name's pinyin: xiao-yongzhi (it becomes the person's web address)")
+            bad(
+                "id",
+                f"\"{values['id']}\" is not an id. Use lower-case letters, digits and hyphens, e.g. the "
+                "name's pinyin: xiao-yongzhi (it becomes the person's web address)",
+            )
         elif values["id"] in ids:
             bad("id", f"\"{values['id']}\" is already used on line {ids[values['id']]}. Give each person their own id")
         else:
@@ -254,8 +334,11 @@ def _rows(path: Path, shown: str, header: Optional[Header], records: dict[str, m
         elif _FULL_WIDTH_DIGITS.search(values["name"]) or re.search(r"\d", values["name"]):
             bad("name", f"\"{values['name']}\" has digits in it. Write the name exactly as the source gives it")
         if values["name_pinyin"] and not _PINYIN.match(values["name_pinyin"]):
-            bad("name_pinyin", f"\"{values['name_pinyin']}\" is not pinyin. Write it in Latin letters "
-                               "(e.g. Xiao Yongzhi) or leave it empty: the build computes it")
+            bad(
+                "name_pinyin",
+                f"\"{values['name_pinyin']}\" is not pinyin. Write it in Latin letters "
+                "(e.g. Xiao Yongzhi) or leave it empty: the build computes it",
+            )
         if values["gender"] not in GENDERS:
             bad("gender", f"\"{values['gender']}\" is not a gender. Write 男 or 女, or leave it empty")
         dates = {}
@@ -268,33 +351,65 @@ def _rows(path: Path, shown: str, header: Optional[Header], records: dict[str, m
         resting = values["resting_place"]
         if resting and resting not in records:
             memorials = sorted(r.id for r in records.values() if isinstance(r, (model.Memorial,)))
-            bad("resting_place", f"no published record has the id \"{resting}\". Use the id of a cemetery or "
-                                 f"memorial in exhibits/ ({', '.join(memorials) or 'none yet'}), or leave it empty")
+            bad(
+                "resting_place",
+                f"no published record has the id \"{resting}\". Use the id of a cemetery or "
+                f"memorial in exhibits/ ({', '.join(memorials) or 'none yet'}), or leave it empty",
+            )
         if not values["source"]:
-            bad("source", "empty. Name the source that gives this name: the id of a source in the header "
-                          f"({', '.join(sorted(sources))})")
+            bad(
+                "source",
+                "empty. Name the source that gives this name: the id of a source in the header "
+                f"({', '.join(sorted(sources))})",
+            )
         elif header and values["source"] not in sources:
-            bad("source", f"no source \"{values['source']}\" in the header {header_path}. "
-                          f"Use one of: {', '.join(sorted(sources))}")
+            bad(
+                "source",
+                f"no source \"{values['source']}\" in the header {header_path}. " f"Use one of: {', '.join(sorted(sources))}",
+            )
         for column in COLUMNS[1:]:
             if column in ("born", "died"):
                 continue
             if column != "note" and _FULL_WIDTH_DIGITS.search(values[column]) and column not in ("name",):
-                bad(column, f"\"{values[column]}\" has full-width digits (０-９). Type ordinary digits 0-9")
+                bad(column, f'"{values[column]}" has full-width digits (０-９). Type ordinary digits 0-9')
             for what, found in privacy.findings(values[column]):
-                bad(column, f"contains {what} ({found}). Personal data is never published (个人信息保护法): "
-                            "remove it. The roll lists only the fallen, never their living relatives")
-        row = Row(start, values["id"], values["name"], values["name_pinyin"], values["gender"], dates["born"],
-                  dates["died"], values["native_place"], values["unit"], values["role"], values["place_of_death"],
-                  resting, values["source"], values["note"])
+                bad(
+                    column,
+                    f"contains {what} ({found}). Personal data is never published (个人信息保护法): "
+                    "remove it. The roll lists only the fallen, never their living relatives",
+                )
+        row = Row(
+            start,
+            values["id"],
+            values["name"],
+            values["name_pinyin"],
+            values["gender"],
+            dates["born"],
+            dates["died"],
+            values["native_place"],
+            values["unit"],
+            values["role"],
+            values["place_of_death"],
+            resting,
+            values["source"],
+            values["note"],
+        )
         person = people.get(row.name)
         if person is not None and not person.living:
             row.record = person.id
         key = (row.name, row.native_place, row.died.year if row.died else None)
         if key in keys:
-            result.warnings.append(Problem(shown, start, "name", (
-                f"{row.name} (native place \"{row.native_place or '—'}\", died {key[2] or '—'}) is also on line "
-                f"{keys[key]}. If these are two people, say what tells them apart in `note`; if one, remove a row")))
+            result.warnings.append(
+                Problem(
+                    shown,
+                    start,
+                    "name",
+                    (
+                        f"{row.name} (native place \"{row.native_place or '—'}\", died {key[2] or '—'}) is also on line "
+                        f"{keys[key]}. If these are two people, say what tells them apart in `note`; if one, remove a row"
+                    ),
+                )
+            )
         else:
             keys[key] = start
         rows.append(row)

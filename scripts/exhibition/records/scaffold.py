@@ -76,7 +76,7 @@ def _field(name: str, info, indent: str, value) -> list[str]:
         if _is(item, BaseModel):
             inner = _lines(item, indent + "    ", {})
             if inner:
-                inner[0] = indent + "  - " + inner[0][len(indent) + 4:]
+                inner[0] = indent + "  - " + inner[0][len(indent) + 4 :]
             return [f"{indent}{name}:{note}"] + inner
         return [f"{indent}{name}: []{note}"]
     if annotation is bool:
@@ -98,8 +98,7 @@ def scaffold(kind: str, record_id: str) -> str:
     ]
     body = [f"kind: {kind}", f"id: {record_id}"]
     body += _lines(cls, "", values={}, skip=("kind", "id", "review"))
-    body += ["review:  # draft until checked against the sources; then status: verified",
-             "  status: draft", f'  date: "{today}"']
+    body += ["review:  # draft until checked against the sources; then status: verified", "  status: draft", f'  date: "{today}"']
     return "\n".join(head + body) + "\n"
 
 
@@ -108,11 +107,11 @@ def new_record(root: Path, kind: str, record_id: str) -> tuple[Path | None, str]
     if kind not in model.KINDS:
         return None, f"KIND: unknown kind \"{kind}\". Use one of: {', '.join(model.KINDS)}"
     if not re.fullmatch(model.SLUG, record_id or ""):
-        return None, f"ID: \"{record_id}\" is not an id. Use lower-case ASCII letters, digits and hyphens, e.g. zhang-san"
+        return None, f'ID: "{record_id}" is not an id. Use lower-case ASCII letters, digits and hyphens, e.g. zhang-san'
     for path in Paths(root).exhibits.rglob("*.y*ml"):
         text = path.read_text(encoding="utf-8", errors="replace")
         if re.search(rf"^id:\s*['\"]?{re.escape(record_id)}['\"]?\s*$", text, re.M) or path.stem == record_id:
-            return None, f"ID: \"{record_id}\" is already used by {path.relative_to(root).as_posix()}. Choose another id"
+            return None, f'ID: "{record_id}" is already used by {path.relative_to(root).as_posix()}. Choose another id'
     target = Paths(root).exhibits / model.KINDS[kind].FOLDER / f"{record_id}.yml"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(scaffold(kind, record_id), encoding="utf-8")

@@ -128,8 +128,16 @@ def _check_file(path: Path, shown: str, relative: Path, images: Path, strict: bo
     return entry
 
 
-def validate(root: Path, *, strict: bool = False, drafts: bool = False, zones: set[str] | None = None,
-             tags: set[str] | None = None, glossary=None, cache: dict | None = None) -> Collection:
+def validate(
+    root: Path,
+    *,
+    strict: bool = False,
+    drafts: bool = False,
+    zones: set[str] | None = None,
+    tags: set[str] | None = None,
+    glossary=None,
+    cache: dict | None = None,
+) -> Collection:
     """Load every record under root/exhibits, checking each alone and then together.
 
     A record with a mistake is still checked in full (texts, pictures, references), so the
@@ -178,8 +186,14 @@ def validate(root: Path, *, strict: bool = False, drafts: bool = False, zones: s
             failed.append((doc, cls))
             continue
         if not record.sources:
-            result.problems.append(Problem(doc.path, doc.line(("sources",)) if "sources" in doc.data else 1, "sources",
-                                           "a published record needs at least one source. Add the source of its facts (title, publisher, url, date), or set review.status: draft"))
+            result.problems.append(
+                Problem(
+                    doc.path,
+                    doc.line(("sources",)) if "sources" in doc.data else 1,
+                    "sources",
+                    "a published record needs at least one source. Add the source of its facts (title, publisher, url, date), or set review.status: draft",
+                )
+            )
         docs.append((doc, record))
     result.problems += _check_together(docs, zones, tags)
     for doc, cls in [(doc, type(record)) for doc, record in docs] + failed:
@@ -243,8 +257,11 @@ def _check_one(doc: Document, relative: Path) -> tuple[model.Record | None, list
     problems = []
     folder = relative.parts[0] if len(relative.parts) > 1 else ""
     if folder != cls.FOLDER:
-        problems.append(Problem(doc.path, doc.line(("kind",)), "kind",
-                                f"a {kind} record belongs in exhibits/{cls.FOLDER}/. Move the file there"))
+        problems.append(
+            Problem(
+                doc.path, doc.line(("kind",)), "kind", f"a {kind} record belongs in exhibits/{cls.FOLDER}/. Move the file there"
+            )
+        )
     try:
         record = cls.model_validate(doc.data)
     except ValidationError as exc:
@@ -279,9 +296,19 @@ def explain(doc: Document, cls: type[BaseModel], error: dict) -> Problem:
     if kind == "string_pattern_mismatch" and loc[-1] == "url":
         return Problem(doc.path, line, where, "must start with http:// or https://. Copy the full address from the browser")
     if kind == "string_pattern_mismatch" and isinstance(error["input"], str) and "，" in error["input"]:
-        return Problem(doc.path, line, where, f"\"{error['input']}\" holds a full-width comma (，). Separate ids with an ASCII comma (,) followed by a space")
+        return Problem(
+            doc.path,
+            line,
+            where,
+            f"\"{error['input']}\" holds a full-width comma (，). Separate ids with an ASCII comma (,) followed by a space",
+        )
     if kind == "string_pattern_mismatch":
-        return Problem(doc.path, line, where, f"\"{error['input']}\" is not an id. Use lower-case ASCII letters, digits and hyphens, e.g. fan-zhuxian")
+        return Problem(
+            doc.path,
+            line,
+            where,
+            f"\"{error['input']}\" is not an id. Use lower-case ASCII letters, digits and hyphens, e.g. fan-zhuxian",
+        )
     if kind in ("literal_error", "enum"):
         return Problem(doc.path, line, where, f"\"{error['input']}\" is not allowed. Use {error['ctx']['expected']}")
     if kind == "value_error":
@@ -303,7 +330,9 @@ def explain(doc: Document, cls: type[BaseModel], error: dict) -> Problem:
     if kind == "list_type":
         return Problem(doc.path, line, where, f"must be a list (lines starting with `- `), found {_shown(error['input'])}")
     if kind in ("int_type", "int_parsing", "int_from_float", "float_type", "float_parsing"):
-        return Problem(doc.path, line, where, f"must be a number, found {_shown(error['input'])}. Write digits only, without units or commas")
+        return Problem(
+            doc.path, line, where, f"must be a number, found {_shown(error['input'])}. Write digits only, without units or commas"
+        )
     if kind in ("bool_type", "bool_parsing"):
         return Problem(doc.path, line, where, f"must be true or false, found {_shown(error['input'])}")
     if kind == "too_short":
@@ -318,7 +347,7 @@ def _shown(value) -> str:
         return "a group of fields"
     if isinstance(value, list):
         return "a list"
-    return f"\"{value}\"" if isinstance(value, str) else repr(value)
+    return f'"{value}"' if isinstance(value, str) else repr(value)
 
 
 def _fields_at(cls: type[BaseModel], loc: tuple) -> list[str]:
@@ -356,8 +385,14 @@ def _check_texts(doc: Document, record: model.Record | None, strict: bool) -> li
     public = {str(p.get("value")) for p in public_values if isinstance(p, dict)} if isinstance(public_values, list) else set()
     for loc, text in record.texts() if strict and record is not None else ():
         if text.missing("en"):
-            problems.append(Problem(doc.path, doc.line(loc), dotted(loc + ("en",)),
-                                    "English translation missing (strict mode). Add `en:` beside `zh:`"))
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.line(loc),
+                    dotted(loc + ("en",)),
+                    "English translation missing (strict mode). Add `en:` beside `zh:`",
+                )
+            )
     # Every string of the file, not only the texts: a source's title, locator or credit can leak too.
     strings = list(_strings(doc.data, ()))
     # Most records are clean: look at all their strings at once, and string by string (to name
@@ -372,7 +407,9 @@ def _check_texts(doc: Document, record: model.Record | None, strict: bool) -> li
             continue
         for what, found in privacy.findings(value):
             if found.strip() not in public:
-                problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"contains {what} (\"{found.strip()}\"). {privacy.ADVICE}"))
+                problems.append(
+                    Problem(doc.path, doc.line(loc), dotted(loc), f'contains {what} ("{found.strip()}"). {privacy.ADVICE}')
+                )
     return problems
 
 
@@ -400,11 +437,12 @@ def unsafe_link(link: str) -> str | None:
     scheme = re.match(r"([A-Za-z][A-Za-z0-9+.\-]*):", compact)
     shown = link if len(link) <= 60 else link[:57] + "…"
     if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
-        return (f"contains a link to \"{shown}\": {scheme.group(1).lower()}: links are not allowed. "
-                "Link with an http(s):// or mailto: address, or to a page of this site")
+        return (
+            f'contains a link to "{shown}": {scheme.group(1).lower()}: links are not allowed. '
+            "Link with an http(s):// or mailto: address, or to a page of this site"
+        )
     if compact.startswith(("//", "\\", "/\\")):
-        return (f"contains a link to \"{shown}\", another host without http(s)://. "
-                "Write the full https:// address")
+        return f'contains a link to "{shown}", another host without http(s)://. ' "Write the full https:// address"
     return None
 
 
@@ -432,10 +470,24 @@ def _check_images(doc: Document, images: Path) -> list[Problem]:
         line, where = doc.line(loc), dotted(loc)
         candidate = Path(file)
         if candidate.is_absolute() or ".." in candidate.parts:
-            problems.append(Problem(doc.path, line, where, f"\"{file}\" points outside images/. Give a path inside images/, e.g. people/fan-zhuxian.png"))
+            problems.append(
+                Problem(
+                    doc.path,
+                    line,
+                    where,
+                    f'"{file}" points outside images/. Give a path inside images/, e.g. people/fan-zhuxian.png',
+                )
+            )
             continue
         if any(ord(c) < 32 for c in file) or any(len(part.encode()) > 255 for part in candidate.parts):
-            problems.append(Problem(doc.path, line, where, "is not a usable file name (a control character, or a name over 255 bytes). Rename the photo to a short plain name"))
+            problems.append(
+                Problem(
+                    doc.path,
+                    line,
+                    where,
+                    "is not a usable file name (a control character, or a name over 255 bytes). Rename the photo to a short plain name",
+                )
+            )
             continue
         path = images / candidate
         try:
@@ -444,10 +496,14 @@ def _check_images(doc: Document, images: Path) -> list[Problem]:
         except (OSError, RuntimeError, ValueError):
             resolved, exists = None, False
         if resolved is None or not resolved.is_relative_to(base):
-            problems.append(Problem(doc.path, line, where, f"\"{file}\" leads outside images/ (a link?). Copy the photo into images/ instead"))
+            problems.append(
+                Problem(doc.path, line, where, f'"{file}" leads outside images/ (a link?). Copy the photo into images/ instead')
+            )
             continue
         if not exists:
-            problems.append(Problem(doc.path, line, where, f"images/{file} does not exist. {_missing_picture_hint(images, file)}"))
+            problems.append(
+                Problem(doc.path, line, where, f"images/{file} does not exist. {_missing_picture_hint(images, file)}")
+            )
             continue
         problem = inspect_image(path)
         if problem:
@@ -481,7 +537,9 @@ def _existing(images: Path, parts: tuple[str, ...]) -> str | None:
             match = next((e for e in entries if e.name.lower() == part.lower() and (e.is_file() if last else e.is_dir())), None)
             if match is None and last:
                 stem = Path(part).stem.lower()
-                match = next((e for e in entries if e.is_file() and e.stem.lower() == stem and e.suffix.lower() in PICTURE_SUFFIXES), None)
+                match = next(
+                    (e for e in entries if e.is_file() and e.stem.lower() == stem and e.suffix.lower() in PICTURE_SUFFIXES), None
+                )
             if match is None:
                 return None
             found.append(match.name)
@@ -519,27 +577,59 @@ def _check_together(docs: list[tuple[Document, model.Record]], zones: set[str] |
     first: dict[str, str] = {}
     for doc, record in docs:
         if record.id in first:
-            problems.append(Problem(doc.path, doc.line(("id",)), "id", f"\"{record.id}\" is already used by {first[record.id]}. Ids are the page address: choose another"))
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.line(("id",)),
+                    "id",
+                    f'"{record.id}" is already used by {first[record.id]}. Ids are the page address: choose another',
+                )
+            )
         else:
             first[record.id] = f"{doc.path}:{doc.line(('id',))}"
     for doc, record in docs:
         source_ids = {s.id for s in record.sources}
         for loc, source in record.source_ids_used():
             if source not in source_ids:
-                problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"no entry in `sources` has the id \"{source}\". Use one of: {', '.join(sorted(source_ids)) or '(none yet)'}"))
+                problems.append(
+                    Problem(
+                        doc.path,
+                        doc.line(loc),
+                        dotted(loc),
+                        f"no entry in `sources` has the id \"{source}\". Use one of: {', '.join(sorted(source_ids)) or '(none yet)'}",
+                    )
+                )
         for index, dispute in enumerate(record.disputed):
             if dispute.field not in type(record).model_fields and dispute.label is None:
                 loc = ("disputed", index, "field")
-                problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"`{dispute.field}` is not a field of a {record.kind} record. Name the field, or add a `label` saying what is disputed"))
+                problems.append(
+                    Problem(
+                        doc.path,
+                        doc.line(loc),
+                        dotted(loc),
+                        f"`{dispute.field}` is not a field of a {record.kind} record. Name the field, or add a `label` saying what is disputed",
+                    )
+                )
         if zones is not None and record.hall and record.hall.zone not in zones:
             loc = ("hall", "zone")
-            problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"no zone \"{record.hall.zone}\" in the hall map. Use one of: {', '.join(sorted(zones))}"))
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.line(loc),
+                    dotted(loc),
+                    f"no zone \"{record.hall.zone}\" in the hall map. Use one of: {', '.join(sorted(zones))}",
+                )
+            )
         for index, tag in enumerate(record.tags):
             if tags is not None and tag not in tags:
                 loc = ("tags", index)
                 close = difflib.get_close_matches(tag, tags, n=1)
-                hint = f"Did you mean `{close[0]}`?" if close else "Add it with its Chinese and English name to settings/tags.yml, or use an existing tag."
-                problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"unknown tag \"{tag}\". {hint}"))
+                hint = (
+                    f"Did you mean `{close[0]}`?"
+                    if close
+                    else "Add it with its Chinese and English name to settings/tags.yml, or use an existing tag."
+                )
+                problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f'unknown tag "{tag}". {hint}'))
     return problems
 
 
@@ -555,14 +645,30 @@ def _check_references(doc: Document, cls: type[model.Record], targets: dict[str,
             problems.append(Problem(doc.path, line, where, "points to this record itself. Name another record"))
         elif found is None:
             close = suggest(target, [t for t in targets.values() if t.kind in accepted and t.published and t.id != own_id])
-            hint = f"Did you mean `{close}`?" if close else "Check the id, or add that record (or mark it draft if it is not ready)."
-            problems.append(Problem(doc.path, line, where, f"no published record has the id \"{target}\". {hint}"))
+            hint = (
+                f"Did you mean `{close}`?" if close else "Check the id, or add that record (or mark it draft if it is not ready)."
+            )
+            problems.append(Problem(doc.path, line, where, f'no published record has the id "{target}". {hint}'))
         elif found.kind not in accepted:
-            problems.append(Problem(doc.path, line, where, f"\"{target}\" is a {found.kind} record ({found.path}), but {spec} names "
-                                    f"a record of kind {' or '.join(accepted)}. Name one of those"))
+            problems.append(
+                Problem(
+                    doc.path,
+                    line,
+                    where,
+                    f"\"{target}\" is a {found.kind} record ({found.path}), but {spec} names "
+                    f"a record of kind {' or '.join(accepted)}. Name one of those",
+                )
+            )
         elif not found.published:
-            problems.append(Problem(doc.path, line, where, f"no published record has the id \"{target}\": {found.path} is a draft. "
-                                    "Publish it (review.status: verified) or remove this reference"))
+            problems.append(
+                Problem(
+                    doc.path,
+                    line,
+                    where,
+                    f'no published record has the id "{target}": {found.path} is a draft. '
+                    "Publish it (review.status: verified) or remove this reference",
+                )
+            )
     return problems
 
 
@@ -592,7 +698,9 @@ def _references(cls: type[model.Record], data: dict):
             loc = (head,) if index is None else (head, index)
             if tail:
                 inner = item.get(tail) if isinstance(item, dict) else None
-                found = [(loc + (tail, j), t) for j, t in enumerate(inner)] if isinstance(inner, list) else [(loc + (tail,), inner)]
+                found = (
+                    [(loc + (tail, j), t) for j, t in enumerate(inner)] if isinstance(inner, list) else [(loc + (tail,), inner)]
+                )
             else:
                 found = [(loc, item)]
             for where, target in found:
