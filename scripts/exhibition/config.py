@@ -3,11 +3,13 @@
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
+from .paths import Paths
+
 
 class ExhibitionConfig(Config):
     # Where generated pages and image derivatives go, inside docs/ (both git-ignored).
-    pages_dir = opt.Type(str, default="exhibits")
-    media_dir = opt.Type(str, default="media")
+    pages_dir = opt.Type(str, default=Paths.pages_dir)
+    media_dir = opt.Type(str, default=Paths.media_dir)
     # Names for Chinese search segmentation, written from the records; give the
     # same path to the search plugin's jieba_dict_user.
     jieba_dict_user = opt.Type(str, default="build/jieba_user.txt")

@@ -14,7 +14,7 @@ from pathlib import Path
 class Paths:
     root: Path  # the folder of mkdocs.yml
     docs: Path | None = None  # MkDocs' docs_dir (default root/docs)
-    pages_dir: str = "exhibits"  # generated pages, inside docs/
+    pages_dir: str = "exhibits"  # generated pages, inside docs/ (the one default; config.py and pipeline.py use it)
     media_dir: str = "media"  # picture copies, inside docs/
 
     @classmethod

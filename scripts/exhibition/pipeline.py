@@ -30,8 +30,8 @@ log = logging.getLogger("mkdocs.plugins.exhibition")
 class Options:
     root: Path
     docs_dir: Path
-    pages_dir: str = "exhibits"
-    media_dir: str = "media"
+    pages_dir: str = Paths.pages_dir
+    media_dir: str = Paths.media_dir
     jieba_dict_user: str = "build/jieba_user.txt"
     strict: bool = False
     drafts: bool = False
