@@ -145,3 +145,13 @@ def test_check_answers_for_the_kiosk_settings_too(project, capsys):
     write(project, "settings/kiosk.yml", "idle_seconds: -3\n")
     assert cli.main(["--root", str(project), "check"]) == cli.PROBLEMS
     assert "settings/kiosk.yml:1: idle_seconds: -3 is not a positive number" in capsys.readouterr().err
+
+
+def test_a_featured_record_with_a_mistake_gives_one_message(project, capsys):
+    """One typo, one message: the kiosk's featured list does not call a record unknown because its file has a mistake."""
+    write(project, "exhibits/events/test-event.yml", VALID_EVENT.replace("title:", "titel:", 1))
+    write(project, "settings/kiosk.yml", "featured: [test-event]\n")
+    assert cli.main(["--root", str(project), "check"]) == cli.PROBLEMS
+    err = capsys.readouterr().err
+    assert "exhibits/events/test-event.yml:3: titel: unknown field" in err
+    assert "settings/kiosk.yml" not in err and "1 problem found" in err, err

@@ -100,7 +100,8 @@ class Build:
         if self.kiosk:
             from .kiosk.settings import check_file
 
-            problems += check_file(self.config_file, self.root, {r.id for r in checked.collection.records})
+            # A featured record with a mistake of its own is not "unknown" here: its file says what is wrong.
+            problems += check_file(self.config_file, self.root, checked.collection.referable)
         if config is not None and config.site_url and (why := site_url_problem(config.site_url)):
             problems.append(Problem(self.config_file.name, 0, "", why))
         return checked, problems

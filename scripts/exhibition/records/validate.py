@@ -71,6 +71,8 @@ class Collection:
     roll_warnings: list[Problem] = field(default_factory=list)
     # With a cache (the preview): ids of the records whose file was read again this time.
     reread: set[str] | None = None
+    # Ids other files may name: every record to be published, with or without mistakes (one typo, one message).
+    referable: set[str] = field(default_factory=set)
 
     @property
     def by_id(self) -> dict[str, model.Record]:
@@ -198,6 +200,7 @@ def validate(
     result.problems += _check_together(docs, zones, tags)
     for doc, cls in [(doc, type(record)) for doc, record in docs] + failed:
         result.problems += _check_references(doc, cls, targets)
+    result.referable = {t.id for t in targets.values() if t.published}
     result.records = [record for _, record in docs]
     result.documents = {record.id: doc for doc, record in docs}
     # Quotes and approved English: allowed while the collection catches up, errors in strict mode.
