@@ -155,3 +155,12 @@ def test_a_featured_record_with_a_mistake_gives_one_message(project, capsys):
     err = capsys.readouterr().err
     assert "exhibits/events/test-event.yml:3: titel: unknown field" in err
     assert "settings/kiosk.yml" not in err and "1 problem found" in err, err
+
+
+def test_a_build_started_from_another_folder_works(project, tmp_path_factory, monkeypatch, capsys):
+    """`exhibition --root P build` from any folder: plugins that read mkdocs.yml's paths relative to the
+    working folder (the search plugin's jieba_dict_user, written by ours) find them in P."""
+    write(project, "exhibits/events/test-event.yml", VALID_EVENT)
+    monkeypatch.chdir(tmp_path_factory.mktemp("elsewhere"))
+    assert cli.main(["--root", str(project), "build"]) == cli.OK, capsys.readouterr().err
+    assert (project / "site" / "index.html").is_file()

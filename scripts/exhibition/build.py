@@ -118,7 +118,9 @@ class Build:
         if dirty:  # MkDocs warns that a dirty build is one; the collector below judges the warnings instead
             config.strict = False
         collector = _Collector(config)
-        with _collecting(collector), _dirty_languages(dirty):
+        # In the project's folder, as `mkdocs build` is run: plugins read paths of mkdocs.yml relative to
+        # the working folder (the search plugin's jieba_dict_user, which our plugin writes).
+        with contextlib.chdir(self.root), _collecting(collector), _dirty_languages(dirty):
             config.plugins.on_startup(command="serve" if serve_url else "build", dirty=dirty)
             try:
                 mkdocs_build(config, serve_url=serve_url, dirty=dirty)
