@@ -45,17 +45,18 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
             # static-i18n builds each further language with this same config: records,
             # pictures and pages were done once for this build (twice cost twice).
             return config
-        root = Path(config.config_file_path).parent
+        paths = Paths.of(config, self.config)  # the folders, as mkdocs.yml and this plugin's options say
         if self.config.kiosk and self._kiosk_for is not config:
             try:
-                self.kiosk = kiosk_edition.configure(config, root, self.config.pages_dir)
+                self.kiosk = kiosk_edition.configure(config, paths.root, paths.pages_dir)
             except ValidationFailed as exc:
-                raise PluginError("\n" + str(exc)) from None
+                error = PluginError("\n" + str(exc))
+                error.problems = exc.problems  # build.py reports them
+                raise error from None
             self._kiosk_for, self._site_names = config, kiosk_edition.site_names(config)
         elif not self.config.kiosk:
             config.extra.pop(kiosk_edition.TEMPLATE_KEY, None)  # kiosk partials only ever render in the kiosk build
         self.edition = Edition.of(config, kiosk=self.config.kiosk)
-        paths = Paths.of(config, self.config)  # the folders, as mkdocs.yml and this plugin's options say
         options = Options(
             root=paths.root,
             docs_dir=paths.docs_dir,
