@@ -20,5 +20,5 @@ class ExhibitionConfig(Config):
     # Processes making image derivatives; 0 means one per core.
     workers = opt.Type(int, default=0)
     # The kiosk edition (mkdocs-kiosk.yml sets it): also writes the attract screen,
-    # checks extra.kiosk, and turns every link to another host into text.
+    # reads settings/kiosk.yml, and turns every link to another host into text.
     kiosk = opt.Type(bool, default=False)
