@@ -73,9 +73,11 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 
-## test: every test (browser tests use Debian's chromium, the HTML checker Java; see .ci/run)
+## test: every test (browser tests use Debian's chromium, the HTML checker Java; see .ci/run), on
+##       TEST_WORKERS processes (pytest-xdist; default 2), each test file whole on one of them
+TEST_WORKERS ?= 2
 test: $(VENV)/.installed-test $(VNU) $(LIGHTHOUSE) lint
-	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
 
 ## test-fast: unit tests, in-process validation and the one shared build (no browser, no other build,
 ##            no outside checker, no bench): about a minute; `make test` runs everything

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import io
 import os
@@ -120,6 +121,20 @@ def real_project(tmp_path: Path) -> Path:
 BUILD_FIXTURES = {"kiosk_site", "kiosk_project", "subpath_site", "roll_site", "labels"}
 
 
+# `make test` runs the files on two workers (pytest-xdist, --dist loadfile --no-loadscope-reorder), each
+# file on one worker, handed out in this order: the longest first, so that no long file starts last
+# while the other worker has nothing left to do. Every other file keeps its place after these.
+LONGEST_FIRST = (
+    "test_bench.py",
+    "test_kiosk.py",
+    "test_audit.py",
+    "test_bad_input.py",
+    "test_quality_gates.py",
+    "test_lessons.py",
+    "test_urls.py",
+)
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
@@ -127,6 +142,8 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
         if names & BUILD_FIXTURES:
             item.add_marker(pytest.mark.build)
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: within a file, as written
 
 
 def write(root: Path, relative: str, text: str) -> Path:
@@ -172,14 +189,37 @@ def photo_bytes(width=4000, height=3000, orientation=6, gps=True, quality=90) ->
     return buffer.getvalue()
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """One full build of the real collection, shared by the read-only tests."""
-    work = tmp_path_factory.mktemp("real")
+def once_per_run(tmp_path_factory, name: str, make) -> Path:
+    """make(an empty folder) -> the path it made, once per test run. Under pytest-xdist each worker
+    is its own process with its own session fixtures: the first worker to ask makes it, under a lock
+    in the folder all workers' temporary folders share; the others wait for it and reuse it
+    (pytest-xdist's "making session-scoped fixtures execute only once"). A make that fails leaves no
+    result behind, so the next worker makes it again and reports its own failure."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker is None:
+        return make(tmp_path_factory.mktemp(name))
+    shared = tmp_path_factory.getbasetemp().parent
+    done = shared / f"{name}.done"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():
+            folder = shared / f"{name}-{worker}"
+            folder.mkdir()
+            done.write_text(str(make(folder)), encoding="utf-8")
+        return Path(done.read_text(encoding="utf-8"))
+
+
+def _build_real(work: Path) -> Path:
     copy_project(work)
     result = run_cli(work, "build")
     assert result.returncode == 0, result.stdout + result.stderr
     return work / "site"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """One full build of the real collection, shared by the read-only tests (and by every worker)."""
+    return once_per_run(tmp_path_factory, "real", _build_real)
 
 
 @pytest.fixture(scope="session")
@@ -196,15 +236,18 @@ KIOSK_IDLE, KIOSK_COUNTDOWN = 4, 3  # seconds: short, so the kiosk tests see the
 @pytest.fixture(scope="session")
 def kiosk_site(tmp_path_factory, caches) -> Path:
     """One kiosk build of the real collection, with short idle times (as an installer would set them);
-    shared by tests/test_kiosk.py and the quality gates."""
-    work = copy_project(tmp_path_factory.mktemp("kiosk"), *KIOSK_FILES, caches=caches)
-    result = run_cli(
-        work, "build", "--kiosk", env={"KIOSK_IDLE_SECONDS": str(KIOSK_IDLE), "KIOSK_COUNTDOWN_SECONDS": str(KIOSK_COUNTDOWN)}
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert (work / "site-kiosk" / "index.html").exists()
-    assert not (work / "site").exists(), "the kiosk build must not touch site/"
-    return work / "site-kiosk"
+    shared by tests/test_kiosk.py and the quality gates (and by every worker)."""
+
+    def build(folder: Path) -> Path:
+        work = copy_project(folder, *KIOSK_FILES, caches=caches)
+        idle = {"KIOSK_IDLE_SECONDS": str(KIOSK_IDLE), "KIOSK_COUNTDOWN_SECONDS": str(KIOSK_COUNTDOWN)}
+        result = run_cli(work, "build", "--kiosk", env=idle)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert (work / "site-kiosk" / "index.html").exists()
+        assert not (work / "site").exists(), "the kiosk build must not touch site/"
+        return work / "site-kiosk"
+
+    return once_per_run(tmp_path_factory, "kiosk", build)
 
 
 # --- the built site in Debian's Chromium, every other host blocked -------------
