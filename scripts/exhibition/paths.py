@@ -10,6 +10,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+def stamp(path: Path) -> tuple:
+    """(path, size, mtime) of a file, or (path, None) when it cannot be read: changes when the file does."""
+    try:
+        st = path.stat()
+    except (OSError, ValueError):  # ValueError: a NUL in the name (the picture check reports it)
+        return (str(path), None)
+    return (str(path), st.st_size, st.st_mtime_ns)
+
+
 @dataclass(frozen=True)
 class Paths:
     root: Path  # the folder of mkdocs.yml

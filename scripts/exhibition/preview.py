@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .build import Build, ConfigProblems, InternalError
-from .paths import Paths
+from .paths import Paths, stamp
 from .pipeline import affected
 from .records.problems import Problem
 
@@ -166,14 +166,7 @@ class Preview:
         files = [root / "mkdocs.yml", self.build.config_file]
         for folder in (Paths(root).settings, Paths(root).overrides, Path(__file__).parent / "pages" / "templates"):
             files += sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
-        stamps = []
-        for path in files:
-            try:
-                st = path.stat()
-                stamps.append((str(path), st.st_size, st.st_mtime_ns))
-            except OSError:
-                stamps.append((str(path), None))
-        return tuple(stamps)
+        return tuple(stamp(path) for path in files)
 
     def watched(self) -> list[tuple[Path, bool]]:
         """(path, recursive): what curators edit, not what the build writes into docs/."""

@@ -16,7 +16,7 @@ from pathlib import Path
 from PIL import Image as PILImage
 from pydantic import BaseModel, ValidationError
 
-from ..paths import Paths
+from ..paths import Paths, stamp
 from . import model, privacy
 from .load import Document, load
 from .problems import Problem, dotted
@@ -99,22 +99,14 @@ class _Checked:
     fresh: bool = False  # read in this check (not taken from the cache)
 
 
-def _stamp(path: Path) -> tuple:
-    try:
-        st = path.stat()
-    except (OSError, ValueError):  # ValueError: a NUL in the name (reported by the picture check)
-        return (str(path), None)
-    return (str(path), st.st_size, st.st_mtime_ns)
-
-
 def _pictures_stamp(doc: Document | None, images: Path) -> tuple:
     listed = doc.data.get("images") if doc is not None else None
     files = [item.get("file") for item in listed if isinstance(item, dict)] if isinstance(listed, list) else []
-    return tuple(_stamp(images / f) for f in files if isinstance(f, str) and f)
+    return tuple(stamp(images / f) for f in files if isinstance(f, str) and f)
 
 
 def _check_file(path: Path, shown: str, relative: Path, images: Path, strict: bool, cache: dict | None) -> _Checked:
-    key = (_stamp(path), strict)
+    key = (stamp(path), strict)
     entry = cache.get(shown) if cache is not None else None
     if entry is not None and entry.key == key and entry.pictures == _pictures_stamp(entry.doc, images):
         entry.fresh = False
