@@ -124,7 +124,7 @@ class Build:
             config.plugins.on_startup(command="serve" if serve_url else "build", dirty=dirty)
             try:
                 mkdocs_build(config, serve_url=serve_url, dirty=dirty)
-            except (MkDocsException, Exception) as exc:  # noqa: BLE001 - sorted below
+            except Exception as exc:  # sorted below: our fault, the curator's problems, or MkDocs' own stop
                 if (internal := _internal_of(exc)) is not None:
                     raise InternalError(internal) from internal
                 if (problems := _problems_of(exc)) is not None:
