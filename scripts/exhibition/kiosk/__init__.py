@@ -30,6 +30,7 @@ def configure(config, root, pages_dir: str, environ=None) -> Kiosk:
     from pathlib import Path
 
     from .. import urls
+    from ..edition import Edition
     from ..records.problems import ValidationFailed
     from . import attract, search
 
@@ -41,10 +42,12 @@ def configure(config, root, pages_dir: str, environ=None) -> Kiosk:
     if problems:
         raise ValidationFailed(problems)
     config.use_directory_urls = False  # file:// has no index.html lookup
-    # Site-root-relative addresses in the kiosk's URL style (file.html), from the one URL rule.
+    # Site-root-relative addresses in the kiosk's URL style (file.html), from the one URL rule;
+    # the search page in each language, so the templates add no language folder themselves.
+    languages = Edition.of(config, kiosk=True).languages
     config.extra[TEMPLATE_KEY] = kiosk.for_templates(
         attract=urls.page(attract.page_path(pages_dir), directory_urls=False),
-        search=urls.page(search.page_path(pages_dir), directory_urls=False),
+        search={lang: urls.page(search.page_path(pages_dir), lang, directory_urls=False) for lang in languages},
     )
     return kiosk
 

@@ -91,9 +91,9 @@ class Kiosk(Strict):
     def line(self, loc: tuple) -> int:
         return self._doc.line(loc) if self._doc else 0
 
-    def for_templates(self, attract: str, search: str) -> dict:
+    def for_templates(self, attract: str, search: dict[str, str]) -> dict:
         """What the kiosk partials read (overrides/partials/kiosk-*.html): the times, the kiosk's
-        words, and the addresses of its attract screen and search page."""
+        words, and the addresses of its attract screen and its search page ({language: address})."""
         return TemplateData(
             idle_seconds=self.idle_seconds,
             countdown_seconds=self.countdown_seconds,
