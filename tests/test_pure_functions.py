@@ -80,14 +80,12 @@ def test_an_impossible_or_malformed_date_is_refused_with_the_fix(value, message)
 # --- the search index split by language (search_index.py) -----------------------
 
 
-def _site(tmp_path: Path, locations: list[str], sitemap: bool = True) -> Path:
+def _site(tmp_path: Path, locations: list[str]) -> Path:
     site = tmp_path / "site"
     (site / "search").mkdir(parents=True)
     docs = [{"location": loc, "title": f"t{i}", "text": ""} for i, loc in enumerate(locations)]
     index = {"config": {"lang": ["zh"], "separator": "[\\s]+"}, "docs": docs}
     (site / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
-    if sitemap:
-        (site / "sitemap.xml").write_text("<urlset/>", encoding="utf-8")
     return site
 
 
@@ -104,17 +102,15 @@ def test_each_language_gets_its_own_index_with_locations_relative_to_it(tmp_path
     assert _locations(site / "en/search/search_index.json") == ["", "exhibits/x/#sources", ""]
     config = json.loads((site / "en/search/search_index.json").read_text(encoding="utf-8"))["config"]
     assert config == {"lang": ["zh"], "separator": "[\\s]+"}  # the rest of the index is kept as it was
-    assert (site / "en/sitemap.xml").read_text(encoding="utf-8") == "<urlset/>"
     assert not (site / "search/search_index.js").exists()
 
 
 def test_the_kiosk_also_gets_each_index_as_a_script_for_file_urls(tmp_path):
-    site = _site(tmp_path, ["", "en/"], sitemap=False)
+    site = _site(tmp_path, ["", "en/"])
     split_by_language(site, "zh", ["en"], script=True)
     for folder in (site, site / "en"):
         script = (folder / "search/search_index.js").read_text(encoding="utf-8")
         assert script == "var __index = " + (folder / "search/search_index.json").read_text(encoding="utf-8")
-    assert not (site / "en/sitemap.xml").exists()
 
 
 def test_without_a_search_index_nothing_is_written(tmp_path):

@@ -35,9 +35,4 @@ def split_by_language(site_dir: Path, default: str, others: list[str], script: b
         target.write_text(text, encoding="utf-8")
         if script:
             target.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")
-    # Material fetches sitemap.xml beside its base; give each language one (no 404).
-    sitemap = site_dir / "sitemap.xml"
-    if sitemap.exists():
-        for lang in others:
-            (site_dir / urls.language_root(lang) / "sitemap.xml").write_bytes(sitemap.read_bytes())
     return {lang: len(docs) for lang, docs in buckets.items()}
