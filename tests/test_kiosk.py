@@ -1009,7 +1009,7 @@ def test_configure_hands_the_settings_to_the_partials_under_the_builds_own_key()
         "countdown_seconds": kiosk.countdown_seconds,
         "slide_seconds": kiosk.slide_seconds,
         "attract": "exhibits/kiosk/attract.html",
-        "search": "exhibits/kiosk/search.html",
+        "search": {"zh": "exhibits/kiosk/search.html", "en": "en/exhibits/kiosk/search.html"},  # per language
     }
     assert data["text"]["still_there"]["zh"] == "还在浏览吗？"
     # static-i18n runs on_config again for each language, with the same config: the key is ours, no complaint.

@@ -109,6 +109,24 @@ def test_a_bad_site_url_is_refused(project, value):
     assert not (project / "site").exists()
 
 
+def test_every_page_names_its_languages_by_full_address(subpath_site):
+    """hreflang links in full (search engines ignore relative ones), each the same page in that language."""
+    pages = sorted(subpath_site.rglob("*.html"))
+    assert len(pages) > 100
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        alternates = {lang: href for href, lang in re.findall(r'<link rel="alternate" href="([^"]*)" hreflang="(\w+)">', html)}
+        if not alternates:
+            continue
+        where = path.relative_to(subpath_site).as_posix()
+        assert set(alternates) == {"zh", "en"}, where
+        assert alternates["zh"].startswith(SUBPATH) and not alternates["zh"].startswith(SUBPATH + "en/"), where
+        assert alternates["en"] == alternates["zh"].replace(SUBPATH, SUBPATH + "en/", 1), where
+        canonical = re.search(r'<link rel="canonical" href="([^"]*)"', html)
+        if canonical:  # a page (404.html has none): one of its alternates is itself
+            assert canonical.group(1) in alternates.values(), where
+
+
 def test_sitemap_pairs_each_page_with_its_translation(subpath_site):
     text = (subpath_site / "sitemap.xml").read_text()
     urls = re.findall(r"<url>(.*?)</url>", text, re.S)

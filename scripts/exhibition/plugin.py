@@ -19,7 +19,7 @@ from .pages import home, language_parts
 from .pages import roll as roll_pages
 from .paths import Paths
 from .pipeline import Options, run
-from .publishing import site_url_problem, write_headers_file, write_robots
+from .publishing import absolute_alternates, site_url_problem, write_headers_file, write_robots
 from .records.problems import ValidationFailed
 from .search_index import split_by_language
 
@@ -131,6 +131,8 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
             output = kiosk_edition.html.keep_inside(output, lang)[0]  # may write out addresses in Chinese
         if not lang.startswith("zh"):
             output = language_parts.mark(output, lang)  # Chinese words on English pages carry lang="zh"
+        if page.canonical_url:  # site_url is set: the languages' links in full, for search engines
+            output = absolute_alternates(output, page.canonical_url)
         return output
 
     # After static-i18n (50) has set the language selector for this page.
@@ -163,6 +165,8 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
         # their own <lang>/404.html, for hosts that serve a 404 page per folder.
         if template_name != "404.html":
             return output_content
+        if config.site_url:  # the languages' links in full, as on every page (on_post_page)
+            output_content = absolute_alternates(output_content, config.site_url + "404.html")
         i18n = config.plugins.get("i18n")
         language = getattr(i18n, "current_language", None)
         if i18n is None or language == i18n.default_language:

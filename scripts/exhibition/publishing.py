@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+import re
+from urllib.parse import urljoin, urlsplit
+
+# The head's <link rel="alternate" hreflang> tags, as Material writes them (one tag, href before
+# hreflang or after): only these are touched, so a pattern is enough and no page is parsed whole.
+ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
 
 
 def site_url_problem(value: str) -> str | None:
@@ -15,6 +20,15 @@ def site_url_problem(value: str) -> str | None:
     if parts.query or parts.fragment:
         return f'SITE_URL: "{value}" has a ? or # part. Give only the address of the site\'s folder'
     return None
+
+
+def absolute_alternates(html: str, page_address: str) -> str:
+    """Each language version of a page named by its full address (https://host/…), as search engines
+    require of hreflang links; static-i18n writes them relative to the page. page_address: the
+    page's own full address (MkDocs' canonical URL, known when site_url is set)."""
+    return ALTERNATE.sub(
+        lambda m: f'<link rel="alternate" href="{urljoin(page_address, m.group(1))}" hreflang="{m.group(2)}">', html
+    )
 
 
 def write_robots(site_dir, site_url: str) -> None:
