@@ -73,10 +73,10 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 
-## test: every test (browser tests use Debian's chromium, the HTML checker Java; see .ci/run), in one process.
-##       TEST_WORKERS=2 spreads the files over two (pytest-xdist): ≈ 9.5 min instead of ≈ 13, but a browser test
-##       (the language switch's hover menu) timed out under that load in 2 of 4 runs, so CI stays serial.
-TEST_WORKERS ?= 1
+## test: every test (browser tests use Debian's chromium, the HTML checker Java; see .ci/run), the test files
+##       spread over two processes (pytest-xdist, one file per process, longest first; tests/conftest.py).
+##       TEST_WORKERS=1 runs them in this one process.
+TEST_WORKERS ?= 2
 test: $(VENV)/.installed-test $(VNU) $(LIGHTHOUSE) lint
 	$(BIN)/python -m pytest -q $(if $(filter-out 1,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder) $(PYTEST_ARGS)
 

@@ -78,20 +78,15 @@ def test_search_finds_the_ship_in_english(page):
     assert all("/en/" in href for _, href in results), results
 
 
+# axe over one page of each kind in both languages is the sweep in test_quality_gates.py; this
+# record draws more than the sweep's memorial: a disputed figure shown both ways, and long quotes.
 PAGES = [
-    "/",
-    "/exhibits/vessels/",
-    "/exhibits/vessels/liaocheng-ship/",
     "/exhibits/memorials/luxibei-revolutionary-martyrs-cemetery/",
-    "/en/",
-    "/en/exhibits/vessels/",
-    "/en/exhibits/vessels/liaocheng-ship/",
-    "/en/exhibits/people/fan-zhuxian/",
+    "/en/exhibits/memorials/luxibei-revolutionary-martyrs-cemetery/",
 ]
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_axe_finds_no_violation(page, path):
     page.goto(page.base + path)
-    page.wait_for_load_state("networkidle")
     assert not axe_violations(page)
