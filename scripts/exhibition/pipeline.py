@@ -28,10 +28,7 @@ log = logging.getLogger("mkdocs.plugins.exhibition")
 
 @dataclass
 class Options:
-    root: Path
-    docs_dir: Path
-    pages_dir: str = Paths.pages_dir
-    media_dir: str = Paths.media_dir
+    paths: Paths  # where the records, pictures and generated pages are (Paths.of the loaded config)
     jieba_dict_user: str = "build/jieba_user.txt"
     strict: bool = False
     drafts: bool = False
@@ -76,7 +73,8 @@ def check(root: Path, *, strict: bool = False, drafts: bool = False, cache: dict
 
 def run(options: Options, checked: Checked | None = None) -> Site:
     """checked: step 1's result when the command already checked (exhibition build, serve); else checked here."""
-    root = options.root
+    paths = options.paths
+    root = paths.root
     if checked is None:
         checked = check(root, strict=options.strict, drafts=options.drafts)
     settings, collection, problems = checked.settings, checked.collection, list(checked.problems)
@@ -91,9 +89,9 @@ def run(options: Options, checked: Checked | None = None) -> Site:
             uses.setdefault(image.file, []).append((record.id, index))
     derived, errors, stats = derive_all(
         list(uses),
-        Paths(root).images,
-        options.docs_dir / options.media_dir,
-        url_base=options.media_dir,
+        paths.images,
+        paths.media,
+        url_base=paths.media_dir,
         workers=options.workers or None,
     )
     if errors:
@@ -110,13 +108,13 @@ def run(options: Options, checked: Checked | None = None) -> Site:
         collection.records,
         derived,
         settings,
-        out_dir=options.pages_dir,
-        media_dir=options.media_dir,
+        out_dir=paths.pages_dir,
+        media_dir=paths.media_dir,
         directory_urls=options.directory_urls,
         site_url=options.site_url,
     )
     site.schools = prepare_print(
-        site, root=root, docs_dir=options.docs_dir, site_url=options.site_url, booking_contact=options.booking_contact
+        site, root=root, docs_dir=paths.docs_dir, site_url=options.site_url, booking_contact=options.booking_contact
     )
     extra = {}
     from .kiosk import search as kiosk_search
@@ -124,23 +122,23 @@ def run(options: Options, checked: Checked | None = None) -> Site:
     if options.kiosk:
         from .kiosk import attract
 
-        extra = attract.pages(site, options.docs_dir, options.kiosk, options.site_names or {})
-        extra.update(kiosk_search.pages(site, options.docs_dir, options.kiosk))
-        kiosk_search.write_data(site, options.docs_dir)
+        extra = attract.pages(site, paths.docs_dir, options.kiosk, options.site_names or {})
+        extra.update(kiosk_search.pages(site, paths.docs_dir, options.kiosk))
+        kiosk_search.write_data(site, paths.docs_dir)
     else:
-        kiosk_search.remove_data(options.docs_dir, options.pages_dir)
+        kiosk_search.remove_data(paths.docs_dir, paths.pages_dir)
     site.rolls = collection.rolls
-    extra.update(roll_pages.pages(site, site.rolls, root, options.docs_dir, kiosk=bool(options.kiosk)))
+    extra.update(roll_pages.pages(site, site.rolls, root, paths.docs_dir, kiosk=bool(options.kiosk)))
     for warning in collection.roll_warnings:
         log.info(f"exhibition: please confirm: {warning}")
-    written = write_pages(site, options.docs_dir, extra=extra, only=options.only)
+    written = write_pages(site, paths.docs_dir, extra=extra, only=options.only)
     log.info(f"exhibition: pages {written['written']} written, {written['unchanged']} unchanged, {written['removed']} removed")
     opendata.export(
         collection.records,
-        options.docs_dir / opendata.FOLDER,
+        paths.docs_dir / opendata.FOLDER,
         derived=derived,
         directory_urls=options.directory_urls,
-        pages_dir=options.pages_dir,
+        pages_dir=paths.pages_dir,
     )
     write_jieba_dictionary(collection.records, root / options.jieba_dict_user)
     return site

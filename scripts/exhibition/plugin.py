@@ -58,10 +58,7 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
             config.extra.pop(kiosk_edition.TEMPLATE_KEY, None)  # kiosk partials only ever render in the kiosk build
         self.edition = Edition.of(config, kiosk=self.config.kiosk)
         options = Options(
-            root=paths.root,
-            docs_dir=paths.docs_dir,
-            pages_dir=paths.pages_dir,
-            media_dir=paths.media_dir,
+            paths=paths,
             jieba_dict_user=self.config.jieba_dict_user,
             strict=self.config.strict,
             drafts=self.config.drafts,
