@@ -170,6 +170,8 @@ def test_links_to_other_hosts_are_text_with_the_address_written_out(kiosk_site):
     assert shown >= 2  # the real collection cites Wikipedia and chinamil.com.cn
     memorial = (kiosk_site / "exhibits/memorials/luxibei-revolutionary-martyrs-cemetery.html").read_text(encoding="utf-8")
     assert "（https://zh.wikipedia.org/" in memorial
+    # Written as a visitor would copy it: characters, not %-escapes.
+    assert "zh-mo/鲁西北革命烈士陵园）" in memorial and "%E9%B2%81" not in BeautifulSoup(memorial, "html.parser").get_text()
 
 
 def test_the_attract_screen_shows_only_featured_records(kiosk_site):

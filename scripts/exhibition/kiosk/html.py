@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import unquote
 
 # <a …>…</a>: links never nest, so the first </a> closes it.
 LINK = re.compile(r"<a\b([^>]*)>(.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
@@ -44,6 +45,7 @@ def keep_inside(page: str, lang: str = "zh") -> tuple[str, int]:
         changed += 1
         address = html.unescape(href).strip()
         address = re.sub(r"^(mailto|tel):", "", address, flags=re.IGNORECASE)
+        address = unquote(address)  # a visitor copies 鲁西北… from the screen, not %E9%B2%81…
         shown = html.escape(address, quote=False)
         classes = re.search(r"""\bclass\s*=\s*["']([^"']*)["']""", attrs)
         css = f"kx-offsite {classes.group(1)}" if classes else "kx-offsite"
