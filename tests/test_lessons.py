@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 from pathlib import Path
@@ -24,17 +25,21 @@ HEADINGS = {
 }
 
 
-def lessons() -> list[dict]:
-    return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "exhibits/lessons").glob("*.yml"))]
+# The collection's records, read once (pure-Python YAML: reading them per label cost 12 s). Tuples:
+# no test may change what another reads.
+@functools.cache
+def lessons() -> tuple[dict, ...]:
+    return tuple(yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "exhibits/lessons").glob("*.yml")))
 
 
-def exhibits() -> list[dict]:
+@functools.cache
+def exhibits() -> tuple[dict, ...]:
     out = []
     for path in sorted((ROOT / "exhibits").rglob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         if data["kind"] != "lesson" and data["review"]["status"] == "verified":
             out.append(data)
-    return out
+    return tuple(out)
 
 
 def soup(path: Path) -> BeautifulSoup:
