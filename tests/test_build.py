@@ -130,6 +130,24 @@ def test_the_preview_shows_a_saved_mistake_then_recovers_with_a_fast_rebuild(pro
     assert "改好了" in page.read_text(encoding="utf-8")
 
 
+def test_a_record_deleted_during_the_preview_loses_its_page(project, tmp_path):
+    """A deleted record's page must not stay reachable: that save gets a complete build."""
+    write(project, "exhibits/events/test-event.yml", VALID_EVENT)
+    other = write(project, "exhibits/events/other-event.yml", VALID_EVENT.replace("test-event", "other-event"))
+    preview = Preview(Build(project), tmp_path / "preview")
+    assert preview.rebuild() == []
+    pages = [tmp_path / "preview" / lang / "exhibits/events/other-event/index.html" for lang in ("", "en")]
+    assert all(page.is_file() for page in pages)
+    other.unlink()
+    assert preview.rebuild() == []
+    assert preview.rebuilds[-1][1] is False  # complete, not dirty
+    assert not any(page.exists() for page in pages)
+    assert (tmp_path / "preview" / "exhibits/events/test-event/index.html").is_file()
+    # The next edit is fast again.
+    write(project, "exhibits/events/test-event.yml", VALID_EVENT.replace("测试活动", "改好了"))
+    assert preview.rebuild() == [] and preview.rebuilds[-1][1] is True
+
+
 def test_the_preview_starts_with_a_mistake_already_saved(project, tmp_path):
     """`make serve` with a mistake saved before it started: a page with the problems, not a stop."""
     write(project, "exhibits/events/test-event.yml", VALID_EVENT.replace("title:", "titel:", 1))

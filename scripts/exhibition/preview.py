@@ -110,6 +110,7 @@ class Preview:
     complete: bool = False  # site_dir holds a complete build (a dirty one may follow)
     setup: tuple = ()  # settings, templates and config as they were at the last complete build
     pending: set = field(default_factory=set)  # ids of records read again since the last good rebuild
+    published: frozenset = frozenset()  # ids of the records the site holds pages for
     search: dict = field(default_factory=dict)  # search index files of the last complete build
     rebuilds: list = field(default_factory=list)  # (seconds, dirty) of each rebuild, newest last
 
@@ -146,7 +147,10 @@ class Preview:
         # Fast only when nothing but records, pictures and hand-written pages changed since the
         # last complete build: settings, templates and mkdocs.yml reach every page.
         setup = self._setup()
-        dirty = self.complete and setup == self.setup
+        published = frozenset(r.id for r in checked.collection.records)
+        # A record gone (deleted, renamed, back to draft) needs a complete build: a dirty one
+        # deletes nothing, and its old page would stay reachable.
+        dirty = self.complete and setup == self.setup and self.published <= published
         only = affected(checked.collection, self.pending) if dirty else None
         problems = self.build.render(config, checked, dirty=dirty, only=only)
         if dirty:
@@ -157,7 +161,7 @@ class Preview:
             self.complete, self.setup = True, setup
             self.search = {path: path.read_bytes() for path in self.site_dir.glob("**/search/search_index.*")}
         if not problems:
-            self.pending = set()
+            self.pending, self.published = set(), published
         return problems, dirty
 
     def _setup(self) -> tuple:
