@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import AXE_TAGS, BIN, ROOT
+from conftest import AXE_OPTIONS, BIN, ROOT
 
 # The Nu HTML Checker, lychee and axe over both built editions.
 pytestmark = [pytest.mark.gates]
@@ -144,7 +144,7 @@ def test_axe_finds_no_violation_on_any_kind_of_page(page, built_site, lang):
         assert response and response.ok, f"{prefix}{path}: {response and response.status}"
         if path != "/404.html":
             assert page.evaluate("document.documentElement.lang").startswith(lang), path
-        results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
+        results = axe.run(page, options=AXE_OPTIONS)
         if results.response["violations"]:
             failures.append(f"{prefix}{path}:\n{results.generate_report()}")
     assert not failures, "\n\n".join(failures)
