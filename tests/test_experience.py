@@ -200,6 +200,33 @@ def test_gallery_opens_the_large_image_and_arrows_move_on(page):
     page.locator(".glightbox-container").wait_for(state="detached")
 
 
+LAYOUT_SHIFT = """() => new Promise(resolve => {
+    let total = 0;
+    new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
+      .observe({type: "layout-shift", buffered: true});
+    setTimeout(() => resolve(total), 300);
+})"""
+
+
+@pytest.mark.parametrize("path", ["/exhibits/timeline/", "/en/exhibits/timeline/"])
+def test_the_timeline_does_not_jump_while_it_loads(page, path):
+    """Lighthouse saw the timeline shift (CLS): its filters appeared after the first paint and pushed
+    every entry down. They are in place from the first paint now, and without scripts not at all."""
+    page.goto(page.base + path)
+    page.wait_for_load_state("load")
+    assert page.evaluate(LAYOUT_SHIFT) < 0.01
+    assert page.locator("form[data-ex-filter=timeline]").is_visible()
+
+
+def test_without_scripts_the_timeline_has_no_filters_that_cannot_work(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "/exhibits/timeline/")
+    assert page.locator("li.ex-entry").first.is_visible()
+    assert not page.locator("form[data-ex-filter=timeline]").is_visible()
+    context.close()
+
+
 def test_timeline_filter_by_kind_with_javascript(page):
     page.goto(page.base + "/en/exhibits/timeline/")
     form = page.locator("form[data-ex-filter=timeline]")

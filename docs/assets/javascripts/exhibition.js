@@ -1,5 +1,5 @@
 // Progressive enhancement only: every page works without this file.
-// - Timeline: filter entries by kind and tag (the <form> stays hidden without JS).
+// - Timeline: filter entries by kind and tag (without scripts, exhibition.css hides the <form>).
 // - Gallery: kind links show one collection instead of jumping to it.
 (function () {
   "use strict";
@@ -23,7 +23,6 @@
       });
       if (count) count.textContent = shown + " / " + entries.length;
     }
-    form.hidden = false;
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
   }
