@@ -126,7 +126,7 @@ def page_types(site: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_axe_finds_no_violation_on_any_kind_of_page(page, built_site, lang):
+def test_axe_and_the_console_find_nothing_on_any_kind_of_page(page, built_site, lang):
     paths = page_types(built_site)
     kinds = {"events", "memorials", "people", "places", "themes", "vessels"}
     assert {p.split("/")[2] for p in paths if p.count("/") == 4} >= kinds, paths  # a record of every kind
@@ -136,7 +136,11 @@ def test_axe_finds_no_violation_on_any_kind_of_page(page, built_site, lang):
     axe = Axe()
     prefix = "/en" if lang == "en" else ""
     failures = []
+    errors: list[str] = []  # the console's errors and every failed request, of the page being checked
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     for path in paths:
+        errors.clear()
         if path == "/404.html":
             if lang == "en":
                 continue  # one 404 page for both languages (see test_the_404_page_is_chinese_first)
@@ -147,6 +151,8 @@ def test_axe_finds_no_violation_on_any_kind_of_page(page, built_site, lang):
         results = axe.run(page, options=AXE_OPTIONS)
         if results.response["violations"]:
             failures.append(f"{prefix}{path}:\n{results.generate_report()}")
+        if errors:
+            failures.append(f"{prefix}{path}: {errors}")
     assert not failures, "\n\n".join(failures)
 
 
