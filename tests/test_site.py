@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from pathlib import Path
@@ -28,6 +29,14 @@ def html_pages(site: Path):
 
 
 def soup(path: Path) -> BeautifulSoup:
+    """The page parsed, once per version of the file: four tests walk every page (≈ 3 s a walk).
+    Read only: no test may change a tree another test reads."""
+    stat = path.stat()
+    return _parsed(path, stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=1024)
+def _parsed(path: Path, size: int, mtime_ns: int) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
