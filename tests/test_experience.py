@@ -183,7 +183,13 @@ def test_unparseable_timeline_date_names_file_and_field(project):
 
 
 def test_gallery_opens_the_large_image_and_arrows_move_on(page):
+    """GLightbox comes with the first tap of a picture, not with the page (17.5 KB gzip a reader never
+    needs), and then opens that picture, whose gallery the arrows walk through."""
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url) if "glightbox" in r.url else None)
     page.goto(page.base + "/exhibits/gallery/")
+    page.wait_for_load_state("networkidle")
+    assert fetched == []
     first = page.locator("a.glightbox").first
     large = first.get_attribute("href")
     first.click()
@@ -191,6 +197,7 @@ def test_gallery_opens_the_large_image_and_arrows_move_on(page):
     slide.wait_for()
     assert slide.get_attribute("src").endswith(large.split("/media/")[1])
     assert slide.get_attribute("src").endswith("/1600.webp")
+    assert sorted(url.rsplit("/", 1)[1] for url in fetched) == ["glightbox.min.css", "glightbox.min.js"]
     page.keyboard.press("ArrowRight")
     page.wait_for_function(
         "(first) => { const img = document.querySelector('.gslide.current img'); return img && !img.src.endsWith(first); }",

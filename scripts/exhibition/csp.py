@@ -1,10 +1,11 @@
 """The Content-Security-Policy the built site satisfies (deploy/csp.md explains it).
 
-Everything the site runs comes from its own host. The only inline code left is what the
-glightbox plugin injects into every page (its init script and a small <style>): those are
-allowed by their SHA-256 hash, computed here from the built pages. Scripts never need
-'unsafe-inline'; only style *attributes* do (GLightbox sets them while the lightbox is open).
-Material's own inline scripts are moved to files (overrides/partials/javascripts/).
+Everything the site runs comes from its own host, from files: Material's own inline scripts
+are moved to files (overrides/partials/javascripts/), and the glightbox plugin injects nothing
+(exhibition.js loads GLightbox on the first tap of a picture). Any inline <script> or <style>
+that appears after all (a plugin upgrade) is allowed by its SHA-256 hash, computed here from
+the built pages. Scripts never need 'unsafe-inline'; only style *attributes* do (GLightbox sets
+them while the lightbox is open).
 
     python -m exhibition.csp [site/]            # the policy, as the nginx line and the <meta> tag
     python -m exhibition.csp site --nginx       # the file deploy/nginx-csp.conf

@@ -117,9 +117,9 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
 
     def on_page_content(self, html, page, config, files):
         html = roll_pages.put_back(html, page.meta)
-        # GLightbox (~70 KB of script and style) only where there is a picture to open.
-        if 'class="glightbox"' not in html:
-            page.meta["glightbox"] = False
+        # mkdocs-glightbox adds GLightbox's script, style and two inline blocks to a page unless
+        # told not to: on no page. exhibition.js loads GLightbox on the first tap of a picture.
+        page.meta["glightbox"] = False
         return html
 
     def on_post_page(self, output, page, config):

@@ -1,6 +1,9 @@
 // Progressive enhancement only: every page works without this file.
 // - Timeline: filter entries by kind and tag (without scripts, exhibition.css hides the <form>).
 // - Gallery: kind links show one collection instead of jumping to it.
+// - Pictures: a tap on a picture link opens it large in GLightbox, whose files (17.5 KB gzip) are
+//   fetched on that first tap, not with every page (a visitor who only reads never downloads them).
+//   Without scripts the link opens the large picture itself.
 (function () {
   "use strict";
 
@@ -41,11 +44,50 @@
     });
   }
 
+  // This file's own address: GLightbox's files are beside it (assets/javascripts/, assets/stylesheets/),
+  // whatever the page's language folder (search-language.js moves Material's base on English pages).
+  var HERE = document.currentScript ? document.currentScript.src : location.href;
+
+  // GLightbox's options (mkdocs-glightbox only copies its files into the site; see mkdocs.yml).
+  var LIGHTBOX = { touchNavigation: true, loop: false, zoomable: true, draggable: true,
+    openEffect: "fade", closeEffect: "fade", slideEffect: "slide" };
+
+  function lightboxOnFirstTap() {
+    if (!document.querySelector("a.glightbox")) return;
+    var loading = null;
+    function load() {
+      if (!loading) loading = new Promise(function (resolve, reject) {
+        var style = document.createElement("link");
+        style.rel = "stylesheet";
+        style.href = new URL("../stylesheets/glightbox.min.css", HERE).href;
+        document.head.appendChild(style);
+        var script = document.createElement("script");
+        script.src = new URL("glightbox.min.js", HERE).href;
+        script.onload = function () {
+          window.lightbox = GLightbox(LIGHTBOX); // a global, as the kiosk's reset closes it
+          resolve(window.lightbox);
+        };
+        script.onerror = reject;
+        document.head.appendChild(script);
+      });
+      return loading;
+    }
+    document.addEventListener("click", function (event) {
+      // Once loaded, GLightbox's own handlers on the links open it (they run before this one).
+      if (window.lightbox || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      var link = event.target.closest && event.target.closest("a.glightbox");
+      if (!link) return;
+      event.preventDefault();
+      load().then(function (lightbox) { lightbox.open(link); }, function () { location.href = link.href; });
+    });
+  }
+
   function start() {
     var form = document.querySelector("form[data-ex-filter=timeline]");
     if (form) timelineFilter(form);
     var nav = document.querySelector(".ex-filter-links");
     if (nav) galleryFilter(nav);
+    lightboxOnFirstTap();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
