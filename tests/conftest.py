@@ -377,6 +377,14 @@ def _axe():
     return Axe()  # reads axe-core's script once
 
 
+def page_errors(page) -> list[str]:
+    """The console's errors and every failed request (status ≥ 400) of page, from now on: a live list."""
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    return errors
+
+
 def axe_violations(page) -> str:
     """axe-core's report of WCAG 2.2 A/AA (and best-practice) violations, empty when none."""
     # The page as a visitor first sees it: loaded, its fonts in. (Not "networkidle": that waits

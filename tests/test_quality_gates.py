@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import AXE_OPTIONS, BIN, ROOT
+from conftest import BIN, ROOT, axe_violations, page_errors
 
 # The Nu HTML Checker, lychee and axe over both built editions.
 pytestmark = [pytest.mark.gates]
@@ -131,14 +131,9 @@ def test_axe_and_the_console_find_nothing_on_any_kind_of_page(page, built_site, 
     kinds = {"events", "memorials", "people", "places", "themes", "vessels"}
     assert {p.split("/")[2] for p in paths if p.count("/") == 4} >= kinds, paths  # a record of every kind
     assert {"/exhibits/timeline/", "/exhibits/hall-map/", "/exhibits/gallery/", "/exhibits/tags/", "/visit/"} <= set(paths)
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
     prefix = "/en" if lang == "en" else ""
     failures = []
-    errors: list[str] = []  # the console's errors and every failed request, of the page being checked
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    errors = page_errors(page)  # of the page being checked: cleared before each
     for path in paths:
         errors.clear()
         if path == "/404.html":
@@ -148,9 +143,8 @@ def test_axe_and_the_console_find_nothing_on_any_kind_of_page(page, built_site, 
         assert response and response.ok, f"{prefix}{path}: {response and response.status}"
         if path != "/404.html":
             assert page.evaluate("document.documentElement.lang").startswith(lang), path
-        results = axe.run(page, options=AXE_OPTIONS)
-        if results.response["violations"]:
-            failures.append(f"{prefix}{path}:\n{results.generate_report()}")
+        if report := axe_violations(page):
+            failures.append(f"{prefix}{path}:\n{report}")
         if errors:
             failures.append(f"{prefix}{path}: {errors}")
     assert not failures, "\n\n".join(failures)

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, axe_violations, open_page, photo_bytes, run_cli, write
+from conftest import ROOT, axe_violations, open_page, page_errors, photo_bytes, run_cli, write
 
 SIZES = {"laptop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 HALL = yaml.safe_load((ROOT / "settings/hall.yml").read_text(encoding="utf-8"))
@@ -350,9 +350,7 @@ NEW_PAGES = [
 
 @pytest.mark.parametrize("path", [p for p in NEW_PAGES] + [f"en/{p}" for p in NEW_PAGES])
 def test_axe_and_the_console_find_nothing_on_the_visitors_pages(page, path):
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    errors = page_errors(page)
     page.goto(f"{page.base}/{path}")
     assert not axe_violations(page)
     assert not errors, errors
