@@ -1,9 +1,9 @@
 """The Content-Security-Policy the built site satisfies (deploy/csp.md explains it).
 
 Everything the site runs comes from its own host, from files: Material's own inline scripts
-are moved to files (overrides/partials/javascripts/), and the glightbox plugin injects nothing
-(exhibition.js loads GLightbox on the first tap of a picture). Any inline <script> or <style>
-that appears after all (a plugin upgrade) is allowed by its SHA-256 hash, computed here from
+are moved to files (overrides/partials/javascripts/), and exhibition.js loads GLightbox (kept
+in docs/assets) on the first tap of a picture. Any inline <script> or <style> that appears after
+all (a plugin upgrade) is allowed by its SHA-256 hash, computed here from
 the built pages. Scripts never need 'unsafe-inline'; only style *attributes* do (GLightbox sets
 them while the lightbox is open).
 

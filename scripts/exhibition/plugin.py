@@ -116,11 +116,7 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
         return roll_pages.set_aside(markdown, page.meta)  # the roll's cards: HTML Markdown need not parse
 
     def on_page_content(self, html, page, config, files):
-        html = roll_pages.put_back(html, page.meta)
-        # mkdocs-glightbox adds GLightbox's script, style and two inline blocks to a page unless
-        # told not to: on no page. exhibition.js loads GLightbox on the first tap of a picture.
-        page.meta["glightbox"] = False
-        return html
+        return roll_pages.put_back(html, page.meta)
 
     def on_post_page(self, output, page, config):
         lang = config.theme.get("language") or "zh"

@@ -48,7 +48,8 @@
   // whatever the page's language folder (search-language.js moves Material's base on English pages).
   var HERE = document.currentScript ? document.currentScript.src : location.href;
 
-  // GLightbox's options (mkdocs-glightbox only copies its files into the site; see mkdocs.yml).
+  // GLightbox's options. Its files are kept in docs/assets (javascripts/glightbox.min.js, its licence
+  // beside it, stylesheets/glightbox.min.css: GLightbox 3.3.1 as mkdocs-glightbox 0.5.3 shipped it).
   var LIGHTBOX = { touchNavigation: true, loop: false, zoomable: true, draggable: true,
     openEffect: "fade", closeEffect: "fade", slideEffect: "slide" };
 
