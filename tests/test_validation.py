@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, VALID_EVENT, photo_bytes, run_cli, write
+from conftest import ROOT, VALID_EVENT, photo_bytes, run_cli, seed_caches, write
 from exhibition.cli import OK, PROBLEMS
 
 LINE = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+): (?P<rest>.*)$", re.M)
@@ -202,10 +202,12 @@ def test_libyaml_reader_gives_the_same_records_and_lines_as_the_python_reader():
 
 
 @pytest.mark.build
-def test_a_build_validates_the_records_once(real_project, tmp_path, monkeypatch):
+def test_a_build_validates_the_records_once(real_project, caches, tmp_path, monkeypatch):
     """`exhibition build` checks the records and hands them to the plugin in the same process:
     MkDocs' run does not validate them a second time."""
     from exhibition import build, pipeline
+
+    seed_caches(caches, real_project)  # its pictures and PDFs are not what this test is about
 
     calls = []
     original = pipeline.validate
