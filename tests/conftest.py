@@ -7,6 +7,7 @@ import fcntl
 import functools
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -281,9 +282,29 @@ def serving(folder: Path, handler: type[SimpleHTTPRequestHandler] = _Quiet):
         httpd.shutdown()
 
 
+DEPLOYED_CSP = ROOT / "deploy" / "nginx-csp.conf"
+
+
+def deployed_policy() -> str:
+    """The Content-Security-Policy deploy/nginx-csp.conf sends (tests/test_csp.py: the one the site needs)."""
+    match = re.search(r'^add_header Content-Security-Policy "([^"]+)" always;$', DEPLOYED_CSP.read_text(), re.M)
+    assert match, f"{DEPLOYED_CSP} has no add_header Content-Security-Policy line"
+    return match[1]
+
+
+class _WithPolicy(_Quiet):
+    policy = ""
+
+    def end_headers(self):
+        self.send_header("Content-Security-Policy", self.policy)
+        super().end_headers()
+
+
 @pytest.fixture(scope="module")
 def server(built_site):
-    with serving(built_site) as base:
+    """The shared build over HTTP, every response with the policy the host sends (deploy/nginx-csp.conf):
+    the browser tests see the site as visitors do, and anything the policy blocks is a console error."""
+    with serving(built_site, type("WithPolicy", (_WithPolicy,), {"policy": deployed_policy()})) as base:
         yield base
 
 

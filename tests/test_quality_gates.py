@@ -3,7 +3,8 @@
   kiosk edition;
 - lychee, offline, finds no broken link or #fragment, on both editions;
 - axe reports no WCAG 2.2 A/AA or best-practice violation on every kind of page;
-- opening every page in Chromium makes no request to another host.
+- opening every page in Chromium makes no request to another host and nothing the host's
+  Content-Security-Policy refuses (conftest's server sends deploy/nginx-csp.conf's policy).
 
 `make test` installs vnu.jar into build/tools/ (npm); .ci/run installs Java and npm.
 """
@@ -158,15 +159,17 @@ def test_the_404_page_is_chinese_first(built_site):
 
 
 def test_every_page_requests_nothing_from_another_host(browser, server, built_site):
-    """Every HTML page of both languages, each loaded in turn in one tab; the `page` fixture's rule,
-    site-wide. (One tab, not four side by side: leaving a loaded page stops its leftover work, the
-    search worker's index among it; four tabs took twice as long and saw no more.)"""
+    """Every HTML page of both languages, each loaded in turn in one tab: the `page` fixture's rule,
+    site-wide, and nothing refused by the host's Content-Security-Policy (conftest's server sends it).
+    (One tab, not four side by side: leaving a loaded page stops its leftover work, the search
+    worker's index among it; four tabs took twice as long and saw no more.)"""
     pages = sorted("/" + p.relative_to(built_site).as_posix().removesuffix("index.html") for p in built_site.rglob("*.html"))
     assert len(pages) > 100
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    foreign, failed = [], []
+    foreign, failed, refused = [], [], []
     context.on("request", lambda r: foreign.append(r.url) if not r.url.startswith((server, "data:", "blob:")) else None)
     tab = context.new_page()
+    tab.on("console", lambda m: refused.append(f"{tab.url}: {m.text}") if "Content Security Policy" in m.text else None)
     try:
         for path in pages:
             tab.goto(server + path)  # until its load event: every picture, style, script and font it asks for
@@ -177,3 +180,4 @@ def test_every_page_requests_nothing_from_another_host(browser, server, built_si
         context.close()
     assert not foreign, f"requests to other hosts: {sorted(set(foreign))[:20]}"
     assert not failed, failed
+    assert not refused, refused[:10]
