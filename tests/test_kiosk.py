@@ -118,6 +118,9 @@ def test_kiosk_build_is_offline_and_both_languages_have_an_inlined_search_index(
             for element in soup.find_all(tag):
                 value = element.get(attr) or ""
                 assert not re.match(r"^(https?:)?//", value), f"{path}: {tag} {value}"
+        # One edition per screen: no language alternates, so nothing to keep from Material's version menu.
+        assert not soup.find("link", rel="alternate", hreflang=True), path
+        assert not soup.find("script", src=re.compile("language-switch")), path
     # file:// has no index lookup: every page is a file.html
     assert (kiosk_site / "exhibits/vessels/liaocheng-ship.html").exists()
     assert (kiosk_site / "en/exhibits/vessels/liaocheng-ship.html").exists()

@@ -158,10 +158,12 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
         # their own <lang>/404.html, for hosts that serve a 404 page per folder.
         if template_name != "404.html":
             return output_content
-        if config.site_url:  # the languages' links in full, as on every page (on_post_page)
-            output_content = absolute_alternates(output_content, config.site_url + "404.html")
         i18n = config.plugins.get("i18n")
         language = getattr(i18n, "current_language", None)
+        if self.config.kiosk:  # as on every kiosk page (on_post_page): no alternates, outside links as text
+            output_content = kiosk_edition.html.keep_inside(output_content, language or "zh")[0]
+        if config.site_url:  # the languages' links in full, as on every page (on_post_page)
+            output_content = absolute_alternates(output_content, config.site_url + "404.html")
         if i18n is None or language == i18n.default_language:
             self._root_404 = output_content
             return output_content
