@@ -26,6 +26,7 @@ try {
       logLevel: 'error',
       onlyCategories: categories.split(','),
       maxWaitForLoad: 60000,
+      disableFullPageScreenshot: true,  // only the HTML report shows it; 5 s of 4 pages
     });
     if (!result) throw new Error(`no report for ${url}`);
     if (result.lhr.runtimeError) throw new Error(`${url}: ${result.lhr.runtimeError.message}`);
