@@ -66,7 +66,7 @@ GENERATED = ("exhibits", "media", "data")
 
 # What a build caches by content: picture derivatives (docs/media, keyed by the photo's hash) and the
 # handout PDFs and QR codes (build/print, keyed by their inputs). Stale entries are never reused.
-CACHES = ("docs/media", "build/print")
+CACHES = ("docs/media", "build/print", "build/templates")
 
 
 def copy_project(dest: Path, *extra: str, content: bool = True, caches: Path | None = None) -> Path:

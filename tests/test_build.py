@@ -182,3 +182,16 @@ def test_a_build_started_from_another_folder_works(project, tmp_path_factory, mo
     monkeypatch.chdir(tmp_path_factory.mktemp("elsewhere"))
     assert cli.main(["--root", str(project), "build"]) == cli.OK, capsys.readouterr().err
     assert (project / "site" / "index.html").is_file()
+
+
+def test_compiled_templates_are_kept_and_an_edited_template_is_compiled_again(project, capsys):
+    """build/templates/ keeps MkDocs' compiled templates between builds; an edit to one is seen."""
+    write(project, "exhibits/events/test-event.yml", VALID_EVENT)
+    assert cli.main(["--root", str(project), "build"]) == cli.OK
+    assert list((project / "build" / "templates").iterdir())
+    template = project / "overrides" / "main.html"
+    template.write_text(template.read_text(encoding="utf-8").replace("{% block scripts %}", "{% block scripts %}<!-- edited -->"))
+    assert cli.main(["--root", str(project), "build"]) == cli.OK
+    assert "<!-- edited -->" in (project / "site" / "exhibits" / "events" / "test-event" / "index.html").read_text(
+        encoding="utf-8"
+    )

@@ -73,5 +73,9 @@ class Paths:
         return self.build / "print"
 
     @property
+    def template_cache(self) -> Path:
+        return self.build / "templates"
+
+    @property
     def last_error(self) -> Path:
         return self.build / "last-error.log"

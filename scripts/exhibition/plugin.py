@@ -9,6 +9,7 @@ import copy
 import logging
 from pathlib import Path, PurePosixPath
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
@@ -85,6 +86,15 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
             error.internal = exc
             raise error from exc
         return config
+
+    def on_env(self, env, config, files):
+        # MkDocs compiles every theme template again for each build and each language (a quarter of
+        # a build's time); Jinja keeps the compiled code in build/templates/, checked against each
+        # template's source, for the next build.
+        cache = Paths.of(config, self.config).template_cache
+        cache.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(cache))
+        return env
 
     # Before static-i18n (-100) makes each language's copy of every file.
     @event_priority(-50)
