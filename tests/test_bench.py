@@ -77,15 +77,17 @@ def repo_copy(tmp_path: Path) -> Path:
 
 @pytest.mark.bench
 def test_make_bench_n50_writes_every_key_and_touches_no_project_file(repo_copy, tmp_path):
-    """`make bench N=50` as CI's smoke run: 50 records, each with one camera-size photo (the
-    benchmark's default is three: two thirds of this run's time was making and shrinking them, and
-    the smoke run checks the steps, not their speed), every build and measure."""
+    """`make bench N=50` as CI's smoke run: 50 records, each with one photo of 2000×1500 (the
+    benchmark's default is three of 4000×3000: most of this run's time was making and shrinking them,
+    and the smoke run checks the steps, not their speed; the 1600 px derivative is still a reduction,
+    and test_landscape_jpeg_is_decoded_at_reduced_scale covers camera-size photos), every build and
+    measure."""
     before = {name: snapshot(repo_copy / name) for name in ("exhibits", "images", "site", "docs")}
     out = tmp_path / "bench.json"
     work = tmp_path / "work"
     work.mkdir()
     result = subprocess.run(
-        ["make", "-s", "bench", "N=50", f"BENCH_ARGS=--photos 1 --sample 2 --repo {repo_copy} --tmp {work} --json {out}"],
+        ["make", "-s", "bench", "N=50", f"BENCH_ARGS=--photos 1 --size 2000x1500 --sample 2 --repo {repo_copy} --tmp {work} --json {out}"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -97,7 +99,7 @@ def test_make_bench_n50_writes_every_key_and_touches_no_project_file(repo_copy, 
     for key, types in KEYS.items():
         assert key in data, key
         assert isinstance(data[key], types), (key, data[key])
-    assert data["records"] == 50 and data["photo_size"] == "4000x3000"
+    assert data["records"] == 50 and data["photo_size"] == "2000x1500"
     assert 0 <= data["generator_share"] <= 1
     assert min(data[k] for k in KEYS if isinstance(data[k], float)) >= 0
     # The four builds did what they say: a cold build makes every photo, a no-change rebuild nothing.
