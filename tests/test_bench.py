@@ -87,7 +87,13 @@ def test_make_bench_n50_writes_every_key_and_touches_no_project_file(repo_copy, 
     work = tmp_path / "work"
     work.mkdir()
     result = subprocess.run(
-        ["make", "-s", "bench", "N=50", f"BENCH_ARGS=--photos 1 --size 2000x1500 --sample 2 --repo {repo_copy} --tmp {work} --json {out}"],
+        [
+            "make",
+            "-s",
+            "bench",
+            "N=50",
+            f"BENCH_ARGS=--photos 1 --size 2000x1500 --sample 2 --repo {repo_copy} --tmp {work} --json {out}",
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
