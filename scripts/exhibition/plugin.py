@@ -88,9 +88,9 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
         return config
 
     def on_env(self, env, config, files):
-        # MkDocs compiles every theme template again for each build and each language (a quarter of
-        # a build's time); Jinja keeps the compiled code in build/templates/, checked against each
-        # template's source, for the next build.
+        # MkDocs compiles every theme template again for each build and each language (0.3 s of the
+        # real collection's 5 s build); Jinja keeps the compiled code in build/templates/, checked
+        # against each template's source, for the next build.
         cache = Paths.of(config, self.config).template_cache
         cache.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(cache))
