@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from exhibition import csp
+from exhibition.pages.format import after_badge
 from exhibition.records.dates import PartialDate
 from exhibition.search_index import split_by_language
 
@@ -159,3 +160,22 @@ def test_the_policy_adds_the_hashes_and_keeps_header_only_parts_out_of_the_meta_
 def test_the_command_refuses_a_folder_without_a_site(tmp_path, capsys):
     assert csp.main([str(tmp_path)]) == 1
     assert "index.html not found: build the site first (make build)." in capsys.readouterr().err
+
+
+# --- an illustration's caption beside its badge (pages/format.py) -------------------------------
+
+
+@pytest.mark.parametrize(
+    "caption, lang, shown",
+    [
+        ("示意图：护卫舰侧影（非聊城舰照片）。", "zh", "护卫舰侧影（非聊城舰照片）。"),
+        ("示意图: 展馆外观", "zh", "展馆外观"),
+        ("Illustration: a corvette in profile.", "en", "A corvette in profile."),
+        ("ILLUSTRATION:a corvette", "en", "A corvette"),
+        ("展馆外观（非实景照片）", "zh", "展馆外观（非实景照片）"),
+        ("A drawing, not an illustration: the hall", "en", "A drawing, not an illustration: the hall"),
+        ("", "en", ""),
+    ],
+)
+def test_the_badge_word_is_not_repeated_at_the_start_of_the_caption(caption, lang, shown):
+    assert after_badge(caption, lang) == shown

@@ -274,3 +274,17 @@ def test_a_second_build_in_the_same_folder_waits_for_the_first(project):
     out, err = second.communicate(timeout=300)
     assert second.returncode == 0, err
     assert (project / "site" / "exhibits/events/test-event/index.html").is_file()
+
+
+def test_an_illustration_badge_is_not_repeated_by_its_caption(built_site):
+    """示意图 / Illustration is said once, by the badge: the caption beside it does not start with it too.
+    (The lightbox's title keeps the whole caption: no badge is shown there.)"""
+    seen, repeated = 0, []
+    for path in html_pages(built_site):
+        for badge in soup(path).select("figcaption .ex-illustration"):
+            seen += 1
+            after = "".join(str(s) for s in badge.next_siblings if isinstance(s, str)).strip()
+            if re.match(rf"{re.escape(badge.get_text(strip=True))}\s*[:：]", after, re.IGNORECASE):
+                repeated.append(f"{path.relative_to(built_site)}: {after[:40]}")
+    assert seen > 20, seen
+    assert not repeated, repeated[:10]

@@ -9,6 +9,7 @@ taken from urls.py in the site's URL style.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +51,14 @@ def wrap_label(text: str, width: int = 12) -> list[str]:
         else:
             lines[-1] = f"{lines[-1]} {word}".strip()
     return lines
+
+
+def after_badge(caption: str, lang: str) -> str:
+    """An illustration's caption as shown after its 示意图 / Illustration badge: without the same word
+    (and its colon) at its start, which curators often write ("示意图：护卫舰侧影…")."""
+    said = re.match(rf"\s*{re.escape(UI['illustration'][lang])}\s*[:：]\s*", caption, flags=re.IGNORECASE)
+    rest = caption[said.end() :] if said else caption
+    return rest[:1].upper() + rest[1:]  # "Illustration: a corvette…" -> "A corvette…" (Chinese has no case)
 
 
 @functools.cache

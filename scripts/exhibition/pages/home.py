@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .. import urls
 from ..records import model
 from ..words import UI
-from .format import kind_icon
+from .format import after_badge, kind_icon
 from .site import Site
 
 # Kinds that get a tile of their own, in the order the tiles show (lessons are behind the teachers' tile).
@@ -95,7 +95,9 @@ def view(site: Site, lang: str, page_url: str) -> HomeView | None:
             der.large.height,
             image.alt.get(lang),
             der.srcset(root),
-            image.caption.get(lang) if image.caption else "",
+            (after_badge(image.caption.get(lang), lang) if image.illustration else image.caption.get(lang))
+            if image.caption
+            else "",
             image.illustration,
         )
     # Named in home.yml: in that order. Otherwise the records marked featured, pictures first.

@@ -19,7 +19,7 @@ from .. import urls
 from ..records import model
 from ..words import UI
 from . import lessons, structured
-from .format import PUNCTUATION, Dated, Formatter, Links, kind_icon, wrap_label
+from .format import PUNCTUATION, Dated, Formatter, Links, after_badge, kind_icon, wrap_label
 from .language_parts import text_lang
 from .site import Site
 
@@ -84,6 +84,7 @@ class Renderer(Formatter):
             protection=self.protection,
             links=lambda ids: page.links(ids, self.join_plain),
             credit_line=self.credit_line,
+            after_badge=lambda caption: after_badge(caption, self.lang),
             rel=page.rel,
             link=page.link,
             link_path=page.link_path,
