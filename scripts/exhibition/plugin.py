@@ -129,14 +129,18 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
         return roll_pages.put_back(html, page.meta)
 
     def on_post_page(self, output, page, config):
-        lang = config.theme.get("language") or "zh"
+        return self._finish(output, config.theme.get("language") or "zh", page.canonical_url)
+
+    def _finish(self, html: str, lang: str, address: str | None) -> str:
+        """A page as written, in `lang`, at `address` (its full URL when site_url is set): every page,
+        and the 404 page (on_post_template), which MkDocs renders outside its pages."""
         if self.config.kiosk:
-            output = kiosk_edition.html.keep_inside(output, lang)[0]  # may write out addresses in Chinese
+            html = kiosk_edition.html.keep_inside(html, lang)[0]  # may write out addresses in Chinese
         if not lang.startswith("zh"):
-            output = language_parts.mark(output, lang)  # Chinese words on English pages carry lang="zh"
-        if page.canonical_url:  # site_url is set: the languages' links in full, for search engines
-            output = absolute_alternates(output, page.canonical_url)
-        return output
+            html = language_parts.mark(html, lang)  # Chinese words on English pages carry lang="zh"
+        if address:  # site_url is set: the languages' links in full, for search engines
+            html = absolute_alternates(html, address)
+        return html
 
     # After static-i18n (50) has set the language selector for this page.
     @event_priority(0)
@@ -170,16 +174,14 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
             return output_content
         i18n = config.plugins.get("i18n")
         language = getattr(i18n, "current_language", None)
-        if self.config.kiosk:  # as on every kiosk page (on_post_page): no alternates, outside links as text
-            output_content = kiosk_edition.html.keep_inside(output_content, language or "zh")[0]
-        if config.site_url:  # the languages' links in full, as on every page (on_post_page)
-            output_content = absolute_alternates(output_content, config.site_url + "404.html")
+        address = config.site_url + "404.html" if config.site_url else None
+        output_content = self._finish(output_content, language or config.theme.get("language") or "zh", address)
         if i18n is None or language == i18n.default_language:
             self._root_404 = output_content
             return output_content
         target = Path(config.site_dir) / language / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(language_parts.mark(output_content, language), encoding="utf-8")
+        target.write_text(output_content, encoding="utf-8")
         return getattr(self, "_root_404", output_content)
 
     # After static-i18n (-100) has built every language and written the stacked index.
