@@ -64,7 +64,20 @@ def test_nu_html_checker_reports_no_error(edition):
     built_site = edition
     assert VNU.is_file(), f"{VNU} missing: run `make test` (it installs vnu-jar with npm) or set VNU_JAR"
     result = subprocess.run(
-        [JAVA, "-Xss4m", "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json", str(built_site)],
+        # -XX:TieredStopAtLevel=1: the quick compiler only; a checker that runs seconds never repays
+        # the optimising one (4.2 → 2.9 s, 7.7 → 3.3 s of CPU for the site; the same messages).
+        [
+            JAVA,
+            "-XX:TieredStopAtLevel=1",
+            "-Xss4m",
+            "-jar",
+            str(VNU),
+            "--errors-only",
+            "--skip-non-html",
+            "--format",
+            "json",
+            str(built_site),
+        ],
         capture_output=True,
         text=True,
         timeout=600,
