@@ -5,8 +5,8 @@
 //
 //   node lighthouse-pages.mjs LIGHTHOUSE_DIR OUT_DIR OPTIONS_JSON URL...
 //
-// OPTIONS_JSON: {"chromeFlags": [...], "onlyCategories": [...], "onlyAudits": [...]} (audits beside
-// the categories' own; Lighthouse runs both).
+// OPTIONS_JSON: {"chromeFlags": [...], "onlyCategories": [...], "onlyAudits": [...], ...} (audits beside
+// the categories' own; Lighthouse runs both); any other key is a Lighthouse setting (pauseAfterLoadMs…).
 //
 // writes OUT_DIR/0.json, OUT_DIR/1.json… (Lighthouse's JSON report of each URL, in order); exits 1
 // with a one-line reason if Chromium or a page fails.
