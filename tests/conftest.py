@@ -311,8 +311,10 @@ def server(built_site):
         yield base
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
+    """One Chromium per worker for the whole run (each test opens and closes its own context):
+    starting Playwright's driver and Chromium costs about 1.2 s of CPU, once per file before."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
