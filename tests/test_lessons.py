@@ -483,18 +483,6 @@ def test_printing_a_lesson_page_hides_the_navigation_and_shows_its_qr_code(page)
     assert pdf.startswith(b"%PDF")
 
 
-# The teachers' page, the lessons' index and a first lesson, in both languages, are in the quality gates'
-# sweep of every kind of page (tests/test_quality_gates.py); here a second lesson, whose material differs.
-A11Y_PAGES = ["/exhibits/lessons/luxibei-925-names/", "/en/exhibits/lessons/luxibei-925-names/"]
-
-
-@needs_chromium
-@pytest.mark.parametrize("path", A11Y_PAGES)
-def test_axe_finds_no_violation(page, path):
-    page.goto(page.base + path)
-    assert not (report := axe_violations(page)), report
-
-
 @needs_chromium
 def test_axe_finds_no_violation_on_the_label_sheet(label_page):
     label_page.goto(label_page.base + "/hall-labels.html")

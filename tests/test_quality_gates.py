@@ -5,7 +5,7 @@
 - opening every page in Chromium makes no request to another host, nothing the host's
   Content-Security-Policy refuses (conftest's server sends deploy/nginx-csp.conf's policy), no
   console error and no failed request; axe reports no WCAG 2.2 A/AA or best-practice violation
-  on one page of every kind.
+  on one page of every kind, and on the pages whose markup differs from their kind's first.
 
 `make test` installs vnu.jar into build/tools/ (npm); .ci/run installs Java and npm.
 """
@@ -20,6 +20,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import BIN, ROOT, axe_violations, page_errors
 
@@ -140,6 +141,23 @@ def page_types(site: Path) -> list[str]:
     return paths
 
 
+def unlike_their_kind(site: Path) -> list[str]:
+    """Pages whose markup differs from the one page of their kind that page_types() picks: the
+    tour's first and last stops (no previous, no next stop), every story, the memorial that shows a
+    disputed figure both ways and long quotes, and a lesson whose material differs from the first's.
+    (Each was its own test, loading its page again; the walk loads every page anyway.)"""
+    hall = yaml.safe_load((ROOT / "settings/hall.yml").read_text(encoding="utf-8"))
+    route = hall.get("tour") or [zone["id"] for zone in hall["zones"]]
+    stories = sorted(d.name for d in (site / "exhibits/stories").iterdir() if d.is_dir())
+    return [
+        f"/exhibits/tour/{route[0]}/",
+        f"/exhibits/tour/{route[-1]}/",
+        *[f"/exhibits/stories/{story}/" for story in stories],
+        "/exhibits/memorials/luxibei-revolutionary-martyrs-cemetery/",
+        "/exhibits/lessons/luxibei-925-names/",
+    ]
+
+
 def test_the_404_page_is_chinese_first(built_site):
     html = (built_site / "404.html").read_text(encoding="utf-8")
     assert re.search(r'<html lang="zh', html), re.search(r"<html[^>]*>", html)[0]
@@ -151,7 +169,8 @@ def test_every_page_loads_cleanly_and_one_of_each_kind_has_no_axe_violation(page
     """Every HTML page of both languages, loaded in turn in one tab (1280 px): no request to another
     host (the `page` fixture's rule, asserted when it closes), nothing the host's Content-Security-Policy refuses
     (conftest's server sends it), no console error, no failed request, a title and the language of
-    its folder. One page of each kind, in both languages, also gets axe.
+    its folder. One page of each kind, and the pages unlike their kind's first, in both languages,
+    also get axe.
     (One tab, not four side by side: leaving a loaded page stops its leftover work, the search
     worker's index among it; four tabs took twice as long and saw no more.)"""
     pages = sorted("/" + p.relative_to(built_site).as_posix().removesuffix("index.html") for p in built_site.rglob("*.html"))
@@ -160,7 +179,8 @@ def test_every_page_loads_cleanly_and_one_of_each_kind_has_no_axe_violation(page
     records = {"events", "memorials", "people", "places", "themes", "vessels"}
     assert {p.split("/")[2] for p in kinds if p.count("/") == 4} >= records, kinds  # a record of every kind
     assert {"/exhibits/timeline/", "/exhibits/hall-map/", "/exhibits/gallery/", "/exhibits/tags/", "/visit/"} <= set(kinds)
-    axed = set(kinds) | {"/en" + p for p in kinds if p != "/404.html"}  # one 404 page for both languages
+    chosen = kinds + unlike_their_kind(built_site)
+    axed = set(chosen) | {"/en" + p for p in chosen if p != "/404.html"}  # one 404 page for both languages
     assert axed <= set(pages), sorted(axed - set(pages))
     errors = page_errors(page)  # console errors (a refused resource is one) and failed requests
     failures = []

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, axe_violations, open_page, page_errors, photo_bytes, run_cli, write
+from conftest import ROOT, open_page, photo_bytes, run_cli, write
 
 SIZES = {"laptop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 HALL = yaml.safe_load((ROOT / "settings/hall.yml").read_text(encoding="utf-8"))
@@ -335,25 +335,8 @@ def test_hall_map_zone_names_are_at_least_12_px_on_a_phone(browser, server, lang
         assert all(size >= 12 for _, size in sizes), sizes
 
 
-# --- accessibility and console ------------------------------------------------------------------
-# One page of every kind, both languages, gets axe and the console check in test_quality_gates.py's
-# sweep (home, tour, stories, people, the ship among them); here the visitor's pages whose markup
-# differs from the sweep's one of each kind: the tour's first and last stops (no previous, no next)
-# and every story.
-
-NEW_PAGES = [
-    f"exhibits/tour/{ROUTE[0]}/",
-    f"exhibits/tour/{ROUTE[-1]}/",
-    *[f"exhibits/stories/{s['id']}/" for s in STORIES],
-]
-
-
-@pytest.mark.parametrize("path", [p for p in NEW_PAGES] + [f"en/{p}" for p in NEW_PAGES])
-def test_axe_and_the_console_find_nothing_on_the_visitors_pages(page, path):
-    errors = page_errors(page)
-    page.goto(f"{page.base}/{path}")
-    assert not axe_violations(page)
-    assert not errors, errors
+# axe and the console on the tour's and the stories' pages: test_quality_gates.py's walk
+# (unlike_their_kind: the tour's first and last stops, every story).
 
 
 # --- the kiosk edition ------------------------------------------------------------------------
