@@ -127,18 +127,21 @@ BUILD_FIXTURES = {"kiosk_site", "kiosk_project", "subpath_site", "roll_site", "l
 # while the other worker has nothing left to do. Every other file keeps its place after these.
 # The bench goes second: it needs no shared build, so the second worker starts on it at once instead
 # of waiting while the first makes the shared build (about 11 s).
-LONGEST_FIRST = (  # measured with --durations=0 on two workers, fresh clone, 2026-11-30 (session 6)
+LONGEST_FIRST = (  # measured with --durations=0 on two workers, fresh clone, 2026-11-30 (session 7)
     "test_kiosk.py",
-    "test_bench.py",
+    "test_bench.py",  # second: it needs no shared build, so its worker does not wait for the first's
     "test_quality_gates.py",
     "test_visitor.py",
-    "test_audit.py",
     "test_roll.py",
-    "test_lessons.py",
+    "test_audit.py",
     "test_publishing.py",
     "test_bad_input.py",
+    "test_lessons.py",
     "test_csp.py",
     "test_site.py",
+    "test_serve.py",
+    "test_experience.py",
+    "test_browser.py",
 )
 
 
