@@ -129,7 +129,7 @@ BUILD_FIXTURES = {"kiosk_site", "kiosk_project", "subpath_site", "roll_site", "l
 # of waiting while the first makes the shared build (about 11 s).
 LONGEST_FIRST = (  # measured with --durations=0 on two workers, fresh clone, 2026-11-30 (session 7)
     "test_kiosk.py",
-    "test_bench.py",  # second: it needs no shared build, so its worker does not wait for the first's
+    "test_bench.py",
     "test_quality_gates.py",
     "test_visitor.py",
     "test_roll.py",
