@@ -189,9 +189,9 @@ def test_every_page_loads_cleanly_and_one_of_each_kind_has_no_axe_violation(page
         response = page.goto(page.base + path)  # until its load event: every picture, style, script and font it asks for
         found = [] if response and response.ok else [f"status {response and response.status}"]
         if "404" not in path:
-            if page.evaluate("document.title") == "":
+            title, lang = page.evaluate("[document.title, document.documentElement.lang]")
+            if title == "":
                 found.append("no title")
-            lang = page.evaluate("document.documentElement.lang")
             if not lang.startswith("en" if path.startswith("/en/") else "zh"):
                 found.append(f"lang={lang}")
         if path in axed and (report := axe_violations(page)):
