@@ -6,7 +6,7 @@ import time
 
 from playwright.sync_api import expect
 
-from conftest import search
+from conftest import axe_violations, search
 
 
 def test_home_page_renders_chinese_glyphs(page):
@@ -63,11 +63,31 @@ def _search(page, query: str) -> list[tuple[str, str]]:
     return search(page, query)
 
 
+# Each result's page, and the picture its card shows ("" for none): (href, src, alt, drawn).
+RESULT_PICTURES = """() => Array.from(document.querySelectorAll('.md-search-result__item'), item => {
+    const img = item.querySelector(':scope > a:first-child .ex-search-pic');
+    return [item.querySelector('a').pathname, img ? img.getAttribute('src') : '', img ? img.alt : '',
+            img ? img.complete && img.naturalWidth > 0 : false];
+})"""
+
+
+def _pictures(page) -> dict[str, tuple[str, str, bool]]:
+    # The cards get their pictures once search/pictures.json has arrived (fetched on the first search).
+    # (Locator waits: wait_for_function would evaluate a string, which the site's CSP forbids.)
+    page.locator(".ex-search-pic").first.wait_for(timeout=10_000)
+    for picture in page.locator(".ex-search-pic").all():
+        expect(picture).to_have_js_property("complete", True)
+    return {href: (src, alt, drawn) for href, src, alt, drawn in page.evaluate(RESULT_PICTURES)}
+
+
 def test_search_finds_the_ship_in_chinese_from_a_word_inside_text(page):
     page.goto(page.base + "/")
     results = _search(page, "护卫舰")
     assert any("聊城舰" in text for text, _ in results), results
     assert all("/en/" not in href for _, href in results)
+    # A record's result shows its picture, as the cards of every list do; the title names it (alt="").
+    src, alt, drawn = _pictures(page)["/exhibits/vessels/liaocheng-ship/"]
+    assert "/media/" in src and alt == "" and drawn, (src, alt, drawn)
 
 
 def test_search_finds_the_ship_in_english(page):
@@ -75,3 +95,8 @@ def test_search_finds_the_ship_in_english(page):
     results = _search(page, "corvette")
     assert any("The corvette Liaocheng" in text for text, _ in results), results
     assert all("/en/" in href for _, href in results), results
+    pictures = _pictures(page)
+    src, alt, drawn = pictures["/en/exhibits/vessels/liaocheng-ship/"]
+    assert "/media/" in src and alt == "" and drawn, (src, alt, drawn)
+    assert pictures["/en/exhibits/hall-map/"] == ("", "", False)  # not a record: no picture
+    assert not (report := axe_violations(page)), report  # the results with their pictures

@@ -181,6 +181,26 @@ def test_search_index_is_one_per_language(built_site):
     )
 
 
+def test_search_pictures_name_every_record_with_a_picture_and_its_smallest_file(built_site, kiosk_site):
+    """search/pictures.json beside each language's index: the picture each record's search result
+    shows (exhibition.js), every address from that language's root, as the index's locations are."""
+    import json
+
+    with_picture = {r["id"]: r for r in records() if r.get("images") and r["review"]["status"] == "verified"}
+    assert len(with_picture) > 10
+    for prefix in ("", "en/"):
+        root = built_site / prefix
+        pictures = json.loads((root / "search/pictures.json").read_text(encoding="utf-8"))
+        assert {page.rstrip("/").rsplit("/", 1)[1] for page in pictures} == set(with_picture)
+        locations = {d["location"] for d in json.loads((root / "search/search_index.json").read_text())["docs"]}
+        for page, (src, width, height) in pictures.items():
+            assert page in locations, page  # the key is what the index gives Material
+            picture = (root / src).resolve()
+            assert picture.is_file() and picture.is_relative_to(built_site / "media"), src
+            assert width <= 480 and height > 0, (page, width)  # the smallest of each picture's files
+    assert not (kiosk_site / "search/pictures.json").exists()  # the kiosk's own search page has its cards
+
+
 def test_search_index_leaves_out_what_search_does_not_need(built_site):
     """Sources, related exhibits, the hall zone and picture credits are on every record page
     but only make the index heavier; lists of records (gallery, kind pages, what's new)

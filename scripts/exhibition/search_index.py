@@ -4,6 +4,9 @@ static-i18n stacks both languages into site/search/search_index.json; visitors
 reading English should only get English pages (and Chinese readers Chinese), so
 the index is split: zh entries stay at the root, other languages go to
 site/<lang>/search/ with their locations made relative to that folder.
+
+Beside each index, the web edition gets search/pictures.json: the results show a
+record's picture (exhibition.js), while the index itself stays text.
 """
 
 from __future__ import annotations
@@ -36,3 +39,25 @@ def split_by_language(site_dir: Path, default: str, others: list[str], script: b
         if script:
             target.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")
     return {lang: len(docs) for lang, docs in buckets.items()}
+
+
+PICTURES = "pictures.json"
+
+
+def write_pictures(site_dir: Path, site, languages: list[str], directory_urls: bool = True) -> int:
+    """search/pictures.json in each language's folder: {record page: [its smallest picture, width,
+    height]} for every record with a picture, both addresses from the language's root as the
+    index's locations are. Returns how many records have one."""
+    entries = {}
+    for record in site.records:
+        if lead := site.lead_image(record):
+            page = urls.page(site.page_path(record), urls.DEFAULT_LANG, directory_urls)
+            entries[page] = (lead.small.url, lead.small.width, lead.small.height)
+    for lang in languages:
+        root = urls.language_root(lang)
+        up = urls.up_to_root(root)
+        data = {page: [up + src, width, height] for page, (src, width, height) in entries.items()}
+        target = site_dir / root / "search" / PICTURES
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return len(entries)

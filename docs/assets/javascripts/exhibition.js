@@ -4,6 +4,7 @@
 // - Pictures: a tap on a picture link opens it large in GLightbox, whose files (17.5 KB gzip) are
 //   fetched on that first tap, not with every page (a visitor who only reads never downloads them).
 //   Without scripts the link opens the large picture itself.
+// - Search: a result that is a record with a picture shows it, as the cards of every list do.
 (function () {
   "use strict";
 
@@ -83,12 +84,48 @@
     });
   }
 
+  // Material draws the results from its text index; the build writes search/pictures.json beside each
+  // language's index ({record page: [picture, width, height]}, addresses from the language's root,
+  // where search-language.js has pointed Material's base). Fetched on the first search, not per page.
+  function searchPictures(list) {
+    var config = document.getElementById("__config");
+    if (!config) return;
+    var base = new URL(JSON.parse(config.textContent).base.replace(/\/?$/, "/"), location.href);
+    var pictures = null;
+    function decorate() {
+      if (!pictures) pictures = fetch(new URL("search/pictures.json", base))
+        .then(function (response) { return response.ok ? response.json() : {}; })
+        .catch(function () { return {}; });
+      pictures.then(function (map) {
+        list.querySelectorAll(".md-search-result__item > .md-search-result__link:first-child > article").forEach(function (article) {
+          if (article.querySelector(".ex-search-pic")) return;
+          var path = new URL(article.parentNode.href).pathname;
+          var found = path.indexOf(base.pathname) === 0 && map[path.slice(base.pathname.length)];
+          if (!found) return;
+          var img = document.createElement("img");
+          img.className = "ex-search-pic";
+          img.alt = ""; // the title beside it names the exhibit
+          img.src = new URL(found[0], base).href;
+          img.width = found[1];
+          img.height = found[2];
+          img.decoding = "async";
+          article.classList.add("ex-search-card");
+          article.insertBefore(img, article.firstChild);
+        });
+      });
+    }
+    // Material replaces the list's items on every keystroke and adds more as the visitor scrolls.
+    new MutationObserver(decorate).observe(list, { childList: true });
+  }
+
   function start() {
     var form = document.querySelector("form[data-ex-filter=timeline]");
     if (form) timelineFilter(form);
     var nav = document.querySelector(".ex-filter-links");
     if (nav) galleryFilter(nav);
     lightboxOnFirstTap();
+    var results = document.querySelector(".md-search-result__list");
+    if (results) searchPictures(results);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
