@@ -20,9 +20,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import yaml
 
 from conftest import BIN, ROOT, axe_violations, page_errors
+from exhibition.settings import Settings
 
 # The Nu HTML Checker, lychee and axe over both built editions.
 pytestmark = [pytest.mark.gates]
@@ -146,12 +146,11 @@ def unlike_their_kind(site: Path) -> list[str]:
     tour's first and last stops (no previous, no next stop), every story, the memorial that shows a
     disputed figure both ways and long quotes, and a lesson whose material differs from the first's.
     (Each was its own test, loading its page again; the walk loads every page anyway.)"""
-    hall = yaml.safe_load((ROOT / "settings/hall.yml").read_text(encoding="utf-8"))
-    route = hall.get("tour") or [zone["id"] for zone in hall["zones"]]
+    route = Settings.load(ROOT)[0].hall.route  # the tour's stops in walking order, as the build reads them
     stories = sorted(d.name for d in (site / "exhibits/stories").iterdir() if d.is_dir())
     return [
-        f"/exhibits/tour/{route[0]}/",
-        f"/exhibits/tour/{route[-1]}/",
+        f"/exhibits/tour/{route[0].id}/",
+        f"/exhibits/tour/{route[-1].id}/",
         *[f"/exhibits/stories/{story}/" for story in stories],
         "/exhibits/memorials/luxibei-revolutionary-martyrs-cemetery/",
         "/exhibits/lessons/luxibei-925-names/",
