@@ -408,10 +408,15 @@ def page(browser, server):
 
 
 def decode_qr(png: bytes) -> str:
+    return _decode(_grey(png))
+
+
+def _grey(png: bytes):
+    """A PNG as a greyscale picture (a numpy array) for OpenCV."""
     cv2 = pytest.importorskip("cv2")
     import numpy as np
 
-    return _decode(cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_GRAYSCALE))
+    return cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_GRAYSCALE)
 
 
 def _decode(image) -> str:
@@ -432,9 +437,6 @@ def label_page(browser, labels):
 def test_every_label_qr_code_decodes_to_its_record_url(label_page):
     """Each label's QR code as the browser draws it decodes to its record's address (one picture of
     the whole sheet, cut at each code: a screenshot per code took five times as long)."""
-    cv2 = pytest.importorskip("cv2")
-    import numpy as np
-
     page = label_page
     page.goto(page.base + "/hall-labels.html")
     labels = page.evaluate(
@@ -446,7 +448,7 @@ def test_every_label_qr_code_decodes_to_its_record_url(label_page):
     )
     assert len([label for label in labels if not label["tour"]]) == len(exhibits())
     assert any(label["tour"] for label in labels)
-    sheet = cv2.imdecode(np.frombuffer(page.screenshot(full_page=True), np.uint8), cv2.IMREAD_GRAYSCALE)
+    sheet = _grey(page.screenshot(full_page=True))
     scale = sheet.shape[1] / page.evaluate("document.documentElement.scrollWidth")  # device pixels per CSS pixel
     for label in labels:
         x, y, w, h = (round(v * scale) for v in label["box"])
