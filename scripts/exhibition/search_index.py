@@ -44,10 +44,10 @@ def split_by_language(site_dir: Path, default: str, others: list[str], script: b
 PICTURES = "pictures.json"
 
 
-def write_pictures(site_dir: Path, site, languages: list[str], directory_urls: bool = True) -> int:
+def write_pictures(site_dir: Path, site, languages: list[str], directory_urls: bool = True) -> None:
     """search/pictures.json in each language's folder: {record page: [its smallest picture, width,
     height]} for every record with a picture, both addresses from the language's root as the
-    index's locations are. Returns how many records have one."""
+    index's locations are."""
     entries = {}
     for record in site.records:
         if lead := site.lead_image(record):
@@ -60,4 +60,3 @@ def write_pictures(site_dir: Path, site, languages: list[str], directory_urls: b
         target = site_dir / root / "search" / PICTURES
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return len(entries)
