@@ -19,11 +19,10 @@ from pathlib import Path
 from . import model
 from .content import _WIDTH, _years, dates_in, numbers_in
 from .load import Document
+from .markers import marker_ids
 from .problems import Problem, dotted
 from .textnumbers import Found, stated
 
-# `[@id]` or `[@id1; @id2]`, usually at the end of a paragraph.
-MARKER = re.compile(r"\[@([^\]\n]*)\]")
 # A marker typed with a Chinese keyboard's brackets: not read as a marker, so said.
 _WIDE_MARKER = re.compile(r"[［【]\s*[@＠][^］】\n]*[］】]|\[＠[^\]\n]*\]")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -52,22 +51,6 @@ class Paragraph:
     @property
     def field(self) -> str:
         return dotted(self.loc)
-
-
-def marker_ids(text: str) -> list[str]:
-    """The ids the markers of a text name, in order of first appearance."""
-    ids: list[str] = []
-    for match in MARKER.finditer(text):
-        for part in match.group(1).split(";"):
-            name = part.strip().lstrip("@").strip()
-            if name and name not in ids:
-                ids.append(name)
-    return ids
-
-
-def strip_markers(text: str) -> str:
-    """The text without its markers (cards, search, open data, labels): `…成立。[@a]` -> `…成立。`."""
-    return re.sub(r"[ \t]*\[@[^\]\n]*\]", "", text)
 
 
 def cited_texts(record: model.Record, *, captions: bool = True) -> Iterator[tuple]:

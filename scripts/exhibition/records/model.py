@@ -12,6 +12,7 @@ from typing import Annotated, ClassVar, Literal, Optional, Union
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from .dates import Date, PartialDate
+from .markers import strip_markers
 
 LANGS = ("zh", "en")
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -30,6 +31,11 @@ class Text(Strict):
     en: Optional[str] = Field(None, description="English (our translation)")
 
     def get(self, lang: str) -> str:
+        """The text as read anywhere but the record's own page: without its [@id] markers."""
+        return strip_markers(self.cited(lang))
+
+    def cited(self, lang: str) -> str:
+        """The text with its citation markers, for the record's page (pages/format.py turns them into numbers)."""
         return (self.en if lang == "en" else self.zh) or self.zh
 
     def missing(self, lang: str) -> bool:
