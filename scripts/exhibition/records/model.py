@@ -61,7 +61,15 @@ class Source(Strict):
     quote: Optional[str] = Field(
         None,
         description="The exact passage that supports the record's figures and dates, "
-        "in the source's language; `make check` looks for each figure's number and each date in it.",
+        "in the source's language; `make check` looks for each figure's number and each date in it, "
+        "and for every number and date of the paragraphs that cite the source with [@id]. "
+        "Separate passages with …",
+    )
+    copy_path: Optional[str] = Field(  # `copy` itself would hide pydantic's BaseModel.copy
+        None,
+        alias="copy",
+        description="A text copy of the source inside the project, e.g. sources/yearbook-2019.txt: "
+        "`make check` then finds every passage of the quote in it.",
     )
 
 
