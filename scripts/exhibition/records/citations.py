@@ -104,11 +104,25 @@ def _split(doc: Document, loc: tuple, raw: str) -> list[tuple[int, str]]:
     return [(starts[i] if i < len(starts) else fallback, p) for i, p in enumerate(parts)]
 
 
-def _found(item: Found, sources: list[model.Source]) -> bool:
+@functools.lru_cache(maxsize=1024)
+def _numbers(quote: str) -> frozenset[float]:
+    """The numbers of a quote, read as the figures' check reads them and as a paragraph's are read
+    (English number words: "two 30 mm guns"; 不过百人)."""
+    return frozenset(numbers_in(quote)) | {f.number for f in stated(quote) if f.number is not None}
+
+
+def _found(item: Found, sources: list[model.Source], marked: bool = True) -> bool:
     quotes = [s for s in sources if s.quote]
+    # A paragraph may say when a source it cites was published ("据2021年2月的报道") and how many
+    # sources it rests on ("两处网页的转述" with two markers).
+    published = {(s.date.year, s.date.month or 0, s.date.day or 0) for s in sources if s.date}
     if item.number is not None:
-        return any(item.number in numbers_in(s.quote) or item.number in _years(s) for s in quotes)
+        if (marked and item.number == len(sources)) or item.number in {float(y) for y, _, _ in published}:
+            return True
+        return any(item.number in _numbers(s.quote) or item.number in _years(s) for s in quotes)
     year, month, day = item.date
+    if any(year == y and month in (0, m) and day in (0, d) for y, m, d in published):
+        return True
     for source in quotes:
         numbers = numbers_in(source.quote)
         if year and (year, month, day) in dates_in(source.quote, _years(source)):
@@ -153,7 +167,7 @@ def paragraph_problems(doc: Document, record: model.Record) -> tuple[list[Proble
         named = ", ".join(s.id for s in cited) or "none"
         said: set[str] = set()
         for item in stated(paragraph.text):
-            if item.shown in said or _found(item, cited):
+            if item.shown in said or _found(item, cited, bool(paragraph.ids)):
                 continue
             if record.kind == "lesson" and item.number is not None and item.number <= 10:
                 continue  # a lesson's small counts are teaching (2 groups, 3 minutes, 两三句话), not facts

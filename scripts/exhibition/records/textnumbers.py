@@ -159,5 +159,9 @@ def _zh_number(match: re.Match, text: str) -> Found | None:
     if len(digits) == 1 and not ordinal:
         if digits == "一" or not (after and after in _MEASURE + "余多"):
             return None
+    if len(digits) == 2 and all(c in _ZH_DIGIT for c in digits):
+        first, second = (_zh_value(c) for c in digits)
+        if second == first + 1 or digits == "三五":  # 两三句, 三四个, 三五成群: "a few", not 23
+            return None
     value = _zh_value(digits)
     return None if value is None else Found(run, number=value)
