@@ -255,12 +255,57 @@ def test_the_real_lists_hold_only_sourced_names(records):
     result = roll.load_all(ROOT, records)
     assert result.problems == []
     names = {r.id: {row.name for row in r.rows} for r in result.rolls}
-    assert names == {"luxibei-tower": {"肖永智", "张炳元", "史钦琛"}, "liaocheng-heroes": {"范筑先"}}
+    assert names["luxibei-tower"] == {"肖永智", "张炳元", "史钦琛"}
+    assert {"范筑先", "姚第鸿", "张郁光", "张炳元", "史钦琛"} <= names["liaocheng-heroes"]
     for r in result.rolls:
         quotes = " ".join(s.quote for s in r.header.sources)
         for row in r.rows:
-            assert row.name in quotes or row.record, f"{row.name}: no source quote names them"
+            assert row.name in quotes or row.generated, f"{row.name}: no source quote names them"
             assert row.record, f"{row.name} has a full record: the roll links to it"
+
+
+LIAOCHENG = ("聊城", "东昌府", "茌平", "临清", "阳谷", "莘县", "东阿", "冠县", "高唐")
+
+
+def test_the_liaocheng_heroes_roll_lists_every_martyr_who_died_or_lies_in_liaocheng(records):
+    """Issue #24 (P6): the roll promises every martyr with a page who died or is buried in Liaocheng."""
+    buried = {
+        b.person
+        for m in records.values()
+        if m.kind == "memorial" and any(p in f"{m.address.zh if m.address else ''}{m.title.zh}" for p in LIAOCHENG)
+        for b in m.notable_burials
+        if b.person
+    }
+    promised = {
+        p.id
+        for p in records.values()
+        if p.kind == "person"
+        and p.category == "martyr"
+        and ((p.died and p.died.place and any(x in p.died.place.zh for x in LIAOCHENG)) or p.id in buried)
+    }
+    heroes = next(r for r in roll.load_all(ROOT, records).rolls if r.id == "liaocheng-heroes")
+    assert {row.record for row in heroes.rows} == promised
+    assert {"fan-zhuxian", "yao-dihong", "zhang-yuguang", "zhang-bingyuan", "shi-qinchen"} <= promised
+    assert "zhang-zizhong" not in promised  # died in Hubei, buried in Chongqing
+    fan = next(row for row in heroes.rows if row.id == "fan-zhuxian")
+    assert fan.native_place == "山东馆陶（今属河北）" and not fan.generated  # the hand-written row keeps working
+    assert "山东省馆陶县(今属河北)人" in heroes.sources[fan.source].quote
+
+
+def test_a_roll_from_records_takes_a_new_martyr_and_keeps_written_rows(tmp_path, records):
+    people = dict(records)
+    wang = people["yao-dihong"].model_copy(update={"id": "wang-test"})
+    wang = wang.model_copy(update={"name": wang.name.model_copy(update={"zh": "王测试"})})
+    wang.died = wang.died.model_copy(update={"place": wang.died.place.model_copy(update={"zh": "临清"})})
+    far = people["zhang-zizhong"].model_copy(update={"id": "far-test"})
+    people.update({"wang-test": wang, "far-test": far})
+    yml = YML + "from_records:\n  category: martyr\n  places: [聊城, 临清]\n"
+    result = check(tmp_path, people, csv_row("t-zhao", "赵甲"), yml=yml)
+    assert result.problems == []
+    rows = {row.id: row for row in result.rolls[0].rows}
+    assert "t-zhao" in rows and not rows["t-zhao"].generated
+    assert rows["wang-test"].generated and rows["wang-test"].record == "wang-test" and rows["wang-test"].place_of_death == "临清"
+    assert "far-test" not in rows and "zhang-zizhong" not in rows
 
 
 # --- the built site ------------------------------------------------------------------------
@@ -283,8 +328,9 @@ def roll_site(tmp_path_factory, caches) -> Path:
 def test_pages_in_both_languages_with_honest_counts(roll_site):
     zh = (roll_site / "exhibits/roll/luxibei-tower/index.html").read_text(encoding="utf-8")
     en = (roll_site / "en/exhibits/roll/luxibei-tower/index.html").read_text(encoding="utf-8")
-    assert "纪念塔上镌刻的烈士英名 925 位；本站列出 3 位。" in zh
-    assert "925 names of martyrs on the memorial tower; 3 listed here." in en
+    # P40: no source says the three are among the tower's 925 names: the page does not count them as such.
+    assert "本站列出 3 位。" in zh and "925 位；本站列出" not in zh
+    assert "3 listed here." in en and "we have not found the full text of that roll" in en
     for html in (zh, en):
         for pid in ("xiao-yongzhi", "zhang-bingyuan", "shi-qinchen"):
             assert f'id="p-{pid}"' in html
@@ -293,7 +339,8 @@ def test_pages_in_both_languages_with_honest_counts(roll_site):
     index = (roll_site / "en/exhibits/roll/index.html").read_text(encoding="utf-8")
     assert "Roll of names" in index and "1 listed here." in index
     heroes = (roll_site / "exhibits/roll/liaocheng-heroes/index.html").read_text(encoding="utf-8")
-    assert "本站列出 1 位。" in heroes and 'id="p-fan-zhuxian"' in heroes
+    assert 'id="p-fan-zhuxian"' in heroes and 'id="p-yao-dihong"' in heroes
+    assert 'href="../../../exhibits/people/yao-dihong/"' in heroes  # a row from a record links to its page
 
 
 def test_cards_reach_the_page_without_a_markdown_pass(roll_site):

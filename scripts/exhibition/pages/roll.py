@@ -323,8 +323,12 @@ def card(
         facts.append(Fact("resting_place", r.t(rest.title), href=href(site.page_path(rest)), zh=False))
     if row.note:
         facts.append(Fact("note", row.note))
-    source = roll.sources[row.source]
-    facts.append(Fact("source", f"[{numbers[source.id]}] {source.title}", href=f"#src-{source.id}", zh=False))
+    if row.generated and row.record in site.by_id:  # from a person record: its page lists the sources
+        person = site.by_id[row.record]
+        facts.append(Fact("source", r.t(person.title), href=href(site.page_path(person)), zh=False))
+    else:
+        source = roll.sources[row.source]
+        facts.append(Fact("source", f"[{numbers[source.id]}] {source.title}", href=f"#src-{source.id}", zh=False))
     links = []
     if row.record and row.record in site.by_id:
         links.append(Link(L("record", lang), href(site.page_path(site.by_id[row.record]))))

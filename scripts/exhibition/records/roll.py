@@ -16,7 +16,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Literal, Optional
 
 from pydantic import Field, ValidationError
 
@@ -52,6 +52,20 @@ class RollSource(model.Source):
     quote: str = Field(min_length=1, description="The exact passage that gives the list (or its count).")
 
 
+class FromRecords(model.Strict):
+    """Which person records the list takes: the build adds a row for each (with a link to the page),
+    so the list cannot drift from what its header promises."""
+
+    category: Literal["martyr", "hero", "model_veteran", "serving", "other"] = Field(
+        "martyr", description="The person records' category."
+    )
+    places: list[str] = Field(
+        min_length=1,
+        description="A person is taken when their place of death (died.place) or the address of a memorial "
+        "listing them under notable_burials contains one of these, e.g. [聊城, 莘县, 临清]",
+    )
+
+
 class Header(model.Strict):
     """The header of a list of names: exhibits/roll/<list>.yaml, beside <list>.csv (one row per person)."""
 
@@ -62,6 +76,9 @@ class Header(model.Strict):
     count_source: Optional[model.Slug] = Field(None, description="Id of the source that gives `count`.")
     sources: list[RollSource] = Field(min_length=1)
     order: int = Field(100, description="Position on the page of all lists (smaller first).")
+    from_records: Optional[FromRecords] = Field(
+        None, description="Fill the list from the person records too: which ones (hand-written rows are kept)."
+    )
 
 
 @dataclass
@@ -81,6 +98,7 @@ class Row:
     source: str
     note: str
     record: Optional[str] = None  # id of a person record with the same name and a shared source, if any
+    generated: bool = False  # added from a person record (header's from_records); its source is that record's page
 
 
 @dataclass
@@ -160,6 +178,8 @@ def load_all(root: Path, records: dict[str, model.Record]) -> Result:
         header = _header(yml_path, root, result.problems)
         rows = _rows(csv_path, shown_csv, header, records, result, yml_path.relative_to(root).as_posix())
         if header is not None and rows is not None:
+            if header.from_records:
+                rows += from_records(header.from_records, records, rows)
             result.rolls.append(Roll(path.stem, header, rows, shown_csv))
     result.rolls.sort(key=lambda r: (r.header.order, r.id))
     return result
@@ -414,3 +434,53 @@ def _rows(
             keys[key] = start
         rows.append(row)
     return rows if len(problems) == before else None
+
+
+def taken(rule: FromRecords, records: dict[str, model.Record]) -> list[tuple[model.Person, str]]:
+    """(person, resting place id or "") for every published person record the rule takes."""
+    resting: dict[str, str] = {}
+    for record in records.values():
+        if isinstance(record, model.Memorial):
+            where = f"{record.address.zh if record.address else ''} {record.title.zh}"
+            for burial in record.notable_burials:
+                if burial.person and any(place in where for place in rule.places):
+                    resting.setdefault(burial.person, record.id)
+    out = []
+    for record in sorted(records.values(), key=lambda r: r.id):
+        if not isinstance(record, model.Person) or record.category != rule.category or record.living:
+            continue
+        died = record.died.place.zh if record.died and record.died.place else ""
+        if any(place in died for place in rule.places) or record.id in resting:
+            out.append((record, resting.get(record.id, "")))
+    return out
+
+
+def from_records(rule: FromRecords, records: dict[str, model.Record], written: list[Row]) -> list[Row]:
+    """A row for each person the header's from_records takes, unless a hand-written row has them already."""
+    have = {row.id for row in written} | {row.record for row in written if row.record}
+    rows = []
+    for person, resting in taken(rule, records):
+        if person.id in have:
+            continue
+        died = person.died
+        rows.append(
+            Row(
+                line=0,
+                id=person.id,
+                name=person.name.zh,
+                name_pinyin=person.name.pinyin,
+                gender="",
+                born=person.born.date if person.born else None,
+                died=died.date if died else None,
+                native_place="",
+                unit="",
+                role=person.role.zh if person.role else "",
+                place_of_death=died.place.zh if died and died.place else "",
+                resting_place=resting,
+                source="",
+                note="",
+                record=person.id,
+                generated=True,
+            )
+        )
+    return rows
