@@ -236,3 +236,68 @@ def test_a_phone_number_in_a_quote_is_refused(project):
     code, output = check(project)
     assert code == 1
     assert 'exhibits/events/test-event.yml:14: sources[0].quote: contains a phone number ("13912345678")' in output
+
+
+PERSON = """\
+kind: person
+id: {id}
+title:
+  zh: {name}
+  en: {pinyin}
+summary:
+  zh: 一位烈士。[@s]
+  en: A martyr. [@s]
+category: martyr
+living: false
+name:
+  zh: {name}
+  pinyin: {pinyin}
+dates:
+  - date: "2014-09"
+    label:
+      zh: 名列第一批300名著名抗日英烈和英雄群体名录
+      en: included in the first list of 300 famous martyrs
+    source: s
+  - date: "{joined}"
+    label:
+      zh: 加入中国共产党
+      en: joins the Communist Party of China
+    source: s
+sources:
+  - id: s
+    title: 名录
+    publisher: 民政部
+    quote: 2014年9月公布第一批300名著名抗日英烈和英雄群体名录。{joined_zh}加入中国共产党
+review:
+  status: verified
+  date: 2026-11-28
+"""
+
+
+def test_timeline_entries_of_a_person_name_their_subject_and_identical_ones_are_shown_once(project):
+    from exhibition.pages.site import Site
+    from exhibition.pages.write import Renderer
+    from exhibition.pipeline import check as check_project
+
+    write(
+        project,
+        "exhibits/people/wang-yi.yml",
+        PERSON.format(id="wang-yi", name="王一", pinyin="Wang Yi", joined="1932", joined_zh="1932年"),
+    )
+    write(
+        project,
+        "exhibits/people/li-er.yml",
+        PERSON.format(id="li-er", name="李二", pinyin="Li Er", joined="1935", joined_zh="1935年"),
+    )
+    settings, collection, problems = check_project(project)
+    assert problems == []
+    site = Site(collection.records, {}, settings)
+    zh, en = Renderer(site, "zh").timeline(), Renderer(site, "en").timeline()
+    assert ">王一：加入中国共产党</a>" in zh and ">李二：加入中国共产党</a>" in zh
+    assert ">Wang Yi: joins the Communist Party of China</a>" in en
+    # The same fact of two people: one line, both named, a link to each.
+    assert zh.count("名列第一批300名") == 1
+    line = next(x for x in zh.splitlines() if "名列第一批300名" in x)
+    assert "李二、王一：名列第一批300名" in line
+    assert 'href="../../exhibits/people/li-er/"' in line and 'href="../../exhibits/people/wang-yi/"' in line
+    assert 'id="tl-li-er"' in zh and 'id="tl-wang-yi"' in zh  # each record's "on the timeline" link still lands

@@ -41,6 +41,8 @@ class Entry:
     end: Optional[PartialDate] = None
     alternatives: list[Alternative] = field(default_factory=list)  # disputed dates
     source: Optional[model.Source] = None
+    # Whom an entry of a person's `dates:` is about (its label has no subject: "Joins the Party").
+    subject: Optional[model.Text] = None
 
     @property
     def anchor(self) -> str:
@@ -91,9 +93,10 @@ def collect(records: list[model.Record]) -> list[Entry]:
             if date is not None and not _told_by_event(record, date, events):
                 source = _get(record, path.split(".")[0] + ".source") if "." in path else None
                 entries.append(Entry(date, record, wording=wording, source=_source(record, source)))
+        subject = record.title if isinstance(record, model.Person) else None
         for item in [*getattr(record, "ceremonies", []), *record.dates]:
             if not _told_by_event(record, item.date, events):
-                entries.append(Entry(item.date, record, label=item.label, source=_source(record, item.source)))
+                entries.append(Entry(item.date, record, label=item.label, source=_source(record, item.source), subject=subject))
         for protection in getattr(record, "protection", []):
             entries.append(
                 Entry(
@@ -115,3 +118,35 @@ def _told_by_event(record: model.Record, date: PartialDate, events: list[model.E
         if record.id in event.related or event.id in record.related or event.place_record == record.id:
             return True
     return False
+
+
+@dataclass
+class Shown:
+    """A line of the timeline in one language: an entry, and the other records with the same entry
+    (the same date and words), shown once with a link to each."""
+
+    entry: Entry
+    label: str  # the words, without the subject
+    subjects: list[str]  # whom it is about (people), in order; empty for other entries
+    records: list[model.Record]
+
+
+def merged(entries: list[Entry], label, subject) -> list[Shown]:
+    """label(entry) -> its words; subject(entry) -> whom it is about or "". Entries with the same date
+    and words from different records become one line ("September 2014 肖永智, 张自忠: included in …")."""
+    out: list[Shown] = []
+    seen: dict[tuple, Shown] = {}
+    for entry in entries:
+        words = label(entry)
+        key = (entry.date, entry.end, words, bool(entry.alternatives))
+        who = subject(entry)
+        line = seen.get(key)
+        if line is not None and entry.record not in line.records and not entry.alternatives:
+            line.records.append(entry.record)
+            if who and who not in line.subjects:
+                line.subjects.append(who)
+            continue
+        line = Shown(entry, words, [who] if who else [], [entry.record])
+        seen[key] = line
+        out.append(line)
+    return out

@@ -22,6 +22,7 @@ from . import lessons, structured
 from .format import PUNCTUATION, Dated, Formatter, Links, after_badge, kind_icon, wrap_label
 from .language_parts import text_lang
 from .site import Site
+from .timeline import merged
 
 HERE = Path(__file__).parent
 
@@ -168,31 +169,42 @@ class Renderer(Formatter):
 
     def timeline(self) -> str:
         ctx = self.context(f"{self.site.out_dir}/timeline.md")
-        entries = self.site.timeline
-        groups: list[tuple] = []
-        for entry in entries:
-            era = self.site.settings.era_of(entry.date)
-            if not groups or groups[-1][0] is not era:
-                groups.append((era, []))
-            groups[-1][1].append(entry)
-        first_of_year, first_of_record = {}, {}
-        for entry in entries:
-            first_of_year.setdefault(entry.date.year, entry)
-            first_of_record.setdefault(entry.record.id, entry)
 
-        def anchors(entry) -> list[str]:
-            out = [f"e-{entry.anchor}"]
-            if first_of_year.get(entry.date.year) is entry:
-                out.append(f"y{entry.date.year}")
-            if first_of_record.get(entry.record.id) is entry:
-                out.append(f"tl-{entry.record.id}")
-            return out
-
-        def entry_label(entry) -> str:
+        def words(entry) -> str:
             if entry.label:
                 return self.t(entry.label)
             params = {k: self.t(v) for k, v in entry.params.items()}
             return self.ui(entry.wording).format(title=self.t(entry.record.title), **params)
+
+        def subject(entry) -> str:
+            # An entry of a person's `dates:` says whom it is about, unless its words already do.
+            name = self.t(entry.subject) if entry.subject else ""
+            return name if name and name not in words(entry) else ""
+
+        lines = merged(self.site.timeline, words, subject)
+        groups: list[tuple] = []
+        for line in lines:
+            era = self.site.settings.era_of(line.entry.date)
+            if not groups or groups[-1][0] is not era:
+                groups.append((era, []))
+            groups[-1][1].append(line)
+        first_of_year, first_of_record = {}, {}
+        for line in lines:
+            first_of_year.setdefault(line.entry.date.year, line)
+            for record in line.records:
+                first_of_record.setdefault(record.id, line)
+
+        def anchors(line) -> list[str]:
+            out = [f"e-{line.entry.anchor}"]
+            if first_of_year.get(line.entry.date.year) is line:
+                out.append(f"y{line.entry.date.year}")
+            out += [f"tl-{r.id}" for r in line.records if first_of_record.get(r.id) is line]
+            return out
+
+        def entry_label(line) -> str:
+            if not line.subjects:
+                return line.label
+            return self.ui("tl_subject").format(names=self.ui("tl_names_join").join(line.subjects), label=line.label)
 
         def era_years(era) -> str:
             start = era.start.show(self.lang) if era.start else ""
@@ -205,8 +217,8 @@ class Renderer(Formatter):
             anchors=anchors,
             entry_label=entry_label,
             era_years=era_years,
-            kinds=sorted({e.record.kind for e in entries}, key=list(model.KINDS).index),
-            tags=[tag for tag in self.site.settings.tags.values() if any(tag.id in e.record.tags for e in entries)],
+            kinds=sorted({e.record.kind for e in self.site.timeline}, key=list(model.KINDS).index),
+            tags=[tag for tag in self.site.settings.tags.values() if any(tag.id in e.record.tags for e in self.site.timeline)],
         )
         return self.env.get_template("timeline.md.j2").render(ctx)
 
