@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 from .pipeline import check
-from .records import content, model
+from .records import citations, content, model
 from .records.problems import dotted
 
 
@@ -55,6 +55,15 @@ def content_report(root: Path) -> tuple[str, int]:
     section(
         "Figures and dates their source's quote does not support · 引文未能印证的数字与日期",
         [str(p) for r in records for p in content.quote_problems(docs[r.id], r) if "has no quote" not in p.message],
+    )
+    # Issue #24: the prose, paragraph by paragraph.
+    section(
+        "Numbers and dates in paragraphs that the cited quotes do not give · 段落中引文未能印证的数字与日期",
+        [str(p) for r in records for p in citations.paragraph_problems(docs[r.id], r)[1]],
+    )
+    section(
+        "Paragraphs without a citation [@id] · 未注明来源的段落",
+        [f"{docs[r.id].path}:{p.line}: {p.field}" for r in records for p in citations.unsourced(docs[r.id], r)],
     )
     section(
         "Figures and dates without a quote · 缺少引文的数字与日期",

@@ -9,6 +9,7 @@ taken from urls.py in the site's URL style.
 from __future__ import annotations
 
 import functools
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from pathlib import Path
 from .. import urls
 from ..records import model
 from ..records.dates import PartialDate
+from ..records.markers import WITH_SPACE, ids_of
 from ..words import UI
 from .site import Site
 
@@ -86,6 +88,27 @@ class Formatter:
 
     def ui(self, key: str) -> str:
         return UI[key][self.lang]
+
+    def cite(self, text: model.Text | None, sources: list[model.Source], *, escape: bool = False) -> str:
+        """The text with each citation marker [@id] as small linked numbers to the page's source list
+        (`#source-<id>`, numbered as listed), as reference works do. escape: for text put in HTML, not Markdown."""
+        if not text:
+            return ""
+        raw = text.cited(self.lang)
+        if escape:
+            raw = html.escape(raw, quote=False)
+        numbers = {s.id: (i, s) for i, s in enumerate(sources, 1)}
+
+        def numbered(match) -> str:
+            links = [
+                f'<a href="#source-{sid}" class="ex-cite" title="{html.escape(numbers[sid][1].title)}" '
+                f'aria-label="{self.ui("cite_source")} {numbers[sid][0]}">[{numbers[sid][0]}]</a>'
+                for sid in ids_of(match.group(1))
+                if sid in numbers
+            ]
+            return f'<sup class="ex-cites">{"".join(links)}</sup>' if links else ""
+
+        return WITH_SPACE.sub(numbered, raw)
 
     def d(self, date: PartialDate | None) -> str:
         return f'<time datetime="{date.iso}">{date.show(self.lang)}</time>' if date else ""

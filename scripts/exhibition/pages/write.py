@@ -129,6 +129,7 @@ class Renderer(Formatter):
             dated=[Dated(x.date, self.t(x.label)) for x in sorted(record.dates, key=lambda x: x.date)],
             source_name=lambda sid: sources[sid].publisher.split("；")[0] if sid in sources else sid,
             source_number=lambda sid: numbers.get(sid, "?"),
+            cite=lambda text, escape=False: self.cite(text, record.sources, escape=escape),
             on_timeline=f"tl-{record.id}" if record.id in self.site.on_timeline else None,
             share_image=self.share_image(record),
             jsonld=structured.jsonld(record, self.lang, self.absolute(path), self.absolute(self.share_image(record))),

@@ -68,6 +68,10 @@ class Document:
     path: str  # as shown to the curator, relative to the project
     data: dict[str, Any]
     lines: dict[tuple, int] = field(default_factory=dict)
+    # For each text value: (first line of its text, last line), 1-based; and the file's lines.
+    # The paragraph checks (citations.py) name the line of a paragraph inside a `|` block.
+    spans: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    source_lines: list[str] = field(default_factory=list)
 
     def line(self, loc: tuple) -> int:
         """Line of the closest field on the path (a missing field: its parent)."""
@@ -122,8 +126,9 @@ def _load(path: Path, shown: str, loader_class) -> tuple[Document | None, list[P
         if node is None:
             return fail(1, "is empty. Write a record, or delete the file")
         lines: dict[tuple, int] = {}
+        spans: dict[tuple, tuple[int, int]] = {}
         problems: list[Problem] = []
-        _positions(node, (), lines, problems, shown, [0])
+        _positions(node, (), lines, problems, shown, [0], spans)
         if problems:
             return None, problems
         data = loader.construct_document(node)
@@ -163,7 +168,7 @@ def _load(path: Path, shown: str, loader_class) -> tuple[Document | None, list[P
             1,
             f"holds a {type(data).__name__} at the top, but a record is a mapping of fields (`id: …`, `kind: …`). Start each line at the left margin with a field name",
         )
-    return Document(shown, data, lines), []
+    return Document(shown, data, lines, spans, text.splitlines()), []
 
 
 # What a Chinese keyboard types where YAML needs ASCII. YAML's own message then points at the
@@ -217,11 +222,17 @@ def _deep_line(text: str, limit: int = 100) -> int:
     return 0
 
 
-def _positions(node, path, lines, problems, shown_path, count):
+def _positions(node, path, lines, problems, shown_path, count, spans=None):
     count[0] += 1
     if count[0] > MAX_NODES:
         raise _TooBig()
     lines.setdefault(path, node.start_mark.line + 1)
+    if spans is not None and isinstance(node, yaml.ScalarNode):
+        # A block scalar (`|`, `>`) starts on the line after its indicator; it ends before the
+        # next key (end_mark at column 0 of that line).
+        first = node.start_mark.line + (2 if node.style in ("|", ">") else 1)
+        last = node.end_mark.line + (1 if node.end_mark.column else 0)
+        spans[path] = (first, max(first, last))
     if isinstance(node, yaml.ScalarNode) and node.tag.endswith((":int", ":float")) and len(node.value) > 30:
         problems.append(
             Problem(
@@ -265,8 +276,8 @@ def _positions(node, path, lines, problems, shown_path, count):
                 continue
             seen[name] = line
             lines[path + (name,)] = line
-            _positions(value, path + (name,), lines, problems, shown_path, count)
+            _positions(value, path + (name,), lines, problems, shown_path, count, spans)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             lines[path + (index,)] = item.start_mark.line + 1
-            _positions(item, path + (index,), lines, problems, shown_path, count)
+            _positions(item, path + (index,), lines, problems, shown_path, count, spans)

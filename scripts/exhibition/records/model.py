@@ -12,6 +12,7 @@ from typing import Annotated, ClassVar, Literal, Optional, Union
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from .dates import Date, PartialDate
+from .markers import strip_markers
 
 LANGS = ("zh", "en")
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -30,6 +31,11 @@ class Text(Strict):
     en: Optional[str] = Field(None, description="English (our translation)")
 
     def get(self, lang: str) -> str:
+        """The text as read anywhere but the record's own page: without its [@id] markers."""
+        return strip_markers(self.cited(lang))
+
+    def cited(self, lang: str) -> str:
+        """The text with its citation markers, for the record's page (pages/format.py turns them into numbers)."""
         return (self.en if lang == "en" else self.zh) or self.zh
 
     def missing(self, lang: str) -> bool:
@@ -61,7 +67,15 @@ class Source(Strict):
     quote: Optional[str] = Field(
         None,
         description="The exact passage that supports the record's figures and dates, "
-        "in the source's language; `make check` looks for each figure's number and each date in it.",
+        "in the source's language; `make check` looks for each figure's number and each date in it, "
+        "and for every number and date of the paragraphs that cite the source with [@id]. "
+        "Separate passages with …",
+    )
+    copy_path: Optional[str] = Field(  # `copy` itself would hide pydantic's BaseModel.copy
+        None,
+        alias="copy",
+        description="A text copy of the source inside the project, e.g. sources/yearbook-2019.txt: "
+        "`make check` then finds every passage of the quote in it.",
     )
 
 

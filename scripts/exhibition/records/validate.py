@@ -138,7 +138,7 @@ def validate(
     curator gets every problem at once; and records naming it are not told it is missing.
     cache: a dict the caller keeps between calls (the preview): a file whose bytes and pictures
     did not change is not read and checked again; the checks between records always run."""
-    from . import content
+    from . import citations, content
 
     exhibits, images = Paths(root).exhibits, Paths(root).images
     result = Collection(reread=set() if cache is not None else None)
@@ -175,6 +175,9 @@ def validate(
         if isinstance(record_id, str) and re.fullmatch(model.SLUG, record_id) and record_id not in targets:
             targets[record_id] = Target(record_id, kind, doc.path, _title_en(doc.data), published)
         if not published:
+            if record is not None:  # a draft's texts are read too: what it still lacks, as notes
+                wrong, missing = citations.paragraph_problems(doc, record)
+                result.advisories += wrong + missing + citations.copy_problems(doc, record, root)
             continue
         if record is None:
             failed.append((doc, cls))
@@ -205,10 +208,16 @@ def validate(
         else:
             quotes = entry.quotes
         terms = content.glossary_problems(doc, record, glossary) if glossary else []
-        if strict and record.review.status == "verified":
-            result.problems += quotes
+        # Issue #24: the paragraphs' markers name the record's sources; their numbers and dates,
+        # like the figures' and dates', are in the quotes; the quotes are in the copies we hold.
+        # A verified record must not publish a number its sources do not give: errors; drafts: notes.
+        wrong, missing = citations.paragraph_problems(doc, record)
+        result.problems += wrong
+        findings = quotes + missing + citations.copy_problems(doc, record, root)
+        if record.review.status == "verified":
+            result.problems += findings
         else:
-            result.advisories += quotes
+            result.advisories += findings
         (result.problems if strict else result.advisories).extend(terms)
     return result
 

@@ -1,0 +1,167 @@
+"""The numbers and dates a paragraph of prose states (issue #24), for the paragraph check in
+citations.py: Arabic and Chinese numerals, numbers with units (600平方米, 2.1万, 925位, 100余),
+ratios (1∶5), English number words, and dates in both languages.
+
+Chinese numerals are only read where they are numbers: a lone 一 is the article or part of a
+word (一说, 一同, 统一) and is never read; another single numeral needs a measure word or unit
+after it (两次, 七座) or 第 before it (第七); two or more numerals are a number (一千三百, 七十多年)
+unless they are one of the words in _NOT_NUMBERS (万一, 十分…). tests/test_citations.py holds the
+table of real sentences these rules were tuned on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .content import _EN_DAY_FIRST, _EN_MONTH_FIRST, _MONTHS
+
+_ZH_DIGIT = "〇零一二两三四五六七八九"
+_ZH_NUMERAL = _ZH_DIGIT + "十百千万亿"
+# Measure words and units after a single Chinese numeral: then it counts something.
+_MEASURE = "位名人个次年月日号天岁座家笔元米亩吨艘门层面块处项条件份届期批支场所间栋本张幅枚周倍级里组户排列句段节课分秒小时"
+# Words made of numerals that are not numbers in running text (八一, 七一, 五四: names of days).
+_NOT_NUMBERS = ("万一", "十分", "千万", "一一", "三三两两", "万万", "一二", "八一", "七一", "五四")
+_ZH_RUN = re.compile(rf"第?[{_ZH_NUMERAL}]+")
+_YEAR = r"(\d{4}|[〇零一二三四五六七八九]{4})"
+_MONTH_PART = r"(\d{1,2}|十[一二]?|[一二三四五六七八九])"
+_DAY_PART = r"(\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_ZH_DATE = re.compile(rf"{_YEAR}\s*年(?:\s*{_MONTH_PART}\s*月(?:\s*{_DAY_PART}\s*[日号])?)?")
+_ZH_MONTH_DAY = re.compile(rf"(?<![\d年]){_MONTH_PART}\s*月(?:\s*{_DAY_PART}\s*[日号])?")
+_NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?![\d])")
+_ARABIC = re.compile(r"(?<![A-Za-z0-9.])(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?(?:\s*(万|亿|million\b|billion\b))?", re.I)
+_EN_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_EN_NUMBER = re.compile(
+    r"\b(?:(" + "|".join(_EN_WORDS) + r")(?:-(two|three|four|five|six|seven|eight|nine))?|an?|one)"
+    r"(?:\s+(hundred|thousand|million))?\b",
+    re.I,
+)
+# What is not a statement of the paragraph: citation markers, link addresses, list numbers.
+_MARKER = re.compile(r"\[@[^\]]*\]")
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_LIST_NUMBER = re.compile(r"^[ \t]*\d+[.)、][ \t]", re.M)
+
+
+@dataclass(frozen=True)
+class Found:
+    """One number or date a paragraph states. A date is (year, month, day), 0 where not given."""
+
+    shown: str  # as written, for the message
+    number: float | None = None
+    date: tuple[int, int, int] | None = None
+
+
+def _zh_value(run: str) -> float | None:
+    """一千三百 -> 1300, 一九三八 -> 1938, 七十 -> 70, 两 -> 2, 百 -> 100."""
+    run = run.replace("两", "二").replace("〇", "零")
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    if all(c in digits for c in run):  # read digit by digit: 一九三八
+        return float("".join(str(digits[c]) for c in run))
+    total, section, current = 0, 0, 0
+    for char in run:
+        if char in digits:
+            current = digits[char]
+        elif char in "十百千":
+            section += (current or 1) * {"十": 10, "百": 100, "千": 1000}[char]
+            current = 0
+        elif char in "万亿":
+            total += (section + current) * (10_000 if char == "万" else 100_000_000)
+            section, current = 0, 0
+        else:
+            return None
+    return float(total + section + current)
+
+
+def _mask(text: str, pattern: re.Pattern) -> str:
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def stated(paragraph: str) -> list[Found]:
+    """Every number and date the paragraph states, in order."""
+    text = _mask(_mask(_mask(paragraph, _MARKER), _LINK_TARGET), _LIST_NUMBER)
+    found: list[tuple[int, Found]] = []
+
+    def take(match: re.Match, item: Found) -> None:
+        nonlocal text
+        found.append((match.start(), item))
+        text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+
+    def part(value: str | None) -> int:
+        if not value:
+            return 0
+        number = float(value) if value.isdigit() else _zh_value(value)
+        return int(number or 0)
+
+    for match in list(_ZH_DATE.finditer(text)):
+        take(match, Found(match.group(0).strip(), date=(part(match[1]), part(match[2]), part(match[3]))))
+    for match in list(_NUMERIC_DATE.finditer(text)):
+        take(match, Found(match.group(0), date=(int(match[1]), int(match[2]), int(match[3] or 0))))
+    for match in list(_EN_MONTH_FIRST.finditer(text)):
+        take(match, Found(match.group(0), date=(int(match[3]), _MONTHS[match[1].lower()], int(match[2]))))
+    for match in list(_EN_DAY_FIRST.finditer(text)):
+        take(match, Found(match.group(0), date=(int(match[3]), _MONTHS[match[2].lower()], int(match[1] or 0))))
+    for match in list(_ZH_MONTH_DAY.finditer(text)):
+        take(match, Found(match.group(0).strip(), date=(0, part(match[1]), part(match[2]))))
+    for match in list(_ARABIC.finditer(text)):
+        value = float(match[1].replace(",", "") + (match[2] or ""))
+        unit = (match[3] or "").lower()
+        value *= {"万": 10_000, "亿": 100_000_000, "million": 1_000_000, "billion": 1_000_000_000}.get(unit, 1)
+        take(match, Found(match.group(0).strip(), number=round(value, 6)))
+    for match in list(_ZH_RUN.finditer(text)):
+        item = _zh_number(match, text)
+        if item is not None:
+            take(match, item)
+    for match in list(_EN_NUMBER.finditer(text)):
+        word, unit_word, scale = match[1], match[2], (match[3] or "").lower()
+        if word is None and not scale:
+            continue  # "a", "an", "one" alone: not a number
+        value = _EN_WORDS[word.lower()] + (_EN_WORDS[unit_word.lower()] if unit_word else 0) if word else 1
+        value *= {"hundred": 100, "thousand": 1000, "million": 1_000_000}.get(scale, 1)
+        take(match, Found(match.group(0), number=float(value)))
+    return [item for _, item in sorted(found, key=lambda pair: pair[0])]
+
+
+def _zh_number(match: re.Match, text: str) -> Found | None:
+    run = match.group(0)
+    ordinal = run.startswith("第")
+    digits = run[1:] if ordinal else run
+    after = text[match.end() : match.end() + 1]
+    around = text[max(0, match.start() - 2) : match.end() + 2]
+    if not digits or any(word in around for word in _NOT_NUMBERS) or run == "第一":  # 第一: "first", not a count
+        return None
+    if len(digits) == 1 and not ordinal:
+        if digits == "一" or not (after and after in _MEASURE + "余多"):
+            return None
+    if len(digits) == 2 and all(c in _ZH_DIGIT for c in digits):
+        first, second = (_zh_value(c) for c in digits)
+        if second == first + 1 or digits == "三五":  # 两三句, 三四个, 三五成群: "a few", not 23
+            return None
+    value = _zh_value(digits)
+    return None if value is None else Found(run, number=value)
