@@ -180,3 +180,59 @@ def test_report_lists_every_paragraph_without_a_marker(yearbook_project):
     report = run_cli(yearbook_project, "report").stdout
     assert "## Paragraphs without a citation [@id] · 未注明来源的段落 (1)" in report
     assert "- exhibits/events/test-event.yml:17: body.en" in report
+
+
+VISIT = """\
+kind: event
+id: test-event
+title:
+  zh: 春节走访
+  en: Spring Festival visits
+summary:
+  zh: 春节前走访慰问一等功军人。[@visits]
+  en: Before the Spring Festival, decorated servicemen were visited. [@visits]
+date: "2019-01"
+sources:
+  - id: visits
+    title: 春节走访慰问
+    publisher: 聊城市退役军人事务局
+    quote: 陪同省军区领导走访慰问一等功军人吕玉生
+review:
+  status: verified
+  date: 2026-11-28
+"""
+
+
+def test_a_quote_naming_an_unknown_person_is_refused_and_the_elided_name_passes(project):
+    write(project, "exhibits/events/test-event.yml", VISIT)
+    code, output = check(project)
+    assert code == 1
+    assert (
+        'exhibits/events/test-event.yml:14: sources[0].quote: "吕玉生" looks like the name of a person who has no record '
+        "here and is not a historical figure of settings/historical-figures.yml. A living person is named only with "
+        'consent: write 〔姓名略〕 in its place ("访慰问一等功军人〔姓名略〕")' in output
+    )
+    write(project, "exhibits/events/test-event.yml", VISIT.replace("吕玉生", "〔姓名略〕"))
+    assert check(project) == (0, check(project)[1])
+    # Consent that names him lets the name through.
+    consented = VISIT.replace(
+        "review:", 'consent: {reference: 档案2019-01, scope: 展览网站, date: "2019-01-10", names: [吕玉生]}\nreview:'
+    )
+    write(project, "exhibits/events/test-event.yml", consented)
+    assert check(project)[0] == 0
+
+
+def test_a_historical_figure_with_a_source_may_be_named(project):
+    write(
+        project,
+        "exhibits/events/test-event.yml",
+        VISIT.replace("吕玉生", "").replace("春节前走访", "邓小平题写的碑前，春节前走访"),
+    )
+    assert check(project)[0] == 0
+
+
+def test_a_phone_number_in_a_quote_is_refused(project):
+    write(project, "exhibits/events/test-event.yml", VISIT.replace("吕玉生", "〔姓名略〕，电话13912345678"))
+    code, output = check(project)
+    assert code == 1
+    assert 'exhibits/events/test-event.yml:14: sources[0].quote: contains a phone number ("13912345678")' in output

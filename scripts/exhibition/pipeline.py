@@ -62,6 +62,7 @@ def check(root: Path, *, strict: bool = False, drafts: bool = False, cache: dict
         tags=settings.tag_ids,
         glossary=settings.glossary,
         cache=cache,
+        names=(settings.historical.names, settings.historical.words) if settings.historical else (set(), set()),
     )
     problems += settings.record_problems({r.id for r in collection.records})
     rolls = roll.load_all(root, collection.by_id)  # 英名录: exhibits/roll/*.csv

@@ -5,6 +5,7 @@
 - tags.yml: the name of every tag in both languages,
 - home.yml: what the home page leads with (its picture, purpose line, featured exhibits).
 - glossary.yml: the approved English of recurring terms, and the wrong variants to flag.
+- historical-figures.yml: people the texts may name without consent (each with a source), and words that are no names.
 
 Like records, they are YAML validated with line numbers; problems use the same format.
 
@@ -111,6 +112,39 @@ class Glossary(Strict):
     terms: list[Term] = Field(min_length=1)
 
 
+class FigureSource(Strict):
+    title: str = Field(min_length=1)
+    publisher: str = Field(min_length=1)
+    url: Optional[str] = Field(None, pattern=r"^https?://")
+    record: Optional[Slug] = Field(None, description="Id of a record that cites this source.")
+
+
+class HistoricalFigure(Strict):
+    name: str = Field(min_length=2, description="The name as the texts write it, e.g. 邓小平")
+    who: Optional[str] = Field(None, description="Who they were, in a few words.")
+    source: FigureSource = Field(description="A source that names them as a public, historical figure.")
+
+
+class NotName(Strict):
+    word: str = Field(min_length=1, description="A word jieba takes for a person's name, e.g. 双拥")
+    reason: str = Field(min_length=1, description="What the word is, e.g. 双拥工作（拥军优属、拥政爱民）")
+
+
+class HistoricalFigures(Strict):
+    """settings/historical-figures.yml: the people the texts may name without consent, and the words that are no names."""
+
+    figures: list[HistoricalFigure] = []
+    not_names: list[NotName] = []
+
+    @property
+    def names(self) -> set[str]:
+        return {f.name for f in self.figures}
+
+    @property
+    def words(self) -> set[str]:
+        return {n.word for n in self.not_names}
+
+
 @dataclass
 class Settings:
     hall: Optional[HallMap] = None
@@ -120,6 +154,7 @@ class Settings:
     home: Optional[Home] = None
     home_doc: Optional[Document] = None  # for path:line messages about record ids named in home.yml
     glossary: Optional[Glossary] = None
+    historical: Optional[HistoricalFigures] = None
 
     @property
     def zone_ids(self) -> set[str] | None:
@@ -171,6 +206,7 @@ class Settings:
         if glossary:
             settings.glossary = glossary
             problems += _check_glossary(doc, glossary)
+        settings.historical, _ = _load(folder / "historical-figures.yml", root, HistoricalFigures, problems)
         return settings, problems
 
     def record_problems(self, known: set[str]) -> list[Problem]:

@@ -110,6 +110,9 @@ class Consent(Strict):
     reference: str = Field(min_length=1, description="Where the signed consent is filed.")
     scope: str
     date: Date
+    names: list[str] = Field(
+        [], description="Living people this record may name, as written in its texts and quotes (their consent is filed)."
+    )
 
 
 class ImageFlags(Strict):
@@ -193,6 +196,9 @@ class Record(Strict):
     dates: list[Dated] = Field([], description="Other dated facts for the timeline.")
     featured: bool = Field(False, description="Shown on the kiosk's attract screen.")
     public_values: list[PublicValue] = Field([], description="Values the privacy check may let through, each with a reason.")
+    consent: Optional[Consent] = Field(
+        None, description="Consent of the living people the record names (`names:`); a person record's own consent."
+    )
 
     # Fields that name other records, checked by validate.py.
     REFERENCE_FIELDS: ClassVar[tuple[str, ...]] = ("related",)

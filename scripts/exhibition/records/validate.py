@@ -131,20 +131,25 @@ def validate(
     tags: set[str] | None = None,
     glossary=None,
     cache: dict | None = None,
+    names: tuple[set[str], set[str]] | None = None,
 ) -> Collection:
     """Load every record under root/exhibits, checking each alone and then together.
 
     A record with a mistake is still checked in full (texts, pictures, references), so the
     curator gets every problem at once; and records naming it are not told it is missing.
     cache: a dict the caller keeps between calls (the preview): a file whose bytes and pictures
-    did not change is not read and checked again; the checks between records always run."""
+    did not change is not read and checked again; the checks between records always run.
+    names: (historical figures, words that are no names) from settings/historical-figures.yml:
+    the names check (records/names.py) runs when given."""
     from . import citations, content
+    from . import names as people
 
     exhibits, images = Paths(root).exhibits, Paths(root).images
     result = Collection(reread=set() if cache is not None else None)
     docs: list[tuple[Document, model.Record]] = []
     failed: list[tuple[Document, type[model.Record]]] = []  # published-to-be records with mistakes
     targets: dict[str, Target] = {}
+    unpublished: list[tuple[Document, model.Record]] = []  # drafts left out: the names check still reads them
     for path in sorted(exhibits.rglob("*")):
         if path.suffix not in (".yml", ".yaml") or not path.is_file():
             continue
@@ -178,6 +183,7 @@ def validate(
             if record is not None:  # a draft's texts are read too: what it still lacks, as notes
                 wrong, missing = citations.paragraph_problems(doc, record)
                 result.advisories += wrong + missing + citations.copy_problems(doc, record, root)
+                unpublished.append((doc, record))
             continue
         if record is None:
             failed.append((doc, cls))
@@ -219,6 +225,15 @@ def validate(
         else:
             result.advisories += findings
         (result.problems if strict else result.advisories).extend(terms)
+    if names is not None:
+        # Names in the texts and quotes: a published record naming someone without consent is refused.
+        everyone = [r for _, r in docs + unpublished]
+        known = names[0] | {r.name.zh for r in everyone if isinstance(r, model.Person)}
+        people.teach(known)
+        for doc, record in docs:
+            result.problems += people.name_problems(doc, record, known, names[1])
+        for doc, record in unpublished:
+            result.advisories += people.name_problems(doc, record, known, names[1])
     return result
 
 
