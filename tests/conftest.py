@@ -73,7 +73,7 @@ def copy_project(dest: Path, *extra: str, content: bool = True, caches: Path | N
     """Copy what a project needs to build into dest: the skeleton, any extra files, and
     (with content) the real records and images. With caches (an earlier build's project folder),
     its picture and PDF caches are hard-linked in, so the copy's build remakes neither."""
-    for name in (*SKELETON, *extra, *(("exhibits", "images") if content else ())):
+    for name in (*SKELETON, *extra, *(("exhibits", "images", "sources") if content else ())):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns(*GENERATED) if name == "docs" else None)

@@ -94,7 +94,7 @@ def test_content_report_lists_what_is_unfinished(project):
         VALID_EVENT.replace("  en: A test record.\n", "")
         + (
             "figures:\n  - label: {zh: 人数, en: people}\n    value: 3\n"
-            "images:\n  - file: events/plain.png\n    alt: {zh: 白图, en: white}\n"
+            "images:\n  - file: events/plain.png\n    alt: {zh: 一张空白图片, en: white}\n"  # 白图 reads as a name (#24)
         ),
     )
     draft = VALID_EVENT.replace("test-event", "draft-event").replace("status: verified", "status: draft")

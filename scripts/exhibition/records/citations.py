@@ -166,7 +166,10 @@ def paragraph_problems(doc: Document, record: model.Record) -> tuple[list[Proble
             continue  # the marker's message is enough
         named = ", ".join(s.id for s in cited) or "none"
         said: set[str] = set()
-        for item in stated(paragraph.text):
+        text = paragraph.text
+        for public in record.public_values:  # the hall's own phone is not a figure to source
+            text = text.replace(public.value, " ")
+        for item in stated(text):
             if item.shown in said or _found(item, cited, bool(paragraph.ids)):
                 continue
             if record.kind == "lesson" and item.number is not None and item.number <= 10:
