@@ -12,6 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, VALID_EVENT, axe_violations, open_page, run_cli, serving, write
+from exhibition.records.markers import strip_markers
 from exhibition.cli import OK, PROBLEMS
 from exhibition.printing.qr import PLACEHOLDER_SITE_URL
 from exhibition.records.model import KINDS, PERIOD_MINUTES
@@ -47,7 +48,8 @@ def soup(path: Path) -> BeautifulSoup:
 
 
 def squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    """Without spaces, and without the citation markers [@id] a page shows as numbers (issue #24)."""
+    return re.sub(r"\s+", "", strip_markers(text))
 
 
 # --- the records -------------------------------------------------------------

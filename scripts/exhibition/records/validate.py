@@ -150,6 +150,7 @@ def validate(
     failed: list[tuple[Document, type[model.Record]]] = []  # published-to-be records with mistakes
     targets: dict[str, Target] = {}
     unpublished: list[tuple[Document, model.Record]] = []  # drafts left out: the names check still reads them
+    person_names: set[str] = set()  # of every person file, readable or not: a typo there is not a stranger's name
     for path in sorted(exhibits.rglob("*")):
         if path.suffix not in (".yml", ".yaml") or not path.is_file():
             continue
@@ -161,6 +162,8 @@ def validate(
         result.problems += checked.problems
         if checked.fresh and result.reread is not None and doc is not None and isinstance(doc.data.get("id"), str):
             result.reread.add(doc.data["id"])
+        if doc is None or path.relative_to(exhibits).parts[0] == model.Person.FOLDER:
+            person_names |= _person_names(doc, path)
         if doc is None:
             # Not readable as YAML (a full-width colon, say): its own message is enough, so the
             # records naming it are not told it is missing, if its id and kind can be read off.
@@ -228,13 +231,33 @@ def validate(
     if names is not None:
         # Names in the texts and quotes: a published record naming someone without consent is refused.
         everyone = [r for _, r in docs + unpublished]
-        known = names[0] | {r.name.zh for r in everyone if isinstance(r, model.Person)}
+        known = names[0] | person_names | {r.name.zh for r in everyone if isinstance(r, model.Person)}
         people.teach(known)
         for doc, record in docs:
             result.problems += people.name_problems(doc, record, known, names[1])
         for doc, record in unpublished:
             result.advisories += people.name_problems(doc, record, known, names[1])
     return result
+
+
+_SHORT_ZH = re.compile(r"^\s*zh:\s*['\"]?([\u3400-\u9fff]{2,4})['\"]?\s*$", re.M)
+
+
+def _person_names(doc: Document | None, path: Path) -> set[str]:
+    """The name (and title) of a person file, also when the file has mistakes or is not valid YAML."""
+    if doc is not None:
+        found = set()
+        for key in ("name", "title"):
+            value = doc.data.get(key)
+            if isinstance(value, dict) and isinstance(value.get("zh"), str):
+                found.add(value["zh"].strip())
+        return found
+    if path.relative_to(path.parents[1]).parts[0] != model.Person.FOLDER:
+        return set()
+    try:
+        return set(_SHORT_ZH.findall(path.read_bytes()[:MAX_SCAN].decode("utf-8", errors="replace")))
+    except OSError:
+        return set()
 
 
 _LINE = {name: re.compile(rf"^{name}:[ \t]*['\"]?([a-z0-9-]+)['\"]?[ \t]*(?:#.*)?$", re.M) for name in ("id", "kind")}
