@@ -12,9 +12,9 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, VALID_EVENT, axe_violations, open_page, run_cli, serving, write
-from exhibition.records.markers import strip_markers
 from exhibition.cli import OK, PROBLEMS
 from exhibition.printing.qr import PLACEHOLDER_SITE_URL
+from exhibition.records.markers import strip_markers
 from exhibition.records.model import KINDS, PERIOD_MINUTES
 
 needs_chromium = pytest.mark.skipif(not shutil.which("chromium"), reason="needs Debian's chromium (.ci/run installs it)")
