@@ -338,7 +338,8 @@ def test_pages_in_both_languages_with_honest_counts(roll_site):
         assert "为革命牺牲的925位烈士的英名录" in html  # the source's quote
     assert 'href="../../../exhibits/people/xiao-yongzhi/"' in zh  # a name with a full record links to it
     index = (roll_site / "en/exhibits/roll/index.html").read_text(encoding="utf-8")
-    assert "Roll of names" in index and "1 listed here." in index
+    heroes_count = next(len(r.rows) for r in roll.load_all(ROOT, validate(ROOT).by_id).rolls if r.id == "liaocheng-heroes")
+    assert "Roll of names" in index and "3 listed here." in index and f"{heroes_count} listed here." in index
     heroes = (roll_site / "exhibits/roll/liaocheng-heroes/index.html").read_text(encoding="utf-8")
     assert 'id="p-fan-zhuxian"' in heroes and 'id="p-yao-dihong"' in heroes
     assert 'href="../../../exhibits/people/yao-dihong/"' in heroes  # a row from a record links to its page
