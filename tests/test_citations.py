@@ -301,3 +301,10 @@ def test_timeline_entries_of_a_person_name_their_subject_and_identical_ones_are_
     assert "李二、王一：名列第一批300名" in line
     assert 'href="../../exhibits/people/li-er/"' in line and 'href="../../exhibits/people/wang-yi/"' in line
     assert 'id="tl-li-er"' in zh and 'id="tl-wang-yi"' in zh  # each record's "on the timeline" link still lands
+
+
+def test_a_disputed_value_beside_the_facts_is_a_row_of_their_table(built_site):
+    """The defenders' number of the 1938 defence (600多 / 700多 / 将近700, audit P7) was printed as a loose
+    "| 守城将士人数 | …" paragraph under the table: the facts' include ended in blank lines."""
+    html = (built_site / "exhibits/events/defence-of-liaocheng-1938/index.html").read_text(encoding="utf-8")
+    assert "<td>守城将士人数</td>" in html and "| 守城将士人数 |" not in html
