@@ -308,3 +308,23 @@ def test_a_disputed_value_beside_the_facts_is_a_row_of_their_table(built_site):
     "| 守城将士人数 | …" paragraph under the table: the facts' include ended in blank lines."""
     html = (built_site / "exhibits/events/defence-of-liaocheng-1938/index.html").read_text(encoding="utf-8")
     assert "<td>守城将士人数</td>" in html and "| 守城将士人数 |" not in html
+
+
+def test_open_data_csv_leaves_markers_out_and_the_json_keeps_them_beside_its_sources(tmp_path):
+    from exhibition import opendata
+    from exhibition.records import model
+
+    record = model.Event.model_validate(
+        {
+            "kind": "event",
+            "id": "e",
+            "title": {"zh": "活动", "en": "Event"},
+            "summary": {"zh": "2019年成立。[@s]", "en": "Founded in 2019. [@s]"},
+            "sources": [{"id": "s", "title": "年鉴", "publisher": "局"}],
+            "review": {"status": "verified", "date": "2026-11-28"},
+        }
+    )
+    opendata.export([record], tmp_path)
+    csv_text = (tmp_path / "records-en.csv").read_text(encoding="utf-8-sig")
+    assert "Founded in 2019." in csv_text and "[@" not in csv_text
+    assert "[@s]" in (tmp_path / "records-zh.json").read_text(encoding="utf-8")

@@ -16,6 +16,7 @@ from typing import Any
 
 from . import urls
 from .records import model
+from .records.markers import strip_markers
 
 FOLDER = "data"  # inside docs/: published at /data/
 PRIVATE = {"consent", "public_values", "by"}
@@ -77,7 +78,7 @@ def export(
                     "id": record.id,
                     "kind": record.kind,
                     "title": data["title"],
-                    "summary": data["summary"],
+                    "summary": strip_markers(data["summary"]),  # the JSON keeps [@id]: its sources are beside it
                     "date": when.iso if hasattr(when, "iso") else "",
                     "zone": record.hall.zone if record.hall else "",
                     "tags": " ".join(record.tags),
