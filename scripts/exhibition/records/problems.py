@@ -42,7 +42,9 @@ def report(problems: list[Problem]) -> str:
     lines = [str(p) for p in problems]
     count = len(problems)
     lines.append(
-        f"{count} problem{'s' if count != 1 else ''} found; the site was not changed. Fix them and run the command again."
+        "1 problem found; the site was not changed. Fix it and run the command again."
+        if count == 1
+        else f"{count} problems found; the site was not changed. Fix them and run the command again."
     )
     return "\n".join(lines)
 
