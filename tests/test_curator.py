@@ -9,7 +9,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, VALID_EVENT, run_cli, write
 from exhibition.records.problems import Problem, report
 
 
@@ -31,3 +31,32 @@ def test_the_project_files_name_only_documents_that_are_in_the_repository():
             if document not in tracked and Path(document).name not in names:
                 missing.append(f"{name}: {document}")
     assert missing == []
+
+
+OFF_GLOSSARY = VALID_EVENT.replace("A test record.", "The Martyrs Day ceremony.")
+GLOSSARY_NOTE = (
+    'exhibits/events/test-event.yml:8: summary.en: "Martyrs Day" is not the approved English for 烈士纪念日. '
+    'Write "Martyrs\' Day" (settings/glossary.yml)'
+)
+
+
+def test_make_check_prints_every_note_with_its_file_and_line(project):
+    """A note is allowed for now, but a count alone ("1 note") left the curator nothing to open."""
+    write(project, "exhibits/events/test-event.yml", OFF_GLOSSARY)
+    result = run_cli(project, "check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "1 record checked: no problems.",
+        GLOSSARY_NOTE,
+        "1 note (not an error yet: `make check STRICT=1` treats it as one; `make report` lists all that is unfinished).",
+    ]
+
+
+def test_make_build_prints_every_note_with_its_file_and_line(project):
+    # With a problem beside it, so the build stops before MkDocs (seconds saved): notes are printed either way.
+    write(project, "exhibits/events/test-event.yml", OFF_GLOSSARY)
+    write(project, "exhibits/events/other.yml", VALID_EVENT.replace("id: test-event", "id: other").replace("title:", "titel:"))
+    result = run_cli(project, "build")
+    assert result.returncode == 1, result.stderr
+    assert GLOSSARY_NOTE in result.stdout.splitlines()
+    assert "exhibits/events/other.yml:3: titel: unknown field. Did you mean `title`?" in result.stderr

@@ -54,3 +54,18 @@ def drafts_line(paths: list[str]) -> str:
     if not paths:
         return ""
     return f"{len(paths)} draft{'s' if len(paths) != 1 else ''} not published: {', '.join(paths)}"
+
+
+def notes(problems: list[Problem]) -> str:
+    """What is allowed for now but should be fixed (a figure missing from its quote, English off the
+    glossary, a name to confirm): each on its own line, where to find it first, as problems are."""
+    if not problems:
+        return ""
+    problems = sorted(set(problems))
+    count = len(problems)
+    lines = [str(p) for p in problems]
+    lines.append(
+        f"{count} note{'s' if count != 1 else ''} (not {'an error' if count == 1 else 'errors'} yet: "
+        f"`make check STRICT=1` treats {'it as one' if count == 1 else 'them as errors'}; `make report` lists all that is unfinished)."
+    )
+    return "\n".join(lines)
