@@ -9,7 +9,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from conftest import ROOT, VALID_EVENT, run_cli, write
+from conftest import ROOT, VALID_EVENT, photo_bytes, run_cli, write
 from exhibition.records.problems import Problem, report
 
 
@@ -60,3 +60,59 @@ def test_make_build_prints_every_note_with_its_file_and_line(project):
     assert result.returncode == 1, result.stderr
     assert GLOSSARY_NOTE in result.stdout.splitlines()
     assert "exhibits/events/other.yml:3: titel: unknown field. Did you mean `title`?" in result.stderr
+
+
+STORY = """\
+# yaml-language-server: $schema=../../schema/story.schema.json
+kind: story
+id: my-story
+title: {zh: 我的专题, en: My story}
+summary: {zh: 一个测试专题。, en: A test story.}
+images:
+  - file: stories/phone.jpg
+    alt: {zh: 手机照片, en: A phone photo}
+  - file: stories/flag.png
+    alt: {zh: 国旗, en: The flag}
+sections:
+  - heading: {zh: 第一节, en: One}
+    text: {zh: 正文。, en: Text.}
+    image: images/stories/phone.jpg
+  - heading: {zh: 第二节, en: Two}
+    text: {zh: 正文。, en: Text.}
+    image: stories/phone.jpeg
+  - heading: {zh: 第三节, en: Three}
+    text: {zh: 正文。, en: Text.}
+    image: stories/flag.png
+  - heading: {zh: 第四节, en: Four}
+    text: {zh: 正文。, en: Text.}
+    image: stories/nothing-like-it.png
+sources:
+  - id: yearbook
+    title: 2019年聊城年鉴
+    publisher: 聊城市退役军人事务局
+review: {status: verified, date: 2026-11-28}
+"""
+
+
+def _story(project, text=STORY):
+    for name in ("stories/phone.jpg", "stories/flag.png"):
+        (project / "images" / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / "images" / name).write_bytes(photo_bytes(40, 30, gps=False))
+    write(project, "exhibits/stories/my-story.yml", text)
+    return run_cli(project, "check")
+
+
+def test_a_sections_picture_is_told_on_its_own_line_with_the_likely_fix(project):
+    """Each wrong `image:` on the line where it is written (not line 2, `kind: story`), every one at once,
+    with a did-you-mean for another extension and the hint to drop a leading images/."""
+    result = _story(project)
+    assert result.returncode == 1
+    listed = "(stories/phone.jpg, stories/flag.png)"
+    assert [line for line in result.stderr.splitlines() if line.startswith("exhibits/")] == [
+        f'exhibits/stories/my-story.yml:14: sections[1].image (第1节 / section 1): "images/stories/phone.jpg" is not one of this story\'s `images` {listed}. '
+        "Paths start inside images/: drop the leading images/ and write `image: stories/phone.jpg`",
+        f'exhibits/stories/my-story.yml:17: sections[2].image (第2节 / section 2): "stories/phone.jpeg" is not one of this story\'s `images` {listed}. '
+        "Did you mean `image: stories/phone.jpg`?",
+        f'exhibits/stories/my-story.yml:23: sections[4].image (第4节 / section 4): "stories/nothing-like-it.png" is not one of this story\'s `images` {listed}. '
+        "List the picture under `images:` with its alt text, then name its file here",
+    ]

@@ -151,7 +151,7 @@ def test_an_unknown_tour_zone_is_named_with_its_line(project):
     line = next(i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("tour:"))
     result = run_cli(project, "check")
     assert result.returncode == 1
-    assert f'settings/hall.yml:{line}: tour[0]: no zone "prelud" in `zones`' in result.stdout + result.stderr
+    assert f'settings/hall.yml:{line}: tour[1] (第1站 / stop 1): no zone "prelud" in `zones`' in result.stdout + result.stderr
 
 
 # --- stories --------------------------------------------------------------------------------
@@ -200,7 +200,7 @@ def test_a_story_picture_must_be_one_of_its_images(project):
     write(project, "exhibits/stories/one-city-one-ship.yml", story)
     result = run_cli(project, "check")
     assert result.returncode == 1, result.stdout
-    assert 'sections.2.image: "themes/not-listed.png" is not one of this story\'s `images`' in result.stdout + result.stderr
+    assert 'sections[3].image (第3节 / section 3): "themes/not-listed.png" is not one of this story\'s `images`' in result.stderr
 
 
 # --- record pages ---------------------------------------------------------------------------

@@ -6,6 +6,7 @@ the kiosk's settings and the commands all report problems the same way.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -18,15 +19,46 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        field = f"{self.field} ({item})" if (item := _item(self.field)) else self.field
+        return f"{where}: {field}: {self.message}" if field else f"{where}: {self.message}"
 
 
 def dotted(loc) -> str:
-    """('images', 0, 'alt', 'en') -> images[0].alt.en"""
+    """('images', 0, 'alt', 'en') -> images[1].alt.en: positions count from 1, as a person counts."""
     out = ""
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
+
+
+# What an item of a list is called, for "sections[2].image (第2节 / section 2)".
+ITEMS = {
+    "sections": ("第{n}节", "section {n}"),
+    "images": ("第{n}张图片", "picture {n}"),
+    "sources": ("第{n}个来源", "source {n}"),
+    "figures": ("第{n}个数字", "figure {n}"),
+    "procedure": ("第{n}步", "step {n}"),
+    "zones": ("第{n}个展区", "zone {n}"),
+    "eras": ("第{n}个时期", "era {n}"),
+    "terms": ("第{n}个词条", "term {n}"),
+    "related": ("第{n}个相关展品", "related exhibit {n}"),
+    "featured": ("第{n}个展品", "exhibit {n}"),
+    "disputed": ("第{n}处说法不一", "dispute {n}"),
+    "dates": ("第{n}个日期", "date {n}"),
+    "people": ("第{n}位人物", "person {n}"),
+    "tags": ("第{n}个标签", "tag {n}"),
+    "tour": ("第{n}站", "stop {n}"),
+    "linked_records": ("第{n}个关联展品", "linked record {n}"),
+}
+
+
+def _item(field: str) -> str:
+    """The list item a field is in, in both languages: `sections[2].image` -> 第2节 / section 2."""
+    match = re.match(r"([A-Za-z_]\w*)\[(\d+)\]", field)
+    if not match:
+        return ""
+    zh, en = ITEMS.get(match[1], ("第{n}项", "item {n}"))
+    return f"{zh.format(n=match[2])} / {en.format(n=match[2])}"
 
 
 class ValidationFailed(Exception):

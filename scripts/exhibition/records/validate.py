@@ -115,7 +115,7 @@ def _check_file(path: Path, shown: str, relative: Path, images: Path, strict: bo
     record = None
     if doc is not None:
         record, found = _check_one(doc, relative)
-        problems += found + _check_texts(doc, record, strict) + _check_images(doc, images)
+        problems += found + _check_texts(doc, record, strict) + _check_images(doc, images) + _check_sections(doc)
     entry = _Checked(key, _pictures_stamp(doc, images), doc, record, problems, fresh=True)
     if cache is not None:
         cache[shown] = entry
@@ -309,8 +309,10 @@ def explain(doc: Document, cls: type[BaseModel], error: dict) -> Problem:
     if kind == "value_error":
         message = str(error["ctx"]["error"])
         field, _, rest = message.partition(": ")
-        if rest and field.isidentifier() and field not in ("must",):
-            return Problem(doc.path, doc.line(loc + (field,)), dotted(loc + (field,)), rest + ".")
+        # A validator names the field it is about: `end: …`, or a path into a list, `sections.1.image: …`.
+        if rest and re.fullmatch(r"[A-Za-z_]\w*(?:\.(?:\d+|[A-Za-z_]\w*))*", field) and field not in ("must",):
+            path = loc + tuple(int(part) if part.isdigit() else part for part in field.split("."))
+            return Problem(doc.path, doc.line(path), dotted(path), rest + ".")
         return Problem(doc.path, line, where, message + ".")
     if kind in ("string_type",):
         return Problem(doc.path, line, where, f"must be text, found {_shown(error['input'])}. Put the value in quotes")
@@ -504,6 +506,47 @@ def _check_images(doc: Document, images: Path) -> list[Problem]:
         if problem:
             problems.append(Problem(doc.path, line, where, f"images/{file} {problem}"))
     return problems
+
+
+def _check_sections(doc: Document) -> list[Problem]:
+    """A story section's `image:` names the `file` of one of the story's `images` (which carry its alt
+    text and credit). From the file itself, every section at once."""
+    sections, listed = doc.data.get("sections"), doc.data.get("images")
+    if doc.data.get("kind") != "story" or not isinstance(sections, list):
+        return []
+    files = (
+        [i["file"] for i in listed if isinstance(i, dict) and isinstance(i.get("file"), str)] if isinstance(listed, list) else []
+    )
+    problems = []
+    for index, section in enumerate(sections):
+        image = section.get("image") if isinstance(section, dict) else None
+        if not isinstance(image, str) or not image.strip() or image.strip() in files:
+            continue
+        loc = ("sections", index, "image")
+        problems.append(
+            Problem(
+                doc.path,
+                doc.line(loc),
+                dotted(loc),
+                f'"{image}" is not one of this story\'s `images` ({", ".join(files) or "none yet"}). '
+                + _listed_picture_hint(image.strip(), files),
+            )
+        )
+    return problems
+
+
+def _listed_picture_hint(wanted: str, files: list[str]) -> str:
+    """The likely slip: a path from the project folder, another extension (.jpeg for .jpg) or other
+    capitals; else how to add the picture."""
+    inside = wanted.removeprefix("images/")
+    if inside != wanted and inside in files:
+        return f"Paths start inside images/: drop the leading images/ and write `image: {inside}`"
+    stem = Path(inside).with_suffix("").as_posix().lower()
+    close = [f for f in files if Path(f).with_suffix("").as_posix().lower() == stem]
+    close = close or difflib.get_close_matches(inside, files, n=1, cutoff=0.8)
+    if close:
+        return f"Did you mean `image: {close[0]}`?"
+    return "List the picture under `images:` with its alt text, then name its file here"
 
 
 PICTURE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff"}
