@@ -5,9 +5,13 @@ names the file and the line to open, counts as a person does, and every setting 
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from pathlib import Path
+
+import jsonschema
+import yaml
 
 from conftest import ROOT, VALID_EVENT, photo_bytes, run_cli, write
 from exhibition.records.problems import Problem, report
@@ -116,3 +120,38 @@ def test_a_sections_picture_is_told_on_its_own_line_with_the_likely_fix(project)
         f'exhibits/stories/my-story.yml:23: sections[4].image (第4节 / section 4): "stories/nothing-like-it.png" is not one of this story\'s `images` {listed}. '
         "List the picture under `images:` with its alt text, then name its file here",
     ]
+
+
+def _roll_settings(project, text: str):
+    write(project, "settings/roll.yml", text)
+    return run_cli(project, "check")
+
+
+def test_the_roll_settings_are_checked_with_their_lines(project):
+    """`shard_at: abc` passed make check and then stopped make build with "a fault in the site's code"."""
+    result = _roll_settings(project, "contact: ''\nshard_at: abc\n")
+    assert result.returncode == 1
+    assert (
+        'settings/roll.yml:2: shard_at: must be a number, found "abc". Write digits only, without units or commas'
+        in result.stderr
+    )
+    result = _roll_settings(project, "contact: guan at example.org\nfont: fonts/none.otf\nshard_at: 0\nshards: 2\n")
+    assert result.returncode == 1
+    assert [line for line in result.stderr.splitlines() if line.startswith("settings/")] == [
+        'settings/roll.yml:1: contact: "guan at example.org" is not an e-mail address. Write one such as guan@example.org, or leave it empty',
+        "settings/roll.yml:3: shard_at: must be at least 1, found 0",
+        "settings/roll.yml:4: shards: unknown field. Did you mean `shard_at`?",
+    ]
+    result = _roll_settings(project, "font: fonts/none.otf\n")
+    assert result.returncode == 1
+    assert 'settings/roll.yml:1: font: "fonts/none.otf" is not a file.' in result.stderr
+    assert _roll_settings(project, "contact: guan@example.org\nshard_at: 2\n").returncode == 0
+
+
+def test_the_roll_settings_have_a_json_schema_that_editors_use():
+    mapping = json.loads((ROOT / ".vscode/settings.json").read_text())["yaml.schemas"]
+    assert mapping["./schema/roll-settings.schema.json"] == ["settings/roll.yml"]
+    schema = json.loads((ROOT / "schema/roll-settings.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    assert not list(validator.iter_errors(yaml.safe_load((ROOT / "settings/roll.yml").read_text(encoding="utf-8"))))
+    assert list(validator.iter_errors({"shard_at": "abc"}))

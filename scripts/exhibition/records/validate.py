@@ -290,6 +290,13 @@ def explain(doc: Document, cls: type[BaseModel], error: dict) -> Problem:
         return Problem(doc.path, line, where, f"unknown field. {hint}")
     if kind == "string_pattern_mismatch" and loc[-1] == "url":
         return Problem(doc.path, line, where, "must start with http:// or https://. Copy the full address from the browser")
+    if kind == "string_pattern_mismatch" and loc[-1] == "contact":
+        return Problem(
+            doc.path,
+            line,
+            where,
+            f'"{error["input"]}" is not an e-mail address. Write one such as guan@example.org, or leave it empty',
+        )
     if kind == "string_pattern_mismatch" and isinstance(error["input"], str) and "，" in error["input"]:
         return Problem(
             doc.path,
@@ -330,6 +337,10 @@ def explain(doc: Document, cls: type[BaseModel], error: dict) -> Problem:
         return Problem(
             doc.path, line, where, f"must be a number, found {_shown(error['input'])}. Write digits only, without units or commas"
         )
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        bound = {"greater_than_equal": "at least {ge}", "greater_than": "more than {gt}", "less_than_equal": "at most {le}"}
+        what = bound.get(kind, "less than {lt}").format(**error["ctx"])
+        return Problem(doc.path, line, where, f"must be {what}, found {_shown(error['input'])}")
     if kind in ("bool_type", "bool_parsing"):
         return Problem(doc.path, line, where, f"must be true or false, found {_shown(error['input'])}")
     if kind == "too_short":
