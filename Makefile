@@ -28,6 +28,8 @@ serve: $(STAMP)
 
 ## check: validate only (fast); STRICT=1 also requires every English translation, the glossary's terms and
 ##        (in verified records) every figure and date in its source's quote
+##        With a mistake make exits 2 (make's code for any failure) and ends with "Error 1", the tool's own
+##        code (README, exit codes); scripts run .venv/bin/exhibition check to get 1 itself.
 check: $(STAMP)
 	$(BIN)/exhibition check $(if $(STRICT),--strict) $(if $(DRAFTS),--drafts)
 

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
 import jsonschema
+import pytest
 import yaml
 
-from conftest import ROOT, VALID_EVENT, photo_bytes, run_cli, write
+from conftest import BIN, ROOT, VALID_EVENT, photo_bytes, run_cli, write
 from exhibition.records.problems import Problem, report
 
 
@@ -155,3 +157,45 @@ def test_the_roll_settings_have_a_json_schema_that_editors_use():
     validator = jsonschema.Draft202012Validator(schema)
     assert not list(validator.iter_errors(yaml.safe_load((ROOT / "settings/roll.yml").read_text(encoding="utf-8"))))
     assert list(validator.iter_errors({"shard_at": "abc"}))
+
+
+def test_make_checks_exit_status_is_what_the_readme_says(project):
+    """make exits 2 for any failed command, which the README's table calls "a wrong command line":
+    the README says so, and the tool's own 1 is in make's last line."""
+    shutil.copy(ROOT / "Makefile", project / "Makefile")
+    write(project, "exhibits/events/test-event.yml", VALID_EVENT.replace("title:", "titel:"))
+    make = shutil.which("make") or "make"  # .ci/run runs make test: it is there
+    venv = BIN.parent  # the environment running the tests: -o, never remade (nor installed into) from here
+    command = [make, "check", f"VENV={venv}", "-o", f"{venv}/.installed"]
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=120)
+    assert "titel: unknown field" in result.stderr
+    assert result.returncode == 2 and re.search(r"\[Makefile:\d+: check\] Error 1$", result.stderr.strip())
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "**Through `make`** every failure exits 2" in readme and "Error 1`" in readme
+
+
+def test_make_screenshots_shoots_the_pages_named_in_pages(built_site):
+    """`make screenshots PAGES="exhibits/stories/my-story"`: any page, in both languages, and a name that
+    is not a page is said plainly."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts" / "tools"))
+    import screenshots  # scripts/tools is not a package
+
+    assert screenshots._chosen(built_site, ["exhibits/stories/one-city-one-ship", "/exhibits/people/fan-zhuxian/"]) == [
+        "exhibits/stories/one-city-one-ship/",
+        "en/exhibits/stories/one-city-one-ship/",
+        "exhibits/people/fan-zhuxian/",
+        "en/exhibits/people/fan-zhuxian/",
+    ]
+    with pytest.raises(SystemExit, match="exhibits/stories/my-story/index.html does not exist"):
+        screenshots._chosen(built_site, ["exhibits/stories/my-story"])
+    make = subprocess.run(
+        ["make", "-n", "screenshots", "PAGES=exhibits/stories/one-city-one-ship"],  # -n: prints, runs nothing
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "screenshots.py --pages exhibits/stories/one-city-one-ship" in make.stdout
+    assert 'make screenshots PAGES="exhibits/stories/' in (ROOT / "README.md").read_text(encoding="utf-8")
