@@ -199,3 +199,40 @@ def test_make_screenshots_shoots_the_pages_named_in_pages(built_site):
     )
     assert "screenshots.py --pages exhibits/stories/one-city-one-ship" in make.stdout
     assert 'make screenshots PAGES="exhibits/stories/' in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+BLOCK = (
+    VALID_EVENT
+    + """\
+body:
+  zh: |
+    第一段。
+
+    第二段，电话 13912345678。
+  en: >
+    The first paragraph, with nothing wrong in it.
+    The Martyrs Day ceremony was held.
+
+    Call <b>now</b> or read [this](javascript:alert(1)).
+"""
+)
+
+
+def test_a_problem_in_a_block_of_text_is_told_on_the_line_of_the_word(project):
+    """Not on the line where the block starts (`en: >`, line 23), but where the word is written."""
+    write(project, "exhibits/events/test-event.yml", BLOCK)
+    lines = BLOCK.splitlines()
+    result = run_cli(project, "check")
+    assert result.returncode == 1
+    told = {line.split(": ", 2)[0]: line for line in result.stderr.splitlines() if line.startswith("exhibits/")}
+    phone = next(i for i, text in enumerate(lines, 1) if "13912345678" in text)
+    tag = next(i for i, text in enumerate(lines, 1) if "<b>" in text)
+    assert told[f"exhibits/events/test-event.yml:{phone}"].startswith(
+        f"exhibits/events/test-event.yml:{phone}: body.zh: contains a phone number"
+    )
+    assert told[f"exhibits/events/test-event.yml:{tag}"].startswith(
+        f"exhibits/events/test-event.yml:{tag}: body.en: contains HTML or a javascript: link"
+    )
+    notes = run_cli(project, "check", "--strict").stderr  # English off the glossary: an error in strict mode
+    term = next(i for i, text in enumerate(lines, 1) if "Martyrs Day" in text)
+    assert f'exhibits/events/test-event.yml:{term}: body.en: "Martyrs Day" is not the approved English' in notes

@@ -409,32 +409,48 @@ def _check_texts(doc: Document, record: model.Record | None, strict: bool) -> li
     if not text_problems(joined) and next(privacy.findings(joined), None) is None:
         return problems
     for loc, value in strings:
-        for problem in text_problems(value):
-            problems.append(Problem(doc.path, doc.line(loc), dotted(loc), problem))
+        # Each on the line of the word, not the line where a block of text starts.
+        for problem, where in text_problems(value):
+            problems.append(Problem(doc.path, doc.line_of(loc, where), dotted(loc), problem))
         if loc and loc[0] == "public_values":
             continue
+        seen: dict[str, int] = {}
         for what, found in privacy.findings(value):
             if found.strip() not in public:
+                nth = seen[found] = seen.get(found, -1) + 1
                 problems.append(
-                    Problem(doc.path, doc.line(loc), dotted(loc), f'contains {what} ("{found.strip()}"). {privacy.ADVICE}')
+                    Problem(
+                        doc.path,
+                        doc.line_of(loc, found, nth),
+                        dotted(loc),
+                        f'contains {what} ("{found.strip()}"). {privacy.ADVICE}',
+                    )
                 )
     return problems
 
 
-def text_problems(value: str) -> list[str]:
+def text_problems(value: str) -> list[tuple[str, str]]:
+    """(what is wrong, the text where it is) for each unsafe piece of a record's text."""
     decoded = html.unescape(value)  # "jav&#x61;script:" is javascript: to a browser
     found = []
-    if RAW_HTML.search(value) or RAW_HTML.search(decoded):
-        found.append("contains HTML or a javascript: link. Record text is Markdown only: remove the tag")
-    if ATTR_LIST.search(value):
-        found.append("contains a Markdown attribute list { … }. Record text cannot set attributes: remove the braces")
-    if PICTURE.search(value):
-        found.append("contains a picture ![…](…). Put pictures under `images:` (with alt text), not in the text")
+    if tag := (RAW_HTML.search(value) or RAW_HTML.search(decoded)):
+        found.append(("contains HTML or a javascript: link. Record text is Markdown only: remove the tag", tag.group(0)))
+    if attributes := ATTR_LIST.search(value):
+        found.append(
+            (
+                "contains a Markdown attribute list { … }. Record text cannot set attributes: remove the braces",
+                attributes.group(0),
+            )
+        )
+    if picture := PICTURE.search(value):
+        found.append(
+            ("contains a picture ![…](…). Put pictures under `images:` (with alt text), not in the text", picture.group(0))
+        )
     for match in LINK_TARGET.finditer(decoded):
         link = next(group for group in match.groups() if group is not None)
         problem = unsafe_link(link)
         if problem and not RAW_HTML.search(link):  # javascript: has its message above: one mistake, one message
-            found.append(problem)
+            found.append((problem, link))
     return found
 
 
