@@ -28,6 +28,8 @@ serve: $(STAMP)
 
 ## check: validate only (fast); STRICT=1 also requires every English translation, the glossary's terms and
 ##        (in verified records) every figure and date in its source's quote
+##        With a mistake make exits 2 (make's code for any failure) and ends with "Error 1", the tool's own
+##        code (README, exit codes); scripts run .venv/bin/exhibition check to get 1 itself.
 check: $(STAMP)
 	$(BIN)/exhibition check $(if $(STRICT),--strict) $(if $(DRAFTS),--drafts)
 
@@ -87,10 +89,11 @@ test-fast: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q -m "not (browser or build or bench or gates)" $(PYTEST_ARGS)
 
 ## screenshots: the visitor's pages at 1280 and 390 px (the kiosk at 1920×1080, after make kiosk) -> build/screenshots/
+##              PAGES="exhibits/stories/my-story exhibits/people/fan-zhuxian" shoots those pages instead (both languages)
 .PHONY: screenshots
 screenshots: $(VENV)/.installed-test
 	$(BIN)/exhibition build
-	$(BIN)/python scripts/tools/screenshots.py $(SCREENSHOT_ARGS)
+	$(BIN)/python scripts/tools/screenshots.py $(if $(PAGES),--pages $(PAGES)) $(SCREENSHOT_ARGS)
 
 ## audit: Lighthouse (mobile) over each visitor page type in both languages, served by deploy/nginx.conf -> build/audit.json
 .PHONY: audit

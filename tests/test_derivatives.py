@@ -116,5 +116,8 @@ def test_truncated_photo_in_a_build_names_record_and_file(project):
     output = result.stdout + result.stderr
     assert result.returncode == 1
     assert "Traceback" not in output
-    assert "exhibits/events/test-event.yml:18: images[0].file: images/events/cut.jpg cannot be decoded" in output
+    assert (
+        "exhibits/events/test-event.yml:18: images[1].file (第1张图片 / picture 1): images/events/cut.jpg cannot be decoded"
+        in output
+    )
     assert not (project / "site").exists()

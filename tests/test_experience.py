@@ -141,7 +141,7 @@ def test_unknown_zone_and_tag_are_validation_errors(project):
     result = run_cli(project, "check")
     assert result.returncode == 1
     assert re.search(r"test-event\.yml:17: hall\.zone: no zone \"attic\" in the hall map", result.stderr)
-    assert 'tags[0]: unknown tag "martyr". Did you mean `martyrs`?' in result.stderr
+    assert 'tags[1] (第1个标签 / tag 1): unknown tag "martyr". Did you mean `martyrs`?' in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -149,17 +149,20 @@ def test_unknown_zone_and_tag_are_validation_errors(project):
     [
         (
             "eras:\n  - {id: a, name: {zh: 甲, en: A}, end: '1950'}\n  - {id: b, name: {zh: 乙, en: B}, start: '1940', end: '1960'}\n",
-            r"eras\.yml:3: eras\[1\]\.start: 1940 is before the previous era ends \(1950\): eras overlap",
+            r"eras\.yml:3: eras\[2\]\.start \(第2个时期 / era 2\): 1940 is before the previous era ends \(1950\): eras overlap",
         ),
         (
             "eras:\n  - {id: a, name: {zh: 甲, en: A}, start: '1950', end: '1960'}\n  - {id: b, name: {zh: 乙, en: B}, start: '1930', end: '1940'}\n",
-            r"eras\[1\]\.start: 1930 is not after the previous era's start \(1950\). List eras from oldest to newest",
+            r"eras\[2\]\.start \(第2个时期 / era 2\): 1930 is not after the previous era's start \(1950\). List eras from oldest to newest",
         ),
         (
             "eras:\n  - {id: a, name: {zh: 甲, en: A}, start: '1960', end: '1950'}\n",
-            r"eras\[0\]\.end: 1950 is not after the era's start 1960",
+            r"eras\[1\]\.end \(第1个时期 / era 1\): 1950 is not after the era's start 1960",
         ),
-        ("eras:\n  - {id: a, name: {zh: 甲, en: A}, start: 'spring 1950'}\n", r"eras\[0\]\.start: \"spring 1950\" is not a date"),
+        (
+            "eras:\n  - {id: a, name: {zh: 甲, en: A}, start: 'spring 1950'}\n",
+            r"eras\[1\]\.start \(第1个时期 / era 1\): \"spring 1950\" is not a date",
+        ),
     ],
 )
 def test_bad_eras_are_refused(project, eras, message):
@@ -177,7 +180,7 @@ def test_unparseable_timeline_date_names_file_and_field(project):
     )
     result = run_cli(project, "check")
     assert result.returncode == 1
-    assert 'test-event.yml:18: dates[0].date: "19th century" is not a date' in result.stderr
+    assert 'test-event.yml:18: dates[1].date (第1个日期 / date 1): "19th century" is not a date' in result.stderr
 
 
 # --- in the browser -------------------------------------------------------

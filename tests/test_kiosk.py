@@ -841,7 +841,7 @@ def test_a_featured_record_that_does_not_exist_is_refused(kiosk_project):
     out = _refused(kiosk_project)
     line = _line_of(kiosk_project, "featured")
     assert (
-        f'settings/kiosk.yml:{line}: featured[1]: no published record has the id "liaocheng-shp". '
+        f'settings/kiosk.yml:{line}: featured[2] (第2个展品 / exhibit 2): no published record has the id "liaocheng-shp". '
         "Did you mean `liaocheng-ship`?"
     ) in out, out
 
@@ -884,7 +884,7 @@ BAD_SETTINGS = {  # settings/kiosk.yml as written -> the one message the curator
     "idle_second: 120": "settings/kiosk.yml:1: idle_second: unknown field. Did you mean `idle_seconds`?",
     "slide_seconds: 8\nfeatured: fan-zhuxian": "settings/kiosk.yml:2: featured: must be a list (lines starting with `- `), "
     'found "fan-zhuxian"',
-    "featured:\n  - Fan Zhuxian": 'settings/kiosk.yml:2: featured[0]: "Fan Zhuxian" is not an id. Use lower-case ASCII '
+    "featured:\n  - Fan Zhuxian": 'settings/kiosk.yml:2: featured[1] (第1个展品 / exhibit 1): "Fan Zhuxian" is not an id. Use lower-case ASCII '
     "letters, digits and hyphens, e.g. fan-zhuxian",
     "- idle_seconds": "settings/kiosk.yml:1: holds a list at the top, but a record is a mapping of fields (`id: …`, "
     "`kind: …`). Start each line at the left margin with a field name",
@@ -910,11 +910,11 @@ def test_featured_ids_must_name_published_records_once(tmp_path):
         {"liaocheng-ship", "luxibei-revolutionary-martyrs-cemetery"}, drafts={"fan-zhuxian": "people/fan-zhuxian.yml"}
     )
     assert [str(p) for p in problems] == [
-        'settings/kiosk.yml:3: featured[1]: no published record has the id "liaocheng-shp". Did you mean `liaocheng-ship`?',
-        'settings/kiosk.yml:4: featured[2]: no published record has the id "fan-zhuxian": people/fan-zhuxian.yml is a '
+        'settings/kiosk.yml:3: featured[2] (第2个展品 / exhibit 2): no published record has the id "liaocheng-shp". Did you mean `liaocheng-ship`?',
+        'settings/kiosk.yml:4: featured[3] (第3个展品 / exhibit 3): no published record has the id "fan-zhuxian": people/fan-zhuxian.yml is a '
         "draft. Publish it (review.status: verified) or take it off this list",
-        'settings/kiosk.yml:5: featured[3]: "liaocheng-ship" is listed twice. Keep it once',
-        'settings/kiosk.yml:6: featured[4]: no published record has the id "zzz". Write the `id:` of a record in '
+        'settings/kiosk.yml:5: featured[4] (第4个展品 / exhibit 4): "liaocheng-ship" is listed twice. Keep it once',
+        'settings/kiosk.yml:6: featured[5] (第5个展品 / exhibit 5): no published record has the id "zzz". Write the `id:` of a record in '
         "exhibits/, or leave the list empty to show every record with `featured: true`.",
     ]
 

@@ -160,13 +160,13 @@ MISTAKES = [
         "link to a missing record",
         LESSON.replace("  - test-event\n", "  - test-event\n  - nowhere-record\n"),
         "  - nowhere-record",
-        r'linked_records\[1\]: no published record has the id "nowhere-record"',
+        r'linked_records\[2\] \(第2个关联展品 / linked record 2\): no published record has the id "nowhere-record"',
     ),
     (
         "unknown step",
         LESSON.replace("step: 导入", "step: 热身"),
         "  - step: 热身",
-        r"procedure\[0\]\.step: \"热身\" is not allowed\. Use '导入'",
+        r"procedure\[1\]\.step \(第1步 / step 1\): \"热身\" is not allowed\. Use '导入'",
     ),
     (
         "wrong period length",

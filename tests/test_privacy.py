@@ -57,7 +57,7 @@ def test_validation_refuses_personal_data_in_any_field(project):
     result = run_cli(project, "check")
     assert result.returncode == 1
     assert 'test-event.yml:8: summary.en: contains a phone number ("13912345678")' in result.stderr
-    assert "sources[0].locator: contains an ID card number (身份证号)" in result.stderr
+    assert "sources[1].locator (第1个来源 / source 1): contains an ID card number (身份证号)" in result.stderr
 
 
 def test_a_public_value_with_a_reason_is_allowed(project):
@@ -78,7 +78,7 @@ def test_pictures_of_minors_need_guardian_consent(project):
     write(project, "exhibits/events/test-event.yml", record)
     result = run_cli(project, "check")
     assert result.returncode == 1
-    assert "images[0].consent: this picture shows minors" in result.stderr
+    assert "images[1].consent (第1张图片 / picture 1): this picture shows minors" in result.stderr
     write(project, "exhibits/events/test-event.yml", record + "    consent: 家长同意书 2026-05 第3号\n")
     assert run_cli(project, "check").returncode == 0
 
@@ -111,7 +111,7 @@ def test_content_report_lists_what_is_unfinished(project):
     out = result.stdout
     assert "| event | 1 | 1 |" in out and "| person | 1 | 0 |" in out
     assert "exhibits/events/test-event.yml:6: summary" in out
-    assert "test-event.yml:17: figures[0]" in out
+    assert "test-event.yml:17: figures[1]" in out
     assert "draft-event.yml:14: draft-event" in out
     assert "images/events/plain.png — no credit — no licence" in out
     assert "某某 — consent 授权书2026-01 (姓名与荣誉, 2026-01-05)" in out

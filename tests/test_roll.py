@@ -101,12 +101,12 @@ def test_gbk_file(tmp_path, records):
     ]
 
 
-def test_byte_order_mark(tmp_path, records):
-    result = check(tmp_path, records, b"\xef\xbb\xbf" + (HEADER + csv_row("t-a", "赵甲")).encode("utf-8"))
-    assert messages(result) == [
-        f"{P}:1: the file starts with a byte-order mark (BOM). Save it as UTF-8 without BOM (in Excel choose "
-        '"CSV UTF-8" and then remove the mark with a text editor, or save from WPS/LibreOffice as UTF-8 without BOM)'
-    ]
+def test_excel_csv_utf8_with_its_byte_order_mark_is_read_without_a_word(tmp_path, records):
+    """Excel's "CSV UTF-8" always starts with a byte-order mark: the format the README asks for is accepted."""
+    result = check(tmp_path, records, b"\xef\xbb\xbf" + (HEADER + csv_row("t-a", "赵甲", died="1940")).encode("utf-8"))
+    assert messages(result) == [] and result.warnings == []
+    (loaded,) = result.rolls
+    assert [(r.line, r.id, r.name) for r in loaded.rows] == [(2, "t-a", "赵甲")]
 
 
 def test_excel_dates_full_width_digits_and_impossible_dates(tmp_path, records):

@@ -24,7 +24,7 @@ def test_valid_record_passes(project):
     write(project, "exhibits/events/test-event.yml", VALID_EVENT)
     code, output = check(project)
     assert code == 0, output
-    assert "1 records checked" in output
+    assert "1 record checked: no problems." in output
 
 
 def with_image(extra: str, file: str = "events/photo.jpg") -> str:
@@ -45,7 +45,10 @@ def test_missing_english_alt_names_file_line_and_field(project):
     code, output = check(project)
     assert code == 1
     # VALID_EVENT has 16 lines: images: is line 17, alt: line 19
-    assert "exhibits/events/test-event.yml:19: images[0].alt.en: required. Add an English description of the picture." in output
+    assert (
+        "exhibits/events/test-event.yml:19: images[1].alt.en (第1张图片 / picture 1): required. Add an English description of the picture."
+        in output
+    )
 
 
 CASES = {
@@ -79,7 +82,7 @@ CASES = {
     ),
     "unknown source id": (
         VALID_EVENT + "figures:\n  - label: {zh: 人数, en: people}\n    value: 3\n    source: nowhere\n",
-        r"figures\[0\].source: no entry in `sources` has the id \"nowhere\"",
+        r"figures\[1\].source \(第1个数字 / figure 1\): no entry in `sources` has the id \"nowhere\"",
     ),
     "alias": (
         VALID_EVENT.replace("title:\n", "title: &t\n").replace(
@@ -131,8 +134,8 @@ def test_duplicate_ids_and_dangling_and_self_references(project):
     code, output = check(project)
     assert code == 1
     assert re.search(r"b\.yml:2: id: \"test-event\" is already used by exhibits/events/a\.yml:2", output)
-    assert "related[0]: points to this record itself" in output
-    assert 'related[1]: no published record has the id "nowhere-record"' in output
+    assert "related[1] (第1个相关展品 / related exhibit 1): points to this record itself" in output
+    assert 'related[2] (第2个相关展品 / related exhibit 2): no published record has the id "nowhere-record"' in output
 
 
 def test_image_paths_must_stay_inside_images(project, tmp_path_factory):
@@ -145,10 +148,10 @@ def test_image_paths_must_stay_inside_images(project, tmp_path_factory):
     write(project, "exhibits/events/test-event.yml", record)
     code, output = check(project)
     assert code == 1
-    assert 'images[0].file: "../secret.jpg" points outside images/' in output
-    assert f'images[1].file: "{outside}" points outside images/' in output
-    assert 'images[2].file: "link.jpg" leads outside images/' in output
-    assert "images[3].file: images/events/missing.jpg does not exist" in output
+    assert 'images[1].file (第1张图片 / picture 1): "../secret.jpg" points outside images/' in output
+    assert f'images[2].file (第2张图片 / picture 2): "{outside}" points outside images/' in output
+    assert 'images[3].file (第3张图片 / picture 3): "link.jpg" leads outside images/' in output
+    assert "images[4].file (第4张图片 / picture 4): images/events/missing.jpg does not exist" in output
 
 
 def test_broken_images_are_validation_errors(project):
@@ -162,8 +165,8 @@ def test_broken_images_are_validation_errors(project):
     write(project, "exhibits/events/test-event.yml", record)
     code, output = check(project)
     assert code == 1
-    assert "images[0].file: images/events/empty.jpg is an empty file" in output
-    assert "images[1].file: images/events/garbage.jpg is not a readable picture" in output
+    assert "images[1].file (第1张图片 / picture 1): images/events/empty.jpg is an empty file" in output
+    assert "images[2].file (第2张图片 / picture 2): images/events/garbage.jpg is not a readable picture" in output
 
 
 def test_every_problem_is_reported_at_once(project):
@@ -253,7 +256,7 @@ def test_a_reference_suggestion_comes_from_the_kinds_the_field_accepts(real_proj
     code, output = check(real_project)
     assert code == 1
     assert problem_lines(output) == [
-        'exhibits/events/test-event.yml:17: related[0]: no published record has the id "luxibei-cemetery". '
+        'exhibits/events/test-event.yml:17: related[1] (第1个相关展品 / related exhibit 1): no published record has the id "luxibei-cemetery". '
         "Did you mean `luxibei-revolutionary-martyrs-cemetery`?"
     ]
 
@@ -263,7 +266,7 @@ def test_a_reference_to_a_record_of_the_wrong_kind_says_which_kinds_fit(real_pro
     code, output = check(real_project)
     assert code == 1
     assert problem_lines(output) == [
-        'exhibits/events/test-event.yml:17: people[0]: "fan-zhuxian-upper-primary" is a lesson record '
+        'exhibits/events/test-event.yml:17: people[1] (第1位人物 / person 1): "fan-zhuxian-upper-primary" is a lesson record '
         "(exhibits/lessons/fan-zhuxian-upper-primary.yml), but people names a record of kind person. Name one of those"
     ]
 
@@ -286,7 +289,7 @@ def test_every_problem_of_one_file_at_once_in_line_order(project):
     assert problem_lines(output) == [
         "exhibits/events/test-event.yml:3: titel: unknown field. Did you mean `title`?",
         'exhibits/events/test-event.yml:9: date: "2019-02-30": 2019-02 has no day 30 (it has 28 days). Check the source.',
-        'exhibits/events/test-event.yml:17: related[0]: no published record has the id "nowhere-record". '
+        'exhibits/events/test-event.yml:17: related[1] (第1个相关展品 / related exhibit 1): no published record has the id "nowhere-record". '
         "Check the id, or add that record (or mark it draft if it is not ready).",
     ]
 
@@ -343,15 +346,15 @@ def test_picture_paths_name_the_likely_slip(project):
     code, output = check(project)
     assert code == 1
     assert problem_lines(output) == [
-        "exhibits/events/test-event.yml:18: images[0].file: images/images/people/x.jpg does not exist. "
+        "exhibits/events/test-event.yml:18: images[1].file (第1张图片 / picture 1): images/images/people/x.jpg does not exist. "
         "Paths start inside images/: drop the leading images/ and write `file: people/x.jpg`",
-        "exhibits/events/test-event.yml:20: images[1].file: images/people/x.jpeg does not exist. "
+        "exhibits/events/test-event.yml:20: images[2].file (第2张图片 / picture 2): images/people/x.jpeg does not exist. "
         "Did you mean `file: people/x.jpg` (the file that exists)?",
-        "exhibits/events/test-event.yml:22: images[2].file: images/people/group.png does not exist. "
+        "exhibits/events/test-event.yml:22: images[3].file (第3张图片 / picture 3): images/people/group.png does not exist. "
         "Did you mean `file: people/Group.PNG` (the file that exists)?",
-        "exhibits/events/test-event.yml:24: images[3].file: images/people/nothing-like-it.jpg does not exist. "
+        "exhibits/events/test-event.yml:24: images[4].file (第4张图片 / picture 4): images/people/nothing-like-it.jpg does not exist. "
         "Check the file name (capitals count) or add the photo to images/",
-        "exhibits/events/test-event.yml:26: images[4].file: images/People/X.JPG does not exist. "
+        "exhibits/events/test-event.yml:26: images[5].file (第5张图片 / picture 5): images/People/X.JPG does not exist. "
         "Did you mean `file: people/x.jpg` (the file that exists)?",
     ]
 
@@ -363,7 +366,7 @@ def test_plain_text_where_both_languages_are_wanted_shows_the_fix(project):
     code, output = check(project)
     assert code == 1
     assert problem_lines(output) == [
-        'exhibits/events/test-event.yml:22: images[0].credit: must be a group of fields (zh, en), found "聊城市双拥展览馆". '
+        'exhibits/events/test-event.yml:22: images[1].credit (第1张图片 / picture 1): must be a group of fields (zh, en), found "聊城市双拥展览馆". '
         "Write both languages: `credit: {zh: 聊城市双拥展览馆, en: …}`"
     ]
 
@@ -392,7 +395,7 @@ def test_reference_to_a_draft_says_it_is_a_draft(project):
     code, output = check(project)
     assert code == 1
     assert (
-        'exhibits/events/test-event.yml:17: related[0]: no published record has the id "one": exhibits/events/one.yml '
+        'exhibits/events/test-event.yml:17: related[1] (第1个相关展品 / related exhibit 1): no published record has the id "one": exhibits/events/one.yml '
         "is a draft. Publish it (review.status: verified) or remove this reference" in output
     )
 
@@ -540,8 +543,10 @@ def test_a_disputed_date_and_a_disputed_phrase_are_found_in_their_quotes(project
     assert code == 1
     lines = problem_lines(output)
     assert len(lines) == 2, lines
-    assert "disputed[0].values[1].value: 1995-09-14 is not in the quote of source yearbook" in lines[0]
-    assert "disputed[1].values[1].value: 1982年国务院追认 is not in the quote" in lines[1]
+    assert (
+        "disputed[1].values[2].value (第1处说法不一 / dispute 1): 1995-09-14 is not in the quote of source yearbook" in lines[0]
+    )
+    assert "disputed[2].values[2].value (第2处说法不一 / dispute 2): 1982年国务院追认 is not in the quote" in lines[1]
 
 
 def test_a_figure_or_date_missing_from_its_quote_fails_a_verified_record(project):
@@ -553,8 +558,8 @@ def test_a_figure_or_date_missing_from_its_quote_fails_a_verified_record(project
     assert code == 1, output  # issue #24: a verified record is held to its quotes without strict mode too
     preview = QUOTE[:60] + "…"
     assert problem_lines(output) == [
-        f'exhibits/events/test-event.yml:26: figures[2].value: 1500 is not in the quote of source yearbook ("{preview}"). Correct the number or the quote',
-        f'exhibits/events/test-event.yml:32: dates[1].date: 2019-10 is not in the quote of source yearbook ("{preview}"). Correct the date or the quote',
+        f'exhibits/events/test-event.yml:26: figures[3].value (第3个数字 / figure 3): 1500 is not in the quote of source yearbook ("{preview}"). Correct the number or the quote',
+        f'exhibits/events/test-event.yml:32: dates[2].date (第2个日期 / date 2): 2019-10 is not in the quote of source yearbook ("{preview}"). Correct the date or the quote',
     ]
     # A draft is not held to it, even in strict mode.
     write(project, "exhibits/events/test-event.yml", record.replace("status: verified", "status: draft"))
@@ -570,7 +575,7 @@ def test_a_disputed_value_must_be_in_the_quote_of_its_own_source(project):
     code, output = check(project, "--strict")
     assert code == 1
     assert problem_lines(output) == [
-        f"exhibits/events/test-event.yml:27: disputed[0].values[1].value: 3000 is not in the quote of source yearbook "
+        f"exhibits/events/test-event.yml:27: disputed[1].values[2].value (第1处说法不一 / dispute 1): 3000 is not in the quote of source yearbook "
         f'("{QUOTE[:60]}…"). Correct the number or the quote'
     ]
 
@@ -580,7 +585,7 @@ def test_a_source_without_a_quote_is_named_once(project):
     code, output = check(project, "--strict")
     assert code == 1
     assert problem_lines(output) == [
-        "exhibits/events/test-event.yml:11: sources[0]: source yearbook (named by figures[0].value, figures[1].value) has no quote. "
+        "exhibits/events/test-event.yml:11: sources[1] (第1个来源 / source 1): source yearbook (named by figures[1].value, figures[2].value) has no quote. "
         "Add the exact passage as quote:"
     ]
 
@@ -590,7 +595,7 @@ def test_english_that_the_glossary_does_not_approve_is_flagged(project):
     write(project, "exhibits/events/test-event.yml", VALID_EVENT.replace("A test record.", text))
     code, output = check(project)
     assert code == 0, output  # listed by `make report` until the records are corrected
-    assert "2 notes on quotes and approved English: `make report` lists them" in output
+    assert "2 notes (not errors yet: `make check STRICT=1` treats them as errors; `make report` lists" in output
     code, output = check(project, "--strict")
     assert code == 1
     assert (
@@ -609,7 +614,9 @@ def test_the_glossary_is_validated_with_lines(project):
     write(project, "settings/glossary.yml", "terms:\n  - zh: 双拥\n    eng: double support\n")
     code, output = check(project)
     assert code == 1
-    assert problem_lines(output) == ["settings/glossary.yml:3: terms[0].eng: unknown field. Did you mean `en`?"]
+    assert problem_lines(output) == [
+        "settings/glossary.yml:3: terms[1].eng (第1个词条 / term 1): unknown field. Did you mean `en`?"
+    ]
     write(
         project,
         "settings/glossary.yml",
@@ -619,9 +626,9 @@ def test_the_glossary_is_validated_with_lines(project):
     code, output = check(project)
     assert code == 1
     assert problem_lines(output) == [
-        'settings/glossary.yml:6: terms[1].wrong[0]: "honour plaques" is part of the approved "honour plaques": '
+        'settings/glossary.yml:6: terms[2].wrong[1] (第2个词条 / term 2): "honour plaques" is part of the approved "honour plaques": '
         "every correct text would be flagged. Remove it from wrong",
-        "settings/glossary.yml:7: terms[2].zh: 光荣牌 is already listed on line 4. Keep one entry",
+        "settings/glossary.yml:7: terms[3].zh (第3个词条 / term 3): 光荣牌 is already listed on line 4. Keep one entry",
     ]
 
 
@@ -643,8 +650,8 @@ def test_report_lists_unquoted_facts_sources_without_url_and_glossary_variants(p
     result = run_cli(project, "report")
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "exhibits/events/test-event.yml:19: figures[0].value (no quote)" in out
-    assert "exhibits/events/test-event.yml:11: sources[0] yearbook (2019年聊城年鉴)" in out
+    assert "exhibits/events/test-event.yml:19: figures[1].value (no quote)" in out
+    assert "exhibits/events/test-event.yml:11: sources[1] yearbook (2019年聊城年鉴)" in out
     assert 'exhibits/events/test-event.yml:8: summary.en: "Martyrs Day" is not the approved English for 烈士纪念日.' in out
 
 

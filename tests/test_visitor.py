@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from playwright.sync_api import expect
 
 from conftest import ROOT, open_page, photo_bytes, run_cli, write
 
@@ -150,7 +151,7 @@ def test_an_unknown_tour_zone_is_named_with_its_line(project):
     line = next(i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("tour:"))
     result = run_cli(project, "check")
     assert result.returncode == 1
-    assert f'settings/hall.yml:{line}: tour[0]: no zone "prelud" in `zones`' in result.stdout + result.stderr
+    assert f'settings/hall.yml:{line}: tour[1] (第1站 / stop 1): no zone "prelud" in `zones`' in result.stdout + result.stderr
 
 
 # --- stories --------------------------------------------------------------------------------
@@ -199,7 +200,7 @@ def test_a_story_picture_must_be_one_of_its_images(project):
     write(project, "exhibits/stories/one-city-one-ship.yml", story)
     result = run_cli(project, "check")
     assert result.returncode == 1, result.stdout
-    assert 'sections.2.image: "themes/not-listed.png" is not one of this story\'s `images`' in result.stdout + result.stderr
+    assert 'sections[3].image (第3节 / section 3): "themes/not-listed.png" is not one of this story\'s `images`' in result.stderr
 
 
 # --- record pages ---------------------------------------------------------------------------
@@ -432,3 +433,38 @@ def test_marking_language_parts():
         '<img alt="图" src="x.png"></p></body></html>'
     )
     assert mark("<p>only English</p>") == "<p>only English</p>"
+
+
+def _raw_table_rows(site: Path) -> list[str]:
+    """Pages where a Markdown table row was left as text: a blank line ended the table before it."""
+    return sorted(str(p.relative_to(site)) for p in site.rglob("*.html") if "<p>|" in p.read_text(encoding="utf-8"))
+
+
+def test_no_page_of_the_web_site_shows_a_raw_table_row(built_site):
+    # 张自忠's disputed posthumous recognition is a row of his facts table, not a paragraph after it.
+    facts = soup(built_site / "exhibits/people/zhang-zizhong/index.html").select(".ex-lead__facts table")
+    assert facts and facts[0].select_one(".ex-disputed"), "the disputed row is not in the facts table"
+    assert _raw_table_rows(built_site) == []
+
+
+def test_no_page_of_the_kiosk_shows_a_raw_table_row(kiosk_site):
+    assert _raw_table_rows(kiosk_site) == []
+
+
+def test_the_desktop_tabs_come_back_after_scrolling_down_and_up(browser, server):
+    """Material hides its tabs (`.md-tabs[hidden]`, animated) once the page scrolls past them and shows
+    them again at the top; a global `[hidden] { display: none }` made them vanish for good."""
+    for page in open_page(browser, server, viewport=SIZES["laptop"]):
+        page.goto(page.base + "/exhibits/people/zhang-zizhong/")
+        tabs = page.locator(".md-tabs")
+        assert tabs.is_visible()
+        page.mouse.wheel(0, 1500)
+        # Locators wait: wait_for_function would evaluate a string, which the site's CSP forbids.
+        expect(page.locator(".md-tabs[hidden]")).to_have_count(1)  # scrolled past: Material hid them
+        page.mouse.wheel(0, -3000)
+        expect(page.locator(".md-tabs[hidden]")).to_have_count(0)
+        expect(page.locator("html")).to_have_js_property("scrollTop", 0)
+        link = page.locator(".md-tabs__link").first
+        expect(link).to_have_css("opacity", re.compile(r"^(0\.7|1)$"))  # faded back in (0.7: Material's inactive tab)
+        assert tabs.is_visible() and tabs.bounding_box()["height"] > 20
+        assert link.is_visible()

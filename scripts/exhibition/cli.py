@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .paths import Paths
 from .pipeline import check
-from .records.problems import drafts_line, report
+from .records.problems import drafts_line, notes, report
 from .records.roll import counted
 
 # Exit codes, one meaning each (tests assert them exactly).
@@ -152,11 +152,8 @@ def _check(args) -> int:
     if problems:
         print(report(problems), file=sys.stderr)
         return PROBLEMS
-    print(f"{len(collection.records)} records checked{counted(collection.rolls)}: no problems.")
-    if collection.advisories:  # not errors yet (issue #13): say where to find them
-        count = len(collection.advisories)
-        print(
-            f"{count} note{'s' if count != 1 else ''} on quotes and approved English: `make report` lists them "
-            "(`make check STRICT=1` treats them as errors)."
-        )
+    count = len(collection.records)
+    print(f"{count} record{'s' if count != 1 else ''} checked{counted(collection.rolls)}: no problems.")
+    if collection.advisories:  # not errors yet (issue #13): each with its file and line
+        print(notes(collection.advisories))
     return 0

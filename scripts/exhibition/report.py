@@ -46,7 +46,7 @@ def content_report(root: Path) -> tuple[str, int]:
         for name in ("figures", "dates", "ceremonies", "protection"):
             for index, item in enumerate(getattr(r, name, [])):
                 if getattr(item, "source", None) is None:
-                    unsourced.append(f"{where(r, (name, index))}: {name}[{index}]")
+                    unsourced.append(f"{where(r, (name, index))}: {dotted((name, index))}")
         if not r.sources:
             unsourced.append(f"{where(r)}: the record has no sources")
     section("Facts without a source · 未注明来源的事实", unsourced)
@@ -72,7 +72,7 @@ def content_report(root: Path) -> tuple[str, int]:
     section(
         "Sources without a URL · 缺少网址的来源",
         [
-            f"{where(r, ('sources', i))}: sources[{i}] {s.id} ({s.title})"
+            f"{where(r, ('sources', i))}: {dotted(('sources', i))} {s.id} ({s.title})"
             for r in records
             for i, s in enumerate(r.sources)
             if not s.url

@@ -15,7 +15,7 @@ from pathlib import Path
 from .kiosk.settings import Kiosk
 from .records.model import KINDS
 from .records.roll import Header as RollHeader
-from .settings import Eras, Glossary, HallMap, HistoricalFigures, Home, Tags
+from .settings import Eras, Glossary, HallMap, HistoricalFigures, Home, RollSettings, Tags
 
 
 def schemas() -> dict[str, dict]:
@@ -28,6 +28,7 @@ def schemas() -> dict[str, dict]:
         "home": Home,
         "kiosk": Kiosk,
         "historical-figures": HistoricalFigures,
+        "roll-settings": RollSettings,  # settings/roll.yml ("roll" is the header of a list of names)
     }
     headers = {"roll": RollHeader}  # exhibits/roll/<list>.yaml, the header beside a list of names
     for kind, cls in {**KINDS, **settings, **headers}.items():

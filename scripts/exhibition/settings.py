@@ -6,6 +6,7 @@
 - home.yml: what the home page leads with (its picture, purpose line, featured exhibits).
 - glossary.yml: the approved English of recurring terms, and the wrong variants to flag.
 - historical-figures.yml: people the texts may name without consent (each with a source), and words that are no names.
+- roll.yml: the roll of names' contact for corrections, its font for rare characters, when a list is split.
 
 Like records, they are YAML validated with line numbers; problems use the same format.
 
@@ -143,6 +144,23 @@ class HistoricalFigures(Strict):
     @property
     def words(self) -> set[str]:
         return {n.word for n in self.not_names}
+class RollSettings(Strict):
+    """settings/roll.yml: the roll of names (英名录, exhibits/roll/)."""
+
+    contact: str = Field(
+        "",
+        pattern=r"^(|[^@\s]+@[^@\s]+\.[^@\s]+)$",
+        description="The hall's e-mail for corrections: every name gets a mailto: link (the site collects nothing). "
+        "Empty: the pages ask visitors to contact the hall, with no link.",
+    )
+    font: str = Field(
+        "",
+        description="A CJK font file (.otf, .ttf, .ttc), from the project folder, for rare characters in names. "
+        "Empty: one is found with fc-match (fonts-noto-cjk).",
+    )
+    shard_at: int = Field(
+        500, ge=1, description="A list with more names than this gets one page of cards per pinyin initial (A–Z)."
+    )
 
 
 @dataclass
@@ -155,6 +173,7 @@ class Settings:
     home_doc: Optional[Document] = None  # for path:line messages about record ids named in home.yml
     glossary: Optional[Glossary] = None
     historical: Optional[HistoricalFigures] = None
+    roll: RollSettings = field(default_factory=RollSettings)
 
     @property
     def zone_ids(self) -> set[str] | None:
@@ -207,6 +226,20 @@ class Settings:
             settings.glossary = glossary
             problems += _check_glossary(doc, glossary)
         settings.historical, _ = _load(folder / "historical-figures.yml", root, HistoricalFigures, problems)
+        roll, doc = _load(folder / "roll.yml", root, RollSettings, problems)
+        if roll:
+            settings.roll = roll
+            font = Path(roll.font)
+            if roll.font and not (font if font.is_absolute() else root / font).is_file():
+                problems.append(
+                    Problem(
+                        doc.path,
+                        doc.line(("font",)),
+                        "font",
+                        f'"{roll.font}" is not a file. Give the path of a .otf, .ttf or .ttc font from the project '
+                        "folder (or an absolute path), or leave it empty to use the system's Noto CJK font",
+                    )
+                )
         return settings, problems
 
     def record_problems(self, known: set[str]) -> list[Problem]:

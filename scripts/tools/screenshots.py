@@ -56,12 +56,34 @@ def _pages(site: Path) -> list[str]:
     return pages
 
 
+def _chosen(site: Path, pages: list[str]) -> list[str]:
+    """`make screenshots PAGES="exhibits/stories/my-story"`: each page named, in both languages.
+    A name may be written with or without its slashes, `en/` or `index.html`."""
+    out = []
+    for page in pages:
+        path = page.strip().strip("/").removesuffix("index.html").strip("/").removeprefix("en/")
+        for shown in (path, f"en/{path}" if path else "en"):
+            if not (site / shown / "index.html").exists():
+                raise SystemExit(
+                    f"screenshots: {site}/{shown}/index.html does not exist. Name a page of the built site, e.g. exhibits/stories/one-city-one-ship"
+                )
+            out.append(f"{shown}/" if shown else "")
+    return out
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--site", default="site")
     parser.add_argument("--kiosk", default="site-kiosk")
     parser.add_argument("--out", default="build/screenshots")
     parser.add_argument("--only", default="", help="only pages whose path contains this")
+    parser.add_argument(
+        "--pages",
+        nargs="*",
+        default=[],
+        help="these pages instead of the usual set, as addresses in the site: exhibits/stories/my-story "
+        "(and its English page, en/exhibits/stories/my-story, is shot too)",
+    )
     parser.add_argument("--full", action="store_true", help="whole pages, not only the first screen")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
@@ -82,7 +104,7 @@ def main(argv=None) -> int:
                 viewport={"width": w, "height": h}, is_mobile=name == "phone", has_touch=name == "phone", device_scale_factor=1
             )
             page = context.new_page()
-            for path in _pages(site):
+            for path in _chosen(site, args.pages) if args.pages else _pages(site):
                 if args.only and args.only not in path:
                     continue
                 page.goto(base + path, wait_until="networkidle")
@@ -95,15 +117,19 @@ def main(argv=None) -> int:
             context = browser.new_context(viewport={"width": KIOSK[0], "height": KIOSK[1]}, has_touch=True)
             page = context.new_page()
             for path in (
-                "index.html",
-                "en/index.html",
-                "exhibits/vessels/liaocheng-ship.html",
-                "exhibits/tour/index.html",
-                "en/exhibits/tour/prelude.html",
-                "exhibits/kiosk/search.html",
-                "en/exhibits/kiosk/search.html",
-                "exhibits/roll/luxibei-tower.html",
-                "exhibits/stories/one-city-one-ship.html",
+                [f"{p.rstrip('/') or 'index'}.html" for p in _chosen(site, args.pages)]
+                if args.pages
+                else (
+                    "index.html",
+                    "en/index.html",
+                    "exhibits/vessels/liaocheng-ship.html",
+                    "exhibits/tour/index.html",
+                    "en/exhibits/tour/prelude.html",
+                    "exhibits/kiosk/search.html",
+                    "en/exhibits/kiosk/search.html",
+                    "exhibits/roll/luxibei-tower.html",
+                    "exhibits/stories/one-city-one-ship.html",
+                )
             ):
                 if not (kiosk / path).exists() or (args.only and args.only not in path):
                     continue

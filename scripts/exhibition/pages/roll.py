@@ -18,10 +18,7 @@ from pathlib import Path
 from typing import Optional
 from urllib.parse import quote
 
-import yaml
-
 from .. import pinyin, urls
-from ..paths import Paths
 from ..records import model
 from ..records.dates import PartialDate
 from ..records.roll import Roll, Row
@@ -42,19 +39,6 @@ def L(key: str, lang: str, **kw) -> str:
     """A word of the roll's pages (words.yml, roll_*), with its {fields} filled in."""
     text = UI[f"roll_{key}"][lang]
     return text.format(**kw) if kw else text
-
-
-SHARD_AT = 500  # a longer list puts its cards on one page per initial (A–Z), its own page searches
-
-
-def _settings(root: Path) -> dict:
-    path = Paths(root).settings / "roll.yml"
-    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.exists() else {}
-
-
-def load_contact(root: Path) -> str:
-    """settings/roll.yml `contact:` (the hall's e-mail for corrections); empty when unset."""
-    return str(_settings(root).get("contact") or "").strip()
 
 
 def shard_of(row: Row) -> str:
@@ -109,9 +93,9 @@ def pages(site: Site, rolls: list[Roll], root: Path, docs_dir: Path, langs=model
         for path in data_dir.glob("*"):
             path.unlink()
         return out
-    contact = load_contact(root)
-    shard_at = int(_settings(root).get("shard_at") or SHARD_AT)
-    font = rollfont.make(rolls, data_dir, root)
+    settings = site.settings.roll  # settings/roll.yml, checked with the records
+    contact, shard_at = settings.contact, settings.shard_at
+    font = rollfont.make(rolls, data_dir, root, settings.font)
     keep = set()
     for lang in langs:
         r = Renderer(site, lang)

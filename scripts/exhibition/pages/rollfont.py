@@ -14,10 +14,6 @@ import logging
 import subprocess
 from pathlib import Path
 
-import yaml
-
-from ..paths import Paths
-
 log = logging.getLogger("mkdocs.plugins.exhibition")
 FAMILY = "ExRollNames"
 
@@ -36,13 +32,11 @@ def rare_characters(rolls) -> str:
     return "".join(sorted(chars))
 
 
-def find_font(root: Path, chars: str) -> tuple[str, int] | None:
-    """(path, index in a .ttc) of a font with the characters: settings/roll.yml `font:`, else fc-match."""
-    settings = Paths(root).settings / "roll.yml"
-    if settings.exists():
-        configured = (yaml.safe_load(settings.read_text(encoding="utf-8")) or {}).get("font")
-        if configured:
-            return str(configured), 0
+def find_font(root: Path, chars: str, configured: str = "") -> tuple[str, int] | None:
+    """(path, index in a .ttc) of a font with the characters: settings/roll.yml `font:` (checked by
+    settings.py), else fc-match."""
+    if configured:
+        return str(root / configured), 0  # an absolute path stays itself
     charset = " ".join(f"{ord(c):x}" for c in chars)
     try:
         found = subprocess.run(
@@ -59,14 +53,15 @@ def find_font(root: Path, chars: str) -> tuple[str, int] | None:
     return path, int(index or 0)
 
 
-def make(rolls, out_dir: Path, root: Path) -> str | None:
-    """Write roll-names-<hash>.woff2 and roll-names-<hash>.css to out_dir; return the CSS file's name."""
+def make(rolls, out_dir: Path, root: Path, font: str = "") -> str | None:
+    """Write roll-names-<hash>.woff2 and roll-names-<hash>.css to out_dir; return the CSS file's name.
+    font: settings/roll.yml `font:`, empty to find one."""
     chars = rare_characters(rolls)
     if not chars:
         for old in out_dir.glob("roll-names-*"):
             old.unlink()
         return None
-    found = find_font(root, chars)
+    found = find_font(root, chars, font)
     if not found:
         log.info("exhibition: no CJK font found for the roll's rare characters; install fonts-noto-cjk")
         return None

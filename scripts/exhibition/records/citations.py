@@ -90,14 +90,15 @@ def _split(doc: Document, loc: tuple, raw: str) -> list[tuple[int, str]]:
     """The paragraphs of a text with the line each starts on: the k-th paragraph of the value is
     the k-th run of non-blank lines of its place in the file (a `|` block keeps lines as written)."""
     parts = [p.strip() for p in _PARAGRAPH_BREAK.split(raw.strip()) if p.strip()]
-    span = doc.spans.get(tuple(loc))
+    span = doc.blocks.get(tuple(loc))
     fallback = doc.line(loc)
-    if span is None or not doc.source_lines:
+    source_lines = doc.source_lines
+    if span is None or not source_lines:
         return [(fallback, p) for p in parts]
     first, last = span
     starts, blank = [], True
-    for number in range(first, min(last, len(doc.source_lines)) + 1):
-        is_blank = not doc.source_lines[number - 1].strip()
+    for number in range(first, min(last, len(source_lines)) + 1):
+        is_blank = not source_lines[number - 1].strip()
         if blank and not is_blank:
             starts.append(number)
         blank = is_blank

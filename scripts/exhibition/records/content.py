@@ -260,10 +260,11 @@ def glossary_problems(doc: Document, record: model.Record, glossary) -> list[Pro
     for loc, text in english_texts(doc.data):
         for match in pattern.finditer(text):
             zh, en = terms[match.group(0).lower()]
+            nth = text[: match.start()].count(match.group(0))  # the same phrase earlier in the text
             problems.append(
                 Problem(
                     doc.path,
-                    doc.line(loc),
+                    doc.line_of(loc, match.group(0), nth),  # the line of the phrase, not of `en: |`
                     dotted(loc),
                     f'"{match.group(0)}" is not the approved English for {zh}. Write "{en}" (settings/glossary.yml)',
                 )

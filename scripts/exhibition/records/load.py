@@ -68,10 +68,16 @@ class Document:
     path: str  # as shown to the curator, relative to the project
     data: dict[str, Any]
     lines: dict[tuple, int] = field(default_factory=dict)
-    # For each text value: (first line of its text, last line), 1-based; and the file's lines.
-    # The paragraph checks (citations.py) name the line of a paragraph inside a `|` block.
-    spans: dict[tuple, tuple[int, int]] = field(default_factory=dict)
-    source_lines: list[str] = field(default_factory=list)
+    text: str = ""  # the file as read
+    # Where each text value is written: (first line, its column there, last line), for line_of.
+    spans: dict[tuple, tuple[int, int, int]] = field(default_factory=dict)
+    # For each scalar: (first line of its text, last line), 1-based: a block scalar's text starts on the
+    # line after its `|`. The paragraph checks (citations.py) name the line of a paragraph inside a block.
+    blocks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def source_lines(self) -> list[str]:
+        return self.text.splitlines()
 
     def line(self, loc: tuple) -> int:
         """Line of the closest field on the path (a missing field: its parent)."""
@@ -81,6 +87,22 @@ class Document:
                 return self.lines[loc]
             loc = loc[:-1]
         return self.lines.get((), 1)
+
+    def line_of(self, loc: tuple, found: str, nth: int = 0) -> int:
+        """The line where `found` (its nth time in the value) is written inside the text at loc: a word
+        in a block of text (`en: |`) is told on its own line, not on the line where the block starts.
+        The field's line when it cannot be found as written (an escape in quotes, a word folded over two lines)."""
+        span = self.spans.get(tuple(loc))
+        needle = found.strip().split("\n")[0]
+        if span is None or not needle:
+            return self.line(loc)
+        first, column, last = span
+        seen = 0
+        for number, text in enumerate(self.text.splitlines()[first - 1 : last], first):
+            seen += text[column if number == first else 0 :].count(needle)
+            if seen > nth:
+                return number
+        return self.line(loc)
 
 
 def load(path: Path, shown: str) -> tuple[Document | None, list[Problem]]:
@@ -126,9 +148,10 @@ def _load(path: Path, shown: str, loader_class) -> tuple[Document | None, list[P
         if node is None:
             return fail(1, "is empty. Write a record, or delete the file")
         lines: dict[tuple, int] = {}
-        spans: dict[tuple, tuple[int, int]] = {}
+        spans: dict[tuple, tuple[int, int, int]] = {}
+        blocks: dict[tuple, tuple[int, int]] = {}
         problems: list[Problem] = []
-        _positions(node, (), lines, problems, shown, [0], spans)
+        _positions(node, (), lines, problems, shown, [0], spans, blocks)
         if problems:
             return None, problems
         data = loader.construct_document(node)
@@ -168,7 +191,7 @@ def _load(path: Path, shown: str, loader_class) -> tuple[Document | None, list[P
             1,
             f"holds a {type(data).__name__} at the top, but a record is a mapping of fields (`id: …`, `kind: …`). Start each line at the left margin with a field name",
         )
-    return Document(shown, data, lines, spans, text.splitlines()), []
+    return Document(shown, data, lines, text, spans, blocks), []
 
 
 # What a Chinese keyboard types where YAML needs ASCII. YAML's own message then points at the
@@ -222,17 +245,19 @@ def _deep_line(text: str, limit: int = 100) -> int:
     return 0
 
 
-def _positions(node, path, lines, problems, shown_path, count, spans=None):
+def _positions(node, path, lines, problems, shown_path, count, spans, blocks):
     count[0] += 1
     if count[0] > MAX_NODES:
         raise _TooBig()
     lines.setdefault(path, node.start_mark.line + 1)
-    if spans is not None and isinstance(node, yaml.ScalarNode):
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == "tag:yaml.org,2002:str":
+            spans[path] = (node.start_mark.line + 1, node.start_mark.column, node.end_mark.line + 1)
         # A block scalar (`|`, `>`) starts on the line after its indicator; it ends before the
         # next key (end_mark at column 0 of that line).
         first = node.start_mark.line + (2 if node.style in ("|", ">") else 1)
         last = node.end_mark.line + (1 if node.end_mark.column else 0)
-        spans[path] = (first, max(first, last))
+        blocks[path] = (first, max(first, last))
     if isinstance(node, yaml.ScalarNode) and node.tag.endswith((":int", ":float")) and len(node.value) > 30:
         problems.append(
             Problem(
@@ -276,8 +301,8 @@ def _positions(node, path, lines, problems, shown_path, count, spans=None):
                 continue
             seen[name] = line
             lines[path + (name,)] = line
-            _positions(value, path + (name,), lines, problems, shown_path, count, spans)
+            _positions(value, path + (name,), lines, problems, shown_path, count, spans, blocks)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             lines[path + (index,)] = item.start_mark.line + 1
-            _positions(item, path + (index,), lines, problems, shown_path, count, spans)
+            _positions(item, path + (index,), lines, problems, shown_path, count, spans, blocks)

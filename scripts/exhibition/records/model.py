@@ -411,18 +411,8 @@ class Story(Record):
     REFERENCE_FIELDS: ClassVar[tuple[str, ...]] = ("related", "sections.records")
     sections: list[Section] = Field(min_length=1, description="The story's parts, in reading order.")
 
-    @model_validator(mode="after")
-    def _section_pictures_listed(self):
-        # Pictures are declared once under `images:` (alt text, credit, licence); a section names one.
-        files = [image.file for image in self.images]
-        for index, section in enumerate(self.sections):
-            if section.image and section.image not in files:
-                listed = ", ".join(files) or "none yet"
-                raise ValueError(
-                    f'sections.{index}.image: "{section.image}" is not one of this story\'s `images` ({listed}). '
-                    "List the picture under `images:` with its alt text, then name its file here"
-                )
-        return self
+    # That a section's `image:` is one of the story's `images` is checked by validate.py (_check_sections),
+    # from the file, so every such mistake is told at once, each on its own line.
 
 
 # --- lessons (英烈故事进课堂, 国旗卫士): not exhibits, but built on them ---------

@@ -232,18 +232,7 @@ def _header(path: Path, root: Path, problems: list[Problem]) -> Optional[Header]
 
 
 def _decode(data: bytes, shown: str, problems: list[Problem]) -> Optional[str]:
-    if data.startswith(b"\xef\xbb\xbf"):
-        problems.append(
-            Problem(
-                shown,
-                1,
-                "",
-                "the file starts with a byte-order mark (BOM). Save it as UTF-8 "
-                'without BOM (in Excel choose "CSV UTF-8" and then remove the mark with a text '
-                "editor, or save from WPS/LibreOffice as UTF-8 without BOM)",
-            )
-        )
-        data = data[3:]
+    data = data.removeprefix(b"\xef\xbb\xbf")  # Excel's "CSV UTF-8" always writes one: it is not a mistake
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -115,7 +115,7 @@ def _check_file(path: Path, shown: str, relative: Path, images: Path, strict: bo
     record = None
     if doc is not None:
         record, found = _check_one(doc, relative)
-        problems += found + _check_texts(doc, record, strict) + _check_images(doc, images)
+        problems += found + _check_texts(doc, record, strict) + _check_images(doc, images) + _check_sections(doc)
     entry = _Checked(key, _pictures_stamp(doc, images), doc, record, problems, fresh=True)
     if cache is not None:
         cache[shown] = entry
@@ -337,6 +337,13 @@ def explain(doc: Document, cls: type[BaseModel], error: dict) -> Problem:
         return Problem(doc.path, line, where, f"unknown field. {hint}")
     if kind == "string_pattern_mismatch" and loc[-1] == "url":
         return Problem(doc.path, line, where, "must start with http:// or https://. Copy the full address from the browser")
+    if kind == "string_pattern_mismatch" and loc[-1] == "contact":
+        return Problem(
+            doc.path,
+            line,
+            where,
+            f'"{error["input"]}" is not an e-mail address. Write one such as guan@example.org, or leave it empty',
+        )
     if kind == "string_pattern_mismatch" and isinstance(error["input"], str) and "，" in error["input"]:
         return Problem(
             doc.path,
@@ -356,8 +363,10 @@ def explain(doc: Document, cls: type[BaseModel], error: dict) -> Problem:
     if kind == "value_error":
         message = str(error["ctx"]["error"])
         field, _, rest = message.partition(": ")
-        if rest and field.isidentifier() and field not in ("must",):
-            return Problem(doc.path, doc.line(loc + (field,)), dotted(loc + (field,)), rest + ".")
+        # A validator names the field it is about: `end: …`, or a path into a list, `sections.1.image: …`.
+        if rest and re.fullmatch(r"[A-Za-z_]\w*(?:\.(?:\d+|[A-Za-z_]\w*))*", field) and field not in ("must",):
+            path = loc + tuple(int(part) if part.isdigit() else part for part in field.split("."))
+            return Problem(doc.path, doc.line(path), dotted(path), rest + ".")
         return Problem(doc.path, line, where, message + ".")
     if kind in ("string_type",):
         return Problem(doc.path, line, where, f"must be text, found {_shown(error['input'])}. Put the value in quotes")
@@ -375,6 +384,10 @@ def explain(doc: Document, cls: type[BaseModel], error: dict) -> Problem:
         return Problem(
             doc.path, line, where, f"must be a number, found {_shown(error['input'])}. Write digits only, without units or commas"
         )
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        bound = {"greater_than_equal": "at least {ge}", "greater_than": "more than {gt}", "less_than_equal": "at most {le}"}
+        what = bound.get(kind, "less than {lt}").format(**error["ctx"])
+        return Problem(doc.path, line, where, f"must be {what}, found {_shown(error['input'])}")
     if kind in ("bool_type", "bool_parsing"):
         return Problem(doc.path, line, where, f"must be true or false, found {_shown(error['input'])}")
     if kind == "too_short":
@@ -443,32 +456,48 @@ def _check_texts(doc: Document, record: model.Record | None, strict: bool) -> li
     if not text_problems(joined) and next(privacy.findings(joined), None) is None:
         return problems
     for loc, value in strings:
-        for problem in text_problems(value):
-            problems.append(Problem(doc.path, doc.line(loc), dotted(loc), problem))
+        # Each on the line of the word, not the line where a block of text starts.
+        for problem, where in text_problems(value):
+            problems.append(Problem(doc.path, doc.line_of(loc, where), dotted(loc), problem))
         if loc and loc[0] == "public_values":
             continue
+        seen: dict[str, int] = {}
         for what, found in privacy.findings(value):
             if found.strip() not in public:
+                nth = seen[found] = seen.get(found, -1) + 1
                 problems.append(
-                    Problem(doc.path, doc.line(loc), dotted(loc), f'contains {what} ("{found.strip()}"). {privacy.ADVICE}')
+                    Problem(
+                        doc.path,
+                        doc.line_of(loc, found, nth),
+                        dotted(loc),
+                        f'contains {what} ("{found.strip()}"). {privacy.ADVICE}',
+                    )
                 )
     return problems
 
 
-def text_problems(value: str) -> list[str]:
+def text_problems(value: str) -> list[tuple[str, str]]:
+    """(what is wrong, the text where it is) for each unsafe piece of a record's text."""
     decoded = html.unescape(value)  # "jav&#x61;script:" is javascript: to a browser
     found = []
-    if RAW_HTML.search(value) or RAW_HTML.search(decoded):
-        found.append("contains HTML or a javascript: link. Record text is Markdown only: remove the tag")
-    if ATTR_LIST.search(value):
-        found.append("contains a Markdown attribute list { … }. Record text cannot set attributes: remove the braces")
-    if PICTURE.search(value):
-        found.append("contains a picture ![…](…). Put pictures under `images:` (with alt text), not in the text")
+    if tag := (RAW_HTML.search(value) or RAW_HTML.search(decoded)):
+        found.append(("contains HTML or a javascript: link. Record text is Markdown only: remove the tag", tag.group(0)))
+    if attributes := ATTR_LIST.search(value):
+        found.append(
+            (
+                "contains a Markdown attribute list { … }. Record text cannot set attributes: remove the braces",
+                attributes.group(0),
+            )
+        )
+    if picture := PICTURE.search(value):
+        found.append(
+            ("contains a picture ![…](…). Put pictures under `images:` (with alt text), not in the text", picture.group(0))
+        )
     for match in LINK_TARGET.finditer(decoded):
         link = next(group for group in match.groups() if group is not None)
         problem = unsafe_link(link)
         if problem and not RAW_HTML.search(link):  # javascript: has its message above: one mistake, one message
-            found.append(problem)
+            found.append((problem, link))
     return found
 
 
@@ -551,6 +580,47 @@ def _check_images(doc: Document, images: Path) -> list[Problem]:
         if problem:
             problems.append(Problem(doc.path, line, where, f"images/{file} {problem}"))
     return problems
+
+
+def _check_sections(doc: Document) -> list[Problem]:
+    """A story section's `image:` names the `file` of one of the story's `images` (which carry its alt
+    text and credit). From the file itself, every section at once."""
+    sections, listed = doc.data.get("sections"), doc.data.get("images")
+    if doc.data.get("kind") != "story" or not isinstance(sections, list):
+        return []
+    files = (
+        [i["file"] for i in listed if isinstance(i, dict) and isinstance(i.get("file"), str)] if isinstance(listed, list) else []
+    )
+    problems = []
+    for index, section in enumerate(sections):
+        image = section.get("image") if isinstance(section, dict) else None
+        if not isinstance(image, str) or not image.strip() or image.strip() in files:
+            continue
+        loc = ("sections", index, "image")
+        problems.append(
+            Problem(
+                doc.path,
+                doc.line(loc),
+                dotted(loc),
+                f'"{image}" is not one of this story\'s `images` ({", ".join(files) or "none yet"}). '
+                + _listed_picture_hint(image.strip(), files),
+            )
+        )
+    return problems
+
+
+def _listed_picture_hint(wanted: str, files: list[str]) -> str:
+    """The likely slip: a path from the project folder, another extension (.jpeg for .jpg) or other
+    capitals; else how to add the picture."""
+    inside = wanted.removeprefix("images/")
+    if inside != wanted and inside in files:
+        return f"Paths start inside images/: drop the leading images/ and write `image: {inside}`"
+    stem = Path(inside).with_suffix("").as_posix().lower()
+    close = [f for f in files if Path(f).with_suffix("").as_posix().lower() == stem]
+    close = close or difflib.get_close_matches(inside, files, n=1, cutoff=0.8)
+    if close:
+        return f"Did you mean `image: {close[0]}`?"
+    return "List the picture under `images:` with its alt text, then name its file here"
 
 
 PICTURE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff"}
