@@ -93,7 +93,7 @@ def test_a_quote_altered_by_one_character_is_refused(yearbook_project):
     code, output = check(yearbook_project)
     assert code == 1
     assert (
-        'exhibits/events/test-event.yml:24: sources[0].quote: the passage "共有43名退伍军人被录取" is not in the copy '
+        'exhibits/events/test-event.yml:24: sources[1].quote (第1个来源 / source 1): the passage "共有43名退伍军人被录取" is not in the copy '
         "sources/yearbook-2019.txt." in output
     )
 
@@ -208,7 +208,7 @@ def test_a_quote_naming_an_unknown_person_is_refused_and_the_elided_name_passes(
     code, output = check(project)
     assert code == 1
     assert (
-        'exhibits/events/test-event.yml:14: sources[0].quote: "吕玉生" looks like the name of a person who has no record '
+        'exhibits/events/test-event.yml:14: sources[1].quote (第1个来源 / source 1): "吕玉生" looks like the name of a person who has no record '
         "here and is not a historical figure of settings/historical-figures.yml. A living person is named only with "
         'consent: write 〔姓名略〕 in its place ("访慰问一等功军人〔姓名略〕")' in output
     )
@@ -235,7 +235,7 @@ def test_a_phone_number_in_a_quote_is_refused(project):
     write(project, "exhibits/events/test-event.yml", VISIT.replace("吕玉生", "〔姓名略〕，电话13912345678"))
     code, output = check(project)
     assert code == 1
-    assert 'exhibits/events/test-event.yml:14: sources[0].quote: contains a phone number ("13912345678")' in output
+    assert 'exhibits/events/test-event.yml:14: sources[1].quote (第1个来源 / source 1): contains a phone number ("13912345678")' in output
 
 
 PERSON = """\
