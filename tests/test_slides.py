@@ -21,6 +21,7 @@ from conftest import ROOT, VALID_EVENT
 from exhibition.printing import slides
 from exhibition.printing.qr import PLACEHOLDER_SITE_URL
 from exhibition.records import model
+from exhibition.records.model import PERIOD_MINUTES
 from exhibition.words import UI
 from test_lessons import LESSON, decode_qr, lessons
 
@@ -323,7 +324,7 @@ def test_the_teachers_page_lists_every_lesson_with_grade_periods_and_its_pack(bu
     for lang, prefix in (("zh", ""), ("en", "en/")):
         page = built_site / prefix / "exhibits/teachers/index.html"
         html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        table = html.select_one("#packs ~ .md-typeset__scrollwrap table, #packs ~ table")
+        table = html.select_one(".ex-packs table")
         assert table, "the pack table follows its heading"
         rows = table.select("tbody tr")
         assert len(rows) == len(lessons())
@@ -331,7 +332,8 @@ def test_the_teachers_page_lists_every_lesson_with_grade_periods_and_its_pack(bu
             row = next(r for r in rows if r.select_one(f"a[href$='lessons/{data['id']}/']"))
             cells = [c.get_text().strip() for c in row.select("td")]
             assert UI[data["grade_band"]][lang] in cells[1]
-            assert cells[2] == UI["periods_value"][lang].format(n=data.get("periods", 1))
+            minutes = PERIOD_MINUTES[data["grade_band"]]
+            assert cells[2] == UI["periods_value"][lang].format(n=data.get("periods", 1), minutes=minutes)
             button = row.select_one("a.md-button")
             assert button["href"].endswith(f"lessons/{data['id']}/{data['id']}-pack-{lang}.zip")
             assert (page.parent / button["href"]).resolve().is_file()
