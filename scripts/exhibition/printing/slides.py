@@ -21,6 +21,7 @@ back to SimHei and LibreOffice to Noto Sans CJK SC where YaHei is missing.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -508,7 +509,7 @@ def _picture(slide, picture: Picture, box, lang: str, docs_dir: Path) -> None:
 
     left, top, width, height = box
     caption_h = 0.95
-    data, (w, h) = _jpeg((HERE if picture.icon else docs_dir) / picture.file, picture.icon)
+    data, (w, h) = _jpeg((HERE if picture.icon else docs_dir) / picture.file, picture.icon, picture.digest)
     room_w, room_h = width, height - caption_h
     scale = min(room_w / w, room_h / h)
     pic_w, pic_h = w * scale, h * scale
@@ -521,8 +522,10 @@ def _picture(slide, picture: Picture, box, lang: str, docs_dir: Path) -> None:
     _text(slide, "Caption", lines, (left, top + room_h + 0.05, width, caption_h), SMALL_PT, lang, colour=(0x44, 0x44, 0x44))
 
 
-def _jpeg(path: Path, icon: bool) -> tuple[bytes, tuple[int, int]]:
-    """The picture as PowerPoint and WPS read it: JPEG (the derivatives are WebP), at most 1600 px; icons stay PNG."""
+@functools.lru_cache(maxsize=64)
+def _jpeg(path: Path, icon: bool, digest: str) -> tuple[bytes, tuple[int, int]]:
+    """The picture as PowerPoint and WPS read it: JPEG (the derivatives are WebP), at most 1600 px; icons
+    stay PNG. Kept per process by content (digest): the steps of both languages' decks share pictures."""
     if icon:
         data = path.read_bytes()
         with Image.open(io.BytesIO(data)) as image:
