@@ -79,11 +79,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--sample", default="12", help="photos in the throughput comparison (default 12)")
     parser.add_argument("--no-serve", action="store_true", help="skip the `make serve` preview measurements")
+    parser.add_argument(
+        "--kit", default="all", help="how many of the project's lessons the teacher's kit is measured on (default all; 0: none)"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary project (it is large)")
     args = parser.parse_args(argv)
     args.records = _count(args.records, "--records (N)", 1)
     args.photos = _count(args.photos, "--photos", 1)
     args.sample = _count(args.sample, "--sample", 1)
+    args.kit = None if args.kit == "all" else _count(args.kit, "--kit", 0)
     match = re.fullmatch(r"(\d+)x(\d+)", args.size)
     if not match or min(int(match[1]), int(match[2])) < 16:
         raise BenchError(f"--size must be WIDTHxHEIGHT of at least 16x16 pixels, e.g. 4000x3000 (got {args.size!r})")
@@ -413,7 +417,7 @@ def search_index(site: Path, records: int) -> dict:
 # --- report ----------------------------------------------------------------------
 
 
-def lesson_kit(repo: Path, work: Path) -> dict:
+def lesson_kit(repo: Path, work: Path, limit: int | None = None) -> dict:
     """The teacher's kit of the project's own lessons (its records and pictures, read only), made in
     `work`: the time to draw every deck (python-pptx, no cache); the kit's time with its decks and packs
     made anew (the PDFs from the project's build/print cache when it has them, as a curator's next
@@ -426,15 +430,20 @@ def lesson_kit(repo: Path, work: Path) -> dict:
 
     checked = pipeline.check(repo)
     collection = checked.collection
-    lessons = [r for r in collection.records if isinstance(r, model.Lesson)]
+    lessons = [r for r in collection.records if isinstance(r, model.Lesson)][:limit]
     if not lessons:
         return {"kit_lessons": 0}
+    # Only these lessons are made: the others leave the collection (a lesson names no other lesson's files).
+    keep = {r.id for r in lessons}
+    records = [r for r in collection.records if not isinstance(r, model.Lesson) or r.id in keep]
+    ids = {r.id for r in records}
+    records = [r.model_copy(update={"related": [x for x in r.related if x in ids]}) for r in records]
     docs = work / "docs"
     if (repo / "docs" / "media").is_dir():  # keyed by content: a copy is what the project's next build reuses
         shutil.copytree(repo / "docs" / "media", docs / "media", dirs_exist_ok=True)
-    files = sorted({i.file for r in collection.records for i in r.images})
+    files = sorted({i.file for lesson in lessons for rid in lesson.linked_records for i in collection.by_id[rid].images})
     derived, _, _ = derive_all(files, repo / "images", docs / "media", url_base="media", progress=False)
-    site = Site(collection.records, derived, checked.settings)
+    site = Site(records, derived, checked.settings)
     start = time.perf_counter()
     decks = [slides.describe(site, lesson, lang, "https://example.org/", docs) for lesson in lessons for lang in model.LANGS]
     described = time.perf_counter() - start
@@ -664,7 +673,7 @@ def run(args: argparse.Namespace) -> dict:
         speed = throughput(sample, work)
         log("the teacher's kit of the project's lessons (slides, PDFs, packs) …")
         (work / "kit").mkdir()
-        kit = lesson_kit(repo, work / "kit")
+        kit = lesson_kit(repo, work / "kit", args.kit) if args.kit != 0 else {}
 
         cold = builds["cold"]
         image_free = cold["wall_s"] - cold["images_s"]
