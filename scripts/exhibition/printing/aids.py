@@ -117,10 +117,15 @@ def prepare(
                 documents[docs_dir / relative] = env.get_template(template).render({**ctx, "large": large})
                 setattr(aid, name, relative)
 
+    def draw_slides() -> None:
+        for target, deck in decks.items():
+            wanted[target] = slides.make(deck, cache, docs_dir)
+
     if documents:
-        wanted.update(zip(documents, pdf.render_many(list(documents.values()), cache)))
-    for target, deck in decks.items():
-        wanted[target] = slides.make(deck, cache, docs_dir)
+        # The decks are drawn in this process while the PDF workers render.
+        wanted.update(zip(documents, pdf.render_many(list(documents.values()), cache, meanwhile=draw_slides)))
+    else:
+        draw_slides()
     if ok:
         for lesson in lessons:
             for lang in model.LANGS:
