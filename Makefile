@@ -80,13 +80,19 @@ lint: $(VENV)/.installed-test
 ##       TEST_WORKERS=1 runs them in this one process.
 TEST_WORKERS ?= 2
 test: $(VENV)/.installed-test $(VNU) $(LIGHTHOUSE) lint
-	$(BIN)/python -m pytest -q $(if $(filter-out 1,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder) $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -m "not office" $(if $(filter-out 1,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder) $(PYTEST_ARGS)
+
+## test-office: LibreOffice (headless) converts a lesson's slides to PDF, one page a slide, rendered to PNG
+##              in build/office/ to look at (slow: not part of `make test`)
+.PHONY: test-office
+test-office: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q -m office $(PYTEST_ARGS)
 
 ## test-fast: unit tests, in-process validation and the one shared build (no browser, no other build,
 ##            no outside checker, no bench): about a minute; `make test` runs everything
 .PHONY: test-fast
 test-fast: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -q -m "not (browser or build or bench or gates)" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -m "not (browser or build or bench or gates or office)" $(PYTEST_ARGS)
 
 ## screenshots: the visitor's pages at 1280 and 390 px (the kiosk at 1920×1080, after make kiosk) -> build/screenshots/
 ##              PAGES="exhibits/stories/my-story exhibits/people/fan-zhuxian" shoots those pages instead (both languages)

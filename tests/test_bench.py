@@ -34,6 +34,12 @@ KEYS = {  # the issue's keys and their types (None where a baseline may be unava
     "peak_rss_mb": (float,),
     "page_kb_gz": (float,),
     "first_image_kb": (float,),
+    # The teacher's kit of the project's own lessons (issue 30): deck drawing time, pack sizes.
+    "kit_deck_s": (float,),
+    "kit_decks_s": (float,),
+    "kit_warm_s": (float,),
+    "kit_pack_mb_max": (float,),
+    "kit_pack_mb_total": (float,),
 }
 
 
@@ -92,7 +98,7 @@ def test_make_bench_n50_writes_every_key_and_touches_no_project_file(repo_copy, 
             "-s",
             "bench",
             "N=50",
-            f"BENCH_ARGS=--photos 1 --size 2000x1500 --sample 2 --repo {repo_copy} --tmp {work} --json {out}",
+            f"BENCH_ARGS=--photos 1 --size 2000x1500 --sample 2 --kit 1 --repo {repo_copy} --tmp {work} --json {out}",
         ],
         cwd=ROOT,
         capture_output=True,
@@ -106,6 +112,8 @@ def test_make_bench_n50_writes_every_key_and_touches_no_project_file(repo_copy, 
         assert key in data, key
         assert isinstance(data[key], types), (key, data[key])
     assert data["records"] == 50 and data["photo_size"] == "2000x1500"
+    assert data["kit_lessons"] == 1 and data["kit_decks"] == 2 and data["kit_packs"] == 2
+    assert data["kit_warm_s"] < data["kit_s"] and data["kit_deck_mb_max"] < 15
     assert 0 <= data["generator_share"] <= 1
     assert min(data[k] for k in KEYS if isinstance(data[k], float)) >= 0
     # The four builds did what they say: a cold build makes every photo, a no-change rebuild nothing.

@@ -79,11 +79,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--sample", default="12", help="photos in the throughput comparison (default 12)")
     parser.add_argument("--no-serve", action="store_true", help="skip the `make serve` preview measurements")
+    parser.add_argument(
+        "--kit", default="all", help="how many of the project's lessons the teacher's kit is measured on (default all; 0: none)"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary project (it is large)")
     args = parser.parse_args(argv)
     args.records = _count(args.records, "--records (N)", 1)
     args.photos = _count(args.photos, "--photos", 1)
     args.sample = _count(args.sample, "--sample", 1)
+    args.kit = None if args.kit == "all" else _count(args.kit, "--kit", 0)
     match = re.fullmatch(r"(\d+)x(\d+)", args.size)
     if not match or min(int(match[1]), int(match[2])) < 16:
         raise BenchError(f"--size must be WIDTHxHEIGHT of at least 16x16 pixels, e.g. 4000x3000 (got {args.size!r})")
@@ -413,6 +417,65 @@ def search_index(site: Path, records: int) -> dict:
 # --- report ----------------------------------------------------------------------
 
 
+def lesson_kit(repo: Path, work: Path, limit: int | None = None) -> dict:
+    """The teacher's kit of the project's own lessons (its records and pictures, read only), made in
+    `work`: the time to draw every deck (python-pptx, no cache); the kit's time with its decks and packs
+    made anew (the PDFs from the project's build/print cache when it has them, as a curator's next
+    build does); a second run that finds everything cached; the size of each lesson pack."""
+    from exhibition import pipeline
+    from exhibition.images.derivatives import derive_all
+    from exhibition.pages.site import Site
+    from exhibition.printing import aids, slides
+    from exhibition.records import model
+
+    checked = pipeline.check(repo)
+    collection = checked.collection
+    lessons = [r for r in collection.records if isinstance(r, model.Lesson)][:limit]
+    if not lessons:
+        return {"kit_lessons": 0}
+    # Only these lessons are made: the others leave the collection (a lesson names no other lesson's files).
+    keep = {r.id for r in lessons}
+    records = [r for r in collection.records if not isinstance(r, model.Lesson) or r.id in keep]
+    ids = {r.id for r in records}
+    records = [r.model_copy(update={"related": [x for x in r.related if x in ids]}) for r in records]
+    docs = work / "docs"
+    if (repo / "docs" / "media").is_dir():  # keyed by content: a copy is what the project's next build reuses
+        shutil.copytree(repo / "docs" / "media", docs / "media", dirs_exist_ok=True)
+    files = sorted({i.file for lesson in lessons for rid in lesson.linked_records for i in collection.by_id[rid].images})
+    derived, _, _ = derive_all(files, repo / "images", docs / "media", url_base="media", progress=False)
+    site = Site(records, derived, checked.settings)
+    start = time.perf_counter()
+    decks = [slides.describe(site, lesson, lang, "https://example.org/", docs) for lesson in lessons for lang in model.LANGS]
+    described = time.perf_counter() - start
+    start, cpu = time.perf_counter(), time.process_time()
+    sizes = [len(slides.render(deck, docs)) for deck in decks]
+    drawn, drawn_cpu = time.perf_counter() - start, time.process_time() - cpu
+    (work / "build" / "print").mkdir(parents=True)
+    for cached in (repo / "build" / "print").glob("*.pdf"):  # the PDFs only: the decks and packs are measured
+        shutil.copy(cached, work / "build" / "print")
+    runs = []
+    for _ in range(2):
+        start = time.perf_counter()
+        # No site address, as the project's own build without SITE_URL: its cached PDFs match.
+        schools = aids.prepare(site, root=work, docs_dir=docs)
+        runs.append(time.perf_counter() - start)
+    packs = [aid.pack_bytes for per_lang in schools.lessons.values() for aid in per_lang.values() if aid.pack]
+    return {
+        "kit_lessons": len(lessons),
+        "kit_decks": len(decks),
+        "kit_deck_s": round(drawn / len(decks), 3),
+        "kit_deck_cpu_s": round(drawn_cpu / len(decks), 3),
+        "kit_decks_s": round(drawn + described, 2),
+        "kit_deck_mb_max": round(max(sizes) / 1e6, 2),
+        "kit_s": round(runs[0], 2),
+        "kit_warm_s": round(runs[1], 2),
+        "kit_packs": len(packs),
+        "kit_pack_mb_max": round(max(packs) / 1e6, 2) if packs else None,
+        "kit_pack_mb_total": round(sum(packs) / 1e6, 2) if packs else None,
+        "kit_note": None if packs else f"no packs: {schools.pdf_missing}",
+    }
+
+
 def targets(r: dict) -> list[dict]:
     """(target, measured, limit, met) for each of the issue's targets."""
     cold, noop = r["builds"]["cold"], r["builds"]["noop"]
@@ -536,6 +599,15 @@ def table(r: dict) -> str:
         "first_image_kb",
         "search_index_zh_kb_gz",
         "search_index_kb_gz_per_100_records",
+        "kit_decks",
+        "kit_deck_s",
+        "kit_deck_cpu_s",
+        "kit_decks_s",
+        "kit_deck_mb_max",
+        "kit_s",
+        "kit_warm_s",
+        "kit_pack_mb_max",
+        "kit_pack_mb_total",
         "load_before",
         "load_after",
     ):
@@ -599,6 +671,9 @@ def run(args: argparse.Namespace) -> dict:
 
         sample = sorted((root / "images" / "events").glob("*.jpg"))[: args.sample]
         speed = throughput(sample, work)
+        log("the teacher's kit of the project's lessons (slides, PDFs, packs) …")
+        (work / "kit").mkdir()
+        kit = lesson_kit(repo, work / "kit", args.kit) if args.kit != 0 else {}
 
         cold = builds["cold"]
         image_free = cold["wall_s"] - cold["images_s"]
@@ -644,6 +719,7 @@ def run(args: argparse.Namespace) -> dict:
             # Other work on the machine slows every timing: the 1-minute load average before and after.
             "load_before": round(load_before, 2),
             "load_after": round(os.getloadavg()[0], 2),
+            **kit,
             "builds": builds,
         }
         result["targets"] = targets(result)

@@ -115,7 +115,12 @@ def run(options: Options, checked: Checked | None = None) -> Site:
         site_url=options.site_url,
     )
     site.schools = prepare_print(
-        site, root=root, docs_dir=paths.docs_dir, site_url=options.site_url, booking_contact=options.booking_contact
+        site,
+        root=root,
+        docs_dir=paths.docs_dir,
+        site_url=options.site_url,
+        booking_contact=options.booking_contact,
+        downloads=not options.kiosk,
     )
     extra = {}
     from .kiosk import search as kiosk_search

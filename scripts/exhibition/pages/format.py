@@ -118,6 +118,10 @@ class Formatter:
             value = int(value)
         return f"{value:,}" if isinstance(value, (int, float)) else str(value)
 
+    def mb(self, size: int) -> str:
+        """A download's size as a teacher reads it before clicking: "1.4 MB"."""
+        return f"{max(size / 1_000_000, 0.1):.1f} MB"
+
     def join(self, texts: list[model.Text]) -> str:
         return ("、" if self.lang == "zh" else "; ").join(self.t(x) for x in texts)
 

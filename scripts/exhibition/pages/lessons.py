@@ -36,6 +36,15 @@ def render_teachers(renderer) -> str:
         duration=lambda r: ui("duration_value").format(periods=r.periods, minutes=r.period_minutes, total=r.total_minutes),
         programme_record=site.by_id.get("flag-guardians-programme"),
         contact=schools.booking_contact if schools else "",
+        # Every lesson with its pack, for the download table (none in the kiosk, none without PDFs).
+        packs=[
+            (r, schools.lessons[r.id][renderer.lang])
+            for r in lessons
+            if schools
+            and schools.downloads
+            and schools.lessons.get(r.id, {}).get(renderer.lang, None)
+            and schools.lessons[r.id][renderer.lang].pack
+        ],
         paren=lambda x: f"{ctx['lp']}{x}{ctx['rp']}",
         lesson_notes={
             r.id: f"{ui(r.programme)} · {ui('duration_value').format(periods=r.periods, minutes=r.period_minutes, total=r.total_minutes)}"

@@ -28,6 +28,10 @@ class LessonAid:
     qr: str  # inline SVG of that address
     handout: Optional[str] = None  # docs-relative path of the PDF, when made
     worksheet: Optional[str] = None
+    worksheet_large: Optional[str] = None  # large print (18 pt and up)
+    slides: Optional[str] = None  # the classroom slides, PPTX
+    pack: Optional[str] = None  # the lesson pack, ZIP (made with the PDFs)
+    pack_bytes: int = 0
 
 
 @dataclass
@@ -40,6 +44,7 @@ class Schools:
     placeholder: bool
     booking_contact: str = ""
     pdf_missing: Optional[str] = None  # why there are no PDFs, when there are none
+    downloads: bool = True  # False in the kiosk edition: no files to download, no print block
     lessons: dict[str, dict[str, LessonAid]] = field(default_factory=dict)
 
 

@@ -76,6 +76,7 @@ class Renderer(Formatter):
             ui=self.ui,
             d=self.d,
             num=self.num,
+            mb=self.mb,
             join=self.join,
             cell=self.cell,
             figure_value=self.figure_value,

@@ -1,7 +1,9 @@
 """Step 2b of the flow: printed aids from the records, before the pages are written.
 
 - every lesson: its public address and a QR code for the printed page, a PDF
-  handout (the lesson plan) and a PDF pupil worksheet, in zh and en;
+  handout (the lesson plan), a PDF pupil worksheet and its large-print version,
+  the classroom slides (slides.py) and the lesson pack (pack.py), in zh and en
+  (the kiosk edition: none of them, it offers no downloads);
 - every exhibit: a label (zh + en title, zone, short address, QR code) on an A4
   sheet, as HTML to print from a browser and as PDF, made by `make labels` into
   build/labels/, not by every site build: the hall prints labels rarely, and one
@@ -27,7 +29,7 @@ from ..pages.site import LessonAid, Schools  # declared by the pages, which show
 from ..paths import Paths
 from ..records import model
 from ..words import UI  # the interface words of the pages, shared
-from . import pdf
+from . import pack, pdf, slides
 from .qr import Codes, base_url, record_url, short
 
 log = logging.getLogger("mkdocs.plugins.exhibition")
@@ -68,15 +70,24 @@ def prepare(
     booking_contact: str = "",
     placeholder: Optional[str] = None,
     pdfs: bool = True,
+    downloads: bool = True,
 ) -> Schools:
+    """downloads=False (the kiosk): no PDFs, slides or packs at all, and the pages offer none."""
     base, is_placeholder = base_url(site_url, *([placeholder] if placeholder else []))
     ok, why = pdf.available() if pdfs else (False, "PDFs switched off")
+    if not downloads:
+        ok, why = False, "the kiosk edition offers no downloads"
     schools = Schools(
-        base=base, placeholder=is_placeholder, booking_contact=(booking_contact or "").strip(), pdf_missing=None if ok else why
+        base=base,
+        placeholder=is_placeholder,
+        booking_contact=(booking_contact or "").strip(),
+        pdf_missing=None if ok else why,
+        downloads=downloads,
     )
     out = docs_dir / site.out_dir
     wanted: dict[Path, bytes] = {}
     documents: dict[Path, str] = {}  # PDFs to make: target -> HTML
+    decks: dict[Path, slides.Deck] = {}
     env = _environment()
     cache = Paths(root).print_cache
     codes = Codes(cache / "qr-codes.json")
@@ -88,17 +99,41 @@ def prepare(
             url = record_url(base, site.out_dir, lesson, lang, site.directory_urls)
             aid = LessonAid(url=url, qr=codes.svg(url, f"{UI['qr_online'][lang]}：{url}", "ex-qr"))
             schools.lessons[lesson.id][lang] = aid
-            if not ok:
+            if not downloads:
                 continue
             folder = f"{site.out_dir}/{lesson.FOLDER}/{lesson.id}"
+            # The slides need no system library: made even where WeasyPrint cannot run.
+            aid.slides = f"{folder}/{lesson.id}-slides-{lang}.pptx"
+            decks[docs_dir / aid.slides] = slides.describe(site, lesson, lang, base, docs_dir)
+            if not ok:
+                continue
             ctx = _context(site, lesson, lang, base, is_placeholder, aid, UI, codes)
-            for name, template in (("handout", "handout.html.j2"), ("worksheet", "worksheet.html.j2")):
-                relative = f"{folder}/{lesson.id}-{name}-{lang}.pdf"
-                documents[docs_dir / relative] = env.get_template(template).render(ctx)
+            for name, template, large in (
+                ("handout", "handout.html.j2", False),
+                ("worksheet", "worksheet.html.j2", False),
+                ("worksheet_large", "worksheet.html.j2", True),
+            ):
+                relative = f"{folder}/{lesson.id}-{name.replace('_', '-')}-{lang}.pdf"
+                documents[docs_dir / relative] = env.get_template(template).render({**ctx, "large": large})
                 setattr(aid, name, relative)
 
+    def draw_slides() -> None:
+        for target, deck in decks.items():
+            wanted[target] = slides.make(deck, cache, docs_dir)
+
     if documents:
-        wanted.update(zip(documents, pdf.render_many(list(documents.values()), cache)))
+        # The decks are drawn in this process while the PDF workers render.
+        wanted.update(zip(documents, pdf.render_many(list(documents.values()), cache, meanwhile=draw_slides)))
+    else:
+        draw_slides()
+    if ok:
+        for lesson in lessons:
+            for lang in model.LANGS:
+                aid = schools.lessons[lesson.id][lang]
+                aid.pack = f"{site.out_dir}/{lesson.FOLDER}/{lesson.id}/{lesson.id}-pack-{lang}.zip"
+                data = _pack(lesson, lang, aid, wanted, docs_dir, cache)
+                wanted[docs_dir / aid.pack] = data
+                aid.pack_bytes = len(data)
 
     codes.save()
     written = _write(wanted, out)
@@ -108,6 +143,22 @@ def prepare(
         f"exhibition: print aids {written['written']} written, {written['unchanged']} unchanged, {written['removed']} removed"
     )
     return schools
+
+
+# What a lesson pack holds, in this order: (LessonAid field, words.yml key describing the file).
+PACK = (
+    ("slides", "pack_file_slides"),
+    ("handout", "pack_file_handout"),
+    ("worksheet", "pack_file_worksheet"),
+    ("worksheet_large", "pack_file_worksheet_large"),
+)
+
+
+def _pack(lesson: model.Lesson, lang: str, aid: LessonAid, made: dict[Path, bytes], docs_dir: Path, cache: Path) -> bytes:
+    members = [(Path(getattr(aid, name)).name, made[docs_dir / getattr(aid, name)]) for name, _ in PACK]
+    files = [(Path(getattr(aid, name)).name, key) for name, key in PACK] + [(pack.README, "pack_file_readme")]
+    members.append((pack.README, pack.readme(lesson, lang, files, aid.url)))
+    return pack.make(members, cache)
 
 
 def _context(site, lesson: model.Lesson, lang: str, base: str, placeholder: bool, aid: LessonAid, UI, codes: Codes) -> dict:
@@ -232,7 +283,8 @@ def _write(wanted: dict[Path, bytes], out: Path) -> dict[str, int]:
         path.write_bytes(data)
         stats["written"] += 1
     # Handouts of removed lessons, and label sheets left by builds before `make labels` made them.
-    candidates = list((out / model.Lesson.FOLDER).glob("*/*.pdf")) if (out / model.Lesson.FOLDER).exists() else []
+    folder = out / model.Lesson.FOLDER
+    candidates = [p for suffix in ("pdf", "pptx", "zip") for p in folder.glob(f"*/*.{suffix}")] if folder.exists() else []
     candidates += [out / f"{LABELS}.{suffix}" for suffix in ("html", "css", "pdf")]
     for path in candidates:
         if path.exists() and path not in wanted:

@@ -50,8 +50,11 @@ def render(html: str, cache_dir: Path) -> bytes:
     return render_many([html], cache_dir)[0]
 
 
-def render_many(htmls: list[str], cache_dir: Path, workers: int | None = None) -> list[bytes]:
-    """PDFs of several documents: cached ones read back, the others rendered in parallel (one per core)."""
+def render_many(htmls: list[str], cache_dir: Path, workers: int | None = None, meanwhile=None) -> list[bytes]:
+    """PDFs of several documents: cached ones read back, the others rendered in parallel (one per core).
+
+    meanwhile: other work for this process (the slides) while the worker processes render, so both
+    share the cores instead of one waiting for the other; it runs once in any case."""
     ok, version = available()
     if not ok:
         raise RuntimeError(version)
@@ -63,10 +66,16 @@ def render_many(htmls: list[str], cache_dir: Path, workers: int | None = None) -
         workers = min(workers or os.cpu_count() or 1, len(jobs))
         if workers > 1:
             with ProcessPoolExecutor(workers) as pool:
-                list(pool.map(_render_to, jobs))
+                done = pool.map(_render_to, jobs)  # every job is handed out now; the results are awaited below
+                if meanwhile:
+                    meanwhile()
+                    meanwhile = None
+                list(done)
         else:
             for job in jobs:
                 _render_to(job)
+    if meanwhile:
+        meanwhile()
     return [path.read_bytes() for path in paths]
 
 
