@@ -74,8 +74,8 @@ def test_the_index_carries_names_pinyin_and_traditional_forms_results_never_show
         fan = next(d for d in index["docs"] if d["location"] == "exhibits/people/fan-zhuxian/")
         assert {"范筑先", "fanzhuxian", "fzx"} <= set(fan["names"])
         assert index["config"]["exhibition"]["t2s"]["艦"] == "舰"
-        # Citation markers ([@source-id]) are for readers, not for search.
-        assert not any(re.search(r"\[@|@[a-z0-9-]+\]", d["text"]) for d in index["docs"])
+        # Citation markers ([@source-id]) and the numbers pages show for them are for readers, not for search.
+        assert not any(re.search(r"\[@|@[a-z0-9-]+\]|<sup>\u200b?\[\d", d["text"]) for d in index["docs"])
     cemetery = next(d for d in _index(built_site)["docs"] if d["location"].startswith("exhibits/memorials/luxibei-"))
     assert {"肖永智", "xiaoyongzhi", "xyz"} <= set(cemetery["words"])  # buried there: found, not an exact name
 
@@ -109,3 +109,17 @@ def test_the_kiosk_finds_people_where_they_rest_by_pinyin(kiosk_site):
     items = {item["id"]: item for item in json.loads(text[len("window.KX_SEARCH = ") :].rstrip().rstrip(";"))["items"]}
     assert ["xiaoyongzhi", "xyz"] in items["luxibei-revolutionary-martyrs-cemetery"]["keys"]
     assert ["xiaoyongzhi", "xyz"] in items["xiao-yongzhi"]["keys"]
+
+
+def test_citation_numbers_leave_the_index_and_other_sups_stay(tmp_path):
+    """A paragraph's citation numbers (truth-code renders [@id] as <sup class="ex-cites">[1]</sup>;
+    Material keeps <sup>[1]</sup>) are not words of the index; other superscripts are."""
+    from exhibition.search_index import split_by_language
+
+    (tmp_path / "search").mkdir()
+    text = "范筑先\u200b守城\u200b。<sup>[3][1]</sup></p> <p>m<sup>2</sup> Liaocheng.<sup>[12]</sup>"
+    index = {"config": {"lang": ["zh"], "fields": {}}, "docs": [{"location": "x/", "title": "t", "text": text}]}
+    (tmp_path / "search/search_index.json").write_text(json.dumps(index), encoding="utf-8")
+    split_by_language(tmp_path, "zh", ["en"], keys={})
+    written = json.loads((tmp_path / "search/search_index.json").read_text(encoding="utf-8"))
+    assert written["docs"][0]["text"] == "范筑先\u200b守城\u200b。</p> <p>m<sup>2</sup> Liaocheng."

@@ -34,6 +34,9 @@ FIELDS = {"words": {"boost": 1000.0}, "names": {"boost": 1000.0}}
 NAMED_KINDS = ("vessel", "place", "memorial", "person")  # their title is a name, not a phrase
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _LATIN = re.compile(r"[a-z0-9]+")
+# A paragraph's citation numbers (<sup class="ex-cites">[1][2]</sup>, which Material keeps as <sup>):
+# for readers of the page, not words to search or show in a result.
+_CITES = re.compile(r"<sup>(?:\u200b?\[\d+\]\u200b?)+</sup>")
 
 
 def split_by_language(
@@ -52,6 +55,7 @@ def split_by_language(
         lang = urls.language_of(doc["location"], others) or default
         if lang != default:
             doc = {**doc, "location": doc["location"][len(urls.language_root(lang)) :]}
+        doc = {**doc, "text": _CITES.sub("", doc["text"])}
         buckets[lang].append(doc)
     for lang, docs in buckets.items():
         target = site_dir / urls.language_root(lang) / "search" / "search_index.json"
