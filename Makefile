@@ -106,12 +106,14 @@ screenshots: $(VENV)/.installed-test
 audit: $(STAMP) $(LIGHTHOUSE)
 	$(BIN)/python scripts/tools/audit.py $(AUDIT_PAGES)
 
-## bench: time builds of N synthetic records (default N=1000; N=50 for a quick run) -> build/bench.json
+## bench: time builds of N synthetic records (default N=1000; N=50 for a quick run) -> build/bench.json;
+##        then the search's recall on the query set (the real collection's site/, built if missing)
 .PHONY: bench
 bench: $(STAMP)
 	@$(BIN)/python -c "import pyvips" 2>/dev/null || $(BIN)/pip install -q -r scripts/bench/requirements.txt \
 		|| echo "bench: pyvips could not be installed; the libvips baseline will be null"
 	$(BIN)/python scripts/bench/bench.py --records "$(or $(N),1000)" $(BENCH_ARGS)
+	$(BIN)/python scripts/bench/search_recall.py  # recall@1 and @3 of tests/search_queries.yml on site/ -> build/search-recall.json
 
 clean:
 	rm -rf site site-kiosk build docs/exhibits docs/media .site-build-* .site-old-*

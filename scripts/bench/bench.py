@@ -377,6 +377,9 @@ def page_weight(site: Path, page: Path) -> dict:
     files = [(page.parent / a).resolve() for a in assets if "://" not in a]
     if worker:
         files.append((page.parent / worker.group(1)).resolve())  # Material's search worker starts with every page
+        ours = files[-1].with_name("exhibition-search.js")  # … inside ours (search-language.js swaps them)
+        if ours.is_file():
+            files.append(ours)
     parts = {"html": gz_kb(html.encode())}
     for path in files:
         if not path.is_file():

@@ -21,6 +21,7 @@ from .printing.aids import prepare as prepare_print
 from .records import model, roll
 from .records.problems import Problem, ValidationFailed, dotted
 from .records.validate import Collection, validate
+from .search_index import dictionary_words
 from .settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.exhibition")
@@ -175,20 +176,8 @@ def _strings(value) -> set[str]:
 
 
 def write_jieba_dictionary(records: list[model.Record], path: Path) -> None:
-    """Proper names as whole words, so search finds 聊城舰 inside longer text."""
-    words: set[str] = set()
-    for record in records:
-        words.add(record.title.zh)
-        for name in getattr(record, "other_names", []):
-            words.add(name.zh)
-        if isinstance(record, model.Person):
-            words.add(record.name.zh)
-        for burial in getattr(record, "notable_burials", []):
-            words.add(burial.name.zh)
-        if isinstance(record, model.Vessel):
-            words.add(record.ship_type.zh)
-    words = {w for w in words if w and " " not in w}
-    text = "".join(f"{w} 2000 nz\n" for w in sorted(words))
+    """Proper names as whole words, so search finds 聊城舰 inside longer text (search_index.dictionary_words)."""
+    text = "".join(f"{w} 2000 nz\n" for w in sorted(dictionary_words(records)))
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")

@@ -22,7 +22,7 @@ from .paths import Paths
 from .pipeline import Options, run
 from .publishing import absolute_alternates, site_url_problem, write_headers_file, write_robots
 from .records.problems import ValidationFailed
-from .search_index import split_by_language, write_pictures
+from .search_index import search_keys, split_by_language, write_pictures
 
 
 class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
@@ -193,7 +193,10 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
         if self.dirty:
             return  # a preview rebuild: the preview keeps its search index and the files below
         edition = self.edition
-        split_by_language(Path(config.site_dir), edition.default_language, list(edition.languages[1:]), script=edition.offline)
+        keys = search_keys(self.site, list(edition.languages), edition.directory_urls)  # pinyin, words inside titles
+        split_by_language(
+            Path(config.site_dir), edition.default_language, list(edition.languages[1:]), script=edition.offline, keys=keys
+        )
         if not edition.offline:  # the kiosk has its own search page, with picture cards of its own
             write_pictures(Path(config.site_dir), self.site, list(edition.languages), edition.directory_urls)
         write_robots(Path(config.site_dir), _site_url(edition.site_url))

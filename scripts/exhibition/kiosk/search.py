@@ -50,6 +50,7 @@ def _texts(record, lang: str, tag_names: dict[str, model.Text]) -> list[str]:
         out.append(record.name.zh if lang == "zh" else record.name.pinyin)
         out += [t(e.place) for e in (record.born, record.died) if e]
     out += [t(x) for x in getattr(record, "other_names", [])]
+    out += [t(b.name) for b in getattr(record, "notable_burials", [])]  # 肖永智 finds where he rests
     out += [t(getattr(record, "address", None)), t(getattr(record, "place", None))]
     out += [t(tag_names[tag]) for tag in record.tags if tag in tag_names]
     out.append(UI[f"one_{record.kind}"][lang])  # "ship", "person": what a child may try first
