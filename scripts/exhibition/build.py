@@ -28,7 +28,7 @@ from . import edition as editions
 from .paths import Paths
 from .pipeline import Checked, check
 from .publishing import site_url_problem
-from .records.problems import Problem, dotted, drafts_line, report
+from .records.problems import Problem, dotted, drafts_line, notes_report, report
 
 try:
     import fcntl
@@ -155,6 +155,8 @@ def build_site(
             checked, problems = build.check(config)
             if checked.collection.drafts:
                 print(drafts_line(checked.collection.drafts))
+            if checked.collection.notes:
+                print(notes_report(checked.collection.notes))
             if not problems:
                 problems = build.render(config, checked)
             if problems:

@@ -52,3 +52,13 @@ def drafts_line(paths: list[str]) -> str:
     if not paths:
         return ""
     return f"{len(paths)} draft{'s' if len(paths) != 1 else ''} not published: {', '.join(paths)}"
+
+
+def notes_report(notes: list[Problem]) -> str:
+    """Pictures accepted as they are, with a word for the curator (a small one looks soft): one line each."""
+    if not notes:
+        return ""
+    notes = sorted(set(notes))
+    head = f"{len(notes)} note{'s' if len(notes) != 1 else ''} on pictures (used as they are):"
+    # "note: " first, so a note is never read (by a person or a script) as a problem to fix.
+    return "\n".join([head, *(f"note: {n}" for n in notes)])
