@@ -34,6 +34,9 @@ KEYS = {  # the issue's keys and their types (None where a baseline may be unava
     "peak_rss_mb": (float,),
     "page_kb_gz": (float,),
     "first_image_kb": (float,),
+    "zoom_cold_s": (float,),  # a 9000×7000 scan's tiles, cold and cached (issue 25)
+    "zoom_cached_s": (float,),
+    "zoom_cached_made": (int,),
 }
 
 
