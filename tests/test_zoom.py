@@ -202,6 +202,20 @@ def drawn_levels(requests: list[str]) -> set[int]:
     return {int(m[1]) for url in requests if (m := re.search(r"/zoom_files/(\d+)/\d+_\d+\.jpg$", url))}
 
 
+def test_the_button_is_in_sight_with_the_picture(browser, zoom_web):
+    """Above the lead figure, in the first screen at 1280×800 and 390×844, a real labelled button."""
+    for width, height in ((1280, 800), (390, 844)):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        page = context.new_page()
+        page.goto((zoom_web / PAGE.format(id="scan-certificate")).as_uri())
+        button = page.get_by_role("button", name=re.compile("放大查看"))
+        box, picture = button.bounding_box(), page.locator(".ex-figure--lead img").bounding_box()
+        assert box["y"] + box["height"] <= height, (width, box)
+        assert box["y"] + box["height"] <= picture["y"] + 1, "the button stands above the picture"
+        assert box["height"] >= 44 and box["width"] >= 44, box  # a finger's target
+        context.close()
+
+
 def canvas_shows_the_scan(page) -> None:
     """The viewer's canvas, as the screen shows it: paper and the red seal (not an empty black box)."""
     shot = Image.open(io.BytesIO(page.locator(".ex-zoom-dialog__view").screenshot())).convert("RGB")
@@ -268,6 +282,7 @@ def test_viewer_opens_and_zooms_on_the_web_under_a_sub_path(browser, zoom_web):
             page.goto(f"{base}{'en/' if lang == 'en' else ''}{PAGE.format(id='scan-certificate').removesuffix('index.html')}")
             assert _axe().run(page, options=AXE_OPTIONS).response["violations"] == []
             open_viewer(page, lang)
+            assert _axe().run(page, options=AXE_OPTIONS).response["violations"] == [], "the open viewer"
             zoom_and_come_back(page, requests, lang)
         assert all(url.startswith(base) for url in every), [u for u in every if not u.startswith(base)]
         assert not failed, failed

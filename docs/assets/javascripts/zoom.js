@@ -10,11 +10,6 @@
   if (window.exhibitionZoom) return; // one copy per page, however many buttons
   window.exhibitionZoom = { viewer: null };
 
-  var style = document.createElement("link");
-  style.rel = "stylesheet";
-  style.href = new URL("../stylesheets/zoom.css", HERE).href;
-  document.head.appendChild(style);
-
   var loading = null;
   function load() {
     if (!loading) loading = new Promise(function (resolve, reject) {
