@@ -6,6 +6,7 @@ Step 1 of the flow: exhibits/*.yml -> typed records (or a list of problems).
 from __future__ import annotations
 
 import difflib
+import functools
 import html
 import re
 import typing
@@ -42,6 +43,7 @@ EXTENSIONS = {
 }
 
 
+@functools.cache
 def register_heif() -> None:
     """Teach Pillow to open HEIC/HEIF (iPhone photos) with pillow-heif; once per process."""
     from pillow_heif import register_heif_opener
