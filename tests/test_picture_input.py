@@ -124,6 +124,11 @@ def test_greyscale_and_16_bit_scans_keep_their_tones(tmp_path):
     for path in files:
         assert close(sample(path, 0.75, 0.5), (128, 128, 128), 6)
         assert close(sample(path, 0.25, 0.5), (32, 32, 32), 6)
+    # 8-bit values in a 32-bit greyscale TIFF: kept as they are, not darkened 256 times.
+    _, files = derive_one(tmp_path, "wide.tif", encoded(two_patches("L").convert("I"), "TIFF"))
+    for path in files:
+        top = sample(path, 0.5, 0.25)
+        assert 60 < top[0] < 110, top
     _, files = derive_one(tmp_path, "grey.jpg", encoded(two_patches("L"), "JPEG"))
     for path in files:
         top = sample(path, 0.5, 0.25)

@@ -201,7 +201,9 @@ def to_srgb(im: Image.Image) -> Image.Image:
         im = im.convert("RGB")
     elif im.mode.startswith("I;16") or im.mode == "I":
         # 16-bit greyscale (a PNG or TIFF scan): Pillow's convert() would clip it to white; scale it.
-        im = im.convert("I").point(lambda v: v * (1 / 256)).convert("L")
+        # A 32-bit "I" picture whose values stay within 0-255 is 8-bit data in a wide box: kept as it is.
+        sixteen = im.mode != "I" or im.getextrema()[1] > 255
+        im = im.convert("I").point(lambda v: v * (1 / 256 if sixteen else 1)).convert("L")
     elif im.mode == "F":
         im = im.point(lambda v: v * 255).convert("L")
     elif im.mode == "1":
