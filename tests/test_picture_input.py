@@ -91,18 +91,30 @@ def test_cmyk_jpeg_comes_out_in_its_colours_not_inverted(tmp_path):
         no_camera_data(path)
 
 
-def test_heic_from_an_iphone_is_read_turned_and_stripped(tmp_path):
+@pytest.mark.parametrize("orientation", [1, 6, 8])
+def test_heic_from_an_iphone_is_read_turned_and_stripped(tmp_path, orientation):
+    """An iPhone stores the turn as the HEIF's own transform (irot), which pillow-heif writes from the
+    picture's EXIF orientation as here; the sensor's top (red) ends up right for 6, left for 8."""
     register_heif()
+    exif = gps()
+    exif[0x0112] = orientation
+    im = two_patches("RGB", (1200, 800))
+    im.info["exif"] = exif.tobytes()  # the encoder takes the orientation from the picture's own EXIF
+    data = encoded(im, "HEIF", quality=90)
+    assert data[4:12] in (b"ftypheic", b"ftypmif1"), data[:16]
+    derived, files = derive_one(tmp_path, "IMG_0001.HEIC", data)
+    assert (derived.width, derived.height) == ((1200, 800) if orientation == 1 else (800, 1200))
+    red, blue = {1: ((0.5, 0.25), (0.5, 0.75)), 6: ((0.75, 0.5), (0.25, 0.5)), 8: ((0.25, 0.5), (0.75, 0.5))}[orientation]
+    for path in files:
+        assert close(sample(path, *red), RED) and close(sample(path, *blue), BLUE), (orientation, path)
+        no_camera_data(path)
+
+
+def gps() -> Image.Exif:
     exif = Image.Exif()
     exif[0x010F] = "TestCam"
     exif[0x8825] = {1: "N", 2: (36.0, 27.0, 0.0), 3: "E", 4: (115.0, 59.0, 0.0)}
-    data = encoded(two_patches("RGB", (1200, 800)), "HEIF", quality=90, exif=exif)
-    assert data[4:12] in (b"ftypheic", b"ftypmif1"), data[:16]
-    derived, files = derive_one(tmp_path, "IMG_0001.HEIC", data)
-    assert (derived.width, derived.height) == (1200, 800)
-    for path in files:
-        assert close(sample(path, 0.5, 0.25), RED) and close(sample(path, 0.5, 0.75), BLUE)
-        no_camera_data(path)
+    return exif
 
 
 def test_png_with_transparency_is_flattened_on_white(tmp_path):
@@ -223,3 +235,12 @@ def test_a_file_that_is_no_picture_is_refused_whatever_its_name(tmp_path):
     phone.write_bytes(photo_bytes(800, 600))
     notes: list[str] = []
     assert inspect_image(phone, notes) is None and notes == []
+
+
+def test_a_profile_that_does_not_fit_is_left_aside(tmp_path):
+    """A CMYK picture carrying an RGB profile (a mistake of the program that saved it) or a damaged profile:
+    the numbers are converted as plain CMYK, no crash, red stays red."""
+    for name, profile in (("wrong.jpg", rgb_profile(SRGB_RED, SRGB_GREEN, SRGB_BLUE)), ("damaged.jpg", b"\0" * 200)):
+        _, files = derive_one(tmp_path, name, encoded(two_patches("CMYK"), "JPEG", quality=95, icc_profile=profile))
+        for path in files:
+            assert close(sample(path, 0.5, 0.25), RED), (name, sample(path, 0.5, 0.25))
