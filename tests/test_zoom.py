@@ -191,6 +191,10 @@ def open_viewer(page, lang: str) -> None:
     opener.click()
     dialog = page.locator("dialog.ex-zoom-dialog[open]")
     dialog.wait_for()
+    hint = {"zh": "双指或滚轮缩放，拖动移动", "en": "Pinch or scroll to zoom, drag to move"}[lang]
+    assert dialog.locator(".ex-zoom-dialog__hint").inner_text() == hint
+    names = {"zh": ["放大", "缩小", "看全图", "关闭"], "en": ["Zoom in", "Zoom out", "Whole picture", "Close"]}[lang]
+    assert dialog.locator("button").all_inner_texts() == names
     page.wait_for_function(
         "() => window.exhibitionZoom.viewer && window.exhibitionZoom.viewer.world.getItemAt(0)"
         " && window.exhibitionZoom.viewer.world.getItemAt(0).getFullyLoaded()",
