@@ -119,7 +119,7 @@ def real_project(tmp_path: Path) -> Path:
 
 # Fixtures that make a test a `build` test: each builds its own site (the shared built_site is the one
 # build a fast run allows). Every test that needs `browser` is a `browser` test.
-BUILD_FIXTURES = {"kiosk_site", "kiosk_project", "subpath_site", "roll_site", "labels"}
+BUILD_FIXTURES = {"kiosk_site", "kiosk_project", "subpath_site", "roll_site", "labels", "zoom_web", "zoom_kiosk"}
 
 
 # `make test` runs the files on two workers (pytest-xdist, --dist loadfile --no-loadscope-reorder), each
@@ -135,6 +135,7 @@ LONGEST_FIRST = (  # measured with --durations=0 on two workers, fresh clone, 20
     "test_roll.py",
     "test_audit.py",
     "test_publishing.py",
+    "test_zoom.py",  # two small builds (web, kiosk) and the viewer in both (issue 25), about 35 s on two workers
     "test_bad_input.py",
     "test_lessons.py",
     "test_csp.py",

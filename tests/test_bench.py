@@ -40,6 +40,9 @@ KEYS = {  # the issue's keys and their types (None where a baseline may be unava
     "kit_warm_s": (float,),
     "kit_pack_mb_max": (float,),
     "kit_pack_mb_total": (float,),
+    "zoom_cold_s": (float,),  # a 9000×7000 scan's tiles, cold and cached (issue 25)
+    "zoom_cached_s": (float,),
+    "zoom_cached_made": (int,),
 }
 
 

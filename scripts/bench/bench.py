@@ -77,6 +77,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--repo", default=str(ROOT), help="project whose mkdocs.yml, docs/, overrides/, settings/ are copied (default: this one)"
     )
+    parser.add_argument("--scan", default="9000x7000", help="the large scan whose zoom tiles are timed, WxH (default 9000x7000)")
     parser.add_argument("--sample", default="12", help="photos in the throughput comparison (default 12)")
     parser.add_argument("--no-serve", action="store_true", help="skip the `make serve` preview measurements")
     parser.add_argument(
@@ -92,6 +93,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     if not match or min(int(match[1]), int(match[2])) < 16:
         raise BenchError(f"--size must be WIDTHxHEIGHT of at least 16x16 pixels, e.g. 4000x3000 (got {args.size!r})")
     args.size = (int(match[1]), int(match[2]))
+    match = re.fullmatch(r"(\d+)x(\d+)", args.scan)
+    if not match or max(int(match[1]), int(match[2])) < 6000:
+        raise BenchError(
+            f"--scan must be WIDTHxHEIGHT with a side of 6000 pixels or more (tiled), e.g. 9000x7000 (got {args.scan!r})"
+        )
+    args.scan = (int(match[1]), int(match[2]))
     return args
 
 
@@ -357,6 +364,65 @@ def throughput(files: list[Path], work: Path) -> dict:
     return result
 
 
+# --- deep-zoom tiles of a large scan (issue 25) ------------------------------------------
+
+
+def scan_jpeg(path: Path, size: tuple[int, int]) -> None:
+    """A document scan: paper with a little grain, lines of text, a red seal (JPEG, quality 85)."""
+    from PIL import Image, ImageDraw
+
+    width, height = size
+    grain = Image.effect_noise((width // 4, height // 4), 12).resize(size)  # paper is never flat
+    paper = Image.merge("RGB", [grain.point(lambda v, k=k: min(255, v + k)) for k in (110, 100, 80)])
+    draw = ImageDraw.Draw(paper)
+    for y in range(height // 12, height - height // 20, max(40, height // 35)):
+        for x in range(width // 20, width - width // 20, max(60, width // 60)):
+            draw.rectangle((x, y, x + width // 90, y + height // 90), fill=(50, 45, 40))
+    draw.ellipse(
+        (width * 7 // 10, height * 8 // 10, width * 8 // 10, height * 8 // 10 + width // 10), outline=(190, 30, 30), width=40
+    )
+    paper.save(path, "JPEG", quality=85)
+
+
+def zoom_tiles(work: Path, size: tuple[int, int]) -> dict:
+    """Tiles for one scan as the build makes them (derivatives.derive_all, one worker): cold (decode,
+    WebP copies and every tile), then cached (the unchanged scan again: no tile work), and libvips'
+    dzsave on the same scan, same tile layout, beside them."""
+    from exhibition.images import derivatives, zoom
+
+    images, media = work / "scan" / "images", work / "scan" / "media"
+    images.mkdir(parents=True)
+    scan = images / "scan.jpg"
+    log(f"zoom tiles: making a {size[0]}×{size[1]} scan …")
+    scan_jpeg(scan, size)
+    scan.read_bytes()
+    result: dict = {"zoom_scan": f"{size[0]}x{size[1]}", "zoom_scan_mb": round(scan.stat().st_size / 1e6, 1)}
+    for name in ("cold", "cached"):
+        log(f"zoom tiles: {name} …")
+        start, cpu = time.perf_counter(), time.process_time()
+        derived, errors, stats = derivatives.derive_all(["scan.jpg"], images, media, workers=1, progress=False)
+        result[f"zoom_{name}_s"] = round(time.perf_counter() - start, 3)
+        result[f"zoom_{name}_cpu_s"] = round(time.process_time() - cpu, 3)
+        if errors:
+            raise BenchError(f"zoom tiles: {errors}")
+        result[f"zoom_{name}_made"] = stats["made"]
+    tiled = derived["scan.jpg"].zoom
+    result["zoom_tiles"] = sum(1 for _ in media.rglob(f"{zoom.TILES}/*/*.{zoom.FORMAT}")) if tiled else 0
+    result["zoom_cached_per_cold"] = round(result["zoom_cached_s"] / result["zoom_cold_s"], 4)
+    try:
+        import pyvips
+    except Exception:  # ImportError, or the library itself missing (OSError)
+        result["zoom_vips_s"] = None
+        return result
+    log("zoom tiles: libvips dzsave …")
+    start = time.perf_counter()
+    image = pyvips.Image.new_from_file(str(scan), access="sequential")
+    image.dzsave(str(work / "scan" / "vips"), tile_size=zoom.TILE, overlap=zoom.OVERLAP, suffix=f".jpg[Q={zoom.QUALITY}]")
+    result["zoom_vips_s"] = round(time.perf_counter() - start, 3)
+    result["zoom_cold_per_vips"] = round(result["zoom_cold_s"] / result["zoom_vips_s"], 2)
+    return result
+
+
 # --- what a visitor downloads ----------------------------------------------------
 
 
@@ -522,6 +588,15 @@ def targets(r: dict) -> list[dict]:
             None if vips is None else vips >= VIPS_RATIO_MIN,
         )
     )
+    rows.append(
+        (
+            "zoom tiles of an unchanged scan (warm build): tile work",
+            f"{r.get('zoom_cached_made')} made, {r.get('zoom_cached_s')} s against {r.get('zoom_cold_s')} s cold "
+            f"({r.get('zoom_tiles')} tiles; libvips dzsave {r.get('zoom_vips_s')} s)",
+            "0 made",
+            r.get("zoom_cached_made") == 0,
+        )
+    )
     for key, name, limit in (
         ("edit_preview_s", "`make serve`: one record edited, until the page shows it", EDIT_PREVIEW_MAX_S),
         ("add_photo_preview_s", "`make serve`: a photo added, until the page shows it", ADD_PHOTO_PREVIEW_MAX_S),
@@ -600,6 +675,14 @@ def table(r: dict) -> str:
         "media_mb",
         "page_kb_gz",
         "first_image_kb",
+        "zoom_scan",
+        "zoom_tiles",
+        "zoom_cold_s",
+        "zoom_cold_cpu_s",
+        "zoom_cached_s",
+        "zoom_cached_per_cold",
+        "zoom_vips_s",
+        "zoom_cold_per_vips",
         "search_index_zh_kb_gz",
         "search_index_kb_gz_per_100_records",
         "kit_decks",
@@ -677,6 +760,7 @@ def run(args: argparse.Namespace) -> dict:
         log("the teacher's kit of the project's lessons (slides, PDFs, packs) …")
         (work / "kit").mkdir()
         kit = lesson_kit(repo, work / "kit", args.kit) if args.kit != 0 else {}
+        tiles = zoom_tiles(work, args.scan)
 
         cold = builds["cold"]
         image_free = cold["wall_s"] - cold["images_s"]
@@ -723,6 +807,7 @@ def run(args: argparse.Namespace) -> dict:
             "load_before": round(load_before, 2),
             "load_after": round(os.getloadavg()[0], 2),
             **kit,
+            **tiles,
             "builds": builds,
         }
         result["targets"] = targets(result)

@@ -28,7 +28,7 @@ from . import edition as editions
 from .paths import Paths
 from .pipeline import Checked, check
 from .publishing import site_url_problem
-from .records.problems import Problem, dotted, drafts_line, notes, report
+from .records.problems import Problem, dotted, drafts_line, notes, notes_report, report
 
 try:
     import fcntl
@@ -157,6 +157,8 @@ def build_site(
                 print(drafts_line(checked.collection.drafts))
             if checked.collection.advisories:  # not errors yet: each with its file and line, as `make check` prints them
                 print(notes(checked.collection.advisories))
+            if checked.collection.notes:
+                print(notes_report(checked.collection.notes))
             if not problems:
                 problems = build.render(config, checked)
             if problems:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .paths import Paths
 from .pipeline import check
-from .records.problems import drafts_line, notes, report
+from .records.problems import drafts_line, notes, notes_report, report
 from .records.roll import counted
 
 # Exit codes, one meaning each (tests assert them exactly).
@@ -149,6 +149,8 @@ def _check(args) -> int:
     collection = checked.collection
     if collection.drafts:
         print(drafts_line(collection.drafts))
+    if collection.notes:
+        print(notes_report(collection.notes))
     if problems:
         print(report(problems), file=sys.stderr)
         return PROBLEMS

@@ -39,6 +39,12 @@ FIXED = {
     "form-action": ["'self'"],
     "object-src": ["'none'"],
 }
+# <style> elements vendored scripts add themselves, allowed by their hash (no 'unsafe-inline'):
+# OpenSeadragon (the deep-zoom viewer of large scans, assets/vendor/openseadragon/) adds this one rule
+# when it starts, unless a <style data-openseadragon-mobile-css> is already in the page.
+VENDOR_STYLES = (
+    "@media (hover: none) {    .openseadragon-canvas:focus {        outline: none !important;    }}",  # OpenSeadragon 6.1.1
+)
 # Only in an HTTP header: a <meta> policy cannot carry these (browsers ignore them there).
 HEADER_ONLY = {"frame-ancestors": ["'self'"]}
 
@@ -70,7 +76,7 @@ def directives(site: Path, *, header: bool = True) -> dict[str, list[str]]:
     scripts, styles = inline_hashes(site)
     out = {name: list(values) for name, values in FIXED.items()}
     out["script-src"] += sorted(scripts)
-    out["style-src"] += sorted(styles)
+    out["style-src"] += sorted(styles | {digest(text) for text in VENDOR_STYLES})
     if header:
         out.update(HEADER_ONLY)
     return out

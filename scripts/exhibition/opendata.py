@@ -55,6 +55,8 @@ def export(
                 made = (derived or {}).get(original.file)
                 # Relative to the site root, as docs/ is; smallest first, as in srcset.
                 image["files"] = [{"url": v.url, "width": v.width, "height": v.height} for v in made.variants] if made else []
+                if made and made.zoom:  # a large scan's deep-zoom tiles: the DZI descriptor (tiles beside it)
+                    image["zoom"] = {"dzi": made.zoom.url, "width": made.zoom.width, "height": made.zoom.height}
             # The record's page in this edition's URL style (the kiosk's pages are file.html).
             data["page"] = urls.page(urls.record_docs_path(record, pages_dir), lang, directory_urls)
             rows.append(data)

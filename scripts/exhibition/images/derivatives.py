@@ -1,8 +1,10 @@
 """Step 2 of the flow: web-ready derivatives of every image a record uses.
 
 One decode per photo (JPEG decoded at reduced scale with draft()), orientation
-fixed, EXIF and GPS dropped, never upscaled, WebP at a few widths, each width
-resized from the next larger one. Results are cached by the source's content
+fixed, colours in sRGB (an embedded ICC profile converted; CMYK, 16-bit and
+greyscale to 8-bit RGB; transparency flattened on white), EXIF and GPS dropped,
+never upscaled, WebP at a few widths, each width resized from the next larger
+one; a large scan also gets deep-zoom tiles (zoom.py). Results are cached by the source's content
 hash, so an unchanged photo is never decoded again, and work is spread over the
 machine's cores. The hash itself is remembered by (path, size, mtime, inode) in
 media/.source-keys.json, so a rebuild with no new photo reads no photo at all.
@@ -11,6 +13,7 @@ media/.source-keys.json, so a rebuild with no new photo reads no photo at all.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import sys
@@ -20,9 +23,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps
+from PIL import Image, ImageCms, ImageOps
 
-from ..records.validate import MAX_PIXELS
+from ..records.validate import MAX_PIXELS, register_heif
+from . import zoom
 
 WIDTHS = (480, 960, 1600)
 QUALITY = 78
@@ -30,7 +34,7 @@ QUALITY = 78
 # (measured on 4000×3000 photos); encoding was most of the picture work.
 METHOD = 2
 # Bump when the recipe changes so old cache entries are not reused.
-RECIPE = f"v3-{'-'.join(map(str, WIDTHS))}-q{QUALITY}-m{METHOD}"
+RECIPE = f"v4-{'-'.join(map(str, WIDTHS))}-q{QUALITY}-m{METHOD}-z{zoom.ZOOM_FROM}-{zoom.TILE}"
 PROGRESS_FROM = 8  # show a progress bar when this many images need work
 KEYS_FILE = ".source-keys.json"  # in the media folder; MkDocs skips dot-files
 RACY_NS = 2_000_000_000  # a file changed this recently may change again within its mtime tick: hash it next time too
@@ -45,11 +49,26 @@ class Variant:
 
 
 @dataclass(frozen=True)
+class Zoom:
+    """A large scan's deep-zoom tiles (zoom.py): the descriptor and the tiles' folder, relative to docs/."""
+
+    url: str  # …/zoom.dzi
+    tiles: str  # …/zoom_files/
+    width: int  # of the whole picture, upright
+    height: int
+
+    def tile_source(self, prefix: str) -> dict:
+        """What OpenSeadragon takes inline; prefix: from the page to docs/ (as for every picture)."""
+        return zoom.tile_source(f"{prefix}{self.tiles}", self.width, self.height)
+
+
+@dataclass(frozen=True)
 class Derived:
     source: str  # path inside images/
     width: int  # of the largest variant
     height: int
     variants: tuple[Variant, ...]
+    zoom: Zoom | None = None  # a scan of zoom.ZOOM_FROM px or more
 
     @property
     def small(self) -> Variant:
@@ -111,19 +130,21 @@ class SourceKeys:
 
 
 def make(source: Path, out_dir: Path, key: str, url_base: str) -> dict:
-    """Decode once, write every width. Runs in a worker process."""
+    """Decode once, write every width (and a large scan's tiles). Runs in a worker process."""
     warnings.simplefilter("error", Image.DecompressionBombWarning)
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    register_heif()
     try:
         with Image.open(source) as im:
-            if im.format == "JPEG":
+            tiles = zoom.wanted(*im.size)
+            if im.format in ("JPEG", "MPO") and not tiles:
                 # Decode at the smallest scale (1/2, 1/4, 1/8) that still covers the largest width,
                 # once the picture is upright: only the width counts, so ask for no height.
                 turned = im.getexif().get(0x0112) in SWAPS_AXES
                 im.draft("RGB", (1, WIDTHS[-1]) if turned else (WIDTHS[-1], 1))
             im.load()
-            im = ImageOps.exif_transpose(im)
-            im = im.convert("RGBA" if im.mode in ("RGBA", "LA", "P") and _has_alpha(im) else "RGB")
+            ImageOps.exif_transpose(im, in_place=True)  # in place: a copy of a 63-megapixel scan costs 0.2 s
+            im = to_srgb(im)
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise ImageError(f"cannot be decoded ({type(exc).__name__}: {exc}). Export the picture again as JPEG or PNG") from None
     full_w, full_h = im.size
@@ -131,7 +152,19 @@ def make(source: Path, out_dir: Path, key: str, url_base: str) -> dict:
     widths = [w for w in WIDTHS if w < full_w] + [min(full_w, WIDTHS[-1])]
     target = out_dir / key
     target.mkdir(parents=True, exist_ok=True)
-    source_im = im
+    manifest: dict = {}
+    if tiles:
+        zoom.make_tiles(im, target)
+        base = f"{url_base}/{key}"
+        manifest["zoom"] = {
+            "url": f"{base}/{zoom.DESCRIPTOR}",
+            "tiles": f"{base}/{zoom.TILES}/",
+            "width": full_w,
+            "height": full_h,
+        }
+    # A scan's copies start from it halved (a box filter, like the tiles' next level): Lanczos over the
+    # full 9000 px for a 1600 px copy is most of the work otherwise; at 2× or more the result is the same.
+    source_im = im.reduce(2) if tiles and full_w >= 4 * WIDTHS[-1] else im
     # Largest first, each smaller width from the one before: a third of the resampling work.
     for width in sorted(set(widths), reverse=True):
         height = max(1, round(full_h * width / full_w))
@@ -143,13 +176,64 @@ def make(source: Path, out_dir: Path, key: str, url_base: str) -> dict:
         source_im.save(tmp, "WEBP", quality=QUALITY, method=METHOD)
         os.replace(tmp, target / name)
         variants.insert(0, {"url": f"{url_base}/{key}/{name}", "width": width, "height": height})
-    manifest = {"width": variants[-1]["width"], "height": variants[-1]["height"], "variants": variants}
+    manifest = {"width": variants[-1]["width"], "height": variants[-1]["height"], "variants": variants, **manifest}
     (target / "manifest.json").write_text(json.dumps(manifest))
     return manifest
 
 
-def _has_alpha(im: Image.Image) -> bool:
-    return im.mode in ("RGBA", "LA") or (im.mode == "P" and "transparency" in im.info)
+SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+WHITE = (255, 255, 255)
+
+
+def to_srgb(im: Image.Image) -> Image.Image:
+    """8-bit sRGB, as a browser shows it right: the embedded ICC profile converted (a print scan's
+    CMYK or an Adobe RGB photo), CMYK and greyscale and 16-bit data to 8-bit RGB, transparency
+    flattened on white (a logo's transparent ground shows white in the lightbox's dark frame too).
+
+    Adobe's inverted CMYK JPEGs (Photoshop's) are read the right way round by Pillow (the APP14
+    marker), so what arrives here is plain CMYK."""
+    icc = im.info.get("icc_profile")
+    alpha = im.getchannel("A") if im.mode in ("RGBA", "LA", "PA", "La", "RGBa") else None
+    if im.mode == "P":
+        if "transparency" in im.info:
+            im = im.convert("RGBA")
+            alpha = im.getchannel("A")
+        im = im.convert("RGB")
+    elif im.mode.startswith("I;16") or im.mode == "I":
+        # 16-bit greyscale (a PNG or TIFF scan): Pillow's convert() would clip it to white; scale it.
+        # A 32-bit "I" picture whose values stay within 0-255 is 8-bit data in a wide box: kept as it is.
+        sixteen = im.mode != "I" or im.getextrema()[1] > 255
+        im = im.convert("I").point(lambda v: v * (1 / 256 if sixteen else 1)).convert("L")
+    elif im.mode == "F":
+        im = im.point(lambda v: v * 255).convert("L")
+    elif im.mode == "1":
+        im = im.convert("L")
+    elif im.mode in ("LA", "La"):
+        im = im.convert("L")
+    elif im.mode in ("RGBA", "RGBa", "PA"):
+        im = im.convert("RGB")
+    out = _profile_to_srgb(im, icc) if icc else None
+    if out is None:
+        out = im if im.mode == "RGB" else im.convert("RGB")
+    if alpha is not None and alpha.getextrema() != (255, 255):
+        ground = Image.new("RGB", out.size, WHITE)
+        ground.paste(out, mask=alpha)
+        out = ground
+    return out
+
+
+def _profile_to_srgb(im: Image.Image, icc: bytes) -> Image.Image | None:
+    """im in sRGB by its embedded profile; None when it is sRGB already or the profile is unusable
+    (then the numbers are taken as sRGB, as a browser would)."""
+    if im.mode not in ("RGB", "CMYK", "L"):
+        return None
+    try:
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        if ImageCms.getProfileDescription(profile).strip().lower().startswith("srgb") and im.mode == "RGB":
+            return None  # already what browsers assume: skip a transform of every pixel
+        return ImageCms.profileToProfile(im, profile, SRGB, outputMode="RGB")
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return None
 
 
 def derive_all(
@@ -212,7 +296,14 @@ def _collect(results, derived, errors, stats, bar):
 
 
 def _to_derived(file: str, manifest: dict) -> Derived:
-    return Derived(file, manifest["width"], manifest["height"], tuple(Variant(**v) for v in manifest["variants"]))
+    tiles = manifest.get("zoom")
+    return Derived(
+        file,
+        manifest["width"],
+        manifest["height"],
+        tuple(Variant(**v) for v in manifest["variants"]),
+        Zoom(**tiles) if tiles else None,
+    )
 
 
 def _progress(total: int):

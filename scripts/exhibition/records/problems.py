@@ -101,3 +101,11 @@ def notes(problems: list[Problem]) -> str:
         f"`make check STRICT=1` treats {'it as one' if count == 1 else 'them as errors'}; `make report` lists all that is unfinished)."
     )
     return "\n".join(lines)
+def notes_report(notes: list[Problem]) -> str:
+    """Pictures accepted as they are, with a word for the curator (a small one looks soft): one line each."""
+    if not notes:
+        return ""
+    notes = sorted(set(notes))
+    head = f"{len(notes)} note{'s' if len(notes) != 1 else ''} on pictures (used as they are):"
+    # "note: " first, so a note is never read (by a person or a script) as a problem to fix.
+    return "\n".join([head, *(f"note: {n}" for n in notes)])

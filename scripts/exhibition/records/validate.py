@@ -6,6 +6,7 @@ Step 1 of the flow: exhibits/*.yml -> typed records (or a list of problems).
 from __future__ import annotations
 
 import difflib
+import functools
 import html
 import re
 import typing
@@ -21,8 +22,34 @@ from . import model, privacy
 from .load import Document, load
 from .problems import Problem, dotted
 
-IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF", "TIFF"}
+# MPO: the JPEG many phones and cameras write (a second, smaller picture inside); HEIF: iPhone photos.
+IMAGE_FORMATS = {"JPEG", "MPO", "PNG", "WEBP", "GIF", "TIFF", "HEIF"}
 MAX_PIXELS = 80_000_000  # a 10,000 x 8,000 photo; larger is a mistake or a decompression bomb
+# A picture whose longer side is below this looks soft where it is shown large (the lead figure is
+# up to ~600 CSS px wide, 1,200 device pixels on a phone). It is shown no larger than it is, never enlarged.
+SOFT_BELOW = 800
+# What each picture format is called in a file name. A file named for another format than it holds is
+# used as what it holds, with a note: every copy the site publishes is re-encoded under its own name, so
+# the name never reaches a visitor, and refusing would only make the curator rename it to go on.
+# The usual name first.
+EXTENSIONS = {
+    "JPEG": (".jpg", ".jpeg", ".jpe", ".jfif"),
+    "MPO": (".jpg", ".jpeg", ".jpe", ".mpo"),
+    "PNG": (".png",),
+    "WEBP": (".webp",),
+    "GIF": (".gif",),
+    "TIFF": (".tif", ".tiff"),
+    "HEIF": (".heic", ".heif", ".hif"),
+}
+
+
+@functools.cache
+def register_heif() -> None:
+    """Teach Pillow to open HEIC/HEIF (iPhone photos) with pillow-heif; once per process."""
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+
 
 # Specific advice for fields curators most often leave out.
 HINTS = {
@@ -66,6 +93,8 @@ class Collection:
     drafts: list[str] = field(default_factory=list)  # files of drafts left out of the site
     # Allowed for now but listed by `make report` (quotes, glossary); errors in strict mode.
     advisories: list[Problem] = field(default_factory=list)
+    # Pictures accepted with a word for the curator (soft, misnamed): told by check and build, never an error.
+    notes: list[Problem] = field(default_factory=list)
     # The 英名录 lists (records/roll.py), read beside the records, and the names they ask to confirm.
     rolls: list = field(default_factory=list)
     roll_warnings: list[Problem] = field(default_factory=list)
@@ -95,6 +124,7 @@ class _Checked:
     doc: Document | None
     record: model.Record | None
     problems: list[Problem]
+    notes: list[Problem] = field(default_factory=list)  # accepted pictures worth a word (a small one)
     quotes: list[Problem] | None = None
     fresh: bool = False  # read in this check (not taken from the cache)
 
@@ -113,10 +143,11 @@ def _check_file(path: Path, shown: str, relative: Path, images: Path, strict: bo
         return entry
     doc, problems = load(path, shown)
     record = None
+    notes: list[Problem] = []
     if doc is not None:
         record, found = _check_one(doc, relative)
-        problems += found + _check_texts(doc, record, strict) + _check_images(doc, images) + _check_sections(doc)
-    entry = _Checked(key, _pictures_stamp(doc, images), doc, record, problems, fresh=True)
+        problems += found + _check_texts(doc, record, strict) + _check_images(doc, images, notes) + _check_sections(doc)
+    entry = _Checked(key, _pictures_stamp(doc, images), doc, record, problems, notes, fresh=True)
     if cache is not None:
         cache[shown] = entry
     return entry
@@ -160,6 +191,8 @@ def validate(
         checked = _check_file(path, shown, path.relative_to(exhibits), images, strict, cache)
         doc, record = checked.doc, checked.record
         result.problems += checked.problems
+        if drafts or (doc is not None and _status(doc.data) != "draft"):
+            result.notes += checked.notes
         if checked.fresh and result.reread is not None and doc is not None and isinstance(doc.data.get("id"), str):
             result.reread.add(doc.data["id"])
         if doc is None or path.relative_to(exhibits).parts[0] == model.Person.FOLDER:
@@ -528,7 +561,8 @@ def _strings(data, loc):
             yield from _strings(value, loc + (index,))
 
 
-def _check_images(doc: Document, images: Path) -> list[Problem]:
+def _check_images(doc: Document, images: Path, notes: list[Problem]) -> list[Problem]:
+    """The pictures' problems; what is accepted but worth knowing (a small picture) goes to notes."""
     problems = []
     base = images.resolve()
     # From the file itself, so a record with mistakes elsewhere still has its pictures checked.
@@ -576,9 +610,11 @@ def _check_images(doc: Document, images: Path) -> list[Problem]:
                 Problem(doc.path, line, where, f"images/{file} does not exist. {_missing_picture_hint(images, file)}")
             )
             continue
-        problem = inspect_image(path)
+        said: list[str] = []
+        problem = inspect_image(path, said)
         if problem:
             problems.append(Problem(doc.path, line, where, f"images/{file} {problem}"))
+        notes.extend(Problem(doc.path, line, where, f"images/{file} {note}") for note in said)
     return problems
 
 
@@ -661,8 +697,10 @@ def _existing(images: Path, parts: tuple[str, ...]) -> str | None:
     return "/".join(found) if found else None
 
 
-def inspect_image(path: Path) -> str | None:
-    """Cheap header check; a full decode happens when derivatives are made."""
+def inspect_image(path: Path, notes: list[str] | None = None) -> str | None:
+    """Cheap header check; a full decode happens when derivatives are made. notes: what is
+    accepted but worth telling the curator (a small picture, a name that says another format)."""
+    register_heif()
     if path.stat().st_size == 0:
         return "is an empty file (0 bytes). Copy the photo again"
     bomb = f"is larger than {MAX_PIXELS // 1_000_000} million pixels (a decompression bomb?). Resize it below that"
@@ -677,6 +715,20 @@ def inspect_image(path: Path) -> str | None:
             width, height = im.size
             if width * height > MAX_PIXELS:
                 return f"is {width}×{height} pixels: it {bomb[3:]}"
+            if notes is not None:
+                suffix = path.suffix.lower()
+                if suffix not in EXTENSIONS[im.format]:
+                    shown = "JPEG" if im.format == "MPO" else im.format
+                    right = EXTENSIONS[im.format][0]
+                    notes.append(
+                        f"is named {suffix or 'without an extension'} but holds a {shown} picture: it is used as {shown}. "
+                        f"Rename it to end in {right}, so other programs open it right"
+                    )
+                if max(width, height) < SOFT_BELOW:
+                    notes.append(
+                        f"is only {width}×{height} pixels: it will look soft on large screens (it is shown at most at "
+                        f"its own size, never enlarged). Use a larger original ({SOFT_BELOW} pixels or more on its long side) if there is one"
+                    )
     except PILImage.DecompressionBombError:
         return bomb
     except (OSError, SyntaxError, ValueError) as exc:
