@@ -12,6 +12,7 @@ PHOTO_MEASUREMENTS=file appends every measurement to that file (tab-separated), 
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -352,6 +353,16 @@ def test_a_story_cover_shows_most_of_a_portrait_around_its_focal_point_and_the_s
 
 
 # --- places that fill a frame: the focal point stays in it ------------------------------------
+
+
+def test_search_results_cut_their_thumbnails_around_the_focal_point_too(photo_site, photo_kiosk):
+    pictures = json.loads((photo_site / "search/pictures.json").read_text(encoding="utf-8"))
+    assert pictures["exhibits/events/portrait-event/"][3] == "50% 15%"
+    assert pictures["exhibits/events/panorama-event/"][3] == "90% 50%"
+    scripts = sorted((photo_kiosk / "exhibits/kiosk").glob("search-*.js"))
+    assert len(scripts) == 2  # the kiosk's search data, one file per language
+    for script in scripts:
+        assert '"pos": "50% 15%"' in script.read_text(encoding="utf-8").replace('":"', '": "'), script
 
 
 @pytest.mark.parametrize("visitor", ["laptop", "phone"], indirect=True)  # the kiosk's frames: its attract slides

@@ -111,7 +111,7 @@
   }
 
   // Material draws the results from its text index; the build writes search/pictures.json beside each
-  // language's index ({record page: [picture, width, height]}, addresses from the language's root,
+  // language's index ({record page: [picture, width, height, focus as object-position]}, addresses from the language's root,
   // where search-language.js has pointed Material's base). Fetched on the first search, not per page.
   function searchPictures(list) {
     var config = document.getElementById("__config");
@@ -134,6 +134,7 @@
           img.src = new URL(found[0], base).href;
           img.width = found[1];
           img.height = found[2];
+          if (found[3]) img.style.objectPosition = found[3]; // the curator's focus: the thumbnail cuts the picture
           img.decoding = "async";
           article.classList.add("ex-search-card");
           article.insertBefore(img, article.firstChild);
