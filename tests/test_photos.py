@@ -266,6 +266,10 @@ def test_the_lead_figure_and_the_lightbox_show_each_picture_whole_with_caption_a
     centre(visitor.locator(".ex-figure--lead img"))
     result = seen(visitor, visitor.locator(".ex-figure--lead img"), "lead")
     assert result["shape"] == "panorama" and result["visible"] >= WHOLE, result
+    # The record's other pictures (its gallery) are whole too.
+    centre(visitor.locator(".ex-gallery img"))
+    result = seen(visitor, visitor.locator(".ex-gallery img"), "gallery")
+    assert result["shape"] == "portrait" and result["visible"] >= WHOLE, result
 
     visitor.goto(visitor.at("exhibits/events/portrait-event/"))
     img = visitor.locator(".ex-figure--lead img")
