@@ -119,7 +119,17 @@ def real_project(tmp_path: Path) -> Path:
 
 # Fixtures that make a test a `build` test: each builds its own site (the shared built_site is the one
 # build a fast run allows). Every test that needs `browser` is a `browser` test.
-BUILD_FIXTURES = {"kiosk_site", "kiosk_project", "subpath_site", "roll_site", "labels", "zoom_web", "zoom_kiosk"}
+BUILD_FIXTURES = {
+    "kiosk_site",
+    "kiosk_project",
+    "subpath_site",
+    "roll_site",
+    "labels",
+    "zoom_web",
+    "zoom_kiosk",
+    "photo_site",
+    "photo_kiosk",
+}
 
 
 # `make test` runs the files on two workers (pytest-xdist, --dist loadfile --no-loadscope-reorder), each

@@ -13,7 +13,7 @@ import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from conftest import ROOT, open_page, photo_bytes, run_cli, write
+from conftest import ROOT, open_page, run_cli, write
 
 SIZES = {"laptop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 HALL = yaml.safe_load((ROOT / "settings/hall.yml").read_text(encoding="utf-8"))
@@ -170,10 +170,9 @@ def test_a_story_shows_every_sections_picture_with_alt_text_in_the_pages_languag
         assert part.locator("h2").inner_text().strip() == section["heading"][lang]
         if not section.get("image"):
             continue
-        cover = section["image"] == story["images"][0]["file"]
-        # The story opens on its first picture; the section that names it does not repeat it.
-        image = visitor.locator("article > figure.ex-figure--wide img").first if cover else part.locator("figure img")
-        assert part.locator("figure").count() == (0 if cover else 1)
+        # Every section shows its picture, the cover's too (tests/test_photos.py: whole, where the cover may cut it).
+        image = part.locator("figure img")
+        assert part.locator("figure").count() == 1
         image.scroll_into_view_if_needed()
         assert image.get_attribute("alt") == alts[section["image"]]
         visitor.wait_for_function("(i) => i.complete && i.naturalWidth > 0", arg=image.element_handle())
@@ -206,54 +205,8 @@ def test_a_story_picture_must_be_one_of_its_images(project):
 # --- record pages ---------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def portrait_site(tmp_path_factory) -> Path:
-    """A record whose only picture is a tall portrait photo straight from a camera."""
-    from conftest import VALID_EVENT, copy_project
-
-    root = copy_project(tmp_path_factory.mktemp("portrait"), content=False)
-    (root / "exhibits").mkdir()
-    (root / "images/events").mkdir(parents=True)
-    # 4000×3000 stored, orientation 6: a 3000×4000 portrait once turned upright.
-    (root / "images/events/portrait.jpg").write_bytes(photo_bytes(orientation=6))
-    write(
-        root,
-        "exhibits/events/test-event.yml",
-        VALID_EVENT.replace(
-            "review:",
-            """images:
-  - file: events/portrait.jpg
-    alt: {zh: 一张竖幅照片, en: A portrait photo}
-    caption: {zh: 竖幅照片, en: A portrait photo}
-    credit: {zh: 测试, en: Test}
-review:""",
-        ),
-    )
-    write(root, "settings/home.yml", "hero: test-event\npurpose: {zh: 测试, en: Test}\n")
-    result = run_cli(root, "build")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root / "site"
-
-
-@pytest.mark.parametrize("size", list(SIZES))
-def test_a_portrait_lead_picture_stays_within_the_height_budget_with_its_caption_below(browser, portrait_site, size):
-    from conftest import serving
-
-    with serving(portrait_site) as base:
-        for page in open_page(browser, base, viewport=SIZES[size]):
-            for prefix in ("", "en/"):
-                page.goto(f"{base}/{prefix}exhibits/events/test-event/")
-                image = page.locator(".ex-figure--lead img")
-                page.wait_for_function("(i) => i.complete && i.naturalWidth > 0", arg=image.element_handle())
-                box = image.bounding_box()
-                assert box["height"] > box["width"], box  # upright: a portrait
-                assert box["height"] <= 0.62 * SIZES[size]["height"], box
-                caption = page.locator(".ex-figure--lead figcaption").bounding_box()
-                assert caption["y"] >= box["y"] + box["height"] - 1
-                if size == "laptop":
-                    # The key facts stand beside the picture on a wide screen.
-                    facts = page.locator(".ex-lead__facts table").bounding_box()
-                    assert facts["x"] > box["x"] + box["width"] - 1 and facts["y"] < box["y"] + box["height"]
+# A portrait lead picture (at most ~60 % of the screen's height, caption below, beside the facts on a wide
+# screen): tests/test_photos.py, with the other real-shaped pictures.
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])

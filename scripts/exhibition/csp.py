@@ -27,8 +27,9 @@ FIXED = {
     "script-src": ["'self'"],
     "style-src": ["'self'"],
     # GLightbox sizes the open picture with element.setAttribute("style", …) (pixel values that
-    # change with the window), which no hash can allow. Style attributes cannot run code, and
-    # img-src keeps them from loading anything from another host.
+    # change with the window), which no hash can allow; the pages carry a picture's focal point and a
+    # story cover's shape as style attributes (values from the records). Style attributes cannot run
+    # code, and img-src keeps them from loading anything from another host.
     "style-src-attr": ["'unsafe-inline'"],
     "img-src": ["'self'", "data:"],  # Material's icons are SVG data: URLs in its CSS
     "font-src": ["'self'"],

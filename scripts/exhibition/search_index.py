@@ -82,17 +82,17 @@ PICTURES = "pictures.json"
 
 def write_pictures(site_dir: Path, site, languages: list[str], directory_urls: bool = True) -> None:
     """search/pictures.json in each language's folder: {record page: [its smallest picture, width,
-    height]} for every record with a picture, both addresses from the language's root as the
-    index's locations are."""
+    height, focal point as CSS object-position or ""]} for every record with a picture, both addresses
+    from the language's root as the index's locations are."""
     entries = {}
     for record in site.records:
         if lead := site.lead_image(record):
             page = urls.page(site.page_path(record), urls.DEFAULT_LANG, directory_urls)
-            entries[page] = (lead.small.url, lead.small.width, lead.small.height)
+            entries[page] = (lead.small.url, lead.small.width, lead.small.height, record.images[0].position)
     for lang in languages:
         root = urls.language_root(lang)
         up = urls.up_to_root(root)
-        data = {page: [up + src, width, height] for page, (src, width, height) in entries.items()}
+        data = {page: [up + src, width, height, position] for page, (src, width, height, position) in entries.items()}
         target = site_dir / root / "search" / PICTURES
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

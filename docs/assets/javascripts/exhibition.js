@@ -51,8 +51,33 @@
 
   // GLightbox's options. Its files are kept in docs/assets (javascripts/glightbox.min.js, its licence
   // beside it, stylesheets/glightbox.min.css: GLightbox 3.3.1 as mkdocs-glightbox 0.5.3 shipped it).
+  // The links carry no data-width/data-height: with them GLightbox sized the picture to its pixels
+  // (a portrait ran off the screen, a phone cut the sides of a landscape); without, it fits the screen.
+  var opener = null; // the picture link that opened the lightbox: focus goes back to it on closing
   var LIGHTBOX = { touchNavigation: true, loop: false, zoomable: true, draggable: true,
-    openEffect: "fade", closeEffect: "fade", slideEffect: "slide" };
+    openEffect: "fade", closeEffect: "fade", slideEffect: "slide",
+    onClose: function () { if (opener && document.contains(opener)) opener.focus({ preventScroll: true }); } };
+
+  // GLightbox closes on a mouse click beside the picture, but not on a tap: on a phone (its "mobile" mode,
+  // up to 768 px) it does not try, and on a touch screen its swipe handling swallows the tap's click. So a
+  // tap (a touch or pen that lifts where it went down) beside the picture closes it here; a tap on the
+  // picture (zoom), its caption or a button does not, nor does a swipe.
+  var tapStart = null;
+  function besidePicture(target) {
+    return !!(target.closest && target.closest(".glightbox-container") && !target.closest(".gslide-image img, .gslide-description, .gbtn"));
+  }
+  function tapBesideCloses() {
+    document.addEventListener("pointerdown", function (event) {
+      var open = window.lightbox && window.lightbox.lightboxOpen;
+      tapStart = open && event.pointerType !== "mouse" && besidePicture(event.target) ? [event.clientX, event.clientY] : null;
+    }, true);
+    document.addEventListener("pointerup", function (event) {
+      var start = tapStart;
+      tapStart = null;
+      if (!start || Math.abs(event.clientX - start[0]) > 10 || Math.abs(event.clientY - start[1]) > 10) return;
+      if (besidePicture(event.target) && window.lightbox.lightboxOpen) window.lightbox.close();
+    }, true);
+  }
 
   function lightboxOnFirstTap() {
     if (!document.querySelector("a.glightbox")) return;
@@ -74,18 +99,19 @@
       });
       return loading;
     }
+    tapBesideCloses();
     document.addEventListener("click", function (event) {
-      // Once loaded, GLightbox's own handlers on the links open it (they run before this one).
-      if (window.lightbox || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
       var link = event.target.closest && event.target.closest("a.glightbox");
-      if (!link) return;
+      if (link) opener = link;
+      // Once loaded, GLightbox's own handlers on the links open it (they run before this one).
+      if (!link || window.lightbox || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
       event.preventDefault();
       load().then(function (lightbox) { lightbox.open(link); }, function () { location.href = link.href; });
     });
   }
 
   // Material draws the results from its text index; the build writes search/pictures.json beside each
-  // language's index ({record page: [picture, width, height]}, addresses from the language's root,
+  // language's index ({record page: [picture, width, height, focus as object-position]}, addresses from the language's root,
   // where search-language.js has pointed Material's base). Fetched on the first search, not per page.
   function searchPictures(list) {
     var config = document.getElementById("__config");
@@ -108,6 +134,7 @@
           img.src = new URL(found[0], base).href;
           img.width = found[1];
           img.height = found[2];
+          if (found[3]) img.style.objectPosition = found[3]; // the curator's focus: the thumbnail cuts the picture
           img.decoding = "async";
           article.classList.add("ex-search-card");
           article.insertBefore(img, article.firstChild);

@@ -237,6 +237,7 @@
         var img = document.createElement("img");
         img.className = "ex-card__img";
         img.src = item.img; img.width = item.w; img.height = item.h; img.alt = ""; img.decoding = "async";
+        if (item.pos) img.style.objectPosition = item.pos; // the curator's focus: the card cuts the picture
         a.appendChild(img);
       } else {
         var ph = document.createElement("span");

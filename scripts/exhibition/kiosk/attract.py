@@ -28,6 +28,7 @@ class Slide:
     start: str  # where a touch on this slide goes: the home page in its language
     image: object = None  # images.derivatives.Derived
     alt: str = ""
+    position: str = ""  # the picture's focal point (CSS object-position): the slide fills the screen
 
 
 def page_path(out_dir: str) -> str:
@@ -54,6 +55,7 @@ class KioskRenderer(Renderer):
                         start=homes[lang],
                         image=self.site.derived[image.file] if image else None,
                         alt=image.alt.get(lang) if image else "",
+                        position=image.position if image else "",
                     )
                 )
         ctx.update(

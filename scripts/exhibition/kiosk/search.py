@@ -91,6 +91,7 @@ class SearchRenderer(Renderer):
                     "img": f"{ctx['media']}{der.small.url}" if der else "",
                     "w": der.small.width if der else 0,
                     "h": der.small.height if der else 0,
+                    "pos": record.images[0].position if der else "",  # the card cuts around the picture's focus
                     "tags": list(record.tags),
                     "featured": bool(record.featured),
                     "keys": keys_of(_texts(record, self.lang, tag_names), self.lang),

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from .. import urls
 from ..records import model
@@ -71,7 +72,26 @@ def kind_icon(kind: str) -> str:
     return path.read_text(encoding="utf-8").strip().replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
 
 
-@dataclass
+@dataclass(frozen=True)
+class CoverFrame:
+    """The frame of a story's cover: the picture's own shape, bounded, so a portrait phone photo is not
+    cut to a band. ratio is width / height; wide covers span the column above the title, the others
+    stand beside it on a wide screen (exhibition.css, .ex-story-head)."""
+
+    ratio: float
+    wide: bool
+    gallery: str = "record"  # the lightbox's group: its own when a section shows the same picture
+
+    TALLEST: ClassVar[float] = 0.6  # a picture taller than 3:5 is cut around its focal point
+    WIDE_FROM: ClassVar[float] = 2.0  # from 2:1 on (panoramas), a band across the column
+
+    @classmethod
+    def of(cls, width: int, height: int, repeated: bool = False) -> CoverFrame:
+        ratio = max(width / height, cls.TALLEST)
+        return cls(round(ratio, 4), ratio >= cls.WIDE_FROM, "cover" if repeated else "record")
+
+
+@dataclass(frozen=True)
 class Dated:
     date: PartialDate
     label: str

@@ -29,6 +29,7 @@ class Picture:
     srcset: str = ""
     caption: str = ""
     illustration: bool = False
+    position: str = ""  # the picture's focal point as CSS object-position, where a frame cuts it
 
 
 @dataclass
@@ -73,7 +74,9 @@ def view(site: Site, lang: str, page_url: str) -> HomeView | None:
 
     def small(record: model.Record) -> Picture | None:
         der = site.lead_image(record)
-        return Picture(root + der.small.url, der.small.width, der.small.height) if der else None
+        if not der:
+            return None
+        return Picture(root + der.small.url, der.small.width, der.small.height, position=record.images[0].position)
 
     def card(record: model.Record) -> Card:
         return Card(
@@ -99,6 +102,7 @@ def view(site: Site, lang: str, page_url: str) -> HomeView | None:
             if image.caption
             else "",
             image.illustration,
+            image.position,
         )
     # Named in home.yml: in that order. Otherwise the records marked featured, pictures first.
     featured_ids = home.featured or [r.id for r in sorted((r for r in site.records if r.featured), key=lambda r: not r.images)]

@@ -19,7 +19,7 @@ from .. import urls
 from ..records import model
 from ..words import UI
 from . import lessons, structured
-from .format import PUNCTUATION, Dated, Formatter, Links, after_badge, kind_icon, wrap_label
+from .format import PUNCTUATION, CoverFrame, Dated, Formatter, Links, after_badge, kind_icon, wrap_label
 from .language_parts import text_lang
 from .site import Site
 from .timeline import merged
@@ -137,9 +137,15 @@ class Renderer(Formatter):
             jsonld=structured.jsonld(record, self.lang, self.absolute(path), self.absolute(self.share_image(record))),
         )
         if isinstance(record, model.Story):
-            # The story opens on its first picture (a cover); a section naming that picture does not repeat it.
+            # The story opens on its first picture (a cover, cut around its focal point when it must be);
+            # a section naming that picture shows it too, whole, with its caption.
             images = {image.file: image for image in record.images}
-            ctx.update(images=images, hero=record.images[0] if record.images else None)
+            hero = record.images[0] if record.images else None
+            cover = None
+            if hero:
+                large = self.site.derived[hero.file].large
+                cover = CoverFrame.of(large.width, large.height, repeated=any(s.image == hero.file for s in record.sections))
+            ctx.update(images=images, hero=hero, cover=cover)
             return self.env.get_template("story.md.j2").render(ctx)
         return self.env.get_template("record.md.j2").render(ctx)
 

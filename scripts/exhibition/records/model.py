@@ -7,6 +7,7 @@ them. Rules that span records (ids, references) live in validate.py.
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, ClassVar, Literal, Optional, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
@@ -17,6 +18,7 @@ from .markers import strip_markers
 LANGS = ("zh", "en")
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, Field(pattern=SLUG, description="ASCII id: lower-case letters, digits and hyphens.")]
+Percent = Annotated[float, Field(ge=0, le=100)]
 
 
 class Strict(BaseModel):
@@ -139,6 +141,35 @@ class Image(Strict):
     depicts: list[Slug] = Field([], description="Ids of the exhibit records (not lessons) this picture shows.")
     flags: ImageFlags = ImageFlags()
     consent: Optional[str] = Field(None, description="Guardian or sitter consent reference.")
+    focus: Optional[tuple[Percent, Percent]] = Field(
+        None,
+        description="The point to keep in view where the picture fills a frame and must be cut (a story's cover, "
+        "cards, the home's picture, the kiosk's slides): [x, y] in percent from the left and from the top, "
+        "e.g. [50, 20] for a face near the top. Left out: the centre. The record's page and the enlarged view "
+        "always show the whole picture.",
+    )
+
+    @field_validator("focus", mode="before")
+    @classmethod
+    def _focus_in_percent(cls, value):
+        # One message for every way to get it wrong (a single number, three, text, 150).
+        if value is None:
+            return value
+        numbers = isinstance(value, (list, tuple)) and len(value) == 2
+        numbers = numbers and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+        if not numbers or not all(0 <= v <= 100 for v in value):
+            raise ValueError(
+                f"must be two numbers in percent, [x, y], found {json.dumps(value, ensure_ascii=False)}: how far from the left and from the top "
+                "the part to keep in view lies, each from 0 to 100, e.g. `focus: [50, 20]`"
+            )
+        return value
+
+    @property
+    def position(self) -> str:
+        """The focal point as CSS object-position ("50% 20%"); empty for the centre (the CSS default)."""
+        if self.focus is None or tuple(self.focus) == (50, 50):
+            return ""
+        return f"{self.focus[0]:g}% {self.focus[1]:g}%"
 
     @model_validator(mode="after")
     def _minors_need_consent(self):
