@@ -50,9 +50,10 @@ labels: $(STAMP)
 kiosk: $(STAMP)
 	$(BIN)/exhibition build --kiosk $(if $(DRAFTS),--drafts)
 
-## schema: write the JSON Schemas editors use (schema/*.schema.json) from the record models
+## schema: write the JSON Schemas editors use (schema/*.schema.json) and the browser editor's forms (editor/config.*.yml) from the record models
 schema: $(STAMP)
 	$(BIN)/python -m exhibition.schema schema
+	$(BIN)/python -m exhibition.editor.config editor
 
 # The Nu HTML Checker (tests/test_quality_gates.py), run with Java. npm must fetch no browser.
 VNU := build/tools/node_modules/vnu-jar/build/dist/vnu.jar
