@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+DECAP  := build/tools/decap/package/dist/decap-cms.js
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: build serve check report new test test-fast schema clean
@@ -35,6 +36,13 @@ check: $(STAMP)
 new: $(STAMP)
 	$(BIN)/exhibition new "$(KIND)" "$(ID)"
 
+## edit: the browser editor for curators, http://127.0.0.1:8081/ (English: ?lang=en): forms for every kind of
+##       record, the roll lists' headers and the settings; saving writes the YAML files (git sees them), publishes
+##       nothing. Run `make serve` beside it for the preview. The first run fetches Decap CMS from npm into build/.
+.PHONY: edit
+edit: $(STAMP) $(DECAP)
+	$(BIN)/python -m exhibition.editor.server $(if $(PORT),--port $(PORT))
+
 ## report: what is unfinished in the content (translations, sources, drafts, credits, consent)
 report: $(STAMP)
 	$(BIN)/exhibition report
@@ -61,6 +69,12 @@ $(VNU):
 	CHROMEDRIVER_SKIP_DOWNLOAD=true PUPPETEER_SKIP_DOWNLOAD=true npm install --silent --prefix build/tools \
 	  --no-save --no-audit --no-fund --ignore-scripts vnu-jar@26.9.27
 
+# Decap CMS for `make edit` (tests/test_editor.py): only its built files (npm pack, no dependencies, no source maps).
+$(DECAP):
+	mkdir -p build/tools/decap
+	cd build/tools/decap && npm pack --silent decap-cms@3.16.3 >/dev/null && tar xzf decap-cms-3.16.3.tgz --exclude='*.map' \
+	  && rm decap-cms-3.16.3.tgz
+
 # Lighthouse for `make audit`, in its own folder (npm would prune the HTML checker beside it as extraneous).
 # 12.2.3: the newest that runs on Debian's Node 20.
 LIGHTHOUSE := build/tools/lighthouse/node_modules/lighthouse/cli/index.js
@@ -78,7 +92,7 @@ lint: $(VENV)/.installed-test
 ##       spread over two processes (pytest-xdist, one file per process, longest first; tests/conftest.py).
 ##       TEST_WORKERS=1 runs them in this one process.
 TEST_WORKERS ?= 2
-test: $(VENV)/.installed-test $(VNU) $(LIGHTHOUSE) lint
+test: $(VENV)/.installed-test $(VNU) $(LIGHTHOUSE) $(DECAP) lint
 	$(BIN)/python -m pytest -q $(if $(filter-out 1,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder) $(PYTEST_ARGS)
 
 ## test-fast: unit tests, in-process validation and the one shared build (no browser, no other build,

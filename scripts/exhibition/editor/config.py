@@ -58,7 +58,10 @@ class _Walker:
         if "anyOf" in node:
             options = [o for o in node["anyOf"] if o.get("type") != "null"]
             optional = len(options) < len(node["anyOf"])
-            node = {**{k: v for k, v in node.items() if k != "anyOf"}, **(options[0] if len(options) == 1 else {"anyOf": options})}
+            node = {
+                **{k: v for k, v in node.items() if k != "anyOf"},
+                **(options[0] if len(options) == 1 else {"anyOf": options}),
+            }
         return node, optional
 
     def ref_name(self, node: dict) -> str | None:

@@ -174,7 +174,15 @@ class Project:
             if isinstance(data, dict) and data.get("id") and data.get("kind") in KINDS:
                 title = data.get("title") if isinstance(data.get("title"), dict) else {}
                 draft = (data.get("review") or {}).get("status") == "draft" if isinstance(data.get("review"), dict) else False
-                out.append({"id": str(data["id"]), "kind": data["kind"], "zh": title.get("zh", ""), "en": title.get("en", ""), "draft": draft})
+                out.append(
+                    {
+                        "id": str(data["id"]),
+                        "kind": data["kind"],
+                        "zh": title.get("zh", ""),
+                        "en": title.get("en", ""),
+                        "draft": draft,
+                    }
+                )
         return out
 
     def check(self, relative: str) -> dict:
@@ -280,7 +288,9 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root.resolve()
     decap = args.decap or root / "build/tools/decap/package/dist"
     if not (decap / "decap-cms.js").is_file():
-        print(f"editor: {decap}/decap-cms.js is missing: run `make edit`, which installs Decap CMS {DECAP_VERSION}", file=sys.stderr)
+        print(
+            f"editor: {decap}/decap-cms.js is missing: run `make edit`, which installs Decap CMS {DECAP_VERSION}", file=sys.stderr
+        )
         return 1
     server = serve(root, args.port, decap)
     print(f"编辑器 / Editor: http://127.0.0.1:{args.port}/  (English: http://127.0.0.1:{args.port}/?lang=en)")

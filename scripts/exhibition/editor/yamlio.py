@@ -110,8 +110,8 @@ def clean(value: Any, cls: type[BaseModel] | None) -> Any:
             out[key] = item
         # A group whose every field is empty (a `hall` with no zone) is left out whole.
         return {} if all(_empty(v) for v in out.values()) else out
-    if isinstance(value, list):
-        return [clean(item, cls) for item in value]
+    if isinstance(value, list):  # an item left empty (a picture added, then not filled) is no item
+        return [item for item in (clean(item, cls) for item in value) if not _empty(item)]
     if isinstance(value, str):
         return value.strip("\n") + "\n" if "\n" in value.strip() else value.strip()
     return value
@@ -123,7 +123,17 @@ def _order(cls: type[BaseModel] | None) -> list[str]:
 
 # --- writing ---------------------------------------------------------------------------------
 
-DATE_FIELDS = {"date", "start", "end", "named", "commissioned", "opened", "established", "construction_started", "construction_finished"}
+DATE_FIELDS = {
+    "date",
+    "start",
+    "end",
+    "named",
+    "commissioned",
+    "opened",
+    "established",
+    "construction_started",
+    "construction_finished",
+}
 
 
 def _scalar(value: Any, key: str | None, old: Any = None) -> Any:
