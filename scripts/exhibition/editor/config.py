@@ -102,19 +102,27 @@ class _Walker:
             if kinds:
                 return {**out, "widget": "records", "multiple": True, "kinds": list(kinds), "default": []}
             if self.is_text(items):
-                item = {"name": "text", "label": self.label(name), "widget": "bilingual", "multiline": name in LONG}
-                return {**out, "widget": "list", "field": item, "required": False}
+                # Decap hands a one-field list's item to its widget wrapped: each item is its two languages.
+                box = "text" if name in LONG else "string"
+                halves = [
+                    {"name": "zh", "label": self.label("zh"), "widget": box},
+                    {"name": "en", "label": self.label("en"), "widget": box, "required": False},
+                ]
+                return {**out, "widget": "list", "fields": halves, "summary": "{{fields.zh}}", "required": False, "default": []}
             ref = self.ref_name(items)
             if ref:
                 sub = self.fields(self.defs[ref], path)
                 summary = _summary(sub)
-                return {**out, "widget": "list", "fields": sub, "collapsed": True, **({"summary": summary} if summary else {})}
+                extra = {"summary": summary} if summary else {}
+                return {**out, "widget": "list", "fields": sub, "collapsed": True, "default": [], **extra}
             if "enum" in items:
                 return {**out, "widget": "select", "multiple": True, "options": items["enum"], "default": []}
             return {**out, "widget": "list", "default": []}
         ref = self.ref_name(node)
         if ref:
             sub = self.fields(self.defs[ref], path)
+            if not out["required"]:  # Decap would demand an optional group's parts even when it is left empty
+                _optional(sub)
             return {**out, "widget": "object", "fields": sub, "collapsed": name in ("flags",)}
         if kinds:
             return {**out, "widget": "records", "multiple": False, "kinds": list(kinds)}
@@ -135,6 +143,12 @@ class _Walker:
             out["pattern"] = [node["pattern"], example]
         # A figure's value, a disputed value: a number or a word (the server keeps a number a number).
         return {**out, "widget": "text" if name in LONG else "string"}
+
+
+def _optional(fields: list[dict]) -> None:
+    for field in fields:
+        field["required"] = False
+        _optional(field.get("fields", []))
 
 
 def _summary(fields: list[dict]) -> str | None:

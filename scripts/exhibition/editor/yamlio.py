@@ -99,6 +99,15 @@ def _left_out(cls: type[BaseModel] | None, key: str, value: Any) -> bool:
     return (_empty(value) and not required) or (optional and value == default)
 
 
+def _same_in_both(cls: type[BaseModel] | None, key: str) -> bool:
+    """A field that takes plain text for a text that reads the same in both languages (a licence)."""
+    if cls is None or key not in cls.model_fields:
+        return False
+    found = [m for arg in typing.get_args(cls.model_fields[key].annotation) for m in getattr(arg, "__metadata__", ())]
+    found += list(cls.model_fields[key].metadata)
+    return any(getattr(getattr(m, "func", None), "__name__", "") == "_same_in_both_languages" for m in found)
+
+
 def clean(value: Any, cls: type[BaseModel] | None) -> Any:
     """What a form sends, as a hand-written record says it: no empty or default-valued optional keys."""
     if isinstance(value, dict):
@@ -107,6 +116,8 @@ def clean(value: Any, cls: type[BaseModel] | None) -> Any:
             item = clean(item, submodel(cls, key))
             if _left_out(cls, key, item):
                 continue
+            if _same_in_both(cls, key) and isinstance(item, dict) and item.get("zh") == item.get("en"):
+                item = item["zh"]  # `licence: CC BY 4.0`, as the README writes it
             out[key] = item
         # A group whose every field is empty (a `hall` with no zone) is left out whole.
         return {} if all(_empty(v) for v in out.values()) else out
