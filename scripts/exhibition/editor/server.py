@@ -273,10 +273,9 @@ def _inside(base: Path, relative: str) -> Path:
     return full
 
 
-def serve(root: Path, port: int, decap: Path, ready: threading.Event | None = None) -> ThreadingHTTPServer:
-    project = Project(root, decap)
-    server = ThreadingHTTPServer(("127.0.0.1", port), _handler(project, root / "editor"))
-    return server
+def serve(root: Path, port: int, decap: Path) -> ThreadingHTTPServer:
+    """The editor's server on 127.0.0.1:port (0: any free port), not yet serving."""
+    return ThreadingHTTPServer(("127.0.0.1", port), _handler(Project(root, decap), root / "editor"))
 
 
 def main(argv: list[str] | None = None) -> int:
