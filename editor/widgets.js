@@ -106,7 +106,7 @@
               value: "",
               onChange: (event) => event.target.value && this.set([...chosen, event.target.value]),
             },
-            h("option", { value: "" }, say(`选择一条记录（${kinds.join("、")}）…`, `Choose a record (${kinds.join(", ")})…`)),
+            h("option", { value: "" }, say(`选择一条记录（${field.get("kinds_label")}）…`, `Choose a record (${field.get("kinds_label")})…`)),
             options.map((r) => h("option", { key: r.id, value: r.id }, `${name(r.id)}${r.draft ? say(" · 草稿", " · draft") : ""}`)))
           : null);
     },

@@ -177,7 +177,7 @@ def test_a_curator_creates_a_person_with_a_photo_and_edits_a_date(editor, browse
     fill("input[id^=id-field]", "wang-test")
     fill("input[id^=title-field]:not([id$=-en])", "王测试")
     fill("input[id^=title-field][id$=-en]", "Wang Test")
-    fill("input[id^=summary-field]:not([id$=-en])", "王测试是编辑器测试用的人物。")
+    fill("textarea[id^=summary-field]:not([id$=-en])", "王测试是编辑器测试用的人物。")
     page.get_by_text("Add pictures").click()
     page.locator("text=Choose an image").last.click()
     page.set_input_files("input[type=file]", str(tmp_path / "wang-photo.jpg"))

@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from ..kiosk.settings import Kiosk
-from ..records.model import KINDS, REFERENCE_KINDS, SLUG
+from ..records.model import EXHIBIT_KINDS, KINDS, REFERENCE_KINDS, SLUG
 from ..records.roll import Header as RollHeader
 from ..settings import Glossary, HallMap, Home
 
@@ -29,9 +29,9 @@ API = "/api/v1"  # our local backend (editor/server.py), which speaks decap-serv
 SETTINGS = {"home": Home, "kiosk": Kiosk, "hall": HallMap, "glossary": Glossary}
 SETTINGS_FILES = {name: f"settings/{name}.yml" for name in SETTINGS}
 # Fields whose value is a Markdown text of several paragraphs: a large box.
-LONG = {"body", "text", "activity", "quote", "covers", "description", "for_pupils", "note"}
+LONG = {"summary", "body", "text", "activity", "quote", "covers", "description", "for_pupils", "note"}
 # Reference fields of the settings (ids of records): pickers too.
-SETTINGS_REFERENCES = {"hero": ("place",), "visit": ("place",), "featured": tuple(KINDS)}
+SETTINGS_REFERENCES = {"hero": EXHIBIT_KINDS, "visit": ("place",), "featured": EXHIBIT_KINDS}
 
 _LABELS_FILE = Path(__file__).with_name("labels.yml")
 
@@ -51,6 +51,11 @@ class _Walker:
 
     def label(self, name: str) -> str:
         return self.labels.get(name, {}).get(self.lang) or name
+
+    def kinds(self, kinds: tuple[str, ...]) -> dict:
+        """The kinds a picker offers, and their names in the interface's language."""
+        names = [self.labels.get(f"kind:{kind}", {}).get(self.lang, kind) for kind in kinds]
+        return {"kinds": list(kinds), "kinds_label": ("、" if self.lang == "zh" else ", ").join(names)}
 
     def resolve(self, node: dict) -> tuple[dict, bool]:
         """The node without its `null` alternative, and whether it was optional."""
@@ -100,7 +105,7 @@ class _Walker:
         if node.get("type") == "array":
             items, _ = self.resolve(node.get("items", {}))
             if kinds:
-                return {**out, "widget": "records", "multiple": True, "kinds": list(kinds), "default": []}
+                return {**out, "widget": "records", "multiple": True, **self.kinds(kinds), "default": []}
             if self.is_text(items):
                 # Decap hands a one-field list's item to its widget wrapped: each item is its two languages.
                 box = "text" if name in LONG else "string"
@@ -125,7 +130,7 @@ class _Walker:
                 _optional(sub)
             return {**out, "widget": "object", "fields": sub, "collapsed": name in ("flags",)}
         if kinds:
-            return {**out, "widget": "records", "multiple": False, "kinds": list(kinds)}
+            return {**out, "widget": "records", "multiple": False, **self.kinds(kinds)}
         if name == "file" and path[:-1] and path[-2] == "images":
             return {**out, "widget": "image", "choose_url": False}
         if "enum" in node or "const" in node:
