@@ -238,3 +238,27 @@ def test_a_curator_creates_a_person_with_a_photo_and_edits_a_date(editor, browse
     context.close()
     assert not foreign + foreign2, f"requests to other hosts: {foreign + foreign2}"
     assert not errors + errors2, errors + errors2
+
+
+def test_the_editor_shows_what_make_check_finds_in_the_record(real_project):
+    from exhibition.editor.server import Project
+
+    path = real_project / "exhibits/events/qingming-2019.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace('date: "2019-04-05"', 'date: "2019-02-30"'), encoding="utf-8")
+    result = Project(real_project, DECAP).check("exhibits/events/qingming-2019.yml")
+    assert [(p["line"], p["field"]) for p in result["problems"]] == [(19, "date")], result
+    assert "has no day 30" in result["problems"][0]["message"]
+    assert result["preview"] == {
+        "zh": "http://127.0.0.1:8000/exhibits/events/qingming-2019/",
+        "en": "http://127.0.0.1:8000/en/exhibits/events/qingming-2019/",
+    }
+
+
+def test_the_editor_writes_only_curator_files(project):
+    from exhibition.editor.server import Project, Refused
+
+    editor = Project(project, DECAP)
+    for path in ("mkdocs.yml", "../outside.yml", "exhibits/../scripts/x.py", "overrides/main.html"):
+        with pytest.raises(Refused):
+            editor.api({"action": "persistEntry", "params": {"dataFiles": [{"path": path, "raw": "{}"}], "assets": []}})
+        assert not (project / path).exists() or path == "mkdocs.yml"

@@ -56,7 +56,10 @@ class Project:
 
     def path(self, relative: str, write: bool = False) -> Path:
         full = (self.root / relative).resolve()
-        if not full.is_relative_to(self.root) or (write and not relative.startswith(WRITABLE)):
+        if not full.is_relative_to(self.root):
+            raise Refused(relative)
+        # Judged on the resolved path: exhibits/../scripts/x.py is not in exhibits/.
+        if write and not (full.relative_to(self.root).as_posix() + "/").startswith(WRITABLE):
             raise Refused(relative)
         return full
 
