@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+DECAP  := build/tools/decap/package/dist/decap-cms.js
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: build serve check report new test test-fast schema clean
@@ -37,6 +38,13 @@ check: $(STAMP)
 new: $(STAMP)
 	$(BIN)/exhibition new "$(KIND)" "$(ID)"
 
+## edit: the browser editor for curators, http://127.0.0.1:8081/ (English: ?lang=en): forms for every kind of
+##       record, the roll lists' headers and the settings; saving writes the YAML files (git sees them), publishes
+##       nothing. Run `make serve` beside it for the preview. The first run fetches Decap CMS from npm into build/.
+.PHONY: edit
+edit: $(STAMP) $(DECAP)
+	$(BIN)/python -m exhibition.editor.server $(if $(PORT),--port $(PORT))
+
 ## report: what is unfinished in the content (translations, sources, drafts, credits, consent)
 report: $(STAMP)
 	$(BIN)/exhibition report
@@ -52,15 +60,22 @@ labels: $(STAMP)
 kiosk: $(STAMP)
 	$(BIN)/exhibition build --kiosk $(if $(DRAFTS),--drafts)
 
-## schema: write the JSON Schemas editors use (schema/*.schema.json) from the record models
+## schema: write the JSON Schemas editors use (schema/*.schema.json) and the browser editor's forms (editor/config.*.yml) from the record models
 schema: $(STAMP)
 	$(BIN)/python -m exhibition.schema schema
+	$(BIN)/python -m exhibition.editor.config editor
 
 # The Nu HTML Checker (tests/test_quality_gates.py), run with Java. npm must fetch no browser.
 VNU := build/tools/node_modules/vnu-jar/build/dist/vnu.jar
 $(VNU):
 	CHROMEDRIVER_SKIP_DOWNLOAD=true PUPPETEER_SKIP_DOWNLOAD=true npm install --silent --prefix build/tools \
 	  --no-save --no-audit --no-fund --ignore-scripts vnu-jar@26.9.27
+
+# Decap CMS for `make edit` (tests/test_editor.py): only its built files (npm pack, no dependencies, no source maps).
+$(DECAP):
+	mkdir -p build/tools/decap
+	cd build/tools/decap && npm pack --silent decap-cms@3.16.3 >/dev/null && tar xzf decap-cms-3.16.3.tgz --exclude='*.map' \
+	  && rm decap-cms-3.16.3.tgz
 
 # Lighthouse for `make audit`, in its own folder (npm would prune the HTML checker beside it as extraneous).
 # 12.2.3: the newest that runs on Debian's Node 20.
@@ -79,7 +94,7 @@ lint: $(VENV)/.installed-test
 ##       spread over two processes (pytest-xdist, one file per process, longest first; tests/conftest.py).
 ##       TEST_WORKERS=1 runs them in this one process.
 TEST_WORKERS ?= 2
-test: $(VENV)/.installed-test $(VNU) $(LIGHTHOUSE) lint
+test: $(VENV)/.installed-test $(VNU) $(LIGHTHOUSE) $(DECAP) lint
 	$(BIN)/python -m pytest -q -m "not office" $(if $(filter-out 1,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder) $(PYTEST_ARGS)
 
 ## test-office: LibreOffice (headless) converts a lesson's slides to PDF, one page a slide, rendered to PNG
