@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from . import kiosk as kiosk_edition
+from . import offline
 from .config import ExhibitionConfig
 from .edition import Edition
 from .pages import home, language_parts
@@ -196,6 +197,9 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
         split_by_language(Path(config.site_dir), edition.default_language, list(edition.languages[1:]), script=edition.offline)
         if not edition.offline:  # the kiosk has its own search page, with picture cards of its own
             write_pictures(Path(config.site_dir), self.site, list(edition.languages), edition.directory_urls)
+        if not edition.offline:  # the kiosk runs from file://, where no service worker can
+            budget = self.site.settings.site.offline.budget_mb
+            offline.write(self.site, Path(config.site_dir), edition.languages, budget)
         write_robots(Path(config.site_dir), _site_url(edition.site_url))
         write_headers_file(Path(config.site_dir))
 

@@ -15,12 +15,12 @@ from pathlib import Path
 from .kiosk.settings import Kiosk
 from .records.model import KINDS
 from .records.roll import Header as RollHeader
-from .settings import Eras, Glossary, HallMap, Home, Tags
+from .settings import Eras, Glossary, HallMap, Home, SiteInfo, Tags
 
 
 def schemas() -> dict[str, dict]:
     out = {}
-    settings = {"hall": HallMap, "eras": Eras, "tags": Tags, "glossary": Glossary, "home": Home, "kiosk": Kiosk}
+    settings = {"hall": HallMap, "eras": Eras, "tags": Tags, "glossary": Glossary, "home": Home, "kiosk": Kiosk, "site": SiteInfo}
     headers = {"roll": RollHeader}  # exhibits/roll/<list>.yaml, the header beside a list of names
     for kind, cls in {**KINDS, **settings, **headers}.items():
         schema = cls.model_json_schema()

@@ -5,6 +5,7 @@
 - tags.yml: the name of every tag in both languages,
 - home.yml: what the home page leads with (its picture, purpose line, featured exhibits).
 - glossary.yml: the approved English of recurring terms, and the wrong variants to flag.
+- site.yml: how the web site is published (what its service worker keeps for visitors without signal).
 
 Like records, they are YAML validated with line numbers; problems use the same format.
 
@@ -111,6 +112,22 @@ class Glossary(Strict):
     terms: list[Term] = Field(min_length=1)
 
 
+class Offline(Strict):
+    budget_mb: float = Field(
+        15,
+        gt=0,
+        le=100,
+        description="Most megabytes a visitor's phone keeps for the guided tour without signal (the home pages, "
+        "the tour's stops, their exhibits' pages and smallest pictures). Pages past it still work online.",
+    )
+
+
+class SiteInfo(Strict):
+    """settings/site.yml: how the web site is published."""
+
+    offline: Offline = Field(default_factory=Offline, description="The guided tour without signal (web edition).")
+
+
 @dataclass
 class Settings:
     hall: Optional[HallMap] = None
@@ -120,6 +137,7 @@ class Settings:
     home: Optional[Home] = None
     home_doc: Optional[Document] = None  # for path:line messages about record ids named in home.yml
     glossary: Optional[Glossary] = None
+    site: SiteInfo = field(default_factory=SiteInfo)
 
     @property
     def zone_ids(self) -> set[str] | None:
@@ -167,6 +185,7 @@ class Settings:
             _unique(doc, [t.id for t in tags.tags], "tags", "tag", problems)
         settings.open_data, _ = _load(folder / "open-data.yml", root, OpenData, problems)
         settings.home, settings.home_doc = _load(folder / "home.yml", root, Home, problems)
+        settings.site = _load(folder / "site.yml", root, SiteInfo, problems)[0] or SiteInfo()
         glossary, doc = _load(folder / "glossary.yml", root, Glossary, problems)
         if glossary:
             settings.glossary = glossary

@@ -5,6 +5,8 @@
 //   fetched on that first tap, not with every page (a visitor who only reads never downloads them).
 //   Without scripts the link opens the large picture itself.
 // - Search: a result that is a record with a picture shows it, as the cards of every list do.
+// - Offline (web edition only: its pages carry <meta name="ex-offline">): registers the service worker
+//   the build writes at the site's root (sw.js), and on the offline page lists the pages it kept.
 (function () {
   "use strict";
 
@@ -118,7 +120,40 @@
     new MutationObserver(decorate).observe(list, { childList: true });
   }
 
+  function offline() {
+    var meta = document.querySelector('meta[name="ex-offline"]');
+    if (!meta || !("serviceWorker" in navigator)) return;
+    // baseURI, not location: the offline page is shown at the address the visitor asked for, with a <base>.
+    var root = new URL(meta.content, document.baseURI);
+    if (navigator.onLine) {
+      navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname }).catch(function () {
+        // No worker (a private window, an old browser): the site works as before, online.
+      });
+    }
+    var list = document.querySelector("[data-ex-offline-list]");
+    if (!list || !window.caches) return;
+    var lang = document.documentElement.lang.indexOf("zh") === 0 ? "zh" : document.documentElement.lang;
+    fetch(new URL("offline.json", root)).then(function (response) { return response.json(); }).then(function (manifest) {
+      var pages = (manifest.pages && manifest.pages[lang]) || [];
+      return Promise.all(pages.map(function (entry) {
+        var url = new URL(entry.url, root).href;
+        return caches.match(url).then(function (hit) { return hit && url !== location.href ? { url: url, title: entry.title } : null; });
+      }));
+    }).then(function (found) {
+      found.filter(Boolean).forEach(function (entry) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = entry.url;
+        link.textContent = entry.title;
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+      if (list.children.length) list.hidden = false;
+    }).catch(function () {});
+  }
+
   function start() {
+    offline();
     var form = document.querySelector("form[data-ex-filter=timeline]");
     if (form) timelineFilter(form);
     var nav = document.querySelector(".ex-filter-links");
