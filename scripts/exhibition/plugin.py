@@ -21,7 +21,7 @@ from .pages import home, language_parts
 from .pages import roll as roll_pages
 from .paths import Paths
 from .pipeline import Options, run
-from .publishing import absolute_alternates, site_url_problem, write_headers_file, write_robots
+from .publishing import absolute_alternates, footer, site_url_problem, write_headers_file, write_robots
 from .records.problems import ValidationFailed
 from .search_index import split_by_language, write_pictures
 
@@ -86,6 +86,17 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
             )
             error.internal = exc
             raise error from exc
+        # For the templates (overrides/main.html, partials/copyright.html): the footer's lines and the
+        # picture shared for pages that have none of their own.
+        config.extra["exhibition_footer"] = footer(
+            self.site.settings.site,
+            self.edition.languages,
+            self.edition.directory_urls,
+            icp=str(config.extra.get("icp") or ""),
+            police=str(config.extra.get("police_filing") or ""),
+            statement=not self.edition.kiosk,
+        )
+        config.extra["exhibition_share_image"] = self.site.default_share_image
         return config
 
     def on_env(self, env, config, files):

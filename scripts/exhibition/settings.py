@@ -123,8 +123,40 @@ class Offline(Strict):
 
 
 class SiteInfo(Strict):
-    """settings/site.yml: how the web site is published."""
+    """settings/site.yml: how the web site is published, and the footer a public body's site carries.
+    Each footer line is shown only when it is set."""
 
+    publisher: Optional[Text] = Field(
+        None, description="主办单位: the body that publishes the site, e.g. 聊城市退役军人事务局 (its English name beside)."
+    )
+    contact: Optional[str] = Field(
+        None,
+        description="The publisher's public contact (an office telephone or e-mail), never a person's own number.",
+    )
+    icp: Optional[str] = Field(
+        None,
+        pattern=r"^\S.*ICP备.+号",
+        description="ICP备案号, issued by the MIIT's filing system for the site's domain, e.g. 鲁ICP备12345678号-1. "
+        "Linked to https://beian.miit.gov.cn/. SITE_ICP=… at build time overrides it.",
+    )
+    police_filing: Optional[str] = Field(
+        None,
+        pattern=r"公网安备\s*\d{14}号",
+        description="公安备案号, issued by the Ministry of Public Security's filing system, e.g. 鲁公网安备37150202000123号. "
+        "Linked to its record on https://beian.mps.gov.cn/. SITE_POLICE_FILING=… at build time overrides it.",
+    )
+    police_emblem: Optional[str] = Field(
+        None,
+        pattern=r"^[A-Za-z0-9_./-]+\.(png|svg|webp)$",
+        description="The public-security filing emblem the registry gives the filer, saved under docs/ "
+        "(e.g. assets/beian-police.png): shown before the filing number.",
+    )
+    site_code: Optional[str] = Field(
+        None,
+        pattern=r"^\d{10}$",
+        description="网站标识码: the 10-digit code a government website is given on the national "
+        "government-website register (政府网站标识码).",
+    )
     offline: Offline = Field(default_factory=Offline, description="The guided tour without signal (web edition).")
 
 

@@ -95,11 +95,7 @@ class Renderer(Formatter):
         )
 
     def share_image(self, record: model.Record) -> str | None:
-        """docs/-relative path of the picture shown when the page is shared (Open Graph)."""
-        if not record.images:
-            return None
-        variants = self.site.derived[record.images[0].file].variants
-        return (variants[1] if len(variants) > 1 else variants[0]).url
+        return self.site.share_image(record)
 
     def absolute(self, docs_path: str | None) -> str | None:
         """Public URL of a page or file, when the site's address is known."""
