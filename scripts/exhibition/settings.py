@@ -25,7 +25,8 @@ from pydantic import BaseModel, Field, ValidationError
 from .paths import Paths
 from .records.dates import Date, PartialDate
 from .records.load import Document, load
-from .records.model import Slug, Strict, Text
+from .records import audio
+from .records.model import AudioTrack, Slug, Strict, Text
 from .records.problems import Problem, dotted
 
 
@@ -38,6 +39,9 @@ class Zone(Strict):
     y: float = Field(ge=0)
     width: float = Field(gt=0)
     height: float = Field(gt=0)
+    audio: list[AudioTrack] = Field(
+        [], description="The audio guide for this tour stop: at most one recording per language, with its transcript."
+    )
 
 
 class HallMap(Strict):
@@ -192,6 +196,8 @@ class Settings:
             settings.hall = hall
             _unique(doc, [z.id for z in hall.zones], "zones", "zone", problems)
             _unique(doc, list(hall.tour), "tour", "tour stop", problems)
+            for index in range(len(hall.zones)):
+                problems += audio.check(doc, root / audio.FOLDER, at=("zones", index))
             zone_ids = {z.id for z in hall.zones}
             for index, stop in enumerate(hall.tour):
                 if stop not in zone_ids:

@@ -7,6 +7,8 @@
 // - Search: a result that is a record with a picture shows it, as the cards of every list do.
 // - Offline (web edition only: its pages carry <meta name="ex-offline">): registers the service worker
 //   the build writes at the site's root (sw.js), and on the offline page lists the pages it kept.
+// - Audio guide: one recording plays at a time; at the end of a tour stop's recording the link to the
+//   next stop's is offered (and focused), and that page starts its recording when the browser allows.
 (function () {
   "use strict";
 
@@ -152,8 +154,31 @@
     }).catch(function () {});
   }
 
+  function audioGuide(players) {
+    players.forEach(function (player) {
+      player.addEventListener("play", function () {
+        players.forEach(function (other) { if (other !== player) other.pause(); });
+      });
+      player.addEventListener("ended", function () {
+        var next = player.closest(".ex-audio").querySelector(".ex-audio__next");
+        if (!next) return;
+        next.hidden = false;
+        next.querySelector("a").focus();
+      });
+    });
+    if (location.hash === "#listen" && players.length) {
+      // Arrived from the previous stop's "listen to the next stop": a browser that allows it plays at once;
+      // one that does not leaves the player ready under the visitor's thumb.
+      players[0].scrollIntoView({ block: "center" });
+      var playing = players[0].play();
+      if (playing && playing.catch) playing.catch(function () { players[0].focus(); });
+    }
+  }
+
   function start() {
     offline();
+    var players = Array.prototype.slice.call(document.querySelectorAll("audio.ex-audio__player"));
+    if (players.length) audioGuide(players);
     var form = document.querySelector("form[data-ex-filter=timeline]");
     if (form) timelineFilter(form);
     var nav = document.querySelector(".ex-filter-links");

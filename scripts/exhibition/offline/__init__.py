@@ -4,7 +4,7 @@ Visitors open the site from a label's QR code, often inside WeChat and on a weak
 page has loaded, the worker (sw.js, written at the site's root so that its scope is the whole site,
 a sub-path too) fetches in the background what a walk through the hall needs: both home pages, the
 offline pages, the tour's stops, the exhibits standing in its zones, and the files those pages load
-(styles, scripts, the smallest of each picture), until the budget in settings/site.yml is spent.
+(styles, scripts, the smallest of each picture, the audio guide), until the budget in settings/site.yml is spent.
 
 The list is read from the built pages themselves (their <link>, <script> and <img>), so it names
 exactly what a page loads, whatever the templates become. The cache is named after a hash of every
@@ -71,9 +71,11 @@ class _Loads(HTMLParser):
             self.files.append(a["href"])
         elif tag == "script" and a.get("src"):
             self.files.append(a["src"])
+        elif tag in ("audio", "source") and (a.get("type") or "audio/").startswith("audio/") and a.get("src"):
+            self.files.append(a["src"])  # the audio guide of a tour stop or exhibit
         elif tag == "a" and "glightbox" in (a.get("class") or "").split() and a.get("href"):
             self._opens = a["href"]
-        elif tag in ("img", "source"):
+        elif tag in ("img", "source") and not (a.get("type") or "").startswith("audio/"):
             candidates = [c.strip().split()[0] for c in (a.get("srcset") or "").split(",") if c.strip()]
             variants = [*([a["src"]] if a.get("src") else []), *candidates]
             if self._opens:  # without signal, the enlarged picture falls back to the one kept

@@ -57,6 +57,7 @@ class Site:
     back_links: dict[str, list[model.Record]] = field(default_factory=dict)
     schools: Optional[Schools] = None  # printing's lesson QR codes and PDFs, booking contact
     rolls: list[Roll] = field(default_factory=list)  # the 英名录 lists (pages/roll.py)
+    audio: dict = field(default_factory=dict)  # audio guide: file in audio/ -> images.audio.Published
 
     def __post_init__(self):
         by_id = self.by_id

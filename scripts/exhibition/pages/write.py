@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .. import urls
 from ..records import model
+from ..records.audio import shown as audio_shown
 from ..words import UI
 from . import lessons, structured
 from .format import PUNCTUATION, Dated, Formatter, Links, after_badge, kind_icon, wrap_label
@@ -92,6 +93,7 @@ class Renderer(Formatter):
             site=self.site,
             derived=self.site.derived,
             media=page.media,
+            audio_length=audio_shown,
         )
 
     def share_image(self, record: model.Record) -> str | None:
