@@ -62,7 +62,7 @@ def test_a_good_recording_passes(project, recording):
         ("too long a duration", "audio[1].duration: says 0:30 but audio/voice.mp3 lasts 0:0"),
         ("no transcript", "audio[1].transcript"),
         ("too large", "audio[1].file: audio/big.mp3 is 10.5 MB; at most 10 MB"),
-        ("same language twice", "audio[1].language: a second recording in \"zh\""),
+        ("same language twice", 'audio[1].language: a second recording in "zh"'),
     ],
 )
 def test_each_bad_recording_is_refused_with_its_line(project, recording, case, expected):

@@ -23,9 +23,9 @@ from typing import Optional
 from pydantic import BaseModel, Field, ValidationError
 
 from .paths import Paths
+from .records import audio
 from .records.dates import Date, PartialDate
 from .records.load import Document, load
-from .records import audio
 from .records.model import AudioTrack, Slug, Strict, Text
 from .records.problems import Problem, dotted
 

@@ -102,8 +102,8 @@ class _Checked:
 def _pictures_stamp(doc: Document | None, images: Path) -> tuple:
     """The record's pictures and recordings as they are on disk: a changed file is checked again."""
     stamps = []
-    for field, folder in (("images", images), ("audio", images.parent / audio.FOLDER)):
-        listed = doc.data.get(field) if doc is not None else None
+    for key, folder in (("images", images), ("audio", images.parent / audio.FOLDER)):
+        listed = doc.data.get(key) if doc is not None else None
         files = [item.get("file") for item in listed if isinstance(item, dict)] if isinstance(listed, list) else []
         stamps += [stamp(folder / f) for f in files if isinstance(f, str) and f]
     return tuple(stamps)
