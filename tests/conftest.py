@@ -21,7 +21,7 @@ from PIL import Image
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 # What a project needs to build, besides its records and images.
-SKELETON = ("mkdocs.yml", "docs", "overrides", "settings")
+SKELETON = ("mkdocs.yml", "docs", "overrides", "settings", "audio")
 
 
 # Commands that only read records and print: run in this process (a subprocess costs about a second

@@ -235,7 +235,10 @@ def test_a_phone_number_in_a_quote_is_refused(project):
     write(project, "exhibits/events/test-event.yml", VISIT.replace("吕玉生", "〔姓名略〕，电话13912345678"))
     code, output = check(project)
     assert code == 1
-    assert 'exhibits/events/test-event.yml:14: sources[1].quote (第1个来源 / source 1): contains a phone number ("13912345678")' in output
+    assert (
+        'exhibits/events/test-event.yml:14: sources[1].quote (第1个来源 / source 1): contains a phone number ("13912345678")'
+        in output
+    )
 
 
 PERSON = """\

@@ -345,11 +345,15 @@ def test_label_sheet_has_one_label_per_exhibit_with_titles_zone_and_address(labe
     assert set(labels) == set(expected)
     hall = yaml.safe_load((ROOT / "settings/hall.yml").read_text(encoding="utf-8"))
     zones = {z["id"]: z["name"] for z in hall["zones"]}
+    with_audio = {z["id"] for z in hall["zones"] if z.get("audio")}
+    assert with_audio  # the sample collection has a recorded stop
     # The guided tour's stops come first, one label each, leading to the stop's page.
     stops = page.select("article.label--tour")
     assert [s["data-url"] for s in stops] == [f"{PLACEHOLDER_SITE_URL}exhibits/tour/{z}/" for z in hall["tour"]]
     for number, (stop, zone) in enumerate(zip(stops, hall["tour"]), 1):
         assert stop.h2.get_text(strip=True) == f"展线导览 第{number}站：{zones[zone]['zh']}" and stop.find("svg")
+        # A headphone mark beside the stops that have an audio guide, and only those.
+        assert bool(stop.select_one('.audio[aria-label="有语音导览 / Audio guide"] svg')) == (zone in with_audio)
     assert page.select("article.label")[: len(stops)] == stops
     for record_id, label in labels.items():
         data = expected[record_id]

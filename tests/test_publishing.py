@@ -14,18 +14,29 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from PIL import Image
 
 from conftest import VALID_EVENT, copy_project, photo_bytes, run_cli, write
 from exhibition.pages.structured import REQUIRED, SCHEMA_TYPES
 from exhibition.records.model import KINDS
 
 SUBPATH = "https://example.org/expo/"
+# The footer lines a public body's site carries (settings/site.yml), all set, as the hall's bureau would.
+SITE_YML = """\
+publisher: {zh: 聊城市退役军人事务局, en: Liaocheng Veterans Affairs Bureau}
+contact: office@example.org
+icp: 鲁ICP备12345678号-1
+police_filing: 鲁公网安备37150202000123号
+site_code: "3715000001"
+"""
 
 
 @pytest.fixture(scope="module")
 def subpath_site(tmp_path_factory, caches) -> Path:
+    """The real collection published at a sub-path of a known address, with every footer line set."""
     work = tmp_path_factory.mktemp("subpath")
     copy_project(work, caches=caches)
+    (work / "settings" / "site.yml").write_text(SITE_YML, encoding="utf-8")
     result = run_cli(work, "build", env={"SITE_URL": SUBPATH})
     assert result.returncode == 0, result.stderr
     return work / "site"
@@ -268,3 +279,71 @@ def test_open_data_gives_the_published_pictures_and_a_licence_per_language(proje
         page = (project / "site" / ("" if lang == "zh" else "en") / "exhibits/events/test-event/index.html").read_text()
         assert licence in page
     assert "All rights reserved" not in (project / "site/exhibits/events/test-event/index.html").read_text()
+
+
+# --- the footer a public body needs, and sharing -------------------------------
+
+
+def _soup(site: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_every_footer_line_when_set(subpath_site):
+    zh = _soup(subpath_site, "exhibits/people/fan-zhuxian/index.html").select_one(".md-copyright")
+    text = " ".join(zh.get_text().split())
+    assert "主办单位：聊城市退役军人事务局" in text and "联系方式：office@example.org" in text
+    assert zh.select_one('a[href="mailto:office@example.org"]')
+    icp = zh.select_one('a[href="https://beian.miit.gov.cn/"]')
+    assert icp and icp.get_text(strip=True) == "鲁ICP备12345678号-1"
+    police = zh.select_one('a[href^="https://beian.mps.gov.cn/"]')
+    assert police["href"].endswith("?code=37150202000123") and "鲁公网安备37150202000123号" in police.get_text()
+    assert "网站标识码：3715000001" in text
+
+    en = _soup(subpath_site, "en/exhibits/people/fan-zhuxian/index.html").select_one(".md-copyright")
+    text = " ".join(en.get_text().split())
+    assert "Published by: Liaocheng Veterans Affairs Bureau" in text and "Website code: 3715000001" in text
+    assert en.select_one('a[href="https://beian.miit.gov.cn/"]')["lang"] == "zh"  # a Chinese number on an English page
+
+
+def test_an_empty_footer_line_leaves_no_trace(built_site):
+    footer = _soup(built_site, "exhibits/people/fan-zhuxian/index.html").select_one(".md-copyright")
+    assert not footer.select(".ex-publisher, .ex-filing")
+    assert "主办单位" not in footer.get_text() and "beian" not in str(footer)
+
+
+@pytest.mark.parametrize("lang_root", ["", "en/"])
+def test_the_accessibility_statement_is_linked_from_every_page(built_site, lang_root):
+    page = built_site / lang_root / "exhibits/tour/navy/index.html"
+    link = _soup(built_site, str(page.relative_to(built_site))).select_one(".ex-statement a")
+    target = (page.parent / link["href"]).resolve() / "index.html"
+    assert target.is_file(), link["href"]
+    heading = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").h1.get_text(strip=True)
+    assert heading == ("无障碍说明" if not lang_root else "Accessibility")
+
+
+def test_each_page_is_shared_with_its_own_title_and_a_picture(subpath_site):
+    pages = list(subpath_site.rglob("index.html"))
+    assert len(pages) > 100
+    for page in pages:
+        soup = _soup(subpath_site, str(page.relative_to(subpath_site)))
+        meta = {m.get("property") or m.get("name"): m.get("content") for m in soup.find_all("meta")}
+        is_home = page.parent in (subpath_site, subpath_site / "en")
+        expected = (
+            ("聊城市双拥展览馆" if page.parent == subpath_site else "Liaocheng Double Support Exhibition Hall")
+            if is_home
+            else soup.title.get_text().rsplit(" - ", 1)[0]
+        )
+        assert meta["og:title"] == expected, page
+        assert meta["og:url"].startswith(SUBPATH), page
+        image = meta.get("og:image")
+        assert image and image.startswith(SUBPATH), page
+        with Image.open(subpath_site / image[len(SUBPATH) :]) as picture:
+            assert min(picture.size) >= 300, (page, image, picture.size)
+    # The home page: the hall's name, not "首页", in the tab and when shared.
+    home = _soup(subpath_site, "index.html")
+    assert home.title.get_text() == "聊城市双拥展览馆"
+    assert _soup(subpath_site, "en/index.html").title.get_text() == "Liaocheng Double Support Exhibition Hall"
+    # A record's page is shared with its own picture, not the home's.
+    ship = _soup(subpath_site, "exhibits/vessels/liaocheng-ship/index.html").find("meta", property="og:image")["content"]
+    hall = home.find("meta", property="og:image")["content"]
+    assert ship != hall and re.search(r"/media/[0-9a-f]{20}/960\.webp$", ship)

@@ -33,6 +33,7 @@ FIXED = {
     "style-src-attr": ["'unsafe-inline'"],
     "img-src": ["'self'", "data:"],  # Material's icons are SVG data: URLs in its CSS
     "font-src": ["'self'"],
+    "media-src": ["'self'"],  # the audio guide's recordings
     "connect-src": ["'self'"],  # the search worker fetches search/search_index.json
     "worker-src": ["'self'"],  # Material's search worker
     "manifest-src": ["'self'"],

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import opendata
+from .images.audio import publish as publish_audio
 from .images.derivatives import derive_all
 from .pages import roll as roll_pages
 from .pages.site import Site
@@ -19,6 +20,7 @@ from .pages.write import write_pages
 from .paths import Paths
 from .printing.aids import prepare as prepare_print
 from .records import model, roll
+from .records.audio import FOLDER as AUDIO_FOLDER
 from .records.problems import Problem, ValidationFailed, dotted
 from .records.validate import Collection, validate
 from .search_index import dictionary_words
@@ -106,6 +108,8 @@ def run(options: Options, checked: Checked | None = None) -> Site:
         raise ValidationFailed(problems)
     log.info(f"exhibition: {len(collection.records)} records; images {stats['made']} made, {stats['cached']} cached")
 
+    zones = settings.hall.zones if settings.hall else []
+    recordings = [track.file for holder in (*collection.records, *zones) for track in holder.audio]
     site = Site(
         collection.records,
         derived,
@@ -114,6 +118,7 @@ def run(options: Options, checked: Checked | None = None) -> Site:
         media_dir=paths.media_dir,
         directory_urls=options.directory_urls,
         site_url=options.site_url,
+        audio=publish_audio(recordings, root / AUDIO_FOLDER, paths.media, paths.media_dir),
     )
     site.schools = prepare_print(
         site,

@@ -14,13 +14,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from . import kiosk as kiosk_edition
+from . import offline
 from .config import ExhibitionConfig
 from .edition import Edition
 from .pages import home, language_parts
 from .pages import roll as roll_pages
 from .paths import Paths
 from .pipeline import Options, run
-from .publishing import absolute_alternates, site_url_problem, write_headers_file, write_robots
+from .publishing import absolute_alternates, footer, site_url_problem, write_headers_file, write_robots
 from .records.problems import ValidationFailed
 from .search_index import search_keys, split_by_language, write_pictures
 
@@ -85,6 +86,17 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
             )
             error.internal = exc
             raise error from exc
+        # For the templates (overrides/main.html, partials/copyright.html): the footer's lines and the
+        # picture shared for pages that have none of their own.
+        config.extra["exhibition_footer"] = footer(
+            self.site.settings.site,
+            self.edition.languages,
+            self.edition.directory_urls,
+            icp=str(config.extra.get("icp") or ""),
+            police=str(config.extra.get("police_filing") or ""),
+            statement=not self.edition.kiosk,
+        )
+        config.extra["exhibition_share_image"] = self.site.default_share_image
         return config
 
     def on_env(self, env, config, files):
@@ -199,6 +211,9 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
         )
         if not edition.offline:  # the kiosk has its own search page, with picture cards of its own
             write_pictures(Path(config.site_dir), self.site, list(edition.languages), edition.directory_urls)
+        if not edition.offline:  # the kiosk runs from file://, where no service worker can
+            budget = self.site.settings.site.offline.budget_mb
+            offline.write(self.site, Path(config.site_dir), edition.languages, budget)
         write_robots(Path(config.site_dir), _site_url(edition.site_url))
         write_headers_file(Path(config.site_dir))
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit
 
+from . import urls
+
 # The head's <link rel="alternate" hreflang> tags, as Material writes them (one tag, href before
 # hreflang or after): only these are touched, so a pattern is enough and no page is parsed whole.
 ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
@@ -69,3 +71,27 @@ def write_headers_file(site_dir) -> None:
         "",
     ]
     (site_dir / "_headers").write_text("\n".join(lines), encoding="utf-8")
+
+
+STATEMENT = "accessibility.md"  # docs/accessibility.<lang>.md: what the site does for every visitor
+
+
+def footer(info, languages, directory_urls: bool, icp: str = "", police: str = "", statement: bool = True) -> dict:
+    """The footer lines a public body's site in China carries, for partials/copyright.html, from
+    settings/site.yml (`info`, a settings.SiteInfo); icp and police: SITE_ICP / SITE_POLICE_FILING,
+    set at build time for the host's domain, which win over the settings. statement: link the
+    accessibility statement (the web edition; the kiosk's own buttons are its statement)."""
+    police = (police or info.police_filing or "").strip()
+    publisher = info.publisher
+    return {
+        "publisher": {lang: publisher.get(lang) for lang in languages} if publisher else None,
+        "publisher_translated": bool(publisher and publisher.en),
+        "contact": info.contact or "",
+        "icp": (icp or info.icp or "").strip(),
+        "police": police,
+        # The registry's page for the filing: its record is found by the number's digits.
+        "police_link": "https://beian.mps.gov.cn/#/query/webSearch?code=" + "".join(c for c in police if c.isdigit()),
+        "police_emblem": info.police_emblem or "",
+        "site_code": info.site_code or "",
+        "statement": {lang: urls.page(STATEMENT, lang, directory_urls) for lang in languages} if statement else None,
+    }

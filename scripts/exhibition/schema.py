@@ -15,7 +15,7 @@ from pathlib import Path
 from .kiosk.settings import Kiosk
 from .records.model import KINDS
 from .records.roll import Header as RollHeader
-from .settings import Eras, Glossary, HallMap, HistoricalFigures, Home, RollSettings, Tags
+from .settings import Eras, Glossary, HallMap, HistoricalFigures, Home, RollSettings, SiteInfo, Tags
 
 
 def schemas() -> dict[str, dict]:
@@ -29,6 +29,7 @@ def schemas() -> dict[str, dict]:
         "kiosk": Kiosk,
         "historical-figures": HistoricalFigures,
         "roll-settings": RollSettings,  # settings/roll.yml ("roll" is the header of a list of names)
+        "site": SiteInfo,
     }
     headers = {"roll": RollHeader}  # exhibits/roll/<list>.yaml, the header beside a list of names
     for kind, cls in {**KINDS, **settings, **headers}.items():

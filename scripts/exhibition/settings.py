@@ -7,6 +7,7 @@
 - glossary.yml: the approved English of recurring terms, and the wrong variants to flag.
 - historical-figures.yml: people the texts may name without consent (each with a source), and words that are no names.
 - roll.yml: the roll of names' contact for corrections, its font for rare characters, when a list is split.
+- site.yml: how the web site is published (what its service worker keeps for visitors without signal).
 
 Like records, they are YAML validated with line numbers; problems use the same format.
 
@@ -24,9 +25,10 @@ from typing import Optional
 from pydantic import BaseModel, Field, ValidationError
 
 from .paths import Paths
+from .records import audio
 from .records.dates import Date, PartialDate
 from .records.load import Document, load
-from .records.model import Slug, Strict, Text
+from .records.model import AudioTrack, Slug, Strict, Text
 from .records.problems import Problem, dotted
 
 
@@ -39,6 +41,9 @@ class Zone(Strict):
     y: float = Field(ge=0)
     width: float = Field(gt=0)
     height: float = Field(gt=0)
+    audio: list[AudioTrack] = Field(
+        [], description="The audio guide for this tour stop: at most one recording per language, with its transcript."
+    )
 
 
 class HallMap(Strict):
@@ -144,6 +149,8 @@ class HistoricalFigures(Strict):
     @property
     def words(self) -> set[str]:
         return {n.word for n in self.not_names}
+
+
 class RollSettings(Strict):
     """settings/roll.yml: the roll of names (英名录, exhibits/roll/)."""
 
@@ -163,6 +170,54 @@ class RollSettings(Strict):
     )
 
 
+class Offline(Strict):
+    budget_mb: float = Field(
+        15,
+        gt=0,
+        le=100,
+        description="Most megabytes a visitor's phone keeps for the guided tour without signal (the home pages, "
+        "the tour's stops, their exhibits' pages and smallest pictures). Pages past it still work online.",
+    )
+
+
+class SiteInfo(Strict):
+    """settings/site.yml: how the web site is published, and the footer a public body's site carries.
+    Each footer line is shown only when it is set."""
+
+    publisher: Optional[Text] = Field(
+        None, description="主办单位: the body that publishes the site, e.g. 聊城市退役军人事务局 (its English name beside)."
+    )
+    contact: Optional[str] = Field(
+        None,
+        description="The publisher's public contact (an office telephone or e-mail), never a person's own number.",
+    )
+    icp: Optional[str] = Field(
+        None,
+        pattern=r"^\S.*ICP备.+号",
+        description="ICP备案号, issued by the MIIT's filing system for the site's domain, e.g. 鲁ICP备12345678号-1. "
+        "Linked to https://beian.miit.gov.cn/. SITE_ICP=… at build time overrides it.",
+    )
+    police_filing: Optional[str] = Field(
+        None,
+        pattern=r"公网安备\s*\d{14}号",
+        description="公安备案号, issued by the Ministry of Public Security's filing system, e.g. 鲁公网安备37150202000123号. "
+        "Linked to its record on https://beian.mps.gov.cn/. SITE_POLICE_FILING=… at build time overrides it.",
+    )
+    police_emblem: Optional[str] = Field(
+        None,
+        pattern=r"^[A-Za-z0-9_./-]+\.(png|svg|webp)$",
+        description="The public-security filing emblem the registry gives the filer, saved under docs/ "
+        "(e.g. assets/beian-police.png): shown before the filing number.",
+    )
+    site_code: Optional[str] = Field(
+        None,
+        pattern=r"^\d{10}$",
+        description="网站标识码: the 10-digit code a government website is given on the national "
+        "government-website register (政府网站标识码).",
+    )
+    offline: Offline = Field(default_factory=Offline, description="The guided tour without signal (web edition).")
+
+
 @dataclass
 class Settings:
     hall: Optional[HallMap] = None
@@ -174,6 +229,7 @@ class Settings:
     glossary: Optional[Glossary] = None
     historical: Optional[HistoricalFigures] = None
     roll: RollSettings = field(default_factory=RollSettings)
+    site: SiteInfo = field(default_factory=SiteInfo)
 
     @property
     def zone_ids(self) -> set[str] | None:
@@ -196,6 +252,8 @@ class Settings:
             settings.hall = hall
             _unique(doc, [z.id for z in hall.zones], "zones", "zone", problems)
             _unique(doc, list(hall.tour), "tour", "tour stop", problems)
+            for index in range(len(hall.zones)):
+                problems += audio.check(doc, root / audio.FOLDER, at=("zones", index))
             zone_ids = {z.id for z in hall.zones}
             for index, stop in enumerate(hall.tour):
                 if stop not in zone_ids:
@@ -221,6 +279,7 @@ class Settings:
             _unique(doc, [t.id for t in tags.tags], "tags", "tag", problems)
         settings.open_data, _ = _load(folder / "open-data.yml", root, OpenData, problems)
         settings.home, settings.home_doc = _load(folder / "home.yml", root, Home, problems)
+        settings.site = _load(folder / "site.yml", root, SiteInfo, problems)[0] or SiteInfo()
         glossary, doc = _load(folder / "glossary.yml", root, Glossary, problems)
         if glossary:
             settings.glossary = glossary

@@ -5,6 +5,10 @@
 //   fetched on that first tap, not with every page (a visitor who only reads never downloads them).
 //   Without scripts the link opens the large picture itself.
 // - Search: a result that is a record with a picture shows it, as the cards of every list do.
+// - Offline (web edition only: its pages carry <meta name="ex-offline">): registers the service worker
+//   the build writes at the site's root (sw.js), and on the offline page lists the pages it kept.
+// - Audio guide: one recording plays at a time; at the end of a tour stop's recording the link to the
+//   next stop's is offered (and focused), and that page starts its recording when the browser allows.
 (function () {
   "use strict";
 
@@ -145,7 +149,63 @@
     new MutationObserver(decorate).observe(list, { childList: true });
   }
 
+  function offline() {
+    var meta = document.querySelector('meta[name="ex-offline"]');
+    if (!meta || !("serviceWorker" in navigator)) return;
+    // baseURI, not location: the offline page is shown at the address the visitor asked for, with a <base>.
+    var root = new URL(meta.content, document.baseURI);
+    if (navigator.onLine) {
+      navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname }).catch(function () {
+        // No worker (a private window, an old browser): the site works as before, online.
+      });
+    }
+    var list = document.querySelector("[data-ex-offline-list]");
+    if (!list || !window.caches) return;
+    var lang = document.documentElement.lang.indexOf("zh") === 0 ? "zh" : document.documentElement.lang;
+    fetch(new URL("offline.json", root)).then(function (response) { return response.json(); }).then(function (manifest) {
+      var pages = (manifest.pages && manifest.pages[lang]) || [];
+      return Promise.all(pages.map(function (entry) {
+        var url = new URL(entry.url, root).href;
+        return caches.match(url).then(function (hit) { return hit && url !== location.href ? { url: url, title: entry.title } : null; });
+      }));
+    }).then(function (found) {
+      found.filter(Boolean).forEach(function (entry) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = entry.url;
+        link.textContent = entry.title;
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+      if (list.children.length) list.hidden = false;
+    }).catch(function () {});
+  }
+
+  function audioGuide(players) {
+    players.forEach(function (player) {
+      player.addEventListener("play", function () {
+        players.forEach(function (other) { if (other !== player) other.pause(); });
+      });
+      player.addEventListener("ended", function () {
+        var next = player.closest(".ex-audio").querySelector(".ex-audio__next");
+        if (!next) return;
+        next.hidden = false;
+        next.querySelector("a").focus();
+      });
+    });
+    if (location.hash === "#listen" && players.length) {
+      // Arrived from the previous stop's "listen to the next stop": a browser that allows it plays at once;
+      // one that does not leaves the player ready under the visitor's thumb.
+      players[0].scrollIntoView({ block: "center" });
+      var playing = players[0].play();
+      if (playing && playing.catch) playing.catch(function () { players[0].focus(); });
+    }
+  }
+
   function start() {
+    offline();
+    var players = Array.prototype.slice.call(document.querySelectorAll("audio.ex-audio__player"));
+    if (players.length) audioGuide(players);
     var form = document.querySelector("form[data-ex-filter=timeline]");
     if (form) timelineFilter(form);
     var nav = document.querySelector(".ex-filter-links");

@@ -62,6 +62,7 @@ class Site:
     back_links: dict[str, list[model.Record]] = field(default_factory=dict)
     schools: Optional[Schools] = None  # printing's lesson QR codes and PDFs, booking contact
     rolls: list[Roll] = field(default_factory=list)  # the 英名录 lists (pages/roll.py)
+    audio: dict = field(default_factory=dict)  # audio guide: file in audio/ -> images.audio.Published
 
     def __post_init__(self):
         by_id = self.by_id
@@ -112,6 +113,21 @@ class Site:
 
     def lead_image(self, record: model.Record) -> Derived | None:
         return self.derived[record.images[0].file] if record.images else None
+
+    def share_image(self, record: model.Record | None) -> str | None:
+        """docs/-relative path of the picture shown when the record's page is shared (Open Graph):
+        its first picture at 960 px (WeChat and Weibo want at least 300×300)."""
+        derived = self.lead_image(record) if record else None
+        if derived is None:
+            return None
+        return (derived.variants[1] if len(derived.variants) > 1 else derived.variants[0]).url
+
+    @property
+    def default_share_image(self) -> str | None:
+        """For pages with no picture of their own (the home, indexes, people without a portrait):
+        the picture of the record the home page leads with."""
+        home = self.settings.home
+        return self.share_image(self.by_id.get(home.hero)) if home else None
 
     def kinds(self) -> list[type[model.Record]]:
         # Every kind gets its index, even while empty, so nav and home links hold.

@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .. import urls
 from ..records import model
+from ..records.audio import shown as audio_shown
 from ..words import UI
 from . import lessons, structured
 from .format import PUNCTUATION, CoverFrame, Dated, Formatter, Links, after_badge, kind_icon, wrap_label
@@ -94,14 +95,11 @@ class Renderer(Formatter):
             site=self.site,
             derived=self.site.derived,
             media=page.media,
+            audio_length=audio_shown,
         )
 
     def share_image(self, record: model.Record) -> str | None:
-        """docs/-relative path of the picture shown when the page is shared (Open Graph)."""
-        if not record.images:
-            return None
-        variants = self.site.derived[record.images[0].file].variants
-        return (variants[1] if len(variants) > 1 else variants[0]).url
+        return self.site.share_image(record)
 
     def absolute(self, docs_path: str | None) -> str | None:
         """Public URL of a page or file, when the site's address is known."""

@@ -235,6 +235,7 @@ def _labels(site, env: Environment, base: str, placeholder: bool, codes: Codes, 
                 qr=Markup((codes.img if for_pdf else codes.svg)(url, f"二维码 / QR code：{url}")),
                 zone_zh=zone.name.zh if zone else "—",
                 zone_en=(zone.name.en if zone and zone.name.en else ""),
+                audio=bool(record.audio),
                 order=(zones[record.hall.zone][1] if zone else len(zones), record.title.zh),
             )
         )
@@ -254,6 +255,7 @@ def _labels(site, env: Environment, base: str, placeholder: bool, codes: Codes, 
                 qr=Markup((codes.img if for_pdf else codes.svg)(url, f"二维码 / QR code：{url}")),
                 zone_zh=zone.name.zh,
                 zone_en=zone.name.en or "",
+                audio=bool(zone.audio),
                 id=f"tour-{zone.id}",
             )
         )

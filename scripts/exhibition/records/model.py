@@ -182,6 +182,40 @@ class Image(Strict):
         return self
 
 
+def seconds_of(value):
+    """A duration as a curator writes it: 62, 62.5 or "1:02" (minutes:seconds)."""
+    if isinstance(value, str) and ":" in value:
+        minutes, _, seconds = value.strip().partition(":")
+        try:
+            return int(minutes) * 60 + float(seconds)
+        except ValueError:
+            raise ValueError(f'"{value}" is not a duration. Write seconds (62) or minutes:seconds (1:02)') from None
+    return value
+
+
+class AudioTrack(Strict):
+    """One recording of the audio guide (语音导览), in one language, with its transcript."""
+
+    file: str = Field(
+        pattern=r"(?i)^[A-Za-z0-9_./-]+\.(mp3|m4a|aac|opus|ogg)$",
+        description="Path inside audio/, e.g. tour/navy.zh.mp3 (MP3, M4A/AAC or Opus; at most 10 MB).",
+    )
+    language: Literal["zh", "en"] = Field(description="The language spoken: zh or en.")
+    duration: Annotated[float, BeforeValidator(seconds_of)] = Field(
+        gt=0, description="Length as seconds (62) or minutes:seconds (1:02); checked against the file, within 2 s."
+    )
+    transcript: str = Field(
+        min_length=1,
+        description="Everything the recording says, in its language (WCAG 1.2.1): shown under the player.",
+    )
+    speaker: Optional[Text] = Field(None, description="Who speaks, e.g. 讲解员 / the hall's guide.")
+    credit: Optional[Text] = None
+    licence: Optional[SameOrText] = None
+    sample: bool = Field(
+        False, description="A synthetic sample voice made for the site, shown as such until the hall records its own."
+    )
+
+
 class PublicValue(Strict):
     """A value that looks like personal data but is public on purpose (the hall's own phone)."""
 
@@ -229,6 +263,9 @@ class Record(Strict):
     public_values: list[PublicValue] = Field([], description="Values the privacy check may let through, each with a reason.")
     consent: Optional[Consent] = Field(
         None, description="Consent of the living people the record names (`names:`); a person record's own consent."
+    )
+    audio: list[AudioTrack] = Field(
+        [], description="The audio guide for this exhibit: at most one recording per language, each with its transcript."
     )
 
     # Fields that name other records, checked by validate.py.

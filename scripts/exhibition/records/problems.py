@@ -101,6 +101,8 @@ def notes(problems: list[Problem]) -> str:
         f"`make check STRICT=1` treats {'it as one' if count == 1 else 'them as errors'}; `make report` lists all that is unfinished)."
     )
     return "\n".join(lines)
+
+
 def notes_report(notes: list[Problem]) -> str:
     """Pictures accepted as they are, with a word for the curator (a small one looks soft): one line each."""
     if not notes:

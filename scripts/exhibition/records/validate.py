@@ -18,7 +18,7 @@ from PIL import Image as PILImage
 from pydantic import BaseModel, ValidationError
 
 from ..paths import Paths, stamp
-from . import model, privacy
+from . import audio, model, privacy
 from .load import Document, load
 from .problems import Problem, dotted
 
@@ -130,9 +130,13 @@ class _Checked:
 
 
 def _pictures_stamp(doc: Document | None, images: Path) -> tuple:
-    listed = doc.data.get("images") if doc is not None else None
-    files = [item.get("file") for item in listed if isinstance(item, dict)] if isinstance(listed, list) else []
-    return tuple(stamp(images / f) for f in files if isinstance(f, str) and f)
+    """The record's pictures and recordings as they are on disk: a changed file is checked again."""
+    stamps = []
+    for key, folder in (("images", images), ("audio", images.parent / audio.FOLDER)):
+        listed = doc.data.get(key) if doc is not None else None
+        files = [item.get("file") for item in listed if isinstance(item, dict)] if isinstance(listed, list) else []
+        stamps += [stamp(folder / f) for f in files if isinstance(f, str) and f]
+    return tuple(stamps)
 
 
 def _check_file(path: Path, shown: str, relative: Path, images: Path, strict: bool, cache: dict | None) -> _Checked:
@@ -147,6 +151,7 @@ def _check_file(path: Path, shown: str, relative: Path, images: Path, strict: bo
     if doc is not None:
         record, found = _check_one(doc, relative)
         problems += found + _check_texts(doc, record, strict) + _check_images(doc, images, notes) + _check_sections(doc)
+        problems += audio.check(doc, images.parent / audio.FOLDER)
     entry = _Checked(key, _pictures_stamp(doc, images), doc, record, problems, notes, fresh=True)
     if cache is not None:
         cache[shown] = entry
