@@ -168,12 +168,8 @@ def plan(site: Site, site_dir: Path, languages: tuple[str, ...], budget: int) ->
         add_page(urls.home(lang, directory_urls), lang)
         add_page(page(OFFLINE_PAGE, lang), lang)
     # Search, so that a visitor without signal can still find an exhibit the tour keeps.
-    add_files(
-        [
-            f"assets/javascripts/workers/{p.name}"
-            for p in sorted((site_dir / "assets/javascripts/workers").glob("search.*.min.js"))
-        ]
-    )
+    workers = site_dir / "assets/javascripts/workers"  # Material's search worker, and ours that loads it
+    add_files([f"assets/javascripts/workers/{p.name}" for p in sorted(workers.glob("*.js"))])
     for lang in languages:
         add_files([urls.language_root(lang) + "search/search_index.json", urls.language_root(lang) + "search/pictures.json"])
     for lang in languages:
