@@ -57,11 +57,11 @@ def test_a_good_recording_passes(project, recording):
 @pytest.mark.parametrize(
     "case, expected",
     [
-        ("missing", "audio[1].file: audio/gone.mp3 does not exist"),
-        ("unreadable", "audio[1].file: audio/noise.mp3 is not a recording that can be read"),
-        ("too long a duration", "audio[1].duration: says 0:30 but audio/voice.mp3 lasts 0:0"),
-        ("no transcript", "audio[1].transcript"),
-        ("too large", "audio[1].file: audio/big.mp3 is 10.5 MB; at most 10 MB"),
+        ("missing", "audio[2].file (第2段录音 / recording 2): audio/gone.mp3 does not exist"),
+        ("unreadable", "audio[2].file (第2段录音 / recording 2): audio/noise.mp3 is not a recording that can be read"),
+        ("too long a duration", "audio[2].duration (第2段录音 / recording 2): says 0:30 but audio/voice.mp3 lasts 0:0"),
+        ("no transcript", "audio[2].transcript (第2段录音 / recording 2)"),
+        ("too large", "audio[2].file (第2段录音 / recording 2): audio/big.mp3 is 10.5 MB; at most 10 MB"),
         ("same language twice", 'audio[1].language: a second recording in "zh"'),
     ],
 )
@@ -98,16 +98,18 @@ def test_a_tour_stop_recording_is_checked_in_the_hall_settings(project, recordin
     result = run_cli(project, "check")
     assert result.returncode == 1
     assert "settings/hall.yml:" in result.stdout + result.stderr
-    assert "zones[0].audio[0].duration: says 0:30" in result.stdout + result.stderr
+    assert "zones[1].audio[1].duration (第1个展区 / zone 1): says 0:30" in result.stdout + result.stderr
 
 
 # --- the sample collection's recorded stop, as a visitor meets it -------------------------------------
 
 
 def _hall_audio() -> dict:
+    """The first recorded stop of the tour whose next stop is recorded too."""
     hall = yaml.safe_load((ROOT / "settings/hall.yml").read_text(encoding="utf-8"))
-    (zone,) = [z for z in hall["zones"] if z.get("audio")]
-    return zone
+    zones = {z["id"]: z for z in hall["zones"]}
+    stops = [zones[z] for z in hall["tour"]]
+    return next(a for a, b in zip(stops, stops[1:]) if a.get("audio") and b.get("audio"))
 
 
 def test_the_stop_page_shows_the_player_length_and_transcript(built_site):
@@ -148,3 +150,6 @@ def test_the_player_plays_and_leads_on_to_the_next_stop(page):
     offered = page.locator(".ex-audio__next a")
     assert offered.is_visible() and offered.evaluate("a => a === document.activeElement")
     assert offered.get_attribute("href").endswith("#listen")
+    offered.click()  # the next stop's page, at its player
+    page.wait_for_url("**/#listen")
+    assert page.locator("#listen audio.ex-audio__player").count() == 1

@@ -50,7 +50,7 @@ images:
     alt: {zh: 一张照片, en: A photo}
 """
 )
-# body 17, body.zh 18, body.en 19, images 20, images[0].file 21, images[0].alt 22
+# body 17, body.zh 18, body.en 19, images 20, images[1].file 21, images[1].alt 22 (positions count from 1)
 
 MEMORY = 2 * 1024**3  # address space for the command and everything it starts
 TIMEOUT = 180  # seconds: generous; a hang or an alias bomb would blow far past it
@@ -261,20 +261,20 @@ CASES: dict[str, Case] = {
     "wrong type: review status": Case(replace("status: verified", "status: 1"), [rf"^{F}:15: review\.status: "]),
     "wrong type: image is text": Case(
         replace("  - file: events/photo.jpg\n    alt: {zh: 一张照片, en: A photo}", "  - events/photo.jpg"),
-        [rf"^{F}:21: images\[0\]: must be a group of fields"],
+        [rf"^{F}:21: images\[1\] \(第1张图片 / picture 1\): must be a group of fields"],
     ),
     "unknown kind": Case(replace("kind: event", "kind: evnt"), [rf"^{F}:1: kind: unknown kind `evnt`\. Did you mean `event`\?"]),
     "unknown field": Case(replace("title:", "titel:"), [rf"^{F}:3: titel: unknown field\. Did you mean `title`\?"]),
     "unknown nested field": Case(
         replace("alt: {zh: 一张照片, en: A photo}", "alt: {zh: 一张照片, en: A photo, fr: Une photo}"),
-        [rf"^{F}:22: images\[0\]\.alt\.fr: unknown field"],
+        [rf"^{F}:22: images\[1\]\.alt\.fr \(第1张图片 / picture 1\): unknown field"],
     ),
     "missing required field": Case(
         replace("summary:\n  zh: 一条测试记录。\n  en: A test record.\n", ""), [rf"^{F}:1: summary: required"]
     ),
     "missing kind": Case(replace("kind: event\n", ""), [rf"^{F}:1: kind: required"]),
     "missing alt translation": Case(
-        replace("alt: {zh: 一张照片, en: A photo}", "alt: {zh: 一张照片}"), [rf"^{F}:22: images\[0\]\.alt\.en: required"]
+        replace("alt: {zh: 一张照片, en: A photo}", "alt: {zh: 一张照片}"), [rf"^{F}:22: images\[1\]\.alt\.en \(第1张图片 / picture 1\): required"]
     ),
     "missing translation (strict)": Case(
         replace("  en: A test record.\n", ""),
@@ -293,7 +293,7 @@ CASES: dict[str, Case] = {
     "duplicate key": Case(text(GOOD + "id: again\n"), [rf"^{F}:23: id: appears twice \(first on line 2\)"]),
     "bad id": Case(replace("id: test-event", "id: 测试"), [rf"^{F}:2: id: \"测试\" is not an id"]),
     "dangling reference": Case(
-        text(GOOD + "related: [nowhere-record]\n"), [rf"^{F}:23: related\[0\]: no published record has the id \"nowhere-record\""]
+        text(GOOD + "related: [nowhere-record]\n"), [rf"^{F}:23: related\[1\] \(第1个相关展品 / related exhibit 1\): no published record has the id \"nowhere-record\""]
     ),
     "reference to a draft": Case(
         lambda root: (
@@ -303,12 +303,12 @@ CASES: dict[str, Case] = {
                 "exhibits/events/draft-one.yml",
             )(root),
         ),
-        [rf"^{F}:23: related\[0\]: no published record has the id \"draft-one\""],
+        [rf"^{F}:23: related\[1\] \(第1个相关展品 / related exhibit 1\): no published record has the id \"draft-one\""],
     ),
-    "self reference": Case(text(GOOD + "related: [test-event]\n"), [rf"^{F}:23: related\[0\]: points to this record itself"]),
+    "self reference": Case(text(GOOD + "related: [test-event]\n"), [rf"^{F}:23: related\[1\] \(第1个相关展品 / related exhibit 1\): points to this record itself"]),
     "unknown source id": Case(
         text(GOOD + "figures:\n  - label: {zh: 人数, en: people}\n    value: 3\n    source: nowhere\n"),
-        [rf"^{F}:26: figures\[0\]\.source: no entry in `sources` has the id \"nowhere\""],
+        [rf"^{F}:26: figures\[1\]\.source \(第1个数字 / figure 1\): no entry in `sources` has the id \"nowhere\""],
     ),
     # dates
     "impossible date": Case(
@@ -324,41 +324,41 @@ CASES: dict[str, Case] = {
     ),
     # image paths that escape images/
     "image path with ../": Case(
-        image_file("../secret.jpg"), [rf"^{F}:21: images\[0\]\.file: \"\.\./secret\.jpg\" points outside images/"]
+        image_file("../secret.jpg"), [rf"^{F}:21: images\[1\]\.file \(第1张图片 / picture 1\): \"\.\./secret\.jpg\" points outside images/"]
     ),
     "image path absolute": Case(
-        image_file("/etc/passwd"), [rf"^{F}:21: images\[0\]\.file: \"/etc/passwd\" points outside images/"]
+        image_file("/etc/passwd"), [rf"^{F}:21: images\[1\]\.file \(第1张图片 / picture 1\): \"/etc/passwd\" points outside images/"]
     ),
     "image symlink out of the tree": Case(
-        symlink_out, [rf"^{F}:21: images\[0\]\.file: \"events/link\.jpg\" leads outside images/"]
+        symlink_out, [rf"^{F}:21: images\[1\]\.file \(第1张图片 / picture 1\): \"events/link\.jpg\" leads outside images/"]
     ),
-    "image symlink loop": Case(symlink_loop, [rf"^{F}:21: images\[0\]\.file: \"events/a\.jpg\""]),
+    "image symlink loop": Case(symlink_loop, [rf"^{F}:21: images\[1\]\.file \(第1张图片 / picture 1\): \"events/a\.jpg\""]),
     # broken images
     "image missing": Case(
-        image_file("events/nope.jpg"), [rf"^{F}:21: images\[0\]\.file: images/events/nope\.jpg does not exist"]
+        image_file("events/nope.jpg"), [rf"^{F}:21: images\[1\]\.file \(第1张图片 / picture 1\): images/events/nope\.jpg does not exist"]
     ),
     "image corrupt": Case(
         picture("garbage.jpg", b"this is not a picture" * 50),
-        [rf"^{F}:21: images\[0\]\.file: images/events/garbage\.jpg is not a readable picture"],
+        [rf"^{F}:21: images\[1\]\.file \(第1张图片 / picture 1\): images/events/garbage\.jpg is not a readable picture"],
     ),
     "image truncated": Case(
         picture("cut.jpg", photo_bytes(800, 600)[:3000]),
-        [rf"^{F}:21: images\[0\]\.file: images/events/cut\.jpg cannot be decoded"],
+        [rf"^{F}:21: images\[1\]\.file \(第1张图片 / picture 1\): images/events/cut\.jpg cannot be decoded"],
     ),
-    "image 0 bytes": Case(picture("empty.jpg", b""), [rf"^{F}:21: images\[0\]\.file: images/events/empty\.jpg is an empty file"]),
+    "image 0 bytes": Case(picture("empty.jpg", b""), [rf"^{F}:21: images\[1\]\.file \(第1张图片 / picture 1\): images/events/empty\.jpg is an empty file"]),
     "image decompression bomb": Case(
         picture("bomb.png", png_header(40_000, 40_000)),
-        [rf"^{F}:21: images\[0\]\.file: images/events/bomb\.png is larger than 80 million pixels"],
+        [rf"^{F}:21: images\[1\]\.file \(第1张图片 / picture 1\): images/events/bomb\.png is larger than 80 million pixels"],
     ),
     "image too many pixels": Case(
         picture("huge.png", png_header(10_000, 9_000)),
-        [rf"^{F}:21: images\[0\]\.file: images/events/huge\.png is 10000×9000 pixels"],
+        [rf"^{F}:21: images\[1\]\.file \(第1张图片 / picture 1\): images/events/huge\.png is 10000×9000 pixels"],
     ),
     "image in another format": Case(
         picture(
             "photo.bmp", b"BM" + struct.pack("<IHHIIiiHHIIiiII", 58, 0, 0, 54, 40, 1, 1, 1, 24, 0, 4, 0, 0, 0, 0) + b"\0\0\0\0"
         ),
-        [rf"^{F}:21: images\[0\]\.file: images/events/photo\.bmp is a BMP file"],
+        [rf"^{F}:21: images\[1\]\.file \(第1张图片 / picture 1\): images/events/photo\.bmp is a BMP file"],
     ),
     # files
     "huge text": Case(replace("  zh: 正文。", "  zh: " + "长" * 200_000), [rf"^{F}: is \d+ KB; a record must stay under 512 KB"]),
@@ -400,8 +400,8 @@ CASES: dict[str, Case] = {
         text(GOOD + "figures:\n  - label: {zh: 人数, en: people}\n    value: 1" + "0" * 5000 + "\n    source: yearbook\n"),
         [rf"^{F}:25: "],
     ),
-    "image path with a NUL byte": Case(image_file('"events/a\\0b.jpg"'), [rf"^{F}:21: images\[0\]\.file: "]),
-    "image path too long": Case(image_file("events/" + "a" * 300 + ".jpg"), [rf"^{F}:21: images\[0\]\.file: "]),
+    "image path with a NUL byte": Case(image_file('"events/a\\0b.jpg"'), [rf"^{F}:21: images\[1\]\.file \(第1张图片 / picture 1\): "]),
+    "image path too long": Case(image_file("events/" + "a" * 300 + ".jpg"), [rf"^{F}:21: images\[1\]\.file \(第1张图片 / picture 1\): "]),
     # The curator's day (issue #15) and checkable content (issue #13)
     "yaml: full-width colon": Case(
         text(GOOD + "    licence：CC BY 4.0\n"),
@@ -416,20 +416,20 @@ CASES: dict[str, Case] = {
     "plain text for a bilingual group": Case(
         text(GOOD + "    credit: 聊城市双拥展览馆\n"),
         [
-            rf"^{F}:23: images\[0\]\.credit: must be a group of fields \(zh, en\), found \"聊城市双拥展览馆\"\. "
+            rf"^{F}:23: images\[1\]\.credit \(第1张图片 / picture 1\): must be a group of fields \(zh, en\), found \"聊城市双拥展览馆\"\. "
             rf"Write both languages: `credit: \{{zh: 聊城市双拥展览馆, en: …\}}`$"
         ],
     ),
     "image path from the project folder": Case(
         image_file("images/events/photo.jpg"),
         [
-            rf"^{F}:21: images\[0\]\.file: images/images/events/photo\.jpg does not exist\. Paths start inside images/: drop the leading images/ and write `file: events/photo\.jpg`$"
+            rf"^{F}:21: images\[1\]\.file \(第1张图片 / picture 1\): images/images/events/photo\.jpg does not exist\. Paths start inside images/: drop the leading images/ and write `file: events/photo\.jpg`$"
         ],
     ),
     "image extension .jpeg for .jpg": Case(
         image_file("events/photo.jpeg"),
         [
-            rf"^{F}:21: images\[0\]\.file: images/events/photo\.jpeg does not exist\. Did you mean `file: events/photo\.jpg` \(the file that exists\)\?$"
+            rf"^{F}:21: images\[1\]\.file \(第1张图片 / picture 1\): images/events/photo\.jpeg does not exist\. Did you mean `file: events/photo\.jpg` \(the file that exists\)\?$"
         ],
     ),
     "markdown: data: link": Case(
@@ -455,7 +455,7 @@ CASES: dict[str, Case] = {
             + "figures:\n  - label: {zh: 人数, en: people}\n    value: 1500\n    source: yearbook\n"
         ),
         [
-            rf"^{F}:26: figures\[0\]\.value: 1500 is not in the quote of source yearbook \(\"共有一千三百人参加。\"\)\. Correct the number or the quote$"
+            rf"^{F}:26: figures\[1\]\.value \(第1个数字 / figure 1\): 1500 is not in the quote of source yearbook \(\"共有一千三百人参加。\"\)\. Correct the number or the quote$"
         ],
         args=("--strict",),
     ),

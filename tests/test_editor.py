@@ -24,10 +24,11 @@ DECAP = ROOT / "build/tools/decap/package/dist"
 
 
 def _model_fields(cls: type[BaseModel], prefix: str = "") -> set[str]:
-    """Every field of a model and of the models inside it, as dotted paths (images.alt)."""
+    """Every field of a model and of the models inside it, as dotted paths (images.alt), named as the
+    curator writes them (a source's `copy`, not its Python name copy_path)."""
     out = set()
-    for name in cls.model_fields:
-        path = f"{prefix}{name}"
+    for name, info in cls.model_fields.items():
+        path = f"{prefix}{info.alias or name}"
         out.add(path)
         sub = yamlio.submodel(cls, name)
         if sub is not None and sub.__name__ not in ("Text", "FullText", "Name"):

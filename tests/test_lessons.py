@@ -447,7 +447,7 @@ def test_every_label_qr_code_decodes_to_its_record_url(label_page):
     page.goto(page.base + "/hall-labels.html")
     labels = page.evaluate(
         """() => Array.from(document.querySelectorAll('article.label'), label => {
-            const r = label.querySelector('svg').getBoundingClientRect();
+            const r = label.querySelector('.code svg').getBoundingClientRect();
             return {url: label.dataset.url, record: label.dataset.record, tour: label.classList.contains('label--tour'),
                     box: [r.left + scrollX, r.top + scrollY, r.width, r.height]};
         })"""

@@ -88,6 +88,7 @@ images:
   - id: yearbook
     title: 2019年聊城年鉴
     publisher: 聊城市退役军人事务局
+    quote: 专题用了2张照片。
 review:
   status: verified
   date: 2026-11-28
@@ -418,6 +419,6 @@ def test_a_focal_point_outside_the_picture_is_named_with_its_line(project):
     result = run_cli(project, "check")
     assert result.returncode == 1
     assert (
-        "exhibits/events/test-event.yml:19: images[0].focus: must be two numbers in percent, [x, y], found [150, 50]"
+        "exhibits/events/test-event.yml:19: images[1].focus (第1张图片 / picture 1): must be two numbers in percent, [x, y], found [150, 50]"
         in result.stdout + result.stderr
     ), result.stdout + result.stderr

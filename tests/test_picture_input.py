@@ -216,11 +216,11 @@ def test_tiny_picture_and_misnamed_file_are_used_with_a_note(project):
     thumb_line = lines.index("  - file: thumb.png") + 1
     misnamed_line = lines.index("  - file: actually-png.jpg") + 1
     assert (
-        f"note: exhibits/events/test-event.yml:{thumb_line}: images[0].file: images/thumb.png is only 300×200 pixels: "
+        f"note: exhibits/events/test-event.yml:{thumb_line}: images[1].file (第1张图片 / picture 1): images/thumb.png is only 300×200 pixels: "
         "it will look soft" in result.stdout
     ), result.stdout
     assert (
-        f"note: exhibits/events/test-event.yml:{misnamed_line}: images[1].file: images/actually-png.jpg is named .jpg "
+        f"note: exhibits/events/test-event.yml:{misnamed_line}: images[2].file (第2张图片 / picture 2): images/actually-png.jpg is named .jpg "
         "but holds a PNG picture: it is used as PNG. Rename it to end in .png" in result.stdout
     ), result.stdout
     derived, errors, _ = derive_all(["thumb.png"], project / "images", project / "media", workers=1, progress=False)

@@ -98,9 +98,9 @@ odd_values = st.one_of(
 
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory) -> Path:
-    """settings/, images/ and sources/ of the real project, and an empty exhibits/ to put one record in."""
+    """settings/, images/, sources/ and audio/ of the real project, and an empty exhibits/ to put one record in."""
     root = tmp_path_factory.mktemp("prop")
-    for name in ("settings", "images", "sources"):
+    for name in ("settings", "images", "sources", "audio"):
         shutil.copytree(ROOT / name, root / name)
     (root / "settings" / "home.yml").unlink()  # it names records of the real collection
     (root / "exhibits").mkdir()

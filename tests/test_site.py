@@ -193,7 +193,7 @@ def test_search_pictures_name_every_record_with_a_picture_and_its_smallest_file(
         pictures = json.loads((root / "search/pictures.json").read_text(encoding="utf-8"))
         assert {page.rstrip("/").rsplit("/", 1)[1] for page in pictures} == set(with_picture)
         locations = {d["location"] for d in json.loads((root / "search/search_index.json").read_text())["docs"]}
-        for page, (src, width, height) in pictures.items():
+        for page, (src, width, height, *_focus) in pictures.items():
             assert page in locations, page  # the key is what the index gives Material
             picture = (root / src).resolve()
             assert picture.is_file() and picture.is_relative_to(built_site / "media"), src

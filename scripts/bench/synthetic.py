@@ -21,7 +21,7 @@ from pathlib import Path
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
 # What a project needs to build, besides its records and images (as tests/conftest.py copies).
-SKELETON = ("mkdocs.yml", "docs", "overrides", "settings")
+SKELETON = ("mkdocs.yml", "docs", "overrides", "settings", "audio", "sources")  # audio: the tour stops' recordings (hall.yml)
 SERIAL = b"bench-photo-serial-000000000000"  # replaced, same length, in every copy
 BASES = 6  # distinct photos; every file is one of these with its own serial
 
@@ -143,6 +143,8 @@ images:
     title: 聊城年鉴（合成）
     publisher: 聊城市退役军人事务局
     date: "2020"
+    # The numbers the synthetic texts state, so that the check of every paragraph passes as for real records.
+    quote: 基准测试合成记录{index}号，分第1、2、3、4段；约{people}人参加。
 review:
   status: verified
   date: "2026-11-28"

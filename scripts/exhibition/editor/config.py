@@ -20,13 +20,20 @@ import yaml
 from ..kiosk.settings import Kiosk
 from ..records.model import EXHIBIT_KINDS, KINDS, REFERENCE_KINDS, SLUG
 from ..records.roll import Header as RollHeader
-from ..settings import Glossary, HallMap, Home
+from ..settings import Glossary, HallMap, HistoricalFigures, Home, SiteInfo
 
 LANGS = ("zh", "en")
 API = "/api/v1"  # our local backend (editor/server.py), which speaks decap-server's API
 
 # Settings a curator changes (issue #28), with their file; each is one form.
-SETTINGS = {"home": Home, "kiosk": Kiosk, "hall": HallMap, "glossary": Glossary}
+SETTINGS = {
+    "home": Home,
+    "kiosk": Kiosk,
+    "hall": HallMap,
+    "glossary": Glossary,
+    "historical-figures": HistoricalFigures,
+    "site": SiteInfo,
+}
 SETTINGS_FILES = {name: f"settings/{name}.yml" for name in SETTINGS}
 # Fields whose value is a Markdown text of several paragraphs: a large box.
 LONG = {"summary", "body", "text", "activity", "quote", "covers", "description", "for_pupils", "note"}

@@ -121,6 +121,9 @@ def plan(site: Site, site_dir: Path, languages: tuple[str, ...], budget: int) ->
 
     def add_page(url: str, lang: str) -> None:
         path = _file(site_dir, url)
+        if out.left_out:  # the budget is spent: the walk stops here, later stops are not kept out of order
+            out.left_out.append(url)
+            return
         if url in kept or not path.exists():
             return
         loads = _Loads()

@@ -35,6 +35,7 @@ def dotted(loc) -> str:
 ITEMS = {
     "sections": ("第{n}节", "section {n}"),
     "images": ("第{n}张图片", "picture {n}"),
+    "audio": ("第{n}段录音", "recording {n}"),
     "sources": ("第{n}个来源", "source {n}"),
     "figures": ("第{n}个数字", "figure {n}"),
     "procedure": ("第{n}步", "step {n}"),
