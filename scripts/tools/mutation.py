@@ -168,13 +168,13 @@ for path in walk_mutatable_files():
     original = path.read_text(encoding="utf-8").splitlines()
     for name, code in sorted(m.exit_code_by_key.items(), key=lambda kv: int(kv[0].rsplit("_", 1)[1])):
         status = status_by_exit_code[code]
-        function = name.rsplit(".", 1)[1].removeprefix("x_").rsplit("__mutmut_", 1)[0]
-        function = function.replace("ǁ", ".").strip(".")
+        function = name.rsplit(".", 1)[1].rsplit("__mutmut_", 1)[0]  # x_name, or xǁClassǁname for a method
+        function = function[2:].replace("ǁ", ".") if function.startswith("x_") else function[1:].replace("ǁ", ".").strip(".")
         diff = get_diff_for_mutant(name, path=path) if status not in ("killed", "timeout") else ""
         line = 0
         removed = [d[1:] for d in diff.splitlines() if d.startswith("-") and not d.startswith("---")]
         if removed:
-            line = next((i for i, text in enumerate(original, 1) if text == removed[0]), 0)
+            line = next((i for i, text in enumerate(original, 1) if text.strip() == removed[0].strip()), 0)
         out.append([name, status, function, line, diff])
 print(json.dumps(out))
 """
