@@ -103,21 +103,22 @@ def prepare(module: str, tests: list[str]) -> Path:
 
 
 def selectable(work: Path, tests: list[str], env: dict) -> None:
-    """mutmut runs each test by its node id; an id with quotes, spaces or Chinese cannot be selected, and
-    pytest's usage error would then count every mutant as killed. Refuse such ids before the run."""
-    collected = subprocess.run(
-        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", "-m", FAST, *tests],
-        cwd=work,
-        env={**env, "PYTHONPATH": str(work / "src")},
-        capture_output=True,
-        text=True,
-    )
-    if collected.returncode:
-        sys.exit(f"collecting {' '.join(tests)} failed:\n{collected.stdout}{collected.stderr}")
-    ids = [line for line in collected.stdout.splitlines() if "::" in line]
-    bad = [i for i in ids if not re.fullmatch(r"[\w./-]+(::\w+)+(\[[\w.-]+\])?", i, re.ASCII)]
-    if bad or not ids:
-        sys.exit("give these tests plain ids (ids=...), mutmut cannot select them:\n" + "\n".join(bad or ["(no tests)"]))
+    """mutmut runs each test by its node id. A test whose id pytest cannot select again (brackets or quotes
+    in a parameter's id) would fail with a usage error, which mutmut counts as a kill, for every mutant.
+    So collect the tests, then collect them again by id, and refuse the run if any is not found."""
+
+    def collect(*args: str) -> subprocess.CompletedProcess:
+        command = [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", "-m", FAST, *args]
+        return subprocess.run(command, cwd=work, env={**env, "PYTHONPATH": str(work / "src")}, capture_output=True, text=True)
+
+    first = collect(*tests)
+    ids = [line for line in first.stdout.splitlines() if "::" in line]
+    if first.returncode or not ids:
+        sys.exit(f"collecting {' '.join(tests)} failed:\n{first.stdout}{first.stderr}")
+    again = collect(*ids)
+    if again.returncode:
+        lost = [line for line in (again.stdout + again.stderr).splitlines() if "not found" in line]
+        sys.exit("give these tests plain ids (ids=...): mutmut cannot select them by id\n" + "\n".join(lost))
 
 
 def run(module: str, tests: list[str], equivalent: dict) -> Result:
