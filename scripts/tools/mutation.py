@@ -30,7 +30,7 @@ CONFIG = ROOT / "tests/mutation/modules.toml"
 EQUIVALENT = ROOT / "tests/mutation/equivalent.txt"
 OUT = ROOT / "build/mutation"
 # What the fast tests read besides the package and the tests (conftest.copy_project, the real collection).
-PROJECT = ("mkdocs.yml", "mkdocs-kiosk.yml", "docs", "overrides", "settings", "exhibits", "images", "schema", "kiosk")
+PROJECT = ("mkdocs.yml", "mkdocs-kiosk.yml", "docs", "overrides", "settings", "exhibits", "images", "schema", "kiosk", ".vscode", "deploy", "Makefile", "README.md")
 IGNORE = shutil.ignore_patterns("__pycache__", "*.egg-info", "media", "data")
 FAST = "not (browser or build or bench or gates)"
 
