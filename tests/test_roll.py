@@ -512,6 +512,9 @@ def test_kiosk_edition_from_file_url_with_a_long_list(tmp_path, browser, caches)
 # --- every check of a list and its header, each message whole (killing mutants of records/roll.py) ----
 
 
+YML2 = YML + "  - id: other\n    title: 另一来源\n    publisher: 测试\n    url: https://example.org/other\n    quote: 另一段\n"
+
+
 def _files(tmp_path: Path, files: dict[str, str | bytes], records: dict | None = None) -> roll.Result:
     folder = tmp_path / "exhibits" / "roll"
     folder.mkdir(parents=True, exist_ok=True)
@@ -522,13 +525,15 @@ def _files(tmp_path: Path, files: dict[str, str | bytes], records: dict | None =
 
 def test_a_header_and_a_list_come_in_pairs_with_a_web_name(tmp_path):
     body = HEADER + csv_row("t-a", "赵甲", died="1940")
-    result = _files(tmp_path, {"a.yaml": YML, "b.csv": body, "Bad_Name.csv": body, "Bad_Name.yaml": YML, "notes.txt": "x"})
+    files = {"0-notes.txt": "x", "a.yaml": YML, "b.csv": body, "Bad_Name.csv": body, "Bad_Name.yaml": YML, "d.yml": YML}
+    result = _files(tmp_path, files)
     assert messages(result) == [
         'exhibits/roll/Bad_Name.csv:1: "Bad_Name" cannot be a web address. Rename the file with lower-case letters, '
         "digits and hyphens, e.g. luxibei-tower.csv",
         "exhibits/roll/a.yaml:1: no list beside this header. Put the names in exhibits/roll/a.csv (UTF-8 CSV)",
         "exhibits/roll/b.csv:1: no header beside this list. Write exhibits/roll/b.yaml (title, sources with url and quote, "
         "covers, count)",
+        "exhibits/roll/d.yml:1: no list beside this header. Put the names in exhibits/roll/d.csv (UTF-8 CSV)",
     ]
     assert result.rolls == []
 
@@ -553,7 +558,11 @@ def test_a_yml_header_is_read_and_lists_sort_by_order_then_id(tmp_path):
     [
         (
             ("count_source: stele", "count_source: wiki"),
-            'exhibits/roll/t.yaml:5: count_source: no source "wiki" in `sources`. Use one of: stele',
+            'exhibits/roll/t.yaml:5: count_source: no source "wiki" in `sources`. Use one of: stele, other',
+        ),
+        (
+            ("title: {zh: 测试名录", "titel: {zh: 测试名录"),
+            "exhibits/roll/t.yaml:1: titel: unknown field. Did you mean `title`?",
         ),
         (
             ("count_source: stele\n", ""),
@@ -564,10 +573,10 @@ def test_a_yml_header_is_read_and_lists_sort_by_order_then_id(tmp_path):
             "exhibits/roll/t.yaml:1: title: required. Add the exhibit's title in both languages",
         ),
     ],
-    ids=["unknown-count-source", "count-without-source", "no-title"],
+    ids=["unknown-count-source", "unknown-field", "count-without-source", "no-title"],
 )
 def test_a_wrong_header_is_named_with_its_line(tmp_path, change, message):
-    result = _files(tmp_path, {"t.csv": HEADER + csv_row("t-a", "赵甲"), "t.yaml": YML.replace(*change)})
+    result = _files(tmp_path, {"t.csv": HEADER + csv_row("t-a", "赵甲"), "t.yaml": YML2.replace(*change)})
     assert len(messages(result)) == 1 and messages(result)[0].startswith(message), messages(result)
 
 
@@ -610,7 +619,26 @@ ROW_MISTAKES = [
     (csv_row("t-a", "赵甲", gender="M"), 'gender: "M" is not a gender. Write 男 or 女, or leave it empty'),
     (
         csv_row("t-a", "赵甲", source=""),
-        "source: empty. Name the source that gives this name: the id of a source in the header (stele)",
+        "source: empty. Name the source that gives this name: the id of a source in the header (other, stele)",
+    ),
+    (
+        csv_row("t-a", "赵甲", source="wiki"),
+        'source: no source "wiki" in the header exhibits/roll/t.yaml. Use one of: other, stele',
+    ),
+    (
+        csv_row("t-a", "赵甲", rest="nowhere"),
+        'resting_place: no published record has the id "nowhere". Use the id of a cemetery or '
+        "memorial in exhibits/ (none yet), or leave it empty",
+    ),
+    (csv_row("t-a", "zhao@qq.com"), "name: contains an e-mail address (zhao@qq.com). Personal data is never published"),
+    (
+        csv_row("t-a", "赵甲", born="１９３８"),
+        'born: "１９３８" is typed with full-width digits (０-９). Type the date with ordinary',
+    ),
+    (csv_row("t-a", "赵甲", born="1940", died="1938"), "born: born 1940 is after died 1938. Check the source"),
+    (
+        HEADER.replace("id,", "x" * 140_000 + ",", 1),
+        "cannot be read as CSV (field larger than field limit (131072)). Check the quotes",
     ),
     (
         csv_row("t-a", "赵甲", native="测试县３号"),
@@ -637,7 +665,7 @@ ROW_MISTAKES = [
 
 @pytest.mark.parametrize("row, message", ROW_MISTAKES, ids=[f"row-{n}" for n in range(len(ROW_MISTAKES))])
 def test_each_mistake_in_a_row_is_named_at_its_line_and_column(tmp_path, row, message):
-    result = _files(tmp_path, {"t.csv": HEADER + "\n" + row, "t.yaml": YML})  # a blank line first: still counted
+    result = _files(tmp_path, {"t.csv": HEADER + "\n" + row, "t.yaml": YML2})  # a blank line first: still counted
     assert len(messages(result)) == 1 and messages(result)[0].startswith(f"exhibits/roll/t.csv:3: {message}"), messages(result)
     assert result.rolls == []
 
@@ -670,3 +698,22 @@ def test_a_row_is_read_whole_and_linked_to_the_fallen_persons_record(tmp_path, r
         "注",
     )
     assert first.record is None and second.record == "fan-zhuxian"
+
+
+def test_what_a_row_may_hold(tmp_path, records):
+    """Born and died in the same year, full-width digits in a note, a resting place, a line break inside
+    a quoted value (CRLF kept as written), and the same name twice with nothing to tell them apart."""
+    body = (
+        HEADER
+        + f"t-a,赵甲,,,1940,1940,,,,,{CEMETERY},stele,第３连\n"
+        + 't-b,钱乙,,,,,,,,,,stele,"两行\r\n注"\n'
+        + csv_row("t-c", "钱乙")
+    )
+    result = _files(tmp_path, {"t.csv": body, "t.yaml": YML}, records)
+    assert result.problems == [], messages(result)
+    first, second, third = result.rolls[0].rows
+    assert (first.resting_place, first.note, second.note, third.line) == (CEMETERY, "第３连", "两行\r\n注", 5)
+    assert [str(w) for w in result.warnings] == [
+        'exhibits/roll/t.csv:5: name: 钱乙 (native place "—", died —) is also on line 3. If these are two people, '
+        "say what tells them apart in `note`; if one, remove a row"
+    ]

@@ -30,7 +30,21 @@ CONFIG = ROOT / "tests/mutation/modules.toml"
 EQUIVALENT = ROOT / "tests/mutation/equivalent.txt"
 OUT = ROOT / "build/mutation"
 # What the fast tests read besides the package and the tests (conftest.copy_project, the real collection).
-PROJECT = ("mkdocs.yml", "mkdocs-kiosk.yml", "docs", "overrides", "settings", "exhibits", "images", "schema", "kiosk", ".vscode", "deploy", "Makefile", "README.md")
+PROJECT = (
+    "mkdocs.yml",
+    "mkdocs-kiosk.yml",
+    "docs",
+    "overrides",
+    "settings",
+    "exhibits",
+    "images",
+    "schema",
+    "kiosk",
+    ".vscode",
+    "deploy",
+    "Makefile",
+    "README.md",
+)
 IGNORE = shutil.ignore_patterns("__pycache__", "*.egg-info", "media", "data")
 FAST = "not (browser or build or bench or gates)"
 
@@ -70,7 +84,7 @@ def equivalents() -> dict[tuple[str, str, str], str]:
         if not match:
             sys.exit(f"{EQUIVALENT.relative_to(ROOT)}:{number}: write <module> <function>: <mutated line>  ## <why>")
         module, function, mutated, reason = match.groups()
-        found[(module, function, " ".join(mutated.split()))] = reason
+        found[(module, function, " => ".join(" ".join(part.split()) for part in mutated.split(" => ")))] = reason
     return found
 
 
@@ -155,7 +169,12 @@ def run(module: str, tests: list[str], equivalent: dict) -> Result:
         if status in ("killed", "timeout"):
             continue
         mutated = [" ".join(d[1:].split()) for d in diff.splitlines() if d.startswith("+") and not d.startswith("+++")]
-        reason = equivalent.get((module, function, mutated[0]), "") if len(mutated) == 1 else ""
+        original = [" ".join(d[1:].split()) for d in diff.splitlines() if d.startswith("-") and not d.startswith("---")]
+        reason = ""
+        if len(mutated) == 1:  # by the mutated line, or (when that alone is ambiguous) "original => mutated"
+            reason = equivalent.get((module, function, mutated[0]), "")
+            if len(original) == 1:
+                reason = reason or equivalent.get((module, function, f"{original[0]} => {mutated[0]}"), "")
         result.survivors.append(
             {"name": name, "status": status, "function": function, "line": line, "diff": diff, "equivalent": reason}
         )
