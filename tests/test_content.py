@@ -4,6 +4,7 @@ which facts are checked against which source, the messages, the glossary. And th
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -26,6 +27,7 @@ from exhibition.records.content import (
 )
 from exhibition.records.dates import PartialDate
 from exhibition.records.load import load
+from exhibition.records.problems import dotted
 
 
 def test_the_real_collection_passes_the_strict_check():
@@ -246,6 +248,11 @@ def test_a_memorials_protection_and_ceremonies_are_checked_when_sourced(tmp_path
     ]
 
 
+def d(field: str) -> str:
+    """A field written here 0-based (figures[0].value), as the problems name it (problems.dotted)."""
+    return dotted(tuple(int(p[1:-1]) if p.startswith("[") else p for p in re.findall(r"\[\d+\]|[^.\[\]]+", field)))
+
+
 def _problems(tmp_path: Path, text: str) -> list[str]:
     doc, record = _record(tmp_path, text)
     return [f"{p.line}: {p.field}: {p.message}" for p in quote_problems(doc, record)]
@@ -270,16 +277,16 @@ def test_wrong_facts_are_named_with_their_line_and_right_ones_pass(tmp_path):
         + SOURCES
     )
     assert _problems(tmp_path, text) == [
-        f"11: figures[0].value: {_not_in('20000000000')}",
-        f"14: figures[3].value: {_not_in('1500')}",
-        f"16: figures[5].value: {_not_in('1301')}",
-        f"8: born.date: {_not_in('1945-07', 'date')}",
+        f"11: {d('figures[0].value')}: {_not_in('20000000000')}",
+        f"14: {d('figures[3].value')}: {_not_in('1500')}",
+        f"16: {d('figures[5].value')}: {_not_in('1301')}",
+        f"8: {d('born.date')}: {_not_in('1945-07', 'date')}",
     ]
 
 
 def test_an_events_participants_and_a_memorials_dates_are_held_to_the_quote(tmp_path):
     event = EVENT + f"participants: {{label: {_label()}, value: 300000, source: yb}}\n" + SOURCES
-    assert _problems(tmp_path, event) == [f"6: participants.value: {_not_in('300000')}"]
+    assert _problems(tmp_path, event) == [f"6: {d('participants.value')}: {_not_in('300000')}"]
     assert _problems(tmp_path, event.replace("300000", "200000")) == []
     memorial = (
         MEMORIAL
@@ -288,8 +295,8 @@ def test_an_events_participants_and_a_memorials_dates_are_held_to_the_quote(tmp_
         + SOURCES
     )
     assert _problems(tmp_path, memorial) == [
-        f"6: protection[0].date: {_not_in('1957', 'date')}",
-        f"8: ceremonies[0].date: {_not_in('2019-09-29', 'date')}",
+        f"6: {d('protection[0].date')}: {_not_in('1957', 'date')}",
+        f"8: {d('ceremonies[0].date')}: {_not_in('2019-09-29', 'date')}",
     ]
     assert _problems(tmp_path, memorial.replace("1957", "2019").replace("09-29", "09-30")) == []
 
@@ -306,8 +313,8 @@ def test_a_disputed_date_or_phrase_is_read_as_written(tmp_path):
         + SOURCES
     )
     assert _problems(tmp_path, text) == [
-        f"10: disputed[0].values[1].value: {_not_in('2019-09-29', 'date')}",
-        f"13: disputed[0].values[4].value: {_not_in('约30万人参加')}",
+        f"10: {d('disputed[0].values[1].value')}: {_not_in('2019-09-29', 'date')}",
+        f"13: {d('disputed[0].values[4].value')}: {_not_in('约30万人参加')}",
     ]
 
 
@@ -318,7 +325,7 @@ def test_an_english_phrase_is_found_in_any_case_and_spacing(tmp_path):
     )
     text += SOURCES.replace(QUOTE, "the double support work of 2019")
     assert _problems(tmp_path, text) == [
-        f"10: disputed[0].values[1].value: {_not_in('other', quote='the double support work of 2019')}"
+        f"10: {d('disputed[0].values[1].value')}: {_not_in('other', quote='the double support work of 2019')}"
     ]
 
 
@@ -328,7 +335,7 @@ def test_the_year_of_a_day_may_come_from_the_sources_title(tmp_path):
     )
     assert _problems(tmp_path, text.replace("title: 年鉴", "title: 2019年年鉴")) == []
     assert _problems(tmp_path, text.replace("publisher: 某局", "publisher: 某局（2019年年鉴条目）")) == []
-    assert _problems(tmp_path, text) == [f"7: dates[0].date: {_not_in('2019-09-30', 'date', '9月30日举行公祭')}"]
+    assert _problems(tmp_path, text) == [f"7: {d('dates[0].date')}: {_not_in('2019-09-30', 'date', '9月30日举行公祭')}"]
     assert _problems(tmp_path, text.replace("title: 年鉴", "title: 12019年年鉴")) != []  # no year glued to digits
 
 
@@ -338,24 +345,17 @@ def test_a_long_quote_is_shown_cut_at_60_characters(tmp_path, length):
     text = EVENT + f"figures:\n  - {{label: {_label()}, value: 3, source: yb}}\n" + SOURCES.replace(QUOTE, quote)
     shown = quote if length <= 60 else quote[:60] + "…"
     assert _problems(tmp_path, text) == [
-        f'7: figures[0].value: 3 is not in the quote of source yb ("{shown}"). Correct the number or the quote'
+        f'7: {d("figures[0].value")}: 3 is not in the quote of source yb ("{shown}"). Correct the number or the quote'
     ]
 
 
-@pytest.mark.parametrize(
-    "users, named",
-    [
-        (1, "figures[0].value"),
-        (3, "figures[0].value, figures[1].value, figures[2].value"),
-        (4, "figures[0].value, figures[1].value, figures[2].value and 1 more"),
-        (5, "figures[0].value, figures[1].value, figures[2].value and 2 more"),
-    ],
-)
-def test_a_source_without_a_quote_is_named_once_with_its_first_users(tmp_path, users, named):
+@pytest.mark.parametrize("users, more", [(1, ""), (3, ""), (4, " and 1 more"), (5, " and 2 more")])
+def test_a_source_without_a_quote_is_named_once_with_its_first_users(tmp_path, users, more):
+    named = ", ".join(d(f"figures[{n}].value") for n in range(min(users, 3))) + more
     figures = "".join(f"  - {{label: {_label()}, value: {n}, source: other}}\n" for n in range(users))
     line = 7 + 1 + users + 4  # the figures, then the first source (4 lines) and the second
     assert _problems(tmp_path, EVENT + "figures:\n" + figures + SOURCES) == [
-        f"{line}: sources[1]: source other (named by {named}) has no quote. Add the exact passage as quote:"
+        f"{line}: {d('sources[1]')}: source other (named by {named}) has no quote. Add the exact passage as quote:"
     ]
 
 
@@ -405,12 +405,12 @@ def test_off_glossary_english_is_named_in_list_items_too(tmp_path):
     messages = [f"{p.line}: {p.field}: {p.message}" for p in glossary_problems(doc, record, GLOSSARY)]
     approved = '. Write "double support" (settings/glossary.yml)'
     assert messages == [
-        f'4: summary.en: "DUAL SUPPORT" is not the approved English for 双拥{approved}',
-        '4: summary.en: "Liaocheng Double-Support Exhibition Hall" is not the approved English for 聊城市双拥展览馆. '
+        f'4: {d("summary.en")}: "DUAL SUPPORT" is not the approved English for 双拥{approved}',
+        f'4: {d("summary.en")}: "Liaocheng Double-Support Exhibition Hall" is not the approved English for 聊城市双拥展览馆. '
         'Write "Liaocheng Double Support Exhibition Hall" (settings/glossary.yml)',
-        '4: summary.en: "dual support work" is not the approved English for 双拥工作. '
+        f'4: {d("summary.en")}: "dual support work" is not the approved English for 双拥工作. '
         'Write "double support work" (settings/glossary.yml)',  # the longest wrong phrase, in any case
-        f'7: figures[0].label.en: "dual support" is not the approved English for 双拥{approved}',
+        f'7: {d("figures[0].label.en")}: "dual support" is not the approved English for 双拥{approved}',
     ]
     assert glossary_problems(doc, record, SimpleNamespace(terms=[])) == []
 
