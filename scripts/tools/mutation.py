@@ -29,22 +29,23 @@ ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "tests/mutation/modules.toml"
 EQUIVALENT = ROOT / "tests/mutation/equivalent.txt"
 OUT = ROOT / "build/mutation"
-# What the fast tests read besides the package and the tests (conftest.copy_project, the real collection).
-PROJECT = (
-    "mkdocs.yml",
-    "mkdocs-kiosk.yml",
-    "docs",
-    "overrides",
-    "settings",
-    "exhibits",
-    "images",
-    "schema",
-    "kiosk",
-    ".vscode",
-    "deploy",
-    "Makefile",
-    "README.md",
-)
+# What the fast tests read besides the package and the tests (conftest.copy_project, the real collection):
+# every file and folder of the project but these, so a folder added later is copied too.
+LEFT_OUT = {
+    ".git",
+    ".venv",
+    "build",
+    "site",
+    "site-kiosk",
+    "scripts",
+    "tests",
+    "mutants",
+    "node_modules",
+    ".pytest_cache",
+    ".hypothesis",
+    ".ruff_cache",
+}
+PROJECT = tuple(sorted(p.name for p in ROOT.iterdir() if p.name not in LEFT_OUT and not p.name.startswith(".site-")))
 IGNORE = shutil.ignore_patterns("__pycache__", "*.egg-info", "media", "data")
 FAST = "not (browser or build or bench or gates)"
 
