@@ -109,6 +109,13 @@ test-office: $(VENV)/.installed-test
 test-fast: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q -m "not (browser or build or bench or gates or office)" $(PYTEST_ARGS)
 
+## mutation: mutation testing (mutmut) of the guarded modules in tests/mutation/modules.toml, one at a time, each
+##           against the fast tests that reach it -> build/mutation/report.md (scores, surviving mutants with line
+##           and diff); fails below the target. MODULES="privacy dates" runs only those. CPU-heavy: see README
+.PHONY: mutation
+mutation: $(VENV)/.installed-test
+	$(BIN)/python scripts/tools/mutation.py $(MODULES)
+
 ## screenshots: the visitor's pages at 1280 and 390 px (the kiosk at 1920×1080, after make kiosk) -> build/screenshots/
 ##              PAGES="exhibits/stories/my-story exhibits/people/fan-zhuxian" shoots those pages instead (both languages)
 .PHONY: screenshots

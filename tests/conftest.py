@@ -101,6 +101,16 @@ def _link_or_copy(src: str, dst: str) -> None:
         shutil.copy2(src, dst)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _empty_caches():
+    """`make mutation` forks each mutant's test run from a process that has already run the tests: a value
+    the unmutated code cached there would hide the mutant. Each test session starts with empty caches."""
+    from exhibition.records import content
+
+    content.digits.cache_clear()
+    content._matcher.cache_clear()
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """An empty project (no records) to add test records to."""
@@ -370,6 +380,8 @@ def search(page, query: str) -> list[tuple[str, str]]:
     The search worker builds its index after the page loads (seconds on a busy 2-core
     machine) and a query typed before it is ready is not run again: retype the last
     character, as a person would, until results show (bounded)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     box = page.locator("input.md-search__input")
     box.click()
     box.press_sequentially(query, delay=30)
@@ -378,7 +390,7 @@ def search(page, query: str) -> list[tuple[str, str]]:
         try:
             results.first.wait_for(timeout=1500)
             break
-        except Exception:
+        except PlaywrightTimeout:  # only "no results yet": any other error is the test's to see
             box.press("Backspace")
             box.press_sequentially(query[-1])
     return [(r.inner_text(), r.locator("a").first.get_attribute("href")) for r in results.all()]

@@ -18,6 +18,7 @@ import yaml
 from conftest import ROOT, axe_violations, copy_project, run_cli, serving, write
 from exhibition.pages import roll as roll_pages
 from exhibition.records import roll
+from exhibition.records.dates import PartialDate
 from exhibition.records.load import load
 from exhibition.records.validate import validate
 
@@ -555,3 +556,218 @@ def test_kiosk_edition_from_file_url_with_a_long_list(tmp_path, browser, caches)
     page.wait_for_url("**/test-list/s.html#p-t-sun-bing")
     assert not page.foreign, page.foreign
     context.close()
+
+
+# --- every check of a list and its header, each message whole (killing mutants of records/roll.py) ----
+
+
+YML2 = YML + "  - id: other\n    title: 另一来源\n    publisher: 测试\n    url: https://example.org/other\n    quote: 另一段\n"
+
+
+def _files(tmp_path: Path, files: dict[str, str | bytes], records: dict | None = None) -> roll.Result:
+    folder = tmp_path / "exhibits" / "roll"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in files.items():
+        (folder / name).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return roll.load_all(tmp_path, records or {})
+
+
+def test_a_header_and_a_list_come_in_pairs_with_a_web_name(tmp_path):
+    body = HEADER + csv_row("t-a", "赵甲", died="1940")
+    files = {"0-notes.txt": "x", "a.yaml": YML, "b.csv": body, "Bad_Name.csv": body, "Bad_Name.yaml": YML, "d.yml": YML}
+    result = _files(tmp_path, files)
+    assert messages(result) == [
+        'exhibits/roll/Bad_Name.csv:1: "Bad_Name" cannot be a web address. Rename the file with lower-case letters, '
+        "digits and hyphens, e.g. luxibei-tower.csv",
+        "exhibits/roll/a.yaml:1: no list beside this header. Put the names in exhibits/roll/a.csv (UTF-8 CSV)",
+        "exhibits/roll/b.csv:1: no header beside this list. Write exhibits/roll/b.yaml (title, sources with url and quote, "
+        "covers, count)",
+        "exhibits/roll/d.yml:1: no list beside this header. Put the names in exhibits/roll/d.csv (UTF-8 CSV)",
+    ]
+    assert result.rolls == []
+
+
+def test_a_yml_header_is_read_and_lists_sort_by_order_then_id(tmp_path):
+    body = HEADER + csv_row("t-a", "赵甲", died="1940")
+    result = _files(
+        tmp_path,
+        {"b.csv": body, "b.yml": YML, "c.csv": body, "c.yaml": YML + "order: 5\n", "a.csv": body, "a.yaml": YML},
+    )
+    assert result.problems == []
+    assert [(r.id, r.path) for r in result.rolls] == [
+        ("c", "exhibits/roll/c.csv"),
+        ("a", "exhibits/roll/a.csv"),
+        ("b", "exhibits/roll/b.csv"),
+    ]
+    assert result.rolls[0].sources == {"stele": result.rolls[0].header.sources[0]}
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (
+            ("count_source: stele", "count_source: wiki"),
+            'exhibits/roll/t.yaml:5: count_source: no source "wiki" in `sources`. Use one of: stele, other',
+        ),
+        (
+            ("title: {zh: 测试名录", "titel: {zh: 测试名录"),
+            "exhibits/roll/t.yaml:1: titel: unknown field. Did you mean `title`?",
+        ),
+        (
+            ("count_source: stele\n", ""),
+            "exhibits/roll/t.yaml:3: count: say which source gives this number: add `count_source:` with the id of a source",
+        ),
+        (
+            ("title: {zh: 测试名录, en: Test list}\n", ""),
+            "exhibits/roll/t.yaml:1: title: required. Add the exhibit's title in both languages",
+        ),
+    ],
+    ids=["unknown-count-source", "unknown-field", "count-without-source", "no-title"],
+)
+def test_a_wrong_header_is_named_with_its_line(tmp_path, change, message):
+    result = _files(tmp_path, {"t.csv": HEADER + csv_row("t-a", "赵甲"), "t.yaml": YML2.replace(*change)})
+    assert len(messages(result)) == 1 and messages(result)[0].startswith(message), messages(result)
+
+
+def test_a_count_with_thousands_separators_in_the_quote_is_found(tmp_path):
+    yml = YML.replace("count: 120", "count: 1200").replace("碑上刻有120位", "碑上刻有1,200位")
+    assert _files(tmp_path, {"t.csv": HEADER + csv_row("t-a", "赵甲"), "t.yaml": yml}).problems == []
+    yml = YML.replace("count: 120", "count: 1200").replace("碑上刻有120位", "碑上刻有1，200位")
+    assert _files(tmp_path, {"t.csv": HEADER + csv_row("t-a", "赵甲"), "t.yaml": yml}).problems == []
+
+
+def test_a_file_that_is_neither_utf8_nor_gbk_is_named_at_its_line(tmp_path):
+    data = (HEADER + csv_row("t-a", "赵甲")).encode("utf-8") + b"t-b,\xff\xfe\xfd,,,,,,,,,,stele,\n"
+    result = _files(tmp_path, {"t.csv": data, "t.yaml": YML})
+    assert messages(result) == [
+        "exhibits/roll/t.csv:3: the file is not UTF-8 text. Save as UTF-8 (in Excel: 另存为 → "
+        '"CSV UTF-8 (逗号分隔)"; in WPS or LibreOffice choose the encoding UTF-8)'
+    ]
+
+
+def test_a_column_line_that_is_not_csv_is_named(tmp_path):
+    result = _files(tmp_path, {"t.csv": "x" * 140_000 + "\n", "t.yaml": YML})
+    assert messages(result) == ["exhibits/roll/t.csv:1: cannot be read as CSV (field larger than field limit (131072))"]
+
+
+def test_the_first_line_must_name_the_columns(tmp_path):
+    result = _files(tmp_path, {"t.csv": "id,name\n" + csv_row("t-a", "赵甲"), "t.yaml": YML})
+    assert messages(result) == ["exhibits/roll/t.csv:1: the first line must name the columns, exactly: " + ",".join(roll.COLUMNS)]
+    assert messages(_files(tmp_path, {"t.csv": "", "t.yaml": YML}))[0].startswith("exhibits/roll/t.csv:1: the first line")
+
+
+ROW_MISTAKES = [
+    (
+        csv_row("T_A", "赵甲"),
+        'id: "T_A" is not an id. Use lower-case letters, digits and hyphens, e.g. the name\'s pinyin: '
+        "xiao-yongzhi (it becomes the person's web address)",
+    ),
+    (csv_row("t-a", ""), "name: empty. Write the name exactly as the source gives it"),
+    (csv_row("t-a", "赵甲2"), 'name: "赵甲2" has digits in it. Write the name exactly as the source gives it'),
+    (csv_row("t-a", "赵甲２"), 'name: "赵甲２" has digits in it. Write the name exactly as the source gives it'),
+    (
+        csv_row("t-a", "赵甲", pinyin="赵"),
+        'name_pinyin: "赵" is not pinyin. Write it in Latin letters (e.g. Xiao Yongzhi) '
+        "or leave it empty: the build computes it",
+    ),
+    (csv_row("t-a", "赵甲", gender="M"), 'gender: "M" is not a gender. Write 男 or 女, or leave it empty'),
+    (
+        csv_row("t-a", "赵甲", source=""),
+        "source: empty. Name the source that gives this name: the id of a source in the header (other, stele)",
+    ),
+    (
+        csv_row("t-a", "赵甲", source="wiki"),
+        'source: no source "wiki" in the header exhibits/roll/t.yaml. Use one of: other, stele',
+    ),
+    (
+        csv_row("t-a", "赵甲", rest="nowhere"),
+        'resting_place: no published record has the id "nowhere". Use the id of a cemetery or '
+        "memorial in exhibits/ (none yet), or leave it empty",
+    ),
+    (csv_row("t-a", "zhao@qq.com"), "name: contains an e-mail address (zhao@qq.com). Personal data is never published"),
+    (
+        csv_row("t-a", "赵甲", born="１９３８"),
+        'born: "１９３８" is typed with full-width digits (０-９). Type the date with ordinary',
+    ),
+    (csv_row("t-a", "赵甲", born="1940", died="1938"), "born: born 1940 is after died 1938. Check the source"),
+    (
+        HEADER.replace("id,", "x" * 140_000 + ",", 1),
+        "cannot be read as CSV (field larger than field limit (131072)). Check the quotes",
+    ),
+    (
+        csv_row("t-a", "赵甲", native="测试县３号"),
+        'native_place: "测试县３号" has full-width digits (０-９). Type ordinary digits 0-9',
+    ),
+    (
+        csv_row("t-a", "赵甲", died="1938/11"),
+        'died: "1938/11" looks like a date changed by Excel. Write it as 1938-11 '
+        "(YYYY, YYYY-MM or YYYY-MM-DD) and format the column as text",
+    ),
+    (
+        csv_row("t-a", "赵甲", born="1938.1.5"),
+        'born: "1938.1.5" looks like a date changed by Excel. Write it as 1938-01-05 '
+        "(YYYY, YYYY-MM or YYYY-MM-DD) and format the column as text",
+    ),
+    (csv_row("t-a", "赵甲", born="1938-1"), 'born: "1938-1" is not a date. Write YYYY, YYYY-MM or YYYY-MM-DD'),
+    (
+        csv_row("t-a", "赵甲", native="住3号楼"),
+        "native_place: contains a private address (building, unit or room) (3号楼). "
+        "Personal data is never published (个人信息保护法): remove it. The roll lists only the fallen, never their living relatives",
+    ),
+]
+
+
+@pytest.mark.parametrize("row, message", ROW_MISTAKES, ids=[f"row-{n}" for n in range(len(ROW_MISTAKES))])
+def test_each_mistake_in_a_row_is_named_at_its_line_and_column(tmp_path, row, message):
+    result = _files(tmp_path, {"t.csv": HEADER + "\n" + row, "t.yaml": YML2})  # a blank line first: still counted
+    assert len(messages(result)) == 1 and messages(result)[0].startswith(f"exhibits/roll/t.csv:3: {message}"), messages(result)
+    assert result.rolls == []
+
+
+def test_a_row_is_read_whole_and_linked_to_the_fallen_persons_record(tmp_path, records):
+    fan = records["fan-zhuxian"]
+    body = (
+        HEADER
+        + "t-a, 赵甲 ,Zhao Jia,男,1938,1940-05,测试县,某部,战士,某地,,stele,注\n"
+        + csv_row("t-b", fan.name.zh, died="1985")
+    )
+    result = _files(tmp_path, {"t.csv": body, "t.yaml": YML}, records)
+    assert result.problems == [], messages(result)
+    first, second = result.rolls[0].rows
+    assert (first.line, first.id, first.name, first.name_pinyin, first.gender, first.born, first.died) == (
+        2,
+        "t-a",
+        "赵甲",
+        "Zhao Jia",
+        "男",
+        PartialDate(1938),
+        PartialDate(1940, 5),
+    )
+    assert (first.native_place, first.unit, first.role, first.place_of_death, first.source, first.note) == (
+        "测试县",
+        "某部",
+        "战士",
+        "某地",
+        "stele",
+        "注",
+    )
+    assert first.record is None and second.record == "fan-zhuxian"
+
+
+def test_what_a_row_may_hold(tmp_path, records):
+    """Born and died in the same year, full-width digits in a note, a resting place, a line break inside
+    a quoted value (CRLF kept as written), and the same name twice with nothing to tell them apart."""
+    body = (
+        HEADER
+        + f"t-a,赵甲,,,1940,1940,,,,,{CEMETERY},stele,第３连\n"
+        + 't-b,钱乙,,,,,,,,,,stele,"两行\r\n注"\n'
+        + csv_row("t-c", "钱乙")
+    )
+    result = _files(tmp_path, {"t.csv": body, "t.yaml": YML}, records)
+    assert result.problems == [], messages(result)
+    first, second, third = result.rolls[0].rows
+    assert (first.resting_place, first.note, second.note, third.line) == (CEMETERY, "第３连", "两行\r\n注", 5)
+    assert [str(w) for w in result.warnings] == [
+        'exhibits/roll/t.csv:5: name: 钱乙 (native place "—", died —) is also on line 3. If these are two people, '
+        "say what tells them apart in `note`; if one, remove a row"
+    ]

@@ -12,6 +12,7 @@ import functools
 import re
 import warnings
 from collections.abc import Iterator
+from decimal import Decimal
 
 from . import model
 from .dates import PartialDate
@@ -27,8 +28,8 @@ _ZH_DATE = re.compile(r"(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?!\d)")
 _MONTH_DAY = re.compile(r"(?<!\d年)(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-# "约1300（056型满载）": a number, then a note in brackets.
-_LEADING_NUMBER = re.compile(r"^\D{0,2}?(\d+(?:[.,]\d+)*)\s*(万|亿)?\s*(?=[（(])")
+# "约1300（056型满载）": a number (thousands already joined), then a note in brackets.
+_LEADING_NUMBER = re.compile(r"^\D{0,2}?(\d+(?:\.\d+)?)\s*(?=[（(])")
 # Punctuation that differs only in width between a record and its source.
 _WIDTH = str.maketrans({"，": ",", "。": ".", "：": ":", "；": ";", "（": "(", "）": ")", "“": '"', "”": '"', "、": ","})
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
@@ -38,8 +39,7 @@ _EN_DAY_FIRST = re.compile(rf"(?:(\d{{1,2}})\s+)?\b({_MONTH})\.?,?\s+(\d{{4}})\b
 _EN_MONTH_FIRST = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
 
 
-@functools.lru_cache(maxsize=4096)  # one quote backs many figures and dates: read it once
-def digits(quote: str) -> str:
+def _digits(quote: str) -> str:
     """Chinese numerals as digits: 一九三八 -> 1938, 二万一千 -> 21000, 两千 -> 2000."""
     try:
         import cn2an
@@ -51,6 +51,11 @@ def digits(quote: str) -> str:
             return cn2an.transform(quote, "cn2an")
     except Exception:  # an odd fragment: keep the text as written rather than fail the check
         return quote
+
+
+# One quote backs many figures and dates: read it once. Cached by wrapping rather than with the decorator,
+# so that mutation testing changes _digits (mutmut leaves decorated functions alone).
+digits = functools.lru_cache(maxsize=4096)(_digits)
 
 
 def normalise(quote: str) -> str:
@@ -68,9 +73,13 @@ def numbers_in(quote: str) -> set[float]:
     # With and without joining: "1 300" is 1300, but "in 2019 925 names" is 2019 and 925.
     for text in {normalise(quote), digits(quote)}:
         found |= {float(n) for n in _NUMBER.findall(text)}
-        for number, unit in _MYRIAD.findall(text):  # 2.1万 = 21000
-            found.add(round(float(number) * (10_000 if unit == "万" else 100_000_000), 6))
+        found |= {_myriad(number, unit) for number, unit in _MYRIAD.findall(text)}  # 2.1万 = 21000
     return found
+
+
+def _myriad(number: str, unit: str) -> float:
+    """2.1万 -> 21000, exactly (2.1 * 10000 in floats is 21000.000000000004)."""
+    return float(Decimal(number) * (10_000 if unit == "万" else 100_000_000))
 
 
 def dates_in(quote: str, context_years: tuple[int, ...] = ()) -> set[tuple[int, int, int]]:
@@ -80,7 +89,7 @@ def dates_in(quote: str, context_years: tuple[int, ...] = ()) -> set[tuple[int, 
     text = digits(quote)
     found: set[tuple[int, int, int]] = set()
 
-    def add(year, month=0, day=0):
+    def add(year, month, day):
         found.update({(year, 0, 0), (year, month, 0), (year, month, day)})
 
     for pattern in (_ZH_DATE, _NUMERIC_DATE):
@@ -109,12 +118,12 @@ def number_of(value) -> float | None:
     text = normalise(str(value)).strip()
     myriad = _MYRIAD.search(text)
     if myriad:
-        return round(float(myriad.group(1)) * (10_000 if myriad.group(2) == "万" else 100_000_000), 6)
+        return _myriad(*myriad.groups())
     numbers = _NUMBER.findall(text)
     if len(numbers) == 1:
         return float(numbers[0])
     leading = _LEADING_NUMBER.match(text)  # "约1300（056型满载）": the number first, a note after it
-    return float(leading.group(1).replace(",", "")) if leading and not leading.group(2) else None
+    return float(leading.group(1)) if leading else None
 
 
 def shown_number(value) -> str:
@@ -152,9 +161,9 @@ def _sourced(record: model.Record) -> Iterator[tuple[tuple, str, object, str]]:
 def unquoted(record: model.Record) -> Iterator[tuple[tuple, str]]:
     """Figures and dates no quote supports (no source, or a source without a quote), for `make report`."""
     quoted = {s.id for s in record.sources if s.quote}
-    for loc, _, _, source in _sourced(record):
+    for loc, _, _, source in _sourced(record):  # _sourced yields only what names a source
         if source not in quoted:
-            yield loc, "no quote" if source else "no source"
+            yield loc, "no quote"
     for index, item in enumerate(record.figures):
         if not item.source:
             yield ("figures", index, "value"), "no source"
@@ -272,8 +281,7 @@ def glossary_problems(doc: Document, record: model.Record, glossary) -> list[Pro
     return problems
 
 
-@functools.lru_cache(maxsize=8)
-def _matcher(variants: tuple[tuple[str, str, str], ...]):
+def _match_variants(variants: tuple[tuple[str, str, str], ...]):
     """One pattern for every wrong variant (one search per text, not one per variant). Longest
     first, so at any place the longest wrong phrase is the one named."""
     if not variants:
@@ -281,3 +289,6 @@ def _matcher(variants: tuple[tuple[str, str, str], ...]):
     ordered = sorted({v for v, _, _ in variants}, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w-])", re.I)
     return pattern, {v.lower(): (zh, en) for v, zh, en in variants}
+
+
+_matcher = functools.lru_cache(maxsize=8)(_match_variants)  # one glossary for every record

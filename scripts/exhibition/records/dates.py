@@ -9,8 +9,11 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 
-_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_EN_MONTHS = [m for m in calendar.month_name]
+
+def pattern() -> str:
+    """YYYY, YYYY-MM or YYYY-MM-DD (also the JSON Schema's pattern). A function, not a module constant, so
+    mutation testing (`make mutation`) changes it too."""
+    return r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$"
 
 
 @dataclass(frozen=True, order=True)
@@ -19,18 +22,20 @@ class PartialDate:
     month: int = 0  # 0: not known (year precision)
     day: int = 0  # 0: not known (month precision)
 
-    @property
-    def precision(self) -> str:
+    # Properties made with property() rather than the decorator: mutmut leaves decorated functions alone.
+    def _precision(self) -> str:
         return "day" if self.day else "month" if self.month else "year"
 
-    @property
-    def iso(self) -> str:
+    def _iso(self) -> str:
         """The value for <time datetime>, as precise as the fact and no more."""
         if self.day:
             return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
         if self.month:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}"
+
+    precision = property(_precision)
+    iso = property(_iso)
 
     def show(self, lang: str) -> str:
         if lang == "zh":
@@ -41,9 +46,9 @@ class PartialDate:
                 text += f"{self.day}日"
             return text
         if self.day:
-            return f"{self.day} {_EN_MONTHS[self.month]} {self.year}"
+            return f"{self.day} {calendar.month_name[self.month]} {self.year}"
         if self.month:
-            return f"{_EN_MONTHS[self.month]} {self.year}"
+            return f"{calendar.month_name[self.month]} {self.year}"
         return str(self.year)
 
     def __str__(self) -> str:
@@ -55,7 +60,7 @@ class PartialDate:
             return value
         if isinstance(value, bool) or not isinstance(value, (int, str)):
             raise ValueError('must be a date written as text: YYYY, YYYY-MM or YYYY-MM-DD, e.g. "2019-03-15"')
-        match = _PATTERN.match(str(value).strip())
+        match = re.match(pattern(), str(value).strip())
         if not match:
             raise ValueError(
                 f'"{value}" is not a date. Write YYYY, YYYY-MM or YYYY-MM-DD '
@@ -73,14 +78,18 @@ class PartialDate:
         return cls(year, month, day)
 
 
+def _serialise(date: PartialDate) -> str:
+    return date.iso
+
+
 Date = Annotated[
     PartialDate,
     BeforeValidator(PartialDate.parse),
-    PlainSerializer(lambda d: d.iso, return_type=str),
+    PlainSerializer(_serialise, return_type=str),
     WithJsonSchema(
         {
             "type": ["string", "integer"],
-            "pattern": _PATTERN.pattern,
+            "pattern": pattern(),
             "description": "YYYY, YYYY-MM or YYYY-MM-DD: only as precise as the source.",
             "examples": ["2019", "2019-12", "2019-03-15"],
         }

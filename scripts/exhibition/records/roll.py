@@ -277,7 +277,7 @@ def _date(value: str) -> tuple[Optional[PartialDate], Optional[str]]:
 
 
 def _rows(
-    path: Path, shown: str, header: Optional[Header], records: dict[str, model.Record], result: Result, header_path: str = ""
+    path: Path, shown: str, header: Optional[Header], records: dict[str, model.Record], result: Result, header_path: str
 ) -> Optional[list[Row]]:
     problems = result.problems
     before = len(problems)
