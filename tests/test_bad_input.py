@@ -274,7 +274,8 @@ CASES: dict[str, Case] = {
     ),
     "missing kind": Case(replace("kind: event\n", ""), [rf"^{F}:1: kind: required"]),
     "missing alt translation": Case(
-        replace("alt: {zh: 一张照片, en: A photo}", "alt: {zh: 一张照片}"), [rf"^{F}:22: images\[1\]\.alt\.en \(第1张图片 / picture 1\): required"]
+        replace("alt: {zh: 一张照片, en: A photo}", "alt: {zh: 一张照片}"),
+        [rf"^{F}:22: images\[1\]\.alt\.en \(第1张图片 / picture 1\): required"],
     ),
     "missing translation (strict)": Case(
         replace("  en: A test record.\n", ""),
@@ -293,7 +294,8 @@ CASES: dict[str, Case] = {
     "duplicate key": Case(text(GOOD + "id: again\n"), [rf"^{F}:23: id: appears twice \(first on line 2\)"]),
     "bad id": Case(replace("id: test-event", "id: 测试"), [rf"^{F}:2: id: \"测试\" is not an id"]),
     "dangling reference": Case(
-        text(GOOD + "related: [nowhere-record]\n"), [rf"^{F}:23: related\[1\] \(第1个相关展品 / related exhibit 1\): no published record has the id \"nowhere-record\""]
+        text(GOOD + "related: [nowhere-record]\n"),
+        [rf"^{F}:23: related\[1\] \(第1个相关展品 / related exhibit 1\): no published record has the id \"nowhere-record\""],
     ),
     "reference to a draft": Case(
         lambda root: (
@@ -305,7 +307,10 @@ CASES: dict[str, Case] = {
         ),
         [rf"^{F}:23: related\[1\] \(第1个相关展品 / related exhibit 1\): no published record has the id \"draft-one\""],
     ),
-    "self reference": Case(text(GOOD + "related: [test-event]\n"), [rf"^{F}:23: related\[1\] \(第1个相关展品 / related exhibit 1\): points to this record itself"]),
+    "self reference": Case(
+        text(GOOD + "related: [test-event]\n"),
+        [rf"^{F}:23: related\[1\] \(第1个相关展品 / related exhibit 1\): points to this record itself"],
+    ),
     "unknown source id": Case(
         text(GOOD + "figures:\n  - label: {zh: 人数, en: people}\n    value: 3\n    source: nowhere\n"),
         [rf"^{F}:26: figures\[1\]\.source \(第1个数字 / figure 1\): no entry in `sources` has the id \"nowhere\""],
@@ -324,10 +329,12 @@ CASES: dict[str, Case] = {
     ),
     # image paths that escape images/
     "image path with ../": Case(
-        image_file("../secret.jpg"), [rf"^{F}:21: images\[1\]\.file \(第1张图片 / picture 1\): \"\.\./secret\.jpg\" points outside images/"]
+        image_file("../secret.jpg"),
+        [rf"^{F}:21: images\[1\]\.file \(第1张图片 / picture 1\): \"\.\./secret\.jpg\" points outside images/"],
     ),
     "image path absolute": Case(
-        image_file("/etc/passwd"), [rf"^{F}:21: images\[1\]\.file \(第1张图片 / picture 1\): \"/etc/passwd\" points outside images/"]
+        image_file("/etc/passwd"),
+        [rf"^{F}:21: images\[1\]\.file \(第1张图片 / picture 1\): \"/etc/passwd\" points outside images/"],
     ),
     "image symlink out of the tree": Case(
         symlink_out, [rf"^{F}:21: images\[1\]\.file \(第1张图片 / picture 1\): \"events/link\.jpg\" leads outside images/"]
@@ -335,7 +342,8 @@ CASES: dict[str, Case] = {
     "image symlink loop": Case(symlink_loop, [rf"^{F}:21: images\[1\]\.file \(第1张图片 / picture 1\): \"events/a\.jpg\""]),
     # broken images
     "image missing": Case(
-        image_file("events/nope.jpg"), [rf"^{F}:21: images\[1\]\.file \(第1张图片 / picture 1\): images/events/nope\.jpg does not exist"]
+        image_file("events/nope.jpg"),
+        [rf"^{F}:21: images\[1\]\.file \(第1张图片 / picture 1\): images/events/nope\.jpg does not exist"],
     ),
     "image corrupt": Case(
         picture("garbage.jpg", b"this is not a picture" * 50),
@@ -345,7 +353,10 @@ CASES: dict[str, Case] = {
         picture("cut.jpg", photo_bytes(800, 600)[:3000]),
         [rf"^{F}:21: images\[1\]\.file \(第1张图片 / picture 1\): images/events/cut\.jpg cannot be decoded"],
     ),
-    "image 0 bytes": Case(picture("empty.jpg", b""), [rf"^{F}:21: images\[1\]\.file \(第1张图片 / picture 1\): images/events/empty\.jpg is an empty file"]),
+    "image 0 bytes": Case(
+        picture("empty.jpg", b""),
+        [rf"^{F}:21: images\[1\]\.file \(第1张图片 / picture 1\): images/events/empty\.jpg is an empty file"],
+    ),
     "image decompression bomb": Case(
         picture("bomb.png", png_header(40_000, 40_000)),
         [rf"^{F}:21: images\[1\]\.file \(第1张图片 / picture 1\): images/events/bomb\.png is larger than 80 million pixels"],
@@ -400,8 +411,12 @@ CASES: dict[str, Case] = {
         text(GOOD + "figures:\n  - label: {zh: 人数, en: people}\n    value: 1" + "0" * 5000 + "\n    source: yearbook\n"),
         [rf"^{F}:25: "],
     ),
-    "image path with a NUL byte": Case(image_file('"events/a\\0b.jpg"'), [rf"^{F}:21: images\[1\]\.file \(第1张图片 / picture 1\): "]),
-    "image path too long": Case(image_file("events/" + "a" * 300 + ".jpg"), [rf"^{F}:21: images\[1\]\.file \(第1张图片 / picture 1\): "]),
+    "image path with a NUL byte": Case(
+        image_file('"events/a\\0b.jpg"'), [rf"^{F}:21: images\[1\]\.file \(第1张图片 / picture 1\): "]
+    ),
+    "image path too long": Case(
+        image_file("events/" + "a" * 300 + ".jpg"), [rf"^{F}:21: images\[1\]\.file \(第1张图片 / picture 1\): "]
+    ),
     # The curator's day (issue #15) and checkable content (issue #13)
     "yaml: full-width colon": Case(
         text(GOOD + "    licence：CC BY 4.0\n"),
