@@ -62,7 +62,7 @@ def test_a_good_recording_passes(project, recording):
         ("too long a duration", "audio[2].duration (第2段录音 / recording 2): says 0:30 but audio/voice.mp3 lasts 0:0"),
         ("no transcript", "audio[2].transcript (第2段录音 / recording 2)"),
         ("too large", "audio[2].file (第2段录音 / recording 2): audio/big.mp3 is 10.5 MB; at most 10 MB"),
-        ("same language twice", 'audio[1].language: a second recording in "zh"'),
+        ("same language twice", 'audio[2].language (第2段录音 / recording 2): a second recording in "en"'),
     ],
 )
 def test_each_bad_recording_is_refused_with_its_line(project, recording, case, expected):

@@ -73,7 +73,7 @@ def repo_copy(tmp_path: Path) -> Path:
     """
     repo = tmp_path / "repo"
     repo.mkdir()
-    for name in ("mkdocs.yml", "docs", "overrides", "settings", "exhibits", "images"):
+    for name in ("mkdocs.yml", "docs", "overrides", "settings", "exhibits", "images", "audio", "sources"):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, repo / name, ignore=shutil.ignore_patterns("exhibits", "media") if name == "docs" else None)
