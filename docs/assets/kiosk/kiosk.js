@@ -55,6 +55,7 @@
     if (session) session.clear();
     if (local) { try { local.clear(); } catch (e) { /* storage may be off */ } }
     html.classList.remove("kx-large", "kx-contrast");
+    if (session) session.setItem("kx-begun", "1");  // the home may open now (kiosk-head.js)
     if ("scrollRestoration" in history) history.scrollRestoration = "manual";
     window.scrollTo(0, 0);
     // Back stays here (Chromium may skip this entry, hence the visit check on other pages).

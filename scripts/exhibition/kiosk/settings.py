@@ -114,6 +114,40 @@ class Kiosk(Strict):
         flagged = [r for r in records if getattr(r, "featured", False) and r.images]
         return sorted(flagged, key=lambda r: (order.index(r.kind) if r.kind in order else len(order), r.title.zh))
 
+    def featured_warnings(self, records: list, documents: Mapping[str, Document]) -> list[Problem]:
+        """A featured exhibit without a picture: not wrong, but its attract slide and its home tile show
+        only words. documents: {record id: its file}, for the line of its `featured: true`."""
+        warnings = []
+        if self.featured:
+            by_id = {r.id: r for r in records}
+            for index, record_id in enumerate(self.featured):
+                record = by_id.get(record_id)
+                if record is not None and not record.images:
+                    where = documents[record_id].path if record_id in documents else "its record"
+                    warnings.append(
+                        Problem(
+                            self.path,
+                            self.line(("featured", index)),
+                            dotted(("featured", index)),
+                            f'"{record_id}" has no picture: its attract slide and home tile show only words. '
+                            f"Add a picture under `images:` in {where}, or take it off this list",
+                        )
+                    )
+            return warnings
+        for record in records:
+            if getattr(record, "featured", False) and not record.images:
+                doc = documents.get(record.id)
+                warnings.append(
+                    Problem(
+                        doc.path if doc else record.id,
+                        doc.line(("featured",)) if doc else 0,
+                        "featured",
+                        "has no picture, so the kiosk's attract screen leaves it out. "
+                        "Add a picture under `images:`, or remove `featured: true`",
+                    )
+                )
+        return warnings
+
     def featured_problems(self, published: set[str], drafts: Mapping[str, str] | None = None) -> list[Problem]:
         """A featured id must name a published record (checked once the records are read).
         drafts: {record id: its file} of drafts, for a sharper hint."""
