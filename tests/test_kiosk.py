@@ -673,7 +673,7 @@ def test_no_link_to_another_host_can_be_clicked(kiosk):
 # (WCAG 2.5.8's inline exception) only inside a paragraph of prose: a p, blockquote or figcaption
 # with at least 20 characters of its own besides its links. A link in a list, a table, a date line
 # or a short label line (timeline entries, sources, tags, "zone: …") is a control and is measured.
-CONTROL_SIZES = r"""() => {
+CONTROL_SIZES = r"""(least = 44) => {
   const words = /[A-Za-z0-9\u00C0-\u024F\u3400-\u9FFF]/;
   const controls = document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, label[for], [role=button], [tabindex]:not([tabindex="-1"])');
   const small = [];
@@ -696,7 +696,7 @@ CONTROL_SIZES = r"""() => {
       const prose = block.matches('p, blockquote, figcaption') && !block.closest('li, td, th, dd, nav');
       if (prose && words.test(rest.textContent) && rest.textContent.trim().length >= 20) continue;  // in running text
     }
-    if (r.width < 44 || r.height < 44) small.push(`${el.tagName.toLowerCase()}.${el.className} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`);
+    if (r.width < least || r.height < least) small.push(`${el.tagName.toLowerCase()}.${el.className} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`);
   }
   return small;
 }"""
