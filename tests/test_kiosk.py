@@ -701,6 +701,21 @@ CONTROL_SIZES = r"""(least = 44) => {
   return small;
 }"""
 
+# 长者模式 (the toolbar's large text) as drawn: text under 20 px, line height under 1.5, anything moving.
+LARGE_TEXT = r"""() => {
+  const texts = [...document.querySelectorAll('.md-content .md-typeset :is(p, li, td, dd, figcaption)')]
+    .filter(e => e.getClientRects().length && e.textContent.trim().length > 3);
+  const px = (e, p) => parseFloat(getComputedStyle(e)[p]);
+  return {
+    small: texts.filter(e => px(e, 'fontSize') < 20).map(e => e.textContent.trim().slice(0, 20)).slice(0, 5),
+    tight: texts.filter(e => px(e, 'lineHeight') < 1.5 * px(e, 'fontSize')).map(e => e.textContent.trim().slice(0, 20)).slice(0, 5),
+    moving: [...document.querySelectorAll('body *')].filter(e => {
+      const s = getComputedStyle(e);
+      return s.transitionDuration.split(',').some(d => parseFloat(d) > 0) || (s.animationName !== 'none' && parseFloat(s.animationDuration) > 0);
+    }).map(e => e.className.toString()).slice(0, 5),
+  };
+}"""
+
 # Pages the touch-layout walk checks in large text too (a page of each layout), and visits if they are not
 # among its one page of each kind (a tag, a tour stop, a story, a memorial); its English pages axed.
 PAGES = [
@@ -791,7 +806,8 @@ def kiosk_page_types(site: Path) -> list[str]:
 def test_every_kind_of_page_has_no_axe_violation_and_44_px_controls_in_the_touch_layout(kiosk, kiosk_site):
     """One walk over every page of the kiosk, both languages: every visible link and control on every
     page is at least 44 px (CONTROL_SIZES measures every element; only prose links are exempt). On a
-    page of each kind (and the pages named in PAGES), also: 44 px in large text on PAGES; no sidebar,
+    page of each kind (and the pages named in PAGES), also: in 长者模式 on PAGES, 60 px, text 20 px and
+    more, line height 1.5 and more, nothing moving; no sidebar,
     the page in the middle of the screen, no field that takes typing; axe finds no violation on every
     Chinese page and on the English pages PAGES names. (The kiosk's English pages differ from its
     Chinese ones in words only, and every English page of each kind is axed in the web walk,
@@ -841,10 +857,12 @@ def test_every_kind_of_page_has_no_axe_violation_and_44_px_controls_in_the_touch
                 found.append(f"the page is not in the middle of the screen: {box}")
             if editable := kiosk.evaluate(EDITABLE):
                 found.append(f"fields that take typing: {editable}")
-            if path in PAGES:  # large text on a page of each layout (test_touch_chrome… checks the type grows)
+            if path in PAGES:  # 长者模式 on a page of each layout (test_touch_chrome… checks the type grows)
                 large.tap()
-                if small := kiosk.evaluate(CONTROL_SIZES):
-                    found.append(f"controls under 44 px in large text: {small}")
+                if small := kiosk.evaluate(CONTROL_SIZES, 60):
+                    found.append(f"controls under 60 px in 长者模式: {small}")
+                if (numbers := kiosk.evaluate(LARGE_TEXT)) != {"small": [], "tight": [], "moving": []}:
+                    found.append(f"长者模式: {numbers}")
                 large.tap()  # the choice lasts for the visit: back to normal text for the next page
                 assert large.get_attribute("aria-pressed") == "false"
         if found:
