@@ -119,3 +119,76 @@ def test_large_text_is_remembered_for_the_visit_and_measures_up_on_every_page_ty
     page.goto(page.base + "/exhibits/vessels/liaocheng-ship/")
     assert not page.evaluate("document.documentElement.classList.contains('ex-elderly')")
     assert page.evaluate(MEASURE)["body"] < 20
+
+
+# The browser's speech synthesis, stubbed before the page loads: what the page asks it to say is kept in
+# window.__said ({text, lang}); window.__done() ends the utterance being spoken, as a voice would.
+SPEECH_STUB = """(voices => {
+  window.__said = []; window.__cancelled = 0; let speaking = null;
+  const synth = new EventTarget();
+  Object.assign(synth, {
+    paused: false,
+    getVoices: () => voices.map(lang => ({lang, name: lang, localService: true})),
+    speak(u) { window.__said.push({text: u.text, lang: u.lang}); speaking = u; queueMicrotask(() => u.onstart && u.onstart()); },
+    cancel() { window.__cancelled++; speaking = null; },
+    pause() { this.paused = true; }, resume() { this.paused = false; },
+  });
+  Object.defineProperty(window, 'speechSynthesis', {value: synth});
+  window.__done = () => { const u = speaking; speaking = null; if (u && u.onend) u.onend(); };
+})(%s)"""
+
+
+def stub_speech(page, voices: list[str]) -> None:
+    import json
+
+    page.add_init_script(SPEECH_STUB % json.dumps(voices))
+
+
+@pytest.mark.parametrize(
+    "path, lang, first",
+    [("exhibits/vessels/liaocheng-ship/", "zh-CN", "聊城舰"), ("en/exhibits/stories/one-city-one-ship/", "en", None)],
+)
+def test_listen_reads_the_pages_text_in_its_language_paragraph_by_paragraph(page, path, lang, first):
+    stub_speech(page, ["zh-CN", "en-US"])
+    page.goto(f"{page.base}/{path}")
+    listen = page.locator("[data-ex-listen=play]")
+    assert listen.inner_text() == ("朗读" if lang == "zh-CN" else "Listen") and listen.is_visible()
+    assert page.locator("[data-ex-listen=none]").is_hidden()
+    listen.click()
+    page.wait_for_function("() => window.__said.length === 1")
+    said = page.evaluate("window.__said")
+    h1 = page.locator(".md-content h1").first.inner_text()
+    assert said == [{"text": first or h1, "lang": lang}], said
+    reading = page.locator(".ex-reading")
+    reading.wait_for()
+    assert reading.count() == 1 and reading.inner_text().strip() == h1  # the paragraph being read is highlighted
+    page.evaluate("window.__done()")
+    page.wait_for_function("() => window.__said.length === 2")
+    second = page.evaluate("window.__said[1]")
+    assert second["lang"] == lang and second["text"] == page.locator(".ex-reading").inner_text().strip()
+    assert second["text"] != h1 and len(second["text"]) > 5
+    if lang == "zh-CN":
+        assert not any(c.isascii() and c.isalpha() for c in second["text"][:4]), second  # Chinese text, not the English
+    pause = page.locator("[data-ex-listen=pause]")
+    pause.click()
+    assert page.evaluate("speechSynthesis.paused") and pause.inner_text() == ("继续" if lang == "zh-CN" else "Resume")
+    pause.click()
+    assert not page.evaluate("speechSynthesis.paused")
+    page.locator("[data-ex-listen=stop]").click()
+    assert page.evaluate("window.__cancelled") >= 1 and page.locator(".ex-reading").count() == 0
+    assert listen.is_visible()
+
+
+def test_listen_explains_itself_where_no_voice_speaks_the_language_and_is_absent_elsewhere(page):
+    stub_speech(page, ["en-US"])  # an English voice only: the Chinese page cannot be read
+    page.goto(page.base + "/exhibits/people/fan-zhuxian/")
+    assert page.locator("[data-ex-listen=play]").is_hidden()
+    assert page.locator("[data-ex-listen=none]").inner_text() == "本浏览器没有中文语音，无法朗读本页。"
+    page.goto(page.base + "/en/exhibits/people/fan-zhuxian/")
+    assert page.locator("[data-ex-listen=play]").is_visible() and page.locator("[data-ex-listen=none]").is_hidden()
+    for path in ("", "exhibits/vessels/", "exhibits/timeline/"):  # not a text to read: no control
+        page.goto(f"{page.base}/{path}")
+        assert page.locator(".ex-listen").count() == 0, path
+    for path in ("exhibits/tour/prelude/", "exhibits/lessons/fan-zhuxian-junior-secondary/"):
+        page.goto(f"{page.base}/en/{path}")
+        assert page.locator("[data-ex-listen=play]").is_visible(), path

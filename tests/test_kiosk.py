@@ -621,6 +621,25 @@ def test_the_reset_clears_the_keyboard_the_query_the_lightbox_and_the_scroll(kio
     assert kiosk.locator("[data-kx-heading]").inner_text() == "推荐展品"
 
 
+def test_listen_stops_on_the_idle_reset(kiosk):
+    """朗读 / Listen (docs/assets/javascripts/listen.js) in the kiosk: a 60 px control on a record page that
+    reads it in its language; a visitor who walks away leaves no voice reading on: the reset stops it."""
+    from test_elderly import stub_speech
+
+    stub_speech(kiosk, ["zh-CN", "en-US"])
+    stop_the_clock(kiosk)
+    kiosk.goto(kiosk.url_of("exhibits/people/fan-zhuxian.html"))
+    listen = kiosk.locator("[data-ex-listen=play]")
+    assert listen.bounding_box()["height"] >= 60
+    listen.tap()
+    kiosk.locator(".ex-reading").wait_for()
+    assert kiosk.evaluate("window.__said") == [{"text": "范筑先", "lang": "zh-CN"}]
+    cancelled = kiosk.evaluate("window.__cancelled")
+    _caught_reset(kiosk)
+    assert kiosk.evaluate("window.__cancelled") > cancelled, "the reset did not stop the voice"
+    assert kiosk.locator(".ex-reading").count() == 0 and kiosk.locator("[data-ex-listen=stop]").is_hidden()
+
+
 # Resolves after the tasks already queued (a message round trip; no timer, so a stopped clock does not matter).
 NEXT_TASK = "() => new Promise(r => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); })"
 
