@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import AXE_OPTIONS, _axe
+from conftest import AXE_OPTIONS, ROOT, _axe
 from test_kiosk import CONTROL_SIZES
 
 pytestmark = pytest.mark.browser
@@ -192,3 +192,51 @@ def test_listen_explains_itself_where_no_voice_speaks_the_language_and_is_absent
     for path in ("exhibits/tour/prelude/", "exhibits/lessons/fan-zhuxian-junior-secondary/"):
         page.goto(f"{page.base}/en/{path}")
         assert page.locator("[data-ex-listen=play]").is_visible(), path
+
+
+# The element that has the keyboard's focus, and whether the visitor can see it: an outline, a ring
+# (box-shadow) or a changed background, as drawn.
+FOCUSED = r"""() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const s = getComputedStyle(e);
+  const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
+  return {tag: e.tagName, cls: e.className.toString(), text: (e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 30),
+          href: e.getAttribute('href'), visible: ring && e.getClientRects().length > 0};
+}"""
+
+
+def tab_to(page, matches, limit: int = 200) -> list[dict]:
+    """Press Tab until the focused element matches; every element passed on the way is returned."""
+    seen = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused:
+            seen.append(focused)
+            if matches(focused):
+                return seen
+    raise AssertionError(f"never reached by Tab: {[f['text'] for f in seen][-20:]}")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_whole_tour_by_keyboard_alone_with_focus_always_visible(page, built_site, lang):
+    """全程键盘: from the home page, Tab to "start the tour", Enter; on each stop Tab to "next", Enter, until
+    the last stop. No mouse. Every element the focus lands on shows that it has it."""
+    from exhibition.settings import Settings
+
+    stops = [zone.id for zone in Settings.load(ROOT)[0].hall.route]
+    prefix = "" if lang == "zh" else "/en"
+    page.goto(f"{page.base}{prefix}/")
+    unseen = []
+    passed = tab_to(page, lambda f: "ex-hero__start" in f["cls"])
+    unseen += [f for f in passed if not f["visible"]]
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**{prefix}/exhibits/tour/{stops[0]}/")
+    for stop in stops[1:]:
+        passed = tab_to(page, lambda f: "ex-tour-nav__next" in f["cls"])
+        unseen += [f for f in passed if not f["visible"]]
+        page.keyboard.press("Enter")
+        page.wait_for_url(f"**{prefix}/exhibits/tour/{stop}/")
+    assert page.locator(".ex-tour-position, .md-content h1").first.is_visible()  # the last stop, reached by keys
+    assert not unseen, f"focus not visible on: {unseen}"
