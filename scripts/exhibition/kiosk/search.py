@@ -133,7 +133,7 @@ def script(data: dict) -> str:
 
 def pages(site, docs_dir: Path, kiosk: Kiosk, langs=("zh", "en")) -> dict[Path, str]:
     """{path under docs/: Markdown} of the search page in every language."""
-    featured = kiosk.featured_records(records(site))
+    featured = kiosk.featured_all(records(site))
     return {
         docs_dir / page_path(site.out_dir).replace(".md", f".{lang}.md"): SearchRenderer(site, lang, featured).page()
         for lang in langs
@@ -146,7 +146,7 @@ def write_data(site, docs_dir: Path, kiosk: Kiosk, langs=("zh", "en")) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for lang in langs:
         path = folder / DATA.format(lang=lang)
-        text = script(SearchRenderer(site, lang, kiosk.featured_records(records(site))).data())
+        text = script(SearchRenderer(site, lang, kiosk.featured_all(records(site))).data())
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
 

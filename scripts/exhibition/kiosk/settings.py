@@ -103,16 +103,22 @@ class Kiosk(Strict):
             search=search,
         )
 
-    def featured_records(self, records: list) -> list:
+    def featured_all(self, records: list) -> list:
+        """The kiosk's featured exhibits, in order: its home's tiles and its search page's quick list."""
         if self.featured:
             by_id = {r.id: r for r in records}
             return [by_id[i] for i in self.featured if i in by_id]
         from ..records.model import KINDS
 
         order = list(KINDS)  # the hall first, then the ship, the cemeteries, people, events…
-        # A slide is a full-screen picture: featured records without one show on the home's cards only.
-        flagged = [r for r in records if getattr(r, "featured", False) and r.images]
+        flagged = [r for r in records if getattr(r, "featured", False)]
         return sorted(flagged, key=lambda r: (order.index(r.kind) if r.kind in order else len(order), r.title.zh))
+
+    def featured_records(self, records: list) -> list:
+        """The attract screen's exhibits: the featured ones, in order. A slide is a full-screen picture:
+        of the records marked `featured: true`, those without one show on the home and search only."""
+        chosen = self.featured_all(records)
+        return chosen if self.featured else [r for r in chosen if r.images]
 
     def featured_warnings(self, records: list, documents: Mapping[str, Document]) -> list[Problem]:
         """A featured exhibit without a picture: not wrong, but its attract slide and its home tile show
