@@ -111,8 +111,8 @@ class Kiosk(Strict):
         from ..records.model import KINDS
 
         order = list(KINDS)  # the hall first, then the ship, the cemeteries, people, events…
-        flagged = [r for r in records if getattr(r, "featured", False)]
-        return sorted(flagged, key=lambda r: (order.index(r.kind) if r.kind in order else len(order), r.title.zh))
+        flagged = [r for r in records if getattr(r, "featured", False)]  # pictures first, as on the web home
+        return sorted(flagged, key=lambda r: (not r.images, order.index(r.kind) if r.kind in order else len(order), r.title.zh))
 
     def featured_records(self, records: list) -> list:
         """The attract screen's exhibits: the featured ones, in order. A slide is a full-screen picture:
