@@ -16,7 +16,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 site=$(cd "${1:-$here/../site-kiosk}" 2>/dev/null && pwd) || site=${1:-$here/../site-kiosk}
 port=${KIOSK_PORT:-8765}
-start_page=exhibits/kiosk/attract.html
+start_page=index.html  # the kiosk's one address: it opens the attract screen
 
 if [ ! -f "$site/$start_page" ]; then
     echo "No kiosk edition in $site (missing $start_page)." >&2

@@ -87,8 +87,9 @@ def scrolled(page, y: int) -> None:
 
 
 def touch_to_start(page, home: str = "**/site-kiosk/index.html") -> None:
-    """A visitor touches the attract screen anywhere: the visit starts on the home page."""
-    page.touchscreen.tap(VIEWPORT["width"] / 2, VIEWPORT["height"] / 2)
+    """A visitor taps 中文 on the attract screen: the visit starts on the Chinese home page (a tap on
+    the slide itself opens the exhibit shown: test_attract_screen_alternates_languages…)."""
+    page.locator(".kx-attract__lang[lang=zh]").tap()
     page.wait_for_url(home)
 
 
@@ -186,6 +187,13 @@ def test_the_attract_screen_shows_only_featured_records(kiosk_site):
     assert "聊城舰" in titles and "The corvette Liaocheng" in titles
     assert all(s.img and s.img["alt"] for s in slides), "every featured record shows its picture"
     assert {a.get_text() for a in soup.select(".kx-attract__langs a")} == {"中文", "English"}
+    # Each slide opens its own exhibit, in the slide's language (not the home page).
+    starts = [(s["lang"], s.a["href"]) for s in slides]
+    assert ("zh", "../../exhibits/vessels/liaocheng-ship.html") in starts and (
+        "en",
+        "../../en/exhibits/vessels/liaocheng-ship.html",
+    ) in starts
+    assert all((kiosk_site / ATTRACT).parent.joinpath(href).resolve().is_file() for _, href in starts)
 
 
 def test_the_main_site_has_no_kiosk_parts(built_site):
@@ -215,9 +223,25 @@ def test_attract_screen_alternates_languages_and_a_touch_starts_the_visit(kiosk)
     assert "Touch to start" in _visible_slide(kiosk).inner_text()
     kiosk.clock.run_for(every)
     expect(_visible_slide(kiosk)).to_have_attribute("lang", "zh")
-    touch_to_start(kiosk)
+    # A touch on the slide opens the exhibit it shows, in the slide's language.
+    title = _visible_slide(kiosk).locator(".kx-slide__title").inner_text()
+    kiosk.touchscreen.tap(VIEWPORT["width"] / 2, VIEWPORT["height"] / 2)
+    kiosk.wait_for_url(re.compile(r"/site-kiosk/exhibits/[a-z]+/[a-z0-9-]+\.html$"))
+    assert kiosk.locator("h1").inner_text() == title
     assert kiosk.evaluate("document.documentElement.lang") == "zh"
     assert kiosk.locator(".kx-bar").is_visible()
+
+
+def test_the_kiosks_one_address_index_html_opens_the_attract_screen(kiosk):
+    """site-kiosk/index.html is the address set in the kiosk's browser (README, kiosk/README.md): opened
+    fresh it shows the attract screen; from there, 中文 opens the home itself."""
+    kiosk.goto(kiosk.url_of("index.html"))
+    kiosk.wait_for_url("**/site-kiosk/" + ATTRACT)
+    expect(_visible_slide(kiosk)).to_have_attribute("lang", "zh")
+    touch_to_start(kiosk)
+    assert kiosk.locator(".kx-first__tiles").is_visible()
+    kiosk.reload()  # within the visit the home stays the home
+    assert kiosk.url.endswith("/site-kiosk/index.html")
 
 
 def test_languages_are_chosen_by_their_names(kiosk):
@@ -364,11 +388,48 @@ def test_search_keys_delete_and_clear_and_suggestions_are_one_tap(kiosk):
     assert len(sizes) >= 28 and [s for s in sizes if min(s) < 64] == [], sizes
 
 
+# Each tile of the kiosk home's first screen: [top, bottom, left, right, width, height, has a picture, title].
+FIRST_TILES = """els => els.map(e => { const r = e.getBoundingClientRect();
+  return [r.top, r.bottom, r.left, r.right, r.width, r.height, !!e.querySelector('img, .ex-card__ph'),
+          e.querySelector('.ex-card__title').textContent]; })"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_kiosk_first_screen_is_whole_picture_tiles(kiosk, kiosk_site, lang):
+    """Right after the attract screen, at 1920x1080 with no scrolling: at least 6 large picture tiles,
+    each whole above the toolbar: the ways in (tour, stories, roll, timeline, hall map), then the
+    kiosk's featured exhibits (settings/kiosk.yml), which the search page's quick list shows too."""
+    kiosk.goto(kiosk.url_of(("" if lang == "zh" else "en/") + ATTRACT))
+    kiosk.locator(f".kx-attract__lang[lang={lang}]").tap()
+    kiosk.wait_for_url(f"**/site-kiosk/{'' if lang == 'zh' else 'en/'}index.html")
+    assert kiosk.evaluate("window.scrollY") == 0
+    bar = kiosk.locator(".kx-bar").bounding_box()
+    tiles = kiosk.locator(".kx-first__tiles .ex-card__link").evaluate_all(FIRST_TILES)
+    whole = [t for t in tiles if t[0] >= 0 and t[1] <= bar["y"] and t[2] >= 0 and t[3] <= VIEWPORT["width"]]
+    assert len(whole) >= 6, tiles
+    assert all(t[4] >= 300 and t[5] >= 250 and t[6] for t in whole), whole
+    titles = [t[7] for t in tiles]
+    ways = (
+        ["展线导览", "专题", "英名录", "时间线", "展厅地图"]
+        if lang == "zh"
+        else ["Guided tour", "Stories", "Roll of names", "Timeline", "Hall map"]
+    )
+    assert titles[:5] == ways, titles
+    # The featured exhibits (settings/kiosk.yml), in one order: on the home, in the search's quick list,
+    # and, those with a picture, on the attract screen.
+    search = BeautifulSoup((kiosk_site / ("" if lang == "zh" else "en/") / SEARCH).read_text(encoding="utf-8"), "html.parser")
+    featured = [a.get_text() for a in search.select(".kx-chip[href]")]
+    assert len(featured) >= 5 and titles[5:] == featured[:5], (titles, featured)
+    attract = BeautifulSoup((kiosk_site / ATTRACT).read_text(encoding="utf-8"), "html.parser")
+    slides = [s.select_one(".kx-slide__title").get_text() for s in attract.select(f".kx-slide[lang={lang}]")]
+    assert slides == [title for title in featured if title in slides] and len(slides) >= 4, (slides, featured)
+
+
 def test_the_kiosk_home_leads_to_search(kiosk):
     kiosk.goto(kiosk.url_of(ATTRACT))
     touch_to_start(kiosk)
-    # The home's picture cards and tiles are large targets on the 1080p screen, pictures first.
-    for selector in (".ex-cards--featured .ex-card__link", ".ex-tiles .ex-card__link"):
+    # The home's tiles are large targets on the 1080p screen, pictures first.
+    for selector in (".kx-first__tiles .ex-card__link", ".ex-tiles .ex-card__link"):
         sizes = kiosk.locator(selector).evaluate_all("els => els.map(e => [e.offsetWidth, e.offsetHeight])")
         assert len(sizes) >= 6 and [s for s in sizes if s[0] < 300 or s[1] < 250] == [], (selector, sizes)
     button = kiosk.locator(".kx-home-search")
@@ -387,7 +448,10 @@ def test_a_visitor_reaches_ship_hero_timeline_tour_and_story_by_touch_alone(kios
     kiosk.goto(kiosk.url_of(ATTRACT))
     touch_to_start(kiosk)
     fresh()
-    kiosk.locator(".ex-hero__start", has_text="开始展线导览").tap()  # the guided tour: its first stop
+    kiosk.locator(".kx-first__tiles a", has_text="展线导览").tap()  # the guided tour, then its first stop
+    kiosk.wait_for_url("**/exhibits/tour/index.html")
+    fresh()
+    kiosk.locator(".ex-tour-start a").tap()
     kiosk.wait_for_url("**/exhibits/tour/prelude.html")
     fresh()
     kiosk.locator(".ex-tour-nav__next").tap()
@@ -500,7 +564,7 @@ def test_idle_countdown_then_reset_to_the_chinese_attract_screen(kiosk):
     assert kiosk.evaluate("document.documentElement.lang") == "zh"
     assert _visible_slide(kiosk).get_attribute("lang") == "zh"
     assert kiosk.evaluate("window.scrollY") == 0
-    assert kiosk.evaluate("sessionStorage.length") == 0
+    assert kiosk.evaluate("Object.keys(sessionStorage)") == ["kx-begun"]  # the attract screen's own mark, no more
     assert not kiosk.evaluate("document.documentElement.classList.contains('kx-large')")
     # The last visitor's pages are out of reach: back stays on (or returns to) the attract screen.
     kiosk.go_back()
@@ -559,6 +623,25 @@ def test_the_reset_clears_the_keyboard_the_query_the_lightbox_and_the_scroll(kio
     assert kiosk.locator("[data-kx-heading]").inner_text() == "推荐展品"
 
 
+def test_listen_stops_on_the_idle_reset(kiosk):
+    """朗读 / Listen (docs/assets/javascripts/listen.js) in the kiosk: a 60 px control on a record page that
+    reads it in its language; a visitor who walks away leaves no voice reading on: the reset stops it."""
+    from test_elderly import stub_speech
+
+    stub_speech(kiosk, ["zh-CN", "en-US"])
+    stop_the_clock(kiosk)
+    kiosk.goto(kiosk.url_of("exhibits/people/fan-zhuxian.html"))
+    listen = kiosk.locator("[data-ex-listen=play]")
+    assert listen.bounding_box()["height"] >= 60
+    listen.tap()
+    kiosk.locator(".ex-reading").wait_for()
+    assert kiosk.evaluate("window.__said") == [{"text": "范筑先", "lang": "zh-CN"}]
+    cancelled = kiosk.evaluate("window.__cancelled")
+    _caught_reset(kiosk)
+    assert kiosk.evaluate("window.__cancelled") > cancelled, "the reset did not stop the voice"
+    assert kiosk.locator(".ex-reading").count() == 0 and kiosk.locator("[data-ex-listen=stop]").is_hidden()
+
+
 # Resolves after the tasks already queued (a message round trip; no timer, so a stopped clock does not matter).
 NEXT_TASK = "() => new Promise(r => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); })"
 
@@ -608,8 +691,10 @@ def test_no_link_to_another_host_can_be_clicked(kiosk):
 
 
 # Every visible control outside running text: at least 44 x 44 CSS px. A link is in running text
-# when the block around it has words besides its links (WCAG 2.5.8's inline exception).
-CONTROL_SIZES = r"""() => {
+# (WCAG 2.5.8's inline exception) only inside a paragraph of prose: a p, blockquote or figcaption
+# with at least 20 characters of its own besides its links. A link in a list, a table, a date line
+# or a short label line (timeline entries, sources, tags, "zone: …") is a control and is measured.
+CONTROL_SIZES = r"""(least = 44) => {
   const words = /[A-Za-z0-9\u00C0-\u024F\u3400-\u9FFF]/;
   const controls = document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, label[for], [role=button], [tabindex]:not([tabindex="-1"])');
   const small = [];
@@ -629,11 +714,27 @@ CONTROL_SIZES = r"""() => {
       while (block && getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
       const rest = block.cloneNode(true);
       rest.querySelectorAll('a').forEach(a => a.remove());
-      if (words.test(rest.textContent)) continue;  // in running text
+      const prose = block.matches('p, blockquote, figcaption') && !block.closest('li, td, th, dd, nav');
+      if (prose && words.test(rest.textContent) && rest.textContent.trim().length >= 20) continue;  // in running text
     }
-    if (r.width < 44 || r.height < 44) small.push(`${el.tagName.toLowerCase()}.${el.className} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`);
+    if (r.width < least || r.height < least) small.push(`${el.tagName.toLowerCase()}.${el.className} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`);
   }
   return small;
+}"""
+
+# 长者模式 (the toolbar's large text) as drawn: text under 20 px, line height under 1.5, anything moving.
+LARGE_TEXT = r"""() => {
+  const texts = [...document.querySelectorAll('.md-content .md-typeset :is(p, li, td, dd, figcaption)')]
+    .filter(e => e.getClientRects().length && e.textContent.trim().length > 3);
+  const px = (e, p) => parseFloat(getComputedStyle(e)[p]);
+  return {
+    small: texts.filter(e => px(e, 'fontSize') < 20).map(e => e.textContent.trim().slice(0, 20)).slice(0, 5),
+    tight: texts.filter(e => px(e, 'lineHeight') < 1.5 * px(e, 'fontSize')).map(e => e.textContent.trim().slice(0, 20)).slice(0, 5),
+    moving: [...document.querySelectorAll('body *')].filter(e => {
+      const s = getComputedStyle(e);
+      return s.transitionDuration.split(',').some(d => parseFloat(d) > 0) || (s.animationName !== 'none' && parseFloat(s.animationDuration) > 0);
+    }).map(e => e.className.toString()).slice(0, 5),
+  };
 }"""
 
 # Pages the touch-layout walk checks in large text too (a page of each layout), and visits if they are not
@@ -724,12 +825,14 @@ def kiosk_page_types(site: Path) -> list[str]:
 
 
 def test_every_kind_of_page_has_no_axe_violation_and_44_px_controls_in_the_touch_layout(kiosk, kiosk_site):
-    """One walk over a page of each kind (and the pages named in PAGES), both languages: every control
-    is at least 44 px (on PAGES in large text too); no sidebar, the page in the middle of the screen,
-    no field that takes typing; axe finds no violation on every Chinese page and on the English pages
-    PAGES names. (The kiosk's English pages differ from its Chinese ones in words only, and every
-    English page of each kind is axed in the web walk, test_quality_gates.py: 27 checks, 20 s of the
-    run, saw nothing more.) Every page's problems are reported together."""
+    """One walk over every page of the kiosk, both languages: every visible link and control on every
+    page is at least 44 px (CONTROL_SIZES measures every element; only prose links are exempt). On a
+    page of each kind (and the pages named in PAGES), also: in 长者模式 on PAGES, 60 px, text 20 px and
+    more, line height 1.5 and more, nothing moving; no sidebar,
+    the page in the middle of the screen, no field that takes typing; axe finds no violation on every
+    Chinese page and on the English pages PAGES names. (The kiosk's English pages differ from its
+    Chinese ones in words only, and every English page of each kind is axed in the web walk,
+    test_quality_gates.py: 27 checks, 20 s of the run, saw nothing more.) Every page's problems are reported together."""
     paths = kiosk_page_types(kiosk_site)
     assert {
         "exhibits/timeline.html",
@@ -743,10 +846,21 @@ def test_every_kind_of_page_has_no_axe_violation_and_44_px_controls_in_the_touch
         "en/" + ATTRACT,
     } <= set(paths), paths
     paths += [p for p in PAGES if p not in paths]
+    # Every other page of the kiosk, in both languages, is measured too (44 px only: ~0.1 s a page).
+    typed = set(paths)
+    paths += sorted(
+        p
+        for p in (f.relative_to(kiosk_site).as_posix() for f in kiosk_site.rglob("*.html"))
+        if p not in typed and not p.endswith("404.html")
+    )
     large = kiosk.locator("[data-kx-toggle=large]")
     failures = []
     for path in paths:
         kiosk.goto(kiosk.url_of(path))
+        if path not in typed:
+            if small := kiosk.evaluate(CONTROL_SIZES):
+                failures.append(f"{path}:\ncontrols under 44 px: {small}")
+            continue
         kiosk.evaluate(STOP_CLOCK)  # axe takes longer than the tests' idle time
         found = []
         if (not path.startswith("en/") or path in PAGES) and (report := axe_violations(kiosk)):
@@ -764,10 +878,12 @@ def test_every_kind_of_page_has_no_axe_violation_and_44_px_controls_in_the_touch
                 found.append(f"the page is not in the middle of the screen: {box}")
             if editable := kiosk.evaluate(EDITABLE):
                 found.append(f"fields that take typing: {editable}")
-            if path in PAGES:  # large text on a page of each layout (test_touch_chrome… checks the type grows)
+            if path in PAGES:  # 长者模式 on a page of each layout (test_touch_chrome… checks the type grows)
                 large.tap()
-                if small := kiosk.evaluate(CONTROL_SIZES):
-                    found.append(f"controls under 44 px in large text: {small}")
+                if small := kiosk.evaluate(CONTROL_SIZES, 60):
+                    found.append(f"controls under 60 px in 长者模式: {small}")
+                if (numbers := kiosk.evaluate(LARGE_TEXT)) != {"small": [], "tight": [], "moving": []}:
+                    found.append(f"长者模式: {numbers}")
                 large.tap()  # the choice lasts for the visit: back to normal text for the next page
                 assert large.get_attribute("aria-pressed") == "false"
         if found:
@@ -919,6 +1035,27 @@ def test_featured_ids_must_name_published_records_once(tmp_path):
     ]
 
 
+def test_a_featured_record_without_a_picture_gets_a_warning_with_its_line(tmp_path):
+    from types import SimpleNamespace
+
+    from exhibition.kiosk.settings import read_settings
+    from exhibition.records.load import Document
+
+    bare = SimpleNamespace(id="fan-zhuxian", images=[], featured=True)
+    pictured = SimpleNamespace(id="liaocheng-ship", images=["ship.jpg"], featured=True)
+    record_file = Document("exhibits/people/fan-zhuxian.yml", {}, {("featured",): 12})
+    listed = read_settings(_kiosk_file(tmp_path, "featured:\n  - liaocheng-ship\n  - fan-zhuxian\n"), environ={})
+    assert [str(p) for p in listed.featured_warnings([bare, pictured], {"fan-zhuxian": record_file})] == [
+        'settings/kiosk.yml:3: featured[1]: "fan-zhuxian" has no picture: its attract slide and home tile show only '
+        "words. Add a picture under `images:` in exhibits/people/fan-zhuxian.yml, or take it off this list"
+    ]
+    flagged = read_settings(_kiosk_file(tmp_path, "featured: []\n"), environ={})
+    assert [str(p) for p in flagged.featured_warnings([bare, pictured], {"fan-zhuxian": record_file})] == [
+        "exhibits/people/fan-zhuxian.yml:12: featured: has no picture, so the kiosk's attract screen leaves it out. "
+        "Add a picture under `images:`, or remove `featured: true`"
+    ]
+
+
 def test_settings_from_the_environment_win_over_the_file(tmp_path):
     from exhibition.kiosk.settings import read_settings
 
@@ -1048,7 +1185,7 @@ for last; do :; done
 echo "$@" > {record}
 python3 - "$last" >> {record} <<'PY'
 import sys, urllib.request
-base = sys.argv[1].rsplit("/exhibits/", 1)[0]
+base = sys.argv[1].rsplit("/", 1)[0]
 for url in (sys.argv[1], base + "/search/search_index.json", base + "/en/search/search_index.json"):
     print(urllib.request.urlopen(url, timeout=5).status, url)
 PY
@@ -1066,7 +1203,7 @@ PY
     flags, *fetched = record.read_text().splitlines()
     for flag in ("--kiosk", "--incognito", "--noerrdialogs", "--disable-pinch", "--overscroll-history-navigation=0"):
         assert flag in flags.split(), flags
-    assert flags.endswith(f"http://127.0.0.1:{port}/exhibits/kiosk/attract.html")
+    assert flags.endswith(f"http://127.0.0.1:{port}/index.html")  # the one address
     assert len(fetched) == 3 and all(line.startswith("200 ") for line in fetched), fetched
     # The server stops with the browser; its process may take a moment to release the port.
     for _ in range(50):

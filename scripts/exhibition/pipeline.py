@@ -136,13 +136,16 @@ def run(options: Options, checked: Checked | None = None) -> Site:
 
         extra = attract.pages(site, paths.docs_dir, options.kiosk, options.site_names or {})
         extra.update(kiosk_search.pages(site, paths.docs_dir, options.kiosk))
-        kiosk_search.write_data(site, paths.docs_dir)
+        kiosk_search.write_data(site, paths.docs_dir, options.kiosk)
     else:
         kiosk_search.remove_data(paths.docs_dir, paths.pages_dir)
     site.rolls = collection.rolls
     extra.update(roll_pages.pages(site, site.rolls, root, paths.docs_dir, kiosk=bool(options.kiosk)))
     for warning in collection.roll_warnings:
         log.info(f"exhibition: please confirm: {warning}")
+    if options.kiosk:
+        for warning in options.kiosk.featured_warnings(collection.records, collection.documents):
+            log.info(f"exhibition: warning: {warning}")
     written = write_pages(site, paths.docs_dir, extra=extra, only=options.only)
     log.info(f"exhibition: pages {written['written']} written, {written['unchanged']} unchanged, {written['removed']} removed")
     opendata.export(

@@ -160,7 +160,8 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
         if page.meta.get("template") == "home.html" and self.site is not None:
             # overrides/home.html: the hero, featured cards and tiles, in the page's language.
             lang = (config.theme.get("language") or "zh")[:2]
-            context["exhibition_home"] = home.view(self.site, lang, page.url)
+            featured = [r.id for r in self.kiosk.featured_all(self.site.records)] if self.config.kiosk and self.kiosk else None
+            context["exhibition_home"] = home.view(self.site, lang, page.url, kiosk_featured=featured)
         # On the home pages static-i18n links the languages as "/" and "/en/", which
         # breaks a site served from a folder; made root-relative, Material's `url`
         # filter turns them into paths relative to the page, like every other link.

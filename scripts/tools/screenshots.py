@@ -116,6 +116,9 @@ def main(argv=None) -> int:
         if (kiosk / "index.html").exists():
             context = browser.new_context(viewport={"width": KIOSK[0], "height": KIOSK[1]}, has_touch=True)
             page = context.new_page()
+            # The home opened fresh shows the attract screen (the kiosk's one address): begin a visit first.
+            page.goto((kiosk / "exhibits/kiosk/attract.html").resolve().as_uri(), wait_until="load")
+            page.screenshot(path=str(out / "kiosk-attract.png"))
             for path in (
                 [f"{p.rstrip('/') or 'index'}.html" for p in _chosen(site, args.pages)]
                 if args.pages

@@ -55,6 +55,7 @@
     if (session) session.clear();
     if (local) { try { local.clear(); } catch (e) { /* storage may be off */ } }
     html.classList.remove("kx-large", "kx-contrast");
+    if (session) session.setItem("kx-begun", "1");  // the home may open now (kiosk-head.js)
     if ("scrollRestoration" in history) history.scrollRestoration = "manual";
     window.scrollTo(0, 0);
     // Back stays here (Chromium may skip this entry, hence the visit check on other pages).
@@ -113,6 +114,9 @@
     // letters, an open picture, the scroll position (also if the page is kept in the back cache).
     if (search) search.clear();
     try { if (typeof lightbox !== "undefined" && lightbox.lightboxOpen) lightbox.close(); } catch (e) { /* no gallery */ }
+    // 朗读 / Listen (listen.js) stops with the visit; and nothing else may go on speaking.
+    document.dispatchEvent(new CustomEvent("ex:stop-reading"));
+    try { if (window.speechSynthesis) window.speechSynthesis.cancel(); } catch (e) { /* no speech */ }
     window.scrollTo(0, 0);
     if (session) session.clear();
     if (local) { try { local.clear(); } catch (e) { /* ignore */ } }

@@ -25,7 +25,7 @@ class Slide:
     title: str
     summary: str
     kind: str
-    start: str  # where a touch on this slide goes: the home page in its language
+    start: str  # where a touch on this slide goes: that exhibit's page in the slide's language
     image: object = None  # images.derivatives.Derived
     alt: str = ""
     position: str = ""  # the picture's focal point (CSS object-position): the slide fills the screen
@@ -52,7 +52,7 @@ class KioskRenderer(Renderer):
                         title=record.title.get(lang),
                         summary=record.summary.get(lang),
                         kind=self.ui_in(f"kind_{record.kind}", lang),
-                        start=homes[lang],
+                        start=ctx["media"] + urls.page(self.site.page_path(record), lang, self.site.directory_urls),
                         image=self.site.derived[image.file] if image else None,
                         alt=image.alt.get(lang) if image else "",
                         position=image.position if image else "",

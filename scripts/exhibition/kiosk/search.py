@@ -72,6 +72,11 @@ def records(site) -> list:
 
 
 class SearchRenderer(Renderer):
+    def __init__(self, site, lang: str, featured: list | None = None):
+        super().__init__(site, lang)
+        # The kiosk's featured exhibits (settings/kiosk.yml): the quick list beside the keyboard.
+        self.featured = featured if featured is not None else [r for r in records(site) if r.featured]
+
     def data(self) -> dict:
         """The search data of this language, with addresses seen from the search page."""
         path = page_path(self.site.out_dir)
@@ -93,7 +98,7 @@ class SearchRenderer(Renderer):
                     "h": der.small.height if der else 0,
                     "pos": record.images[0].position if der else "",  # the card cuts around the picture's focus
                     "tags": list(record.tags),
-                    "featured": bool(record.featured),
+                    "featured": record in self.featured,
                     "keys": keys_of(_texts(record, self.lang, tag_names), self.lang),
                 }
             )
@@ -112,7 +117,7 @@ class SearchRenderer(Renderer):
         counts = {tag: sum(tag in r.tags for r in records(self.site)) for tag in self.site.settings.tags}
         top = set(sorted((t for t in counts if counts[t]), key=lambda t: -counts[t])[:SUGGESTED_TAGS])
         tags = [(tag.id, self.t(tag.name)) for tag in self.site.settings.tags.values() if tag.id in top]
-        featured = [r for r in records(self.site) if r.featured]
+        featured = self.featured
         ctx.update(
             kt=lambda key: TEXT[key][self.lang],
             tags=tags,
@@ -130,16 +135,20 @@ def script(data: dict) -> str:
 
 def pages(site, docs_dir: Path, kiosk: Kiosk, langs=("zh", "en")) -> dict[Path, str]:
     """{path under docs/: Markdown} of the search page in every language."""
-    return {docs_dir / page_path(site.out_dir).replace(".md", f".{lang}.md"): SearchRenderer(site, lang).page() for lang in langs}
+    featured = kiosk.featured_all(records(site))
+    return {
+        docs_dir / page_path(site.out_dir).replace(".md", f".{lang}.md"): SearchRenderer(site, lang, featured).page()
+        for lang in langs
+    }
 
 
-def write_data(site, docs_dir: Path, langs=("zh", "en")) -> None:
+def write_data(site, docs_dir: Path, kiosk: Kiosk, langs=("zh", "en")) -> None:
     """The search data beside the page (written only when it changed, for live reload's sake)."""
     folder = docs_dir / site.out_dir / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     for lang in langs:
         path = folder / DATA.format(lang=lang)
-        text = script(SearchRenderer(site, lang).data())
+        text = script(SearchRenderer(site, lang, kiosk.featured_all(records(site))).data())
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
 

@@ -103,16 +103,56 @@ class Kiosk(Strict):
             search=search,
         )
 
-    def featured_records(self, records: list) -> list:
+    def featured_all(self, records: list) -> list:
+        """The kiosk's featured exhibits, in order: its home's tiles and its search page's quick list."""
         if self.featured:
             by_id = {r.id: r for r in records}
             return [by_id[i] for i in self.featured if i in by_id]
         from ..records.model import KINDS
 
         order = list(KINDS)  # the hall first, then the ship, the cemeteries, people, events…
-        # A slide is a full-screen picture: featured records without one show on the home's cards only.
-        flagged = [r for r in records if getattr(r, "featured", False) and r.images]
-        return sorted(flagged, key=lambda r: (order.index(r.kind) if r.kind in order else len(order), r.title.zh))
+        flagged = [r for r in records if getattr(r, "featured", False)]  # pictures first, as on the web home
+        return sorted(flagged, key=lambda r: (not r.images, order.index(r.kind) if r.kind in order else len(order), r.title.zh))
+
+    def featured_records(self, records: list) -> list:
+        """The attract screen's exhibits: the featured ones, in order. A slide is a full-screen picture:
+        of the records marked `featured: true`, those without one show on the home and search only."""
+        chosen = self.featured_all(records)
+        return chosen if self.featured else [r for r in chosen if r.images]
+
+    def featured_warnings(self, records: list, documents: Mapping[str, Document]) -> list[Problem]:
+        """A featured exhibit without a picture: not wrong, but its attract slide and its home tile show
+        only words. documents: {record id: its file}, for the line of its `featured: true`."""
+        warnings = []
+        if self.featured:
+            by_id = {r.id: r for r in records}
+            for index, record_id in enumerate(self.featured):
+                record = by_id.get(record_id)
+                if record is not None and not record.images:
+                    where = documents[record_id].path if record_id in documents else "its record"
+                    warnings.append(
+                        Problem(
+                            self.path,
+                            self.line(("featured", index)),
+                            dotted(("featured", index)),
+                            f'"{record_id}" has no picture: its attract slide and home tile show only words. '
+                            f"Add a picture under `images:` in {where}, or take it off this list",
+                        )
+                    )
+            return warnings
+        for record in records:
+            if getattr(record, "featured", False) and not record.images:
+                doc = documents.get(record.id)
+                warnings.append(
+                    Problem(
+                        doc.path if doc else record.id,
+                        doc.line(("featured",)) if doc else 0,
+                        "featured",
+                        "has no picture, so the kiosk's attract screen leaves it out. "
+                        "Add a picture under `images:`, or remove `featured: true`",
+                    )
+                )
+        return warnings
 
     def featured_problems(self, published: set[str], drafts: Mapping[str, str] | None = None) -> list[Problem]:
         """A featured id must name a published record (checked once the records are read).

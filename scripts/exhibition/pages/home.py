@@ -54,13 +54,22 @@ class HomeView:
     tiles: list[Card] = field(default_factory=list)
     visit: list[tuple[str, str]] = field(default_factory=list)  # (label, value)
     visit_href: str = ""
+    # The kiosk's first screen: the ways in (tour, stories, roll, timeline, hall map) then the
+    # kiosk's featured exhibits (settings/kiosk.yml), all picture tiles; empty on the web.
+    first_screen: list[Card] = field(default_factory=list)
 
     def ui(self, key: str) -> str:
         return UI[key][self.lang]
 
 
-def view(site: Site, lang: str, page_url: str) -> HomeView | None:
-    """The home page in `lang`, with every link relative to the page at page_url (site-root-relative)."""
+# The kiosk's first screen: these ways in (their pages under the pages' folder), in this order.
+FIRST_SCREEN = ("tour/index.md", "stories/index.md", "roll/index.md", "timeline.md", "hall-map.md")
+
+
+def view(site: Site, lang: str, page_url: str, kiosk_featured: list[str] | None = None) -> HomeView | None:
+    """The home page in `lang`, with every link relative to the page at page_url (site-root-relative).
+    kiosk_featured: in the kiosk build, the ids of its featured exhibits (settings/kiosk.yml), which
+    then lead its home's cards and fill its first screen of tiles."""
     home = site.settings.home
     if home is None:
         return None
@@ -105,7 +114,11 @@ def view(site: Site, lang: str, page_url: str) -> HomeView | None:
             image.position,
         )
     # Named in home.yml: in that order. Otherwise the records marked featured, pictures first.
-    featured_ids = home.featured or [r.id for r in sorted((r for r in site.records if r.featured), key=lambda r: not r.images)]
+    featured_ids = (
+        kiosk_featured
+        or home.featured
+        or [r.id for r in sorted((r for r in site.records if r.featured), key=lambda r: not r.images)]
+    )
     featured = [card(site.by_id[i]) for i in featured_ids if i in site.by_id]
 
     def first_pictured(records: list[model.Record]) -> Picture | None:
@@ -155,6 +168,12 @@ def view(site: Site, lang: str, page_url: str) -> HomeView | None:
     if any(r.kind == "lesson" for r in site.records):
         tiles.append(Card(href(f"{site.out_dir}/teachers.md"), ui("teachers"), ui("tile_teachers"), icon=kind_icon("lesson")))
 
+    first_screen = []
+    if kiosk_featured is not None:
+        by_href = {t.href: t for t in tiles}
+        ways = (href(f"{site.out_dir}/{path}") for path in FIRST_SCREEN)
+        first_screen = [by_href[h] for h in ways if h in by_href] + featured
+
     visit = []
     place = site.by_id.get(home.visit) if home.visit else None
     if isinstance(place, model.Place):
@@ -175,4 +194,5 @@ def view(site: Site, lang: str, page_url: str) -> HomeView | None:
         tiles=tiles,
         visit=visit,
         visit_href=href("visit.md"),
+        first_screen=first_screen,
     )
