@@ -58,7 +58,7 @@
   function parts() {
     var title = article.querySelector("h1");
     return (title ? [title] : []).concat(Array.prototype.filter.call(article.querySelectorAll("h2, h3, p, li"), function (e) {
-      if (e.closest(".ex-listen, .ex-cards, nav, svg, details, figure, .ex-kind, .ex-tour-steps, .ex-print-qr, [hidden]")) return false;
+      if (e.closest(".ex-listen, .ex-cards, nav, svg, details, figure, .ex-kind, .ex-tour-steps, .ex-print-qr, .ex-audio, [hidden]")) return false;
       if (e.tagName === "LI" && e.querySelector("p")) return false;  // its paragraphs are read
       return e.textContent.trim().length > 0 && e.getClientRects().length > 0;
     }));
@@ -75,7 +75,10 @@
   function next() {
     if (!reading || index >= queue.length) return finish();
     var element = queue[index++];
-    var utterance = new SpeechSynthesisUtterance(element.textContent.replace(/\s+/g, " ").trim());
+    // Citation numbers ([1][2], links to the sources) are for readers' eyes, not read aloud.
+    var copy = element.cloneNode(true);
+    Array.prototype.forEach.call(copy.querySelectorAll(".ex-cites"), function (cites) { cites.remove(); });
+    var utterance = new SpeechSynthesisUtterance(copy.textContent.replace(/\s+/g, " ").trim());
     utterance.lang = lang;
     var v = voice();
     try { if (v) utterance.voice = v; } catch (e) { /* the lang alone chooses the voice */ }
