@@ -693,7 +693,8 @@ def test_no_link_to_another_host_can_be_clicked(kiosk):
 # Every visible control outside running text: at least 44 x 44 CSS px. A link is in running text
 # (WCAG 2.5.8's inline exception) only inside a paragraph of prose: a p, blockquote or figcaption
 # with at least 20 characters of its own besides its links. A link in a list, a table, a date line
-# or a short label line (timeline entries, sources, tags, "zone: …") is a control and is measured.
+# or a short label line (timeline entries, sources, tags, "zone: …") is a control and is measured. A
+# citation number (sup.ex-cites) is always inline: it follows the words it cites.
 CONTROL_SIZES = r"""(least = 44) => {
   const words = /[A-Za-z0-9\u00C0-\u024F\u3400-\u9FFF]/;
   const controls = document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, label[for], [role=button], [tabindex]:not([tabindex="-1"])');
@@ -716,6 +717,8 @@ CONTROL_SIZES = r"""(least = 44) => {
       rest.querySelectorAll('a').forEach(a => a.remove());
       const prose = block.matches('p, blockquote, figcaption') && !block.closest('li, td, th, dd, nav');
       if (prose && words.test(rest.textContent) && rest.textContent.trim().length >= 20) continue;  // in running text
+      // A citation number ([1], #24) follows the words it cites, however short the paragraph.
+      if (el.closest('sup.ex-cites') && block.matches('p, li, figcaption, td, dd') && words.test(rest.textContent)) continue;
     }
     if (r.width < least || r.height < least) small.push(`${el.tagName.toLowerCase()}.${el.className} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`);
   }
@@ -1046,7 +1049,7 @@ def test_a_featured_record_without_a_picture_gets_a_warning_with_its_line(tmp_pa
     record_file = Document("exhibits/people/fan-zhuxian.yml", {}, {("featured",): 12})
     listed = read_settings(_kiosk_file(tmp_path, "featured:\n  - liaocheng-ship\n  - fan-zhuxian\n"), environ={})
     assert [str(p) for p in listed.featured_warnings([bare, pictured], {"fan-zhuxian": record_file})] == [
-        'settings/kiosk.yml:3: featured[1]: "fan-zhuxian" has no picture: its attract slide and home tile show only '
+        'settings/kiosk.yml:3: featured[2] (第2个展品 / exhibit 2): "fan-zhuxian" has no picture: its attract slide and home tile show only '
         "words. Add a picture under `images:` in exhibits/people/fan-zhuxian.yml, or take it off this list"
     ]
     flagged = read_settings(_kiosk_file(tmp_path, "featured: []\n"), environ={})
