@@ -309,6 +309,27 @@ def serving(folder: Path, handler: type[SimpleHTTPRequestHandler] = _Quiet):
         httpd.shutdown()
 
 
+def serve_under(site: Path, prefix: str, policy: str = ""):
+    """site at http://127.0.0.1:PORT<prefix> and a 404 for everything else, like a folder of a shared host;
+    with policy, each response carries it as its Content-Security-Policy. Returns (server, base URL):
+    the caller shuts the server down."""
+
+    class Handler(_Quiet):
+        def translate_path(self, path):
+            if not path.startswith(prefix):
+                return str(site / "__outside_the_prefix__")
+            return super().translate_path("/" + path[len(prefix) :])
+
+        def end_headers(self):
+            if policy:
+                self.send_header("Content-Security-Policy", policy)
+            super().end_headers()
+
+    httpd = _Server(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}{prefix}"
+
+
 DEPLOYED_CSP = ROOT / "deploy" / "nginx-csp.conf"
 
 

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import re
-import threading
 import urllib.error
 import urllib.request
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -16,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from conftest import VALID_EVENT, copy_project, photo_bytes, run_cli, write
+from conftest import VALID_EVENT, copy_project, photo_bytes, run_cli, serve_under, write
 from exhibition.pages.structured import REQUIRED, SCHEMA_TYPES
 from exhibition.records.model import KINDS
 
@@ -44,19 +41,7 @@ def subpath_site(tmp_path_factory, caches) -> Path:
 
 def _serve_under(site: Path, prefix: str):
     """Serve site/ at http://127.0.0.1:PORT/<prefix>/ and 404 everything else, like a shared host."""
-
-    class Handler(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-        def translate_path(self, path):
-            if not path.startswith(prefix):
-                return str(site / "__outside_the_prefix__")
-            return super().translate_path("/" + path[len(prefix) :])
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}{prefix}"
+    return serve_under(site, prefix)
 
 
 def _crawl(start: str) -> tuple[int, list[str]]:

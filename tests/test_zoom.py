@@ -6,18 +6,16 @@ edition; the scan is flat colour, so it encodes in half a second."""
 
 from __future__ import annotations
 
-import functools
 import io
 import re
-import threading
 import xml.etree.ElementTree as ET
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from PIL import Image, ImageDraw
 
 from conftest import AXE_OPTIONS, KIOSK_FILES, _axe, copy_project, deployed_policy, page_errors, run_cli, seed_caches, write
+from conftest import serve_under as conftest_serve_under
 from exhibition.images import zoom
 from exhibition.records.validate import register_heif
 
@@ -250,26 +248,9 @@ def zoom_and_come_back(page, requests: list[str], lang: str) -> None:
 
 
 def serve_under(site: Path, prefix: str):
-    """site at http://127.0.0.1:PORT<prefix> (everything else 404), each response with the policy the
-    host sends (deploy/nginx-csp.conf): anything the viewer needs that the policy blocks is a console error."""
-    policy = deployed_policy()
-
-    class Handler(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-        def translate_path(self, path):
-            if not path.startswith(prefix):
-                return str(site / "__outside_the_prefix__")
-            return super().translate_path("/" + path[len(prefix) :])
-
-        def end_headers(self):
-            self.send_header("Content-Security-Policy", policy)
-            super().end_headers()
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}{prefix}"
+    """site under prefix, each response with the policy the host sends (deploy/nginx-csp.conf): anything
+    the viewer needs that the policy blocks is a console error."""
+    return conftest_serve_under(site, prefix, deployed_policy())
 
 
 def test_viewer_opens_and_zooms_on_the_web_under_a_sub_path(browser, zoom_web):

@@ -67,19 +67,10 @@ def cited_texts(record: model.Record, *, captions: bool = True) -> Iterator[tupl
             yield loc
 
 
-def _value(data, loc):
-    for part in loc:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
-
-
 def paragraphs(doc: Document, record: model.Record, *, captions: bool = True) -> Iterator[Paragraph]:
     for loc in cited_texts(record, captions=captions):
         for lang in model.LANGS:
-            raw = _value(doc.data, loc + (lang,))
+            raw = doc.value(loc + (lang,))
             if not isinstance(raw, str) or not raw.strip():
                 continue
             for line, text in _split(doc, loc + (lang,), raw):

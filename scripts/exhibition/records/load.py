@@ -88,6 +88,16 @@ class Document:
             loc = loc[:-1]
         return self.lines.get((), 1)
 
+    def value(self, loc: tuple):
+        """The value written at loc in the file (before the model reads it), or None."""
+        data = self.data
+        for part in loc:
+            try:
+                data = data[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return data
+
     def line_of(self, loc: tuple, found: str, nth: int = 0) -> int:
         """The line where `found` (its nth time in the value) is written inside the text at loc: a word
         in a block of text (`en: |`) is told on its own line, not on the line where the block starts.

@@ -93,7 +93,7 @@ def _chinese_texts(doc: Document, record: model.Record) -> Iterator[tuple[tuple,
     from .citations import _split  # the paragraphs' own lines
 
     for loc, _ in record.texts():
-        raw = _value(doc.data, loc + ("zh",))
+        raw = doc.value(loc + ("zh",))
         if isinstance(raw, str) and raw.strip():
             for line, paragraph in _split(doc, loc + ("zh",), raw):
                 yield loc + ("zh",), line, paragraph
@@ -101,15 +101,6 @@ def _chinese_texts(doc: Document, record: model.Record) -> Iterator[tuple[tuple,
         if source.quote:
             loc = ("sources", index, "quote")
             yield loc, doc.line(loc), source.quote
-
-
-def _value(data, loc):
-    for part in loc:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 def name_problems(doc: Document, record: model.Record, known: set[str], not_names: set[str]) -> list[Problem]:
