@@ -331,3 +331,9 @@ def test_open_data_csv_leaves_markers_out_and_the_json_keeps_them_beside_its_sou
     csv_text = (tmp_path / "records-en.csv").read_text(encoding="utf-8-sig")
     assert "Founded in 2019." in csv_text and "[@" not in csv_text
     assert "[@s]" in (tmp_path / "records-zh.json").read_text(encoding="utf-8")
+
+
+def test_the_ids_of_several_markers_are_collected_in_order_once_each():
+    from exhibition.records.markers import marker_ids
+
+    assert marker_ids("甲。[@x] 乙。[@y; @x] 丙。[@z]") == ["x", "y", "z"]
