@@ -187,8 +187,12 @@ def test_listen_reads_the_pages_text_in_its_language_paragraph_by_paragraph(page
 def test_listen_explains_itself_where_no_voice_speaks_the_language_and_is_absent_elsewhere(page):
     stub_speech(page, ["en-US"])  # an English voice only: the Chinese page cannot be read
     page.goto(page.base + "/exhibits/people/fan-zhuxian/")
-    assert page.locator("[data-ex-listen=play]").is_hidden()
-    assert page.locator("[data-ex-listen=none]").inner_text() == "本浏览器没有中文语音，无法朗读本页。"
+    # No sentence stands above the text: the quiet button stays, and says why once pressed.
+    assert page.locator("[data-ex-listen=none]").is_hidden()
+    page.locator("[data-ex-listen=play]").click()
+    note = page.locator("[data-ex-listen=none]")
+    assert note.is_visible() and note.inner_text() == "本浏览器没有中文语音，无法朗读本页。"
+    assert note.get_attribute("role") == "status" and page.evaluate("window.__said") == []
     page.goto(page.base + "/en/exhibits/people/fan-zhuxian/")
     assert page.locator("[data-ex-listen=play]").is_visible() and page.locator("[data-ex-listen=none]").is_hidden()
     for path in ("", "exhibits/vessels/", "exhibits/timeline/"):  # not a text to read: no control

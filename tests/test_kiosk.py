@@ -642,6 +642,20 @@ def test_listen_stops_on_the_idle_reset(kiosk):
     assert kiosk.locator(".ex-reading").count() == 0 and kiosk.locator("[data-ex-listen=stop]").is_hidden()
 
 
+def test_a_kiosk_without_a_voice_offers_no_listen_control(kiosk):
+    """A kiosk computer with no voice for the language (a plain Linux one): a visitor can do nothing about
+    it, so neither the button nor a sentence saying so stands on the page."""
+    from test_elderly import stub_speech
+
+    stub_speech(kiosk, ["en-US"])
+    stop_the_clock(kiosk)
+    kiosk.goto(kiosk.url_of("exhibits/people/fan-zhuxian.html"))
+    assert kiosk.locator(".ex-listen").count() == 1 and kiosk.locator(".ex-listen").is_hidden()
+    assert kiosk.locator("[data-ex-listen=play]").is_hidden() and kiosk.locator("[data-ex-listen=none]").is_hidden()
+    kiosk.goto(kiosk.url_of("en/exhibits/people/fan-zhuxian.html"))
+    assert kiosk.locator("[data-ex-listen=play]").is_visible()
+
+
 # Resolves after the tasks already queued (a message round trip; no timer, so a stopped clock does not matter).
 NEXT_TASK = "() => new Promise(r => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); })"
 

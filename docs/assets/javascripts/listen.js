@@ -1,7 +1,9 @@
 // 朗读 / Listen (issue #26): reads an exhibit, story, tour stop or lesson page aloud in its language with
 // the browser's own speech synthesis (speechSynthesis: nothing leaves the machine, no online voice),
 // paragraph by paragraph, highlighting the one being read; pause and stop. Where the browser has no
-// voice for the page's language the control says so instead. Both editions; the kiosk's reset stops it.
+// voice for the page's language, the web page keeps its quiet button and says why only when pressed (a
+// sentence above every text would stand first on each page); the kiosk, where a visitor can do nothing
+// about it, shows no control at all. Both editions; the kiosk's reset stops it.
 (function () {
   "use strict";
   var article = document.querySelector(".md-content article");
@@ -32,7 +34,7 @@
   var note = document.createElement("p");
   note.className = "ex-listen__none";
   note.setAttribute("data-ex-listen", "none");
-  note.textContent = words.none;
+  note.setAttribute("role", "status");  // said by a screen reader when it appears after a press
   note.hidden = true;
   box.appendChild(note);
   pause.hidden = stop.hidden = true;
@@ -44,11 +46,16 @@
     for (var i = 0; i < voices.length; i++) if ((voices[i].lang || "").toLowerCase().indexOf(zh ? "zh" : "en") === 0) return voices[i];
     return null;
   }
+  var kiosk = !!document.getElementById("__kiosk");
   function offer() {
-    // Voices may arrive after the page (voiceschanged): until one speaks this language, say so.
+    // Voices may arrive after the page (voiceschanged). The note is only shown once asked for.
     var has = !!voice();
-    play.hidden = !has && !reading;
-    note.hidden = has;
+    box.hidden = kiosk && !has && !reading;
+    if (has) { note.hidden = true; note.textContent = ""; }
+  }
+  function explain() {
+    note.textContent = words.none;  // set as it appears, so that the status region announces it
+    note.hidden = false;
   }
   offer();
   if (synth.addEventListener) synth.addEventListener("voiceschanged", offer);
@@ -97,7 +104,7 @@
     offer();
   }
   play.addEventListener("click", function () {
-    if (!voice()) return offer();
+    if (!voice()) return explain();
     synth.cancel();
     queue = parts();
     index = 0;
