@@ -147,22 +147,33 @@ BUILD_FIXTURES = {
 # while the other worker has nothing left to do. Every other file keeps its place after these.
 # The bench goes second: it needs no shared build, so the second worker starts on it at once instead
 # of waiting while the first makes the shared build (about 11 s).
-LONGEST_FIRST = (  # measured with --durations=0 on two workers, fresh clone, 2026-11-30 (session 7)
+LONGEST_FIRST = (  # per-file totals of --durations=0 on two workers, 2026-12-07 (session 9): longest first,
+    # so that --dist loadfile hands the big files out first and the two workers end together
     "test_kiosk.py",
     "test_bench.py",
     "test_quality_gates.py",
-    "test_visitor.py",
-    "test_roll.py",
-    "test_audit.py",
-    "test_publishing.py",
-    "test_zoom.py",  # two small builds (web, kiosk) and the viewer in both (issue 25), about 35 s on two workers
     "test_bad_input.py",
-    "test_lessons.py",
-    "test_csp.py",
+    "test_publishing.py",
+    "test_roll.py",
+    "test_editor.py",
+    "test_audit.py",
     "test_site.py",
-    "test_serve.py",
+    "test_lessons.py",
+    "test_photos.py",
+    "test_elderly.py",
+    "test_visitor.py",
+    "test_validation.py",
     "test_experience.py",
+    "test_build.py",
+    "test_serve.py",
+    "test_zoom.py",
+    "test_csp.py",
+    "test_properties.py",
+    "test_search.py",
+    "test_curator.py",
+    "test_slides.py",
     "test_browser.py",
+    "test_derivatives.py",
 )
 
 
