@@ -249,5 +249,29 @@ def test_timeline_filter_by_kind_with_javascript(page):
     assert all(k == "memorial" for k in visible.evaluate_all("els => els.map(e => e.dataset.kind)"))
 
 
+def test_timeline_filters_by_keyboard_alone(page):
+    """A visitor without a mouse: Tab reaches the kind filter, the arrow keys choose a kind, the entries
+    follow and the live count says how many remain; Tab goes on to the tag filter."""
+    page.goto(page.base + "/exhibits/timeline/")
+    total = page.locator("li.ex-entry").count()
+    kind = page.locator("form[data-ex-filter=timeline] select[name=kind]")
+    for _ in range(60):  # the skip link, the header, the tabs and the switches come first
+        page.keyboard.press("Tab")
+        if kind.evaluate("e => e === document.activeElement"):
+            break
+    else:
+        raise AssertionError("Tab never reached the timeline's kind filter")
+    page.keyboard.press("ArrowDown")  # a closed <select> changes its choice with the arrow keys
+    chosen = kind.input_value()
+    assert chosen, "the arrow key chose no kind"
+    visible = page.locator("li.ex-entry:visible")
+    assert 0 < visible.count() < total
+    assert set(visible.evaluate_all("els => els.map(e => e.dataset.kind)")) == {chosen}
+    count = page.locator("form[data-ex-filter=timeline] output.ex-filter-count").inner_text()
+    assert str(visible.count()) in count, count
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.name") == "tag"
+
+
 # axe over the timeline, hall map, gallery and tag pages, both languages: test_quality_gates.py's
 # sweep over one page of each kind.
