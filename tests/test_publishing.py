@@ -308,10 +308,17 @@ def test_the_visit_page_footer_and_home_show_the_visit_settings_when_set(subpath
     assert visit.select_one('.ex-visit-card a[href="tel:0635-0000000"]') and "提前三天" in cards["团体与学校预约"]
     assert not visit.select(".ex-visit-unknown")  # the "not given yet" line goes once they are
     en = _soup(subpath_site, "en/visit/index.html")
-    assert [c.h2.get_text(strip=True) for c in en.select(".ex-visit-card")] == ["Opening hours", "Getting here", "Groups and school visits"]
+    assert [c.h2.get_text(strip=True) for c in en.select(".ex-visit-card")] == [
+        "Opening hours",
+        "Getting here",
+        "Groups and school visits",
+    ]
 
     footer = _soup(subpath_site, "exhibits/stories/luxibei-tower-names/index.html").select_one(".md-copyright")
-    assert footer.select_one('.ex-footer-hall__address a[href^="https://uri.amap.com/"]').get_text() == "聊城市经济技术开发区黄山路60号"
+    assert (
+        footer.select_one('.ex-footer-hall__address a[href^="https://uri.amap.com/"]').get_text()
+        == "聊城市经济技术开发区黄山路60号"
+    )
     assert "9:00—17:00" in footer.select_one(".ex-footer-hall__hours").get_text()
     assert footer.select_one('.ex-footer-hall__phone a[href="tel:0635-0000000"]')
     home = _soup(subpath_site, "index.html").select_one("#visit + .ex-visit")

@@ -41,9 +41,18 @@ def test_the_real_wall_texts_are_sourced_and_of_a_wall_texts_length():
 
 def test_a_wall_text_cites_only_its_zones_sources_and_states_only_what_their_quotes_hold(tmp_path):
     # 925 names on the tower -> 926; a marker naming no source of the zone.
-    _, problems = _settings_with(tmp_path, lambda text: text.replace("刻着925位烈士的英名", "刻着926位烈士的英名").replace("[@pla-daily-2018]\n      en", "[@pla-daily-2019]\n      en"))
-    assert any("zones[2].wall.zh" in p and '"926" is not in the quotes of the sources the wall text cites' in p for p in problems), problems
-    assert any("zones[3].wall.zh" in p and "the marker [@pla-daily-2019] names no source of this zone" in p for p in problems), problems
+    _, problems = _settings_with(
+        tmp_path,
+        lambda text: text.replace("刻着925位烈士的英名", "刻着926位烈士的英名").replace(
+            "[@pla-daily-2018]\n      en", "[@pla-daily-2019]\n      en"
+        ),
+    )
+    assert any(
+        "zones[2].wall.zh" in p and '"926" is not in the quotes of the sources the wall text cites' in p for p in problems
+    ), problems
+    assert any(
+        "zones[3].wall.zh" in p and "the marker [@pla-daily-2019] names no source of this zone" in p for p in problems
+    ), problems
     assert all(p.startswith("settings/hall.yml:") for p in problems)
 
 
@@ -62,7 +71,9 @@ def test_a_stop_shows_its_wall_text_with_numbered_sources_highlights_and_grouped
     assert ("925" in wall.get_text()) and len(wall.select("sup.ex-cites a")) == 7
     for cite in wall.select("sup.ex-cites a"):
         assert stop.select_one(f'[id="{cite["href"][1:]}"]'), cite["href"]  # every number leads to its source
-    assert [a["href"].rstrip("/").split("/")[-1] for a in stop.select(".ex-cards--highlights a")] == HALL["zones"][1]["highlights"]
+    assert [a["href"].rstrip("/").split("/")[-1] for a in stop.select(".ex-cards--highlights a")] == HALL["zones"][1][
+        "highlights"
+    ]
     groups = [h.get_text(strip=True) for h in stop.select(".ex-stop-list h3")]
     assert groups[:2] == (["人物", "烈士陵园"] if not lang else ["People", "Martyrs' cemeteries"])
     dates = [t["datetime"] for t in stop.select(".ex-stop-list time")]
@@ -88,7 +99,9 @@ def test_on_a_phone_the_next_stop_is_on_the_first_screen(browser, server, lang):
         box = bar.bounding_box()
         assert box and box["y"] >= 0 and box["y"] + box["height"] <= 844, box
         assert bar.inner_text() == ("下一站：聊城舰 →" if not lang else "Next: The corvette Liaocheng →")
-        middle = page.evaluate(f"document.elementFromPoint({box['x'] + box['width'] / 2}, {box['y'] + box['height'] / 2}).closest('a') === document.querySelector('.ex-tour-bar__next')")
+        middle = page.evaluate(
+            f"document.elementFromPoint({box['x'] + box['width'] / 2}, {box['y'] + box['height'] / 2}).closest('a') === document.querySelector('.ex-tour-bar__next')"
+        )
         assert middle, "something covers the bar"
         assert page.locator(".ex-tour-bar__pos").inner_text() == ("第2站 / 共6站" if not lang else "Stop 2 of 6")
         assert not axe_violations(page)

@@ -74,7 +74,17 @@ def write_headers_file(site_dir) -> None:
     (site_dir / "_headers").write_text("\n".join(lines), encoding="utf-8")
 
 
-FOOTER_WORDS = ("visit_unknown", "visit_hours", "visit_closed", "visit_phone", "visit_map", "visit_getting_here", "visit_booking", "footer_visit", "address")
+FOOTER_WORDS = (
+    "visit_unknown",
+    "visit_hours",
+    "visit_closed",
+    "visit_phone",
+    "visit_map",
+    "visit_getting_here",
+    "visit_booking",
+    "footer_visit",
+    "address",
+)
 STATEMENT = "accessibility.md"  # docs/accessibility.<lang>.md: what the site does for every visitor
 
 
@@ -85,9 +95,7 @@ def _both(text, languages) -> dict | None:
     return {lang: (text.get(lang), "zh" if lang != "zh" and text.missing(lang) else "") for lang in languages}
 
 
-def footer(
-    info, languages, directory_urls: bool, icp: str = "", police: str = "", statement: bool = True, hall=None
-) -> dict:
+def footer(info, languages, directory_urls: bool, icp: str = "", police: str = "", statement: bool = True, hall=None) -> dict:
     """The footer lines a public body's site in China carries, for partials/copyright.html, from
     settings/site.yml (`info`, a settings.SiteInfo); icp and police: SITE_ICP / SITE_POLICE_FILING,
     set at build time for the host's domain, which win over the settings. statement: link the

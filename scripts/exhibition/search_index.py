@@ -27,8 +27,8 @@ import unicodedata
 from pathlib import Path
 
 from . import pinyin, urls
-from .words import word
 from .records import model
+from .words import word
 
 # Hidden fields and their weight: a word of the title weighs as the title does (Material: 1000).
 FIELDS = {"words": {"boost": 1000.0}, "names": {"boost": 1000.0}}

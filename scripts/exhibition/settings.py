@@ -26,8 +26,8 @@ from pydantic import BaseModel, Field, ValidationError
 
 from .paths import Paths
 from .records import audio
-from .records.dates import Date, PartialDate
 from .records.citations import found
+from .records.dates import Date, PartialDate
 from .records.load import Document, load
 from .records.markers import marker_ids
 from .records.model import AudioTrack, Slug, Source, Strict, Text
@@ -201,8 +201,12 @@ class Visit(Strict):
     the home's visit box and the footer show each field only when it is set. First-party facts the hall
     gives; leave a field empty until it does (never guessed from old web pages)."""
 
-    hours: Optional[Text] = Field(None, description="Opening hours, e.g. {zh: 9:00—17:00（16:30停止入馆）, en: 9:00–17:00 (last entry 16:30)}.")
-    closed: Optional[Text] = Field(None, description="Closed days, e.g. {zh: 每周一闭馆（法定节假日除外）, en: Closed on Mondays (except public holidays)}.")
+    hours: Optional[Text] = Field(
+        None, description="Opening hours, e.g. {zh: 9:00—17:00（16:30停止入馆）, en: 9:00–17:00 (last entry 16:30)}."
+    )
+    closed: Optional[Text] = Field(
+        None, description="Closed days, e.g. {zh: 每周一闭馆（法定节假日除外）, en: Closed on Mondays (except public holidays)}."
+    )
     phone: Optional[str] = Field(
         None,
         pattern=r"^\+?[0-9][0-9 ()\-]{4,18}[0-9]$",
@@ -255,7 +259,9 @@ class SiteInfo(Strict):
         "government-website register (政府网站标识码).",
     )
     offline: Offline = Field(default_factory=Offline, description="The guided tour without signal (web edition).")
-    visit: Visit = Field(default_factory=Visit, description="Opening hours, phone, booking and a map link, when the hall gives them.")
+    visit: Visit = Field(
+        default_factory=Visit, description="Opening hours, phone, booking and a map link, when the hall gives them."
+    )
 
 
 @dataclass
@@ -421,7 +427,12 @@ def _check_wall(doc: Document, index: int, zone: Zone) -> list[Problem]:
             if name not in by_id:
                 known = ", ".join(by_id) or "(none yet)"
                 problems.append(
-                    Problem(doc.path, line, dotted(loc), f"the marker [@{name}] names no source of this zone. Use an id under `sources:` ({known})")
+                    Problem(
+                        doc.path,
+                        line,
+                        dotted(loc),
+                        f"the marker [@{name}] names no source of this zone. Use an id under `sources:` ({known})",
+                    )
                 )
         cited = [by_id[i] for i in ids if i in by_id]
         said: set[str] = set()
