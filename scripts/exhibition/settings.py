@@ -349,17 +349,20 @@ class Settings:
                 )
         return settings, problems
 
-    def record_problems(self, known: set[str], zones: dict[str, str] | None = None) -> list[Problem]:
+    def record_problems(
+        self, known: set[str], zones: dict[str, str] | None = None, referable: set[str] = frozenset()
+    ) -> list[Problem]:
         """Record ids named in settings that no published record has (checked once records are read);
-        zones: {record id: its hall zone}, for the zones' highlights."""
+        zones: {record id: its hall zone}, for the zones' highlights; referable: records with mistakes of
+        their own, which a highlight may name without a second message (one typo, one message)."""
         problems = []
         if self.hall and self.hall_doc:
             for index, zone in enumerate(self.hall.zones):
                 for position, record_id in enumerate(zone.highlights):
                     loc = ("zones", index, "highlights", position)
-                    if record_id not in known:
+                    if record_id not in known | referable:
                         why = f'no published record has the id "{record_id}". Name a record of this zone'
-                    elif zones is not None and zones.get(record_id) != zone.id:
+                    elif zones is not None and record_id in known and zones.get(record_id) != zone.id:
                         why = (
                             f'"{record_id}" stands in zone "{zones.get(record_id) or "(none)"}", not in "{zone.id}". '
                             "Highlight a record of this zone, or change the record's `hall: zone:`"
