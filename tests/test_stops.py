@@ -110,5 +110,4 @@ def test_on_a_phone_the_next_stop_is_on_the_first_screen(browser, server, lang):
     # On a wide screen the bar gives way to the stop's own previous / next.
     for page in open_page(browser, server):
         page.goto(f"{server}/{lang}exhibits/tour/martyrs/")
-        assert not page.locator(".ex-tour-bar").is_visible()
-        assert not axe_violations(page)
+        assert not page.locator(".ex-tour-bar").is_visible()  # (axe at 1280: test_quality_gates' walk)
