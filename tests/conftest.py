@@ -81,6 +81,8 @@ def copy_project(dest: Path, *extra: str, content: bool = True, caches: Path | N
             shutil.copy(src, dest / name)
     if not content:
         (dest / "settings" / "home.yml").unlink()  # it names records of the real collection
+        hall = dest / "settings" / "hall.yml"  # so do the zones' highlights
+        hall.write_text(re.sub(r"(?m)^ +highlights: \[.*\]\n", "", hall.read_text(encoding="utf-8")), encoding="utf-8")
     if caches is not None:
         seed_caches(caches, dest)
     return dest

@@ -25,6 +25,13 @@ contact: office@example.org
 icp: 鲁ICP备12345678号-1
 police_filing: 鲁公网安备37150202000123号
 site_code: "3715000001"
+# What a visitor needs (issue #31 item 6): made-up values for the test, never the hall's.
+visit:
+  hours: {zh: 9:00—17:00（16:30停止入馆）, en: "9:00-17:00 (last entry 16:30)"}
+  closed: {zh: 每周一闭馆, en: Closed on Mondays}
+  phone: 0635-0000000
+  booking: {zh: 团体请提前三天电话预约。, en: Groups book by telephone three days ahead.}
+  map_url: https://uri.amap.com/search?keyword=example
 """
 
 
@@ -288,6 +295,55 @@ def test_every_footer_line_when_set(subpath_site):
     text = " ".join(en.get_text().split())
     assert "Published by: Liaocheng Veterans Affairs Bureau" in text and "Website code: 3715000001" in text
     assert en.select_one('a[href="https://beian.miit.gov.cn/"]')["lang"] == "zh"  # a Chinese number on an English page
+
+
+def test_the_visit_page_footer_and_home_show_the_visit_settings_when_set(subpath_site):
+    """Issue #31 item 6: hours, closed days, phone, booking and a map link, once set, are three cards on the
+    visit page, lines of the footer (the address a map link) and words of the home's visit link."""
+    visit = _soup(subpath_site, "visit/index.html")
+    cards = {card.h2.get_text(strip=True): " ".join(card.get_text().split()) for card in visit.select(".ex-visit-card")}
+    assert list(cards) == ["开放时间", "怎么来", "团体与学校预约"], cards
+    assert "9:00—17:00" in cards["开放时间"] and "每周一闭馆" in cards["开放时间"]
+    assert "黄山路60号" in cards["怎么来"] and visit.select_one('.ex-visit-card a[href^="https://uri.amap.com/"]')
+    assert visit.select_one('.ex-visit-card a[href="tel:0635-0000000"]') and "提前三天" in cards["团体与学校预约"]
+    assert not visit.select(".ex-visit-unknown")  # the "not given yet" line goes once they are
+    en = _soup(subpath_site, "en/visit/index.html")
+    assert [c.h2.get_text(strip=True) for c in en.select(".ex-visit-card")] == [
+        "Opening hours",
+        "Getting here",
+        "Groups and school visits",
+    ]
+
+    footer = _soup(subpath_site, "exhibits/stories/luxibei-tower-names/index.html").select_one(".md-copyright")
+    assert (
+        footer.select_one('.ex-footer-hall__address a[href^="https://uri.amap.com/"]').get_text()
+        == "聊城市经济技术开发区黄山路60号"
+    )
+    assert "9:00—17:00" in footer.select_one(".ex-footer-hall__hours").get_text()
+    assert footer.select_one('.ex-footer-hall__phone a[href="tel:0635-0000000"]')
+    home = _soup(subpath_site, "index.html").select_one("#visit + .ex-visit")
+    assert "开放时间" in home.get_text() and "团体与学校预约" in home.get_text()
+
+
+def test_while_the_visit_settings_are_empty_nothing_promises_them(built_site):
+    """The real settings have no hours or phone (no reliable source): no card, link or heading promises them,
+    the address is no map link, and the footer still names the hall and its address."""
+    for lang_root, hours, booking in (("", "开放时间", "预约"), ("en/", "Opening hours", "Groups")):
+        visit = _soup(built_site, f"{lang_root}visit/index.html")
+        headings = [h.get_text(strip=True) for h in visit.select(".md-content h2, .ex-visit-card h2")]
+        assert headings and not any(hours in h or booking in h for h in headings), headings
+        assert not visit.select('a[href^="tel:"], .ex-visit-card a[href^="http"]')
+        home = _soup(built_site, f"{lang_root}index.html")
+        link = home.select_one("#visit + .ex-visit a").get_text()
+        assert hours not in link and booking not in link, link
+        footer = _soup(built_site, f"{lang_root}exhibits/people/fan-zhuxian/index.html").select_one(".md-footer")
+        assert footer.select_one(".ex-footer-hall__address") and not footer.select(".ex-footer-hall__address a")
+        assert not footer.select(".ex-footer-hall__hours, .ex-footer-hall__phone")
+        # One footer for the whole site: no chapter footer ("上一页 / 下一页") on records, stories, sections.
+        for page in ("exhibits/people/fan-zhuxian/", "exhibits/stories/luxibei-tower-names/", "visit/", "exhibits/timeline/"):
+            assert not _soup(built_site, f"{lang_root}{page}index.html").select(".md-footer__link"), page
+    en = _soup(built_site, "en/exhibits/people/fan-zhuxian/index.html").select_one(".ex-footer-hall")
+    assert "Liaocheng" in en.get_text()
 
 
 def test_an_empty_footer_line_leaves_no_trace(built_site):

@@ -120,7 +120,8 @@ def test_the_tour_walks_every_zone_in_order_and_comes_back_to_the_start(visitor,
         assert (f"第{number}站，共{len(ROUTE)}站" if not lang else f"Stop {number} of {len(ROUTE)}") == position
         assert visitor.locator(".ex-zone--current").count() == 1
         assert visitor.locator('.ex-tour-steps a[aria-current="step"]').inner_text().split()[0] == str(number)
-        # Its exhibits, as picture cards (a picture or its kind's icon, never a blank box).
+        # Its exhibits: the curator's highlights as picture cards (a picture or its kind's icon, never a
+        # blank box), the rest in the compact list (issue #31 item 5).
         expected = {
             r["title"]["zh" if not lang else "en"]
             for r in RECORDS
@@ -128,6 +129,8 @@ def test_the_tour_walks_every_zone_in_order_and_comes_back_to_the_start(visitor,
         }
         cards = visitor.locator("ul.ex-cards .ex-card")
         shown = {t.strip() for t in cards.locator(".ex-card__title").all_inner_texts()}
+        assert cards.count() == len(zone.get("highlights", [])) or not zone.get("highlights"), zone_id
+        shown |= {t.strip() for t in visitor.locator(".ex-stop-list li a").all_inner_texts()}
         assert shown == expected, (zone_id, shown ^ expected)
         assert cards.locator("img.ex-card__img, .ex-card__ph svg").count() == cards.count()
         seen.append(zone_id)

@@ -67,7 +67,11 @@ def check(root: Path, *, strict: bool = False, drafts: bool = False, cache: dict
         cache=cache,
         names=(settings.historical.names, settings.historical.words) if settings.historical else (set(), set()),
     )
-    problems += settings.record_problems({r.id for r in collection.records})
+    problems += settings.record_problems(
+        {r.id for r in collection.records},
+        zones={r.id: r.hall.zone for r in collection.records if r.hall},
+        referable=collection.referable,
+    )
     rolls = roll.load_all(root, collection.by_id)  # 英名录: exhibits/roll/*.csv
     collection.rolls, collection.roll_warnings = rolls.rolls, rolls.warnings
     collection.advisories = collection.advisories + rolls.warnings

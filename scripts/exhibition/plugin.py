@@ -95,6 +95,9 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
             icp=str(config.extra.get("icp") or ""),
             police=str(config.extra.get("police_filing") or ""),
             statement=not self.edition.kiosk,
+            hall=self.site.by_id.get(self.site.settings.home.visit)
+            if self.site.settings.home and self.site.settings.home.visit
+            else None,
         )
         config.extra["exhibition_share_image"] = self.site.default_share_image
         return config

@@ -6,6 +6,7 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 from . import urls
+from .words import word
 
 # The head's <link rel="alternate" hreflang> tags, as Material writes them (one tag, href before
 # hreflang or after): only these are touched, so a pattern is enough and no page is parsed whole.
@@ -73,17 +74,49 @@ def write_headers_file(site_dir) -> None:
     (site_dir / "_headers").write_text("\n".join(lines), encoding="utf-8")
 
 
+FOOTER_WORDS = (
+    "visit_unknown",
+    "visit_hours",
+    "visit_closed",
+    "visit_phone",
+    "visit_map",
+    "visit_getting_here",
+    "visit_booking",
+    "footer_visit",
+    "address",
+)
 STATEMENT = "accessibility.md"  # docs/accessibility.<lang>.md: what the site does for every visitor
 
 
-def footer(info, languages, directory_urls: bool, icp: str = "", police: str = "", statement: bool = True) -> dict:
+def _both(text, languages) -> dict | None:
+    """A Text as {lang: (words, lang attribute)}: the attribute is "zh" where English falls back on the Chinese."""
+    if not text:
+        return None
+    return {lang: (text.get(lang), "zh" if lang != "zh" and text.missing(lang) else "") for lang in languages}
+
+
+def footer(info, languages, directory_urls: bool, icp: str = "", police: str = "", statement: bool = True, hall=None) -> dict:
     """The footer lines a public body's site in China carries, for partials/copyright.html, from
     settings/site.yml (`info`, a settings.SiteInfo); icp and police: SITE_ICP / SITE_POLICE_FILING,
     set at build time for the host's domain, which win over the settings. statement: link the
-    accessibility statement (the web edition; the kiosk's own buttons are its statement)."""
+    accessibility statement (the web edition; the kiosk's own buttons are its statement).
+    hall: the place record the home's visit box shows (settings/home.yml `visit`): its name and
+    address lead the footer, with the visit settings (hours, phone, map link) each when set; the
+    visit page's cards (overrides/visit.html) read the same."""
     police = (police or info.police_filing or "").strip()
     publisher = info.publisher
+    visit = info.visit
     return {
+        "hall": _both(hall.title, languages) if hall else None,
+        "address": _both(getattr(hall, "address", None), languages),
+        "map_url": visit.map_url or "",
+        "hours": _both(visit.hours, languages),
+        "closed": _both(visit.closed, languages),
+        "booking": _both(visit.booking, languages),
+        "directions": _both(visit.directions, languages),
+        "phone": visit.phone or "",
+        "words": {lang: {key: word(key, lang) for key in FOOTER_WORDS} for lang in languages},
+        "visit_page": {lang: urls.page("visit.md", lang, directory_urls) for lang in languages},
         "publisher": {lang: publisher.get(lang) for lang in languages} if publisher else None,
         "publisher_translated": bool(publisher and publisher.en),
         "contact": info.contact or "",

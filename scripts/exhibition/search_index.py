@@ -28,6 +28,7 @@ from pathlib import Path
 
 from . import pinyin, urls
 from .records import model
+from .words import word
 
 # Hidden fields and their weight: a word of the title weighs as the title does (Material: 1000).
 FIELDS = {"words": {"boost": 1000.0}, "names": {"boost": 1000.0}}
@@ -171,6 +172,9 @@ def search_keys(site, languages: list[str], directory_urls: bool = True) -> dict
             location = urls.page(site.page_path(record), urls.DEFAULT_LANG, directory_urls)
             if fields := record_keys(record, lang):
                 out[lang][location] = fields
+        # The visit page is what 开放时间, 门票, 预约, 电话 or 地址 should find, whether or not the hall has
+        # given those yet (the page then says so): its words, in the visitor's language.
+        out[lang][urls.page("visit.md", urls.DEFAULT_LANG, directory_urls)] = {"words": word("visit_search_words", lang).split()}
     return out
 
 

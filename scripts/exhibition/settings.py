@@ -26,10 +26,13 @@ from pydantic import BaseModel, Field, ValidationError
 
 from .paths import Paths
 from .records import audio
+from .records.citations import found
 from .records.dates import Date, PartialDate
 from .records.load import Document, load
-from .records.model import AudioTrack, Slug, Strict, Text
+from .records.markers import marker_ids
+from .records.model import AudioTrack, Slug, Source, Strict, Text
 from .records.problems import Problem, dotted
+from .records.textnumbers import stated
 
 
 class Zone(Strict):
@@ -43,6 +46,19 @@ class Zone(Strict):
     height: float = Field(gt=0)
     audio: list[AudioTrack] = Field(
         [], description="The audio guide for this tour stop: at most one recording per language, with its transcript."
+    )
+    wall: Optional[Text] = Field(
+        None,
+        description="The zone's wall text (前言), shown at the top of its tour stop: 80-150 字, with its English. "
+        "It says only what the zone's records and their sources say; each paragraph ends with markers "
+        "[@source-id] naming entries of `sources`, whose quotes must hold its numbers and dates.",
+    )
+    sources: list[Source] = Field([], description="The sources the wall text rests on, as a record lists its own.")
+    highlights: list[Slug] = Field(
+        [],
+        max_length=3,
+        description="2-3 ids of this zone's records, shown large at the top of its tour stop, in this order "
+        "(the curator's picks); the zone's other records follow as a compact list.",
     )
 
 
@@ -180,6 +196,33 @@ class Offline(Strict):
     )
 
 
+class Visit(Strict):
+    """What a visitor needs before coming: the visit page's three cards (开放时间 · 怎么来 · 团体与学校预约),
+    the home's visit box and the footer show each field only when it is set. First-party facts the hall
+    gives; leave a field empty until it does (never guessed from old web pages)."""
+
+    hours: Optional[Text] = Field(
+        None, description="Opening hours, e.g. {zh: 9:00—17:00（16:30停止入馆）, en: 9:00–17:00 (last entry 16:30)}."
+    )
+    closed: Optional[Text] = Field(
+        None, description="Closed days, e.g. {zh: 每周一闭馆（法定节假日除外）, en: Closed on Mondays (except public holidays)}."
+    )
+    phone: Optional[str] = Field(
+        None,
+        pattern=r"^\+?[0-9][0-9 ()\-]{4,18}[0-9]$",
+        description="The hall's public telephone for visitors and bookings (an office line, never a person's own), e.g. 0635-1234567.",
+    )
+    booking: Optional[Text] = Field(
+        None, description="How groups and schools book a visit: how long ahead, group size, what to bring."
+    )
+    directions: Optional[Text] = Field(None, description="Getting there: bus lines, parking.")
+    map_url: Optional[str] = Field(
+        None,
+        pattern=r"^https://",
+        description="A map's page for the hall's address (高德地图 / 百度地图): the address becomes a link to it.",
+    )
+
+
 class SiteInfo(Strict):
     """settings/site.yml: how the web site is published, and the footer a public body's site carries.
     Each footer line is shown only when it is set."""
@@ -216,6 +259,9 @@ class SiteInfo(Strict):
         "government-website register (政府网站标识码).",
     )
     offline: Offline = Field(default_factory=Offline, description="The guided tour without signal (web edition).")
+    visit: Visit = Field(
+        default_factory=Visit, description="Opening hours, phone, booking and a map link, when the hall gives them."
+    )
 
 
 @dataclass
@@ -226,6 +272,7 @@ class Settings:
     open_data: Optional[OpenData] = None
     home: Optional[Home] = None
     home_doc: Optional[Document] = None  # for path:line messages about record ids named in home.yml
+    hall_doc: Optional[Document] = None  # the same for the zones' highlights
     glossary: Optional[Glossary] = None
     historical: Optional[HistoricalFigures] = None
     roll: RollSettings = field(default_factory=RollSettings)
@@ -249,11 +296,12 @@ class Settings:
 
         hall, doc = _load(folder / "hall.yml", root, HallMap, problems)
         if hall:
-            settings.hall = hall
+            settings.hall, settings.hall_doc = hall, doc
             _unique(doc, [z.id for z in hall.zones], "zones", "zone", problems)
             _unique(doc, list(hall.tour), "tour", "tour stop", problems)
-            for index in range(len(hall.zones)):
+            for index, zone in enumerate(hall.zones):
                 problems += audio.check(doc, root / audio.FOLDER, at=("zones", index))
+                problems += _check_wall(doc, index, zone)
             zone_ids = {z.id for z in hall.zones}
             for index, stop in enumerate(hall.tour):
                 if stop not in zone_ids:
@@ -301,9 +349,27 @@ class Settings:
                 )
         return settings, problems
 
-    def record_problems(self, known: set[str]) -> list[Problem]:
-        """Record ids named in settings that no published record has (checked once records are read)."""
+    def record_problems(
+        self, known: set[str], zones: dict[str, str] | None = None, referable: set[str] = frozenset()
+    ) -> list[Problem]:
+        """Record ids named in settings that no published record has (checked once records are read);
+        zones: {record id: its hall zone}, for the zones' highlights; referable: records with mistakes of
+        their own, which a highlight may name without a second message (one typo, one message)."""
         problems = []
+        if self.hall and self.hall_doc:
+            for index, zone in enumerate(self.hall.zones):
+                for position, record_id in enumerate(zone.highlights):
+                    loc = ("zones", index, "highlights", position)
+                    if record_id not in known | referable:
+                        why = f'no published record has the id "{record_id}". Name a record of this zone'
+                    elif zones is not None and record_id in known and zones.get(record_id) != zone.id:
+                        why = (
+                            f'"{record_id}" stands in zone "{zones.get(record_id) or "(none)"}", not in "{zone.id}". '
+                            "Highlight a record of this zone, or change the record's `hall: zone:`"
+                        )
+                    else:
+                        continue
+                    problems.append(Problem(self.hall_doc.path, self.hall_doc.line(loc), dotted(loc), why))
         if self.home and self.home_doc:
             named = [(("hero",), self.home.hero)] + [(("featured", i), r) for i, r in enumerate(self.home.featured)]
             if self.home.visit:
@@ -335,6 +401,58 @@ def _load(path: Path, root: Path, cls: type[BaseModel], problems: list[Problem])
 
         problems += explain_all(doc, cls, exc)
         return None, None
+
+
+def _check_wall(doc: Document, index: int, zone: Zone) -> list[Problem]:
+    """A zone's wall text is sourced as a record's paragraph is: its markers name the zone's sources, and
+    the numbers and dates it states are in their quotes."""
+    if not zone.wall:
+        return []
+    problems = []
+    by_id = {s.id: s for s in zone.sources}
+    for lang in ("zh", "en"):
+        text = zone.wall.cited(lang) if lang == "zh" or zone.wall.en else ""
+        if not text:
+            continue
+        loc = ("zones", index, "wall", lang)
+        line = doc.line(loc)
+        ids = marker_ids(text)
+        if not ids:
+            problems.append(
+                Problem(
+                    doc.path,
+                    line,
+                    dotted(loc),
+                    "the wall text names no source. End it with markers [@source-id] naming entries of the zone's `sources`",
+                )
+            )
+        for name in ids:
+            if name not in by_id:
+                known = ", ".join(by_id) or "(none yet)"
+                problems.append(
+                    Problem(
+                        doc.path,
+                        line,
+                        dotted(loc),
+                        f"the marker [@{name}] names no source of this zone. Use an id under `sources:` ({known})",
+                    )
+                )
+        cited = [by_id[i] for i in ids if i in by_id]
+        said: set[str] = set()
+        for item in stated(text):
+            if item.shown in said or (cited and found(item, cited)):
+                continue
+            said.add(item.shown)
+            problems.append(
+                Problem(
+                    doc.path,
+                    line,
+                    dotted(loc),
+                    f'"{item.shown}" is not in the quotes of the sources the wall text cites '
+                    f"({', '.join(ids) or 'none'}). Add the passage to a quote or correct the text",
+                )
+            )
+    return problems
 
 
 def _unique(doc: Document, ids: list[str], key: str, what: str, problems: list[Problem]) -> None:

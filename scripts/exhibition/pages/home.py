@@ -54,6 +54,7 @@ class HomeView:
     tiles: list[Card] = field(default_factory=list)
     visit: list[tuple[str, str]] = field(default_factory=list)  # (label, value)
     visit_href: str = ""
+    visit_more: str = ""  # the link's words: only what the visit page has (settings/site.yml `visit`)
     # The kiosk's first screen: the ways in (tour, stories, roll, timeline, hall map) then the
     # kiosk's featured exhibits (settings/kiosk.yml), all picture tiles; empty on the web.
     first_screen: list[Card] = field(default_factory=list)
@@ -183,6 +184,16 @@ def view(site: Site, lang: str, page_url: str, kiosk_featured: list[str] | None 
             visit.append((ui("area"), f"{place.area_m2:g}{'' if lang == 'zh' else ' '}{ui('unit_m2')}"))
         if place.opened:
             visit.append((ui("opened"), ui("open_since").format(date=place.opened.show(lang))))
+    given = site.settings.site.visit
+    if given.hours:
+        visit.append((ui("visit_hours"), given.hours.get(lang)))
+    if given.phone:
+        visit.append((ui("visit_phone"), given.phone))
+    # The link promises only what the visit page shows: hours and booking once the hall has given them.
+    promised = [ui("visit_hours")] if given.hours or given.closed else []
+    promised.append(ui("visit_address_link"))
+    if given.booking or given.phone:
+        promised.append(ui("visit_booking"))
     return HomeView(
         lang=lang,
         name=(hero_record.title.get(lang) if hero_record else ""),
@@ -194,5 +205,6 @@ def view(site: Site, lang: str, page_url: str, kiosk_featured: list[str] | None 
         tiles=tiles,
         visit=visit,
         visit_href=href("visit.md"),
+        visit_more=("、" if lang == "zh" else " · ").join(promised),
         first_screen=first_screen,
     )

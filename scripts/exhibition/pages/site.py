@@ -15,6 +15,7 @@ from typing import Optional
 from .. import urls
 from ..images.derivatives import Derived
 from ..records import model
+from ..records.dates import PartialDate
 from ..records.roll import Roll
 from ..settings import Settings, Zone
 from . import timeline
@@ -107,6 +108,41 @@ class Site:
         order = list(model.KINDS)
         here = [r for r in self.records if r.hall and r.hall.zone == zone_id and r.kind != "lesson"]
         return sorted(here, key=lambda r: (not r.featured, order.index(r.kind), r.title.zh))
+
+    # A tour stop's compact list: the people first, then where they are remembered, then what happened.
+    STOP_GROUPS = ("story", "person", "memorial", "place", "vessel", "event", "theme")
+
+    @cached_property
+    def first_dates(self) -> dict[str, PartialDate]:
+        """Each record's earliest date on the timeline (a person's birth, an event's day)."""
+        out: dict[str, PartialDate] = {}
+        for entry in self.timeline:
+            known = out.get(entry.record.id)
+            if known is None or entry.date < known:
+                out[entry.record.id] = entry.date
+        return out
+
+    def zone_highlights(self, zone: Zone) -> list[model.Record]:
+        """The curator's 2-3 picks of a zone (settings/hall.yml `highlights`), shown large."""
+        return [self.by_id[i] for i in zone.highlights if i in self.by_id]
+
+    def zone_groups(self, zone: Zone) -> list[tuple[str, list[model.Record]]]:
+        """A zone's other exhibits, grouped by kind (STOP_GROUPS), each group in order of date
+        (undated ones last, by title): [(kind, records)]."""
+        picked = set(zone.highlights)
+        rest = [r for r in self.in_zone(zone.id) if r.id not in picked]
+        dates = self.first_dates
+
+        def key(record: model.Record):
+            date = dates.get(record.id)
+            return (date is None, date.iso if date else "", record.title.zh)
+
+        groups = []
+        for kind in self.STOP_GROUPS + tuple(k for k in model.KINDS if k not in self.STOP_GROUPS):
+            here = sorted((r for r in rest if r.kind == kind), key=key)
+            if here:
+                groups.append((kind, here))
+        return groups
 
     def tour_path(self, zone: Zone | None = None) -> str:
         return f"{self.out_dir}/tour/{zone.id if zone else 'index'}.md"

@@ -167,6 +167,9 @@ class Renderer(Formatter):
             number=number,
             total=len(route),
             records=self.site.in_zone(zone.id),
+            highlights=self.site.zone_highlights(zone),
+            groups=self.site.zone_groups(zone),
+            cite=lambda text: self.cite(text, zone.sources),
             previous=route[number - 2] if number > 1 else None,
             next=route[number] if number < len(route) else None,
         )

@@ -126,6 +126,10 @@ def _found(item: Found, sources: list[model.Source], marked: bool = True) -> boo
     return False
 
 
+# For text outside records that cites sources the same way (a hall zone's wall text, settings.py).
+found = _found
+
+
 def paragraph_problems(doc: Document, record: model.Record) -> tuple[list[Problem], list[Problem]]:
     """(errors whatever the status: markers naming no source; findings: numbers and dates no
     quote of the cited sources gives, errors in a verified record and notes in a draft)."""
