@@ -65,14 +65,18 @@ class Renderer(Formatter):
             disputed = {x.field: x for x in record.disputed}
 
             def year(field: str, event) -> str:
-                if field in disputed:
-                    return (" or " if self.lang == "en" else "或").join(str(v.value) for v in disputed[field].values)
+                if field in disputed:  # a year or a date each: the card shows years
+                    years = dict.fromkeys(str(v.value)[:4] for v in disputed[field].values)
+                    return (" or " if self.lang == "en" else "或").join(years)
                 return str(event.date.year) if event and event.date else ""
 
             born, died = year("born", record.born), year("died", record.died)
             if not born and not died:
                 return ""
-            return f"{born}{'—' if self.lang == 'zh' else '–'}{died}" if born and died else (born or died)
+            dash = "—" if self.lang == "zh" else "–"
+            if record.living:
+                return UI["born_in"][self.lang].format(year=born) if born else ""
+            return f"{born or ('？' if self.lang == 'zh' else '?')}{dash}{died}"
         if isinstance(record, model.Event):
             if record.start and record.end:
                 return f"{record.start.show(self.lang)}{'—' if self.lang == 'zh' else ' – '}{record.end.show(self.lang)}"
