@@ -27,7 +27,6 @@ from .search_index import search_keys, split_by_language, write_pictures
 from .words import UI
 
 
-
 def not_found(out_dir: str, directory_urls: bool) -> list[dict]:
     """What overrides/404.html shows, Chinese first, then English: what happened and four ways on (home, the
     tour, the roll, the stories), as site-root paths its `url` filter makes absolute (the page is served at
@@ -42,6 +41,7 @@ def not_found(out_dir: str, directory_urls: bool) -> list[dict]:
         )
         for lang in ("zh", "en")
     ]
+
 
 class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
     def __init__(self):
