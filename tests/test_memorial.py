@@ -123,3 +123,25 @@ def test_the_404_page_reads_and_works_in_a_browser(page, built_site):
     page.locator(".ex-404 nav a").nth(2).click()  # the roll
     page.wait_for_url("**/exhibits/roll/")
     assert page.locator("h1").inner_text() == "英名录"
+
+
+def test_the_kiosk_edition_has_the_same_404_with_its_own_addresses(kiosk_site):
+    """The kiosk's pages are files (page.html): its 404 page's ways on name files that exist, from the
+    folder's root, as a web server in the hall serving site-kiosk/ would resolve them."""
+    page = BeautifulSoup((kiosk_site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert [s["lang"] for s in page.select(".ex-404 > section")] == ["zh", "en"]
+    links = [a["href"] for a in page.select(".ex-404 nav a")]
+    assert len(links) == 8 and all(href.startswith("/") and href.endswith("index.html") for href in links), links
+    for href in links:
+        assert (kiosk_site / href.lstrip("/")).exists(), href
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_the_card_grid_reads_on_a_phone_with_no_axe_violation(page, lang):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(page.base + f"/{lang}exhibits/people/")
+    card = page.locator("li.ex-card--type .ex-card__title").first
+    assert float(card.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 24  # the name large
+    assert card.evaluate("e => getComputedStyle(e).fontWeight") == "700"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scrolling
+    assert axe_violations(page) == ""
