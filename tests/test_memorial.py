@@ -145,3 +145,15 @@ def test_the_card_grid_reads_on_a_phone_with_no_axe_violation(page, lang):
     assert card.evaluate("e => getComputedStyle(e).fontWeight") == "700"
     assert page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scrolling
     assert axe_violations(page) == ""
+
+
+def test_an_events_card_gives_its_days_once(built_site):
+    zh = _soup(built_site / "exhibits/events/index.html")
+    en = _soup(built_site / "en/exhibits/events/index.html")
+
+    def dates(page, title):
+        card = next(c for c in page.select("li.ex-card--event") if c.select_one(".ex-card__title").get_text() == title)
+        return card.select_one(".ex-card__dates").get_text()
+
+    assert dates(zh, "1938年聊城保卫战") == "1938年11月14日—15日"
+    assert dates(en, "The defence of Liaocheng, November 1938") == "14–15 November 1938"

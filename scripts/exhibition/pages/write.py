@@ -78,8 +78,13 @@ class Renderer(Formatter):
                 return UI["born_in"][self.lang].format(year=born) if born else ""
             return f"{born or ('？' if self.lang == 'zh' else '?')}{dash}{died}"
         if isinstance(record, model.Event):
-            if record.start and record.end:
-                return f"{record.start.show(self.lang)}{'—' if self.lang == 'zh' else ' – '}{record.end.show(self.lang)}"
+            start, end = record.start, record.end
+            if start and end:
+                if (start.year, start.month) == (end.year, end.month) and start.day and end.day:  # 14–15 Nov
+                    if self.lang == "zh":
+                        return f"{start.show('zh')}—{end.day}日"
+                    return f"{start.day}–{end.show('en')}"
+                return f"{start.show(self.lang)}{'—' if self.lang == 'zh' else ' – '}{end.show(self.lang)}"
             return record.when.show(self.lang) if record.when else ""
         return ""
 
