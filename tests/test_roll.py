@@ -875,3 +875,15 @@ def test_the_name_wall_works_by_keyboard(page):
     assert page.locator("#p-zhang-bingyuan").is_visible()
     settled(page)  # the :target highlight fades in: axe measures the colours once it is drawn
     assert axe_violations(page) == ""  # the memorial's statement, the wall, the cards
+
+
+def test_related_names_published_records_each_at_its_line(tmp_path, records):
+    yml = YML + "related:\n  - luxibei-tower-names\n  - no-such-story\n"
+    result = _files(tmp_path, {"t.csv": HEADER + csv_row("t-a", "赵甲"), "t.yaml": yml}, records)
+    assert messages(result) == [
+        'exhibits/roll/t.yaml:14: related: no published record "no-such-story". '
+        "Use the id of a story, memorial or other exhibit record"
+    ]
+    yml = YML + "related: [luxibei-tower-names]\n"
+    result = _files(tmp_path, {"t.csv": HEADER + csv_row("t-a", "赵甲"), "t.yaml": yml}, records)
+    assert result.problems == [] and result.rolls[0].header.related == ["luxibei-tower-names"]
