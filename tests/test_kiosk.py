@@ -388,9 +388,10 @@ def test_search_keys_delete_and_clear_and_suggestions_are_one_tap(kiosk):
     assert len(sizes) >= 28 and [s for s in sizes if min(s) < 64] == [], sizes
 
 
-# Each tile of the kiosk home's first screen: [top, bottom, left, right, width, height, has a picture, title].
+# Each tile of the kiosk home's first screen: [top, bottom, left, right, width, height, has a picture (or is a
+# person's or an event's typographic card), title].
 FIRST_TILES = """els => els.map(e => { const r = e.getBoundingClientRect();
-  return [r.top, r.bottom, r.left, r.right, r.width, r.height, !!e.querySelector('img, .ex-card__ph'),
+  return [r.top, r.bottom, r.left, r.right, r.width, r.height, !!e.querySelector('img, .ex-card__ph') || e.parentElement.classList.contains('ex-card--type'),
           e.querySelector('.ex-card__title').textContent]; })"""
 
 

@@ -388,3 +388,15 @@ def test_each_page_is_shared_with_its_own_title_and_a_picture(subpath_site):
     ship = _soup(subpath_site, "exhibits/vessels/liaocheng-ship/index.html").find("meta", property="og:image")["content"]
     hall = home.find("meta", property="og:image")["content"]
     assert ship != hall and re.search(r"/media/[0-9a-f]{20}/960\.webp$", ship)
+
+
+def test_the_404_page_leads_on_inside_the_sub_path(subpath_site):
+    """Served at any address under /expo/, the 404 page's four ways on (both languages) and its styles stay
+    under the sub-path, and each leads to a page of the site."""
+    html = (subpath_site / "404.html").read_text(encoding="utf-8")
+    page = BeautifulSoup(html, "html.parser")
+    ways = [a["href"] for a in page.select(".ex-404 nav a")]
+    assert len(ways) == 8 and all(href.startswith("/expo/") for href in ways), ways
+    for href in ways:
+        assert (subpath_site / href.removeprefix("/expo/").removesuffix(".") / "index.html").exists(), href
+    assert all(link["href"].startswith(("/expo/", "https://example.org/expo/")) for link in page.select('link[rel="stylesheet"]'))

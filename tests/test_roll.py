@@ -321,7 +321,7 @@ def roll_site(tmp_path_factory, caches) -> Path:
     work = copy_project(tmp_path_factory.mktemp("roll"), caches=caches)
     write(work, "exhibits/roll/test-list.yaml", YML)
     write(work, "exhibits/roll/test-list.csv", HEADER + "".join(csv_row(*g[:7], rest=g[7], note=g[8]) for g in GENERATED))
-    write(work, "settings/roll.yml", f"contact: {CONTACT}\n")
+    write(work, "settings/roll.yml", f"contact: {CONTACT}\nsearch_from: 2\n")  # four names: searched
     result = run_cli(work, "build")
     assert result.returncode == 0, result.stdout + result.stderr
     return work / "site"
@@ -363,9 +363,9 @@ def test_cards_reach_the_page_without_a_markdown_pass(roll_site):
 
 def test_correction_link(roll_site):
     html = (roll_site / "exhibits/roll/test-list/index.html").read_text(encoding="utf-8")
-    links = re.findall(r'href="(mailto:[^"]+)"', html)
+    links = re.findall(r'<a class="ex-roll-correct" href="(mailto:[^"]+)"', html)  # each name's (the list's lead is apart)
     assert len(links) == len(GENERATED)
-    first = unquote(links[0].replace("&amp;", "&"))
+    first = next(x for x in (unquote(x.replace("&amp;", "&")) for x in links) if "#p-t-zhao-jia" in x)  # names in stroke order
     assert first.startswith(f"mailto:{CONTACT}?subject=英名录更正：赵甲（test-list #p-t-zhao-jia）")
     en = (roll_site / "en/exhibits/roll/test-list/index.html").read_text(encoding="utf-8")
     assert "Roll of names correction: 赵甲 (test-list #p-t-zhao-jia)" in unquote(en)
@@ -449,7 +449,7 @@ def test_search_by_characters_pinyin_and_initials(browser, roll_server, lang):
     )
     box.fill("")
     page.select_option("#roll-native_place", "测试县")
-    assert _visible(page) == ["p-t-zhao-jia", "p-t-sun-bing"]
+    assert _visible(page) == ["p-t-sun-bing", "p-t-zhao-jia"]  # in stroke order: 孙 6, 赵 9
     page.select_option("#roll-resting_place", CEMETERY)
     page.select_option("#roll-era", "war-of-liberation")
     assert _visible(page) == []
@@ -772,3 +772,118 @@ def test_what_a_row_may_hold(tmp_path, records):
         'exhibits/roll/t.csv:5: name: 钱乙 (native place "—", died —) is also on line 3. If these are two people, '
         "say what tells them apart in `note`; if one, remove a row"
     ]
+
+
+# --- the roll as a memorial (issue #31, item 7) -------------------------------------------------
+
+
+def _row(name: str, died: str = "") -> roll.Row:
+    from exhibition.records.dates import PartialDate
+
+    return roll.Row(0, name, name, "", "", None, PartialDate.parse(died) if died else None, *[""] * 6, "", "")
+
+
+def test_names_are_ordered_by_the_surnames_strokes_then_the_next_characters():
+    from exhibition import strokes
+
+    names = ["赵一", "张三", "王五", "丁二", "张乙", "王一"]
+    shown = [row.name for row in roll_pages.ordered([_row(n) for n in names])]
+    # 丁 2, 王 4, 张 7, 赵 9 (Unihan kTotalStrokes); one surname together, then the next character's strokes.
+    assert shown == ["丁二", "王一", "王五", "张乙", "张三", "赵一"]
+    assert [strokes.count(c) for c in "丁王张赵孔史肖"] == [2, 4, 7, 9, 4, 5, 7]
+    # Same strokes (张 7, 肖 7): by code point; a character Unihan does not count goes last.
+    assert [r.name for r in roll_pages.ordered([_row("肖甲"), _row("张甲"), _row("A")])] == ["张甲", "肖甲", "A"]
+
+
+def test_names_by_date_of_sacrifice_when_the_settings_say_so():
+    rows = [_row("丁甲", "1945"), _row("赵乙", "1938-11-15"), _row("王丙"), _row("孔丁", "1938-11-15")]
+    assert [r.name for r in roll_pages.ordered(rows, "died")] == ["孔丁", "赵乙", "丁甲", "王丙"]
+
+
+def test_the_stroke_counts_are_unihans_with_its_licence():
+    from exhibition import strokes
+
+    head = strokes.DATA.read_text(encoding="utf-8").splitlines()[:3]
+    assert "kTotalStrokes" in head[0] and "Unihan" in head[0] and "Unicode" in head[2]
+    assert "UNICODE" in (strokes.DATA.parent / "LICENSE.txt").read_text(encoding="utf-8")
+    assert strokes.count("\U00020000") < strokes.UNKNOWN  # beyond the BMP too (Extension B)
+
+
+def _card_ids(html: str) -> list[str]:
+    return re.findall(r'<li class="ex-roll-card" id="p-([^"]+)"', html)
+
+
+def test_the_real_roll_is_in_stroke_order_and_opens_with_the_towers_number(built_site):
+    from exhibition import strokes
+
+    zh = (built_site / "exhibits/roll/luxibei-tower/index.html").read_text(encoding="utf-8")
+    assert _card_ids(zh) == ["shi-qinchen", "zhang-bingyuan", "xiao-yongzhi"]  # 史 5, 张 7, 肖 7
+    heroes = (built_site / "exhibits/roll/liaocheng-heroes/index.html").read_text(encoding="utf-8")
+    names = re.findall(r'<h2 class="ex-roll-name"><span lang="zh">([^<]+)</span>', heroes)
+    assert len(names) > 1 and names == sorted(names, key=strokes.key)
+    # The statement: the source's number, large, with its note; the names known as a wall; no form over three.
+    assert re.search(r'class="ex-roll-number">925</span> <span class="ex-roll-statement-text">位烈士的英名', zh)
+    assert 'href="#src-czkjst"' in zh and "本站列出 3 位。" in zh
+    wall = re.search(r'<ul class="ex-roll-wall"[^>]*>(.*?)</ul>', zh)[1]
+    assert re.findall(r'href="#p-([^"]+)"', wall) == _card_ids(zh)
+    assert 'class="ex-roll-search"' not in zh and "roll.js" not in zh
+    # No contact and no national address set today: neither a lead button nor a link is invented.
+    assert "ex-roll-lead" not in zh and "ex-roll-national" not in zh and "mailto:" not in zh
+
+
+def test_a_long_list_keeps_search_and_a_lead_goes_to_the_contact(roll_site):
+    html = (roll_site / "exhibits/roll/test-list/index.html").read_text(encoding="utf-8")
+    assert 'class="ex-roll-search"' in html and 'class="ex-roll-wall"' not in html  # search_from: 2
+    lead = re.search(r'<p class="ex-roll-lead"><a class="md-button md-button--primary" href="([^"]+)">提供线索</a>', html)
+    assert unquote(lead[1].replace("&amp;", "&")) == f"mailto:{CONTACT}?subject=英名录线索：测试名录（test-list）"
+    assert "Send us a lead" in (roll_site / "en/exhibits/roll/test-list/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_the_story_the_roll_and_the_cemetery_link_to_each_other(built_site, lang):
+    pages = {
+        "story": "exhibits/stories/luxibei-tower-names/",
+        "roll": "exhibits/roll/luxibei-tower/",
+        "cemetery": "exhibits/memorials/luxibei-revolutionary-martyrs-cemetery/",
+    }
+
+    def links(name: str) -> set[str]:
+        path = built_site / lang / pages[name] / "index.html"
+        base = "/" + lang + pages[name]
+        found = set()
+        for href in re.findall(r'href="([^"#]+)"', path.read_text(encoding="utf-8")):
+            if not href.startswith(("http", "mailto:", "/")):
+                found.add(str(Path(base + href).resolve()).removeprefix("/" + lang).rstrip("/") + "/")
+        return found
+
+    for a in pages:
+        for b in pages:
+            if a != b:
+                assert pages[b] in {x.lstrip("/") for x in links(a)}, f"{a} does not link to {b}"
+
+
+def test_the_name_wall_works_by_keyboard(page):
+    page.goto(page.base + "/exhibits/roll/luxibei-tower/")  # the real settings: three names are a wall
+    first = page.locator(".ex-roll-wall a").first
+    first.focus()
+    assert page.evaluate("document.activeElement.textContent") == "史钦琛"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "张炳元"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**#p-zhang-bingyuan")
+    assert page.evaluate("document.querySelector(':target').id") == "p-zhang-bingyuan"
+    assert page.locator("#p-zhang-bingyuan").is_visible()
+    settled(page)  # the :target highlight fades in: axe measures the colours once it is drawn
+    assert axe_violations(page) == ""  # the memorial's statement, the wall, the cards
+
+
+def test_related_names_published_records_each_at_its_line(tmp_path, records):
+    yml = YML + "related:\n  - luxibei-tower-names\n  - no-such-story\n"
+    result = _files(tmp_path, {"t.csv": HEADER + csv_row("t-a", "赵甲"), "t.yaml": yml}, records)
+    assert messages(result) == [
+        'exhibits/roll/t.yaml:14: related: no published record "no-such-story". '
+        "Use the id of a story, memorial or other exhibit record"
+    ]
+    yml = YML + "related: [luxibei-tower-names]\n"
+    result = _files(tmp_path, {"t.csv": HEADER + csv_row("t-a", "赵甲"), "t.yaml": yml}, records)
+    assert result.problems == [] and result.rolls[0].header.related == ["luxibei-tower-names"]

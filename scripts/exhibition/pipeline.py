@@ -174,6 +174,8 @@ def affected(collection: Collection, changed: set[str]) -> set[str]:
             out |= named
         elif named & changed:
             out.add(record_id)
+    for names in collection.rolls:  # the exhibits a roll's page links to link back to it (Site.rolls_of)
+        out |= {row.resting_place for row in names.rows if row.resting_place} | set(names.header.related)
     return out
 
 

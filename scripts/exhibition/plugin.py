@@ -24,6 +24,23 @@ from .pipeline import Options, run
 from .publishing import absolute_alternates, footer, site_url_problem, write_headers_file, write_robots
 from .records.problems import ValidationFailed
 from .search_index import search_keys, split_by_language, write_pictures
+from .words import UI
+
+
+def not_found(out_dir: str, directory_urls: bool) -> list[dict]:
+    """What overrides/404.html shows, Chinese first, then English: what happened and four ways on (home, the
+    tour, the roll, the stories), as site-root paths its `url` filter makes absolute (the page is served at
+    any address)."""
+    index = "" if directory_urls else "index.html"
+    ways = (("home", ""), ("tour", f"{out_dir}/tour/"), ("roll", f"{out_dir}/roll/"), ("stories", f"{out_dir}/stories/"))
+    return [
+        dict(
+            lang=lang,
+            **{key: UI[f"not_found_{key}"][lang] for key in ("title", "text", "search", "ways")},
+            links=[(UI[f"not_found_{key}"][lang], f"{'' if lang == 'zh' else 'en/'}{path}{index}") for key, path in ways],
+        )
+        for lang in ("zh", "en")
+    ]
 
 
 class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
@@ -180,6 +197,8 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
         i18n = config.plugins.get("i18n")
         if template_name == "404.html" and getattr(i18n, "extra_alternate", None):
             config.extra.alternate = copy.deepcopy(i18n.extra_alternate)
+        if template_name == "404.html":
+            context["exhibition_404"] = not_found(self.site.out_dir if self.site else "exhibits", config.use_directory_urls)
         return context
 
     def on_post_template(self, output_content, template_name, config):

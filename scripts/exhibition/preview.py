@@ -170,6 +170,8 @@ class Preview:
         files = [root / "mkdocs.yml", self.build.config_file]
         for folder in (Paths(root).settings, Paths(root).overrides, Path(__file__).parent / "pages" / "templates"):
             files += sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+        # A roll's header names the exhibits its page and theirs link to each other (`related`).
+        files += sorted((Paths(root).exhibits / "roll").glob("*.y*ml"))
         return tuple(stamp(path) for path in files)
 
     def watched(self) -> list[tuple[Path, bool]]:

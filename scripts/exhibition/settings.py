@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Literal, Optional
 
 from pydantic import BaseModel, Field, ValidationError
 
@@ -183,6 +183,23 @@ class RollSettings(Strict):
     )
     shard_at: int = Field(
         500, ge=1, description="A list with more names than this gets one page of cards per pinyin initial (A–Z)."
+    )
+    order: Literal["strokes", "died"] = Field(
+        "strokes",
+        description="How names are ordered: strokes (姓氏笔画, the surname's stroke count, the convention of honour "
+        "rolls; Unihan's kTotalStrokes) or died (by date of sacrifice, the undated last, then by strokes).",
+    )
+    search_from: int = Field(
+        30,
+        ge=1,
+        description="A list shows its search box and filters only when it has more names than this; a shorter "
+        "list is a wall of names.",
+    )
+    national_roll: str = Field(
+        "",
+        pattern=r"^(|https://\S+)$",
+        description="Address (https://) of the national roll of martyrs' names to search (中华英烈网 烈士英名录), "
+        "shown as a link on the roll's pages. Empty: no link. Only an address the hall or a source confirms.",
     )
 
 

@@ -15,6 +15,7 @@ from ..records import model
 from ..words import UI
 from .format import after_badge, kind_icon
 from .site import Site
+from .write import Renderer
 
 # Kinds that get a tile of their own, in the order the tiles show (lessons are behind the teachers' tile).
 TILE_KINDS = ("person", "memorial", "vessel", "event", "theme", "place")
@@ -40,6 +41,8 @@ class Card:
     label: str = ""
     picture: Picture | None = None
     icon: str = ""  # inline SVG when there is no picture
+    kind: str = ""  # a person or an event without a picture: a typographic card (_macros.md.j2 record_card)
+    dates: str = ""  # its life dates or date
 
 
 @dataclass
@@ -88,7 +91,18 @@ def view(site: Site, lang: str, page_url: str, kiosk_featured: list[str] | None 
             return None
         return Picture(root + der.small.url, der.small.width, der.small.height, position=record.images[0].position)
 
+    writer = Renderer(site, lang)
+
     def card(record: model.Record) -> Card:
+        if not record.images and record.kind in ("person", "event"):
+            return Card(
+                href(site.page_path(record)),
+                record.title.get(lang),
+                writer.card_line(record),
+                ui(f"one_{record.kind}"),
+                kind=record.kind,
+                dates=writer.card_dates(record),
+            )
         return Card(
             href(site.page_path(record)),
             record.title.get(lang),

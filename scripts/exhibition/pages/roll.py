@@ -10,6 +10,7 @@ templates/roll_*.md.j2 and _roll.md.j2; the words in words.yml (roll_*).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import re
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Optional
 from urllib.parse import quote
 
-from .. import pinyin, urls
+from .. import pinyin, strokes, urls
 from ..records import model
 from ..records.dates import PartialDate
 from ..records.roll import Roll, Row
@@ -39,6 +40,16 @@ def L(key: str, lang: str, **kw) -> str:
     """A word of the roll's pages (words.yml, roll_*), with its {fields} filled in."""
     text = UI[f"roll_{key}"][lang]
     return text.format(**kw) if kw else text
+
+
+def ordered(rows: list[Row], order: str = "strokes") -> list[Row]:
+    """The names in the order of honour rolls: by the surname's strokes (姓氏笔画; the same surname together,
+    then the next characters' strokes, then code point), or, with order "died", by date of sacrifice (the
+    undated last), names of the same date by strokes."""
+    by_strokes = sorted(rows, key=lambda row: strokes.key(row.name))
+    if order == "died":
+        return sorted(by_strokes, key=lambda row: (row.died is None, row.died or PartialDate(0)))
+    return by_strokes
 
 
 def shard_of(row: Row) -> str:
@@ -95,6 +106,7 @@ def pages(site: Site, rolls: list[Roll], root: Path, docs_dir: Path, langs=model
         return out
     settings = site.settings.roll  # settings/roll.yml, checked with the records
     contact, shard_at = settings.contact, settings.shard_at
+    rolls = [dataclasses.replace(roll, rows=ordered(roll.rows, settings.order)) for roll in rolls]
     font = rollfont.make(rolls, data_dir, root, settings.font)
     keep = set()
     for lang in langs:
@@ -186,6 +198,7 @@ class ListEntry:
     covers: str
     count: str
     href: str
+    statement: Optional[Statement] = None
 
 
 def _context(site: Site, r: Renderer, lang: str, path: str) -> dict:
@@ -205,7 +218,11 @@ def index_page(site: Site, r: Renderer, rolls: list[Roll], lang: str) -> str:
     ctx = _context(site, r, lang, page_path(site))
     lists = [
         ListEntry(
-            roll.header.title.get(lang), roll.header.covers.get(lang), count_line(roll, lang), ctx["href"](page_path(site, roll))
+            roll.header.title.get(lang),
+            roll.header.covers.get(lang),
+            count_line(roll, lang),
+            ctx["href"](page_path(site, roll)),
+            statement(roll, lang),
         )
         for roll in rolls
     ]
@@ -213,11 +230,35 @@ def index_page(site: Site, r: Renderer, rolls: list[Roll], lang: str) -> str:
 
 
 def count_line(roll: Roll, lang: str) -> str:
-    h = roll.header
-    if h.count:
-        label = h.count_label.get(lang) if h.count_label else L("count_label", lang)
-        return L("honest", lang, label=label, count=f"{h.count:,}", listed=f"{len(roll.rows):,}")
+    """How many names the page lists. The count of the whole roll is the statement's (statement()), never
+    beside this: no source says that the names listed are among those counted (audit P40)."""
     return L("listed", lang, listed=f"{len(roll.rows):,}")
+
+
+@dataclass
+class Statement:
+    """The memorial's opening: how many names the whole roll has (a source's number), large."""
+
+    number: str
+    text: str
+    source: str  # the source's anchor on the page (#src-<id>)
+    note: str  # its number in the list of sources
+
+
+def statement(roll: Roll, lang: str) -> Optional[Statement]:
+    h = roll.header
+    if not h.count:
+        return None
+    text = h.count_label.get(lang) if h.count_label else L("count_label", lang)
+    number = next((i for i, s in enumerate(h.sources, 1) if s.id == h.count_source), 1)
+    return Statement(f"{h.count:,}", text, f"#src-{h.count_source}" if h.count_source else "#sources", str(number))
+
+
+def linked_records(site: Site, roll: Roll) -> list[model.Record]:
+    """The exhibits a list's page links to and that link back to it (Site.rolls_of): the header's
+    `related` (the story of the names) and the places its names rest in (the cemetery)."""
+    ids = list(roll.header.related) + sorted({row.resting_place for row in roll.rows if row.resting_place})
+    return [site.by_id[i] for i in dict.fromkeys(ids) if i in site.by_id]
 
 
 def _era(site: Site, row: Row):
@@ -268,8 +309,20 @@ def roll_page(
         Filter("era", [(e.id, r.t(e.name)) for e in eras]),
         Filter("resting_place", [(v, r.t(site.by_id[v].title)) for v in rests]),
     ]
+    settings = site.settings.roll
+    lead = ""
+    if contact and not kiosk:
+        subject = L("lead_subject", lang, roll=h.title.get(lang), id=roll.id)
+        lead = f"mailto:{contact}?subject={quote(subject)}"
     return r.env.get_template("roll_list.md.j2").render(
         ctx,
+        statement=statement(roll, lang),
+        searchable=bool(parts) or len(roll.rows) > settings.search_from,
+        wall=[] if parts else [(row.id, row.name) for row in roll.rows],
+        lead=lead,
+        lead_kiosk=L("lead_kiosk", lang, contact=contact, roll=roll.id) if contact and kiosk else "",
+        national=settings.national_roll,
+        see_also=[Link(r.t(x.title), ctx["href"](site.page_path(x))) for x in linked_records(site, roll)],
         filters=filters,
         count=count_line(roll, lang),
         covers=h.covers.get(lang),

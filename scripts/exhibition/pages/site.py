@@ -73,6 +73,19 @@ class Site:
                 if record.id not in by_id[target].related:
                     self.back_links.setdefault(target, []).append(record)
 
+    def rolls_of(self, record_id: str) -> list[Roll]:
+        """The 英名录 lists a record's page links to (and that link back, pages/roll.py linked_records): those
+        whose header names it under `related` (the story of the names) or whose names rest there (the cemetery)."""
+        return [
+            roll
+            for roll in self.rolls
+            if record_id in roll.header.related or any(row.resting_place == record_id for row in roll.rows)
+        ]
+
+    def roll_path(self, roll: Roll) -> str:
+        """Docs path of a list's page (pages/roll.py page_path, which the layers keep above this module)."""
+        return f"{self.out_dir}/roll/{roll.id}.md"
+
     @cached_property
     def by_id(self) -> dict[str, model.Record]:
         return {r.id: r for r in self.records}

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .. import urls
+from .. import strokes, urls
 from ..records import model
 from ..records.audio import shown as audio_shown
 from ..words import UI
@@ -58,6 +58,41 @@ class Renderer(Formatter):
         known = self.site.settings.tags.get(tag)
         return self.t(known.name) if known else tag
 
+    def card_dates(self, record: model.Record) -> str:
+        """A typographic card's dates: a person's life in years ("1881或1882—1938", a dispute's values joined),
+        an event's date (or its start and end)."""
+        if isinstance(record, model.Person):
+            disputed = {x.field: x for x in record.disputed}
+
+            def year(field: str, event) -> str:
+                if field in disputed:  # a year or a date each: the card shows years
+                    years = dict.fromkeys(str(v.value)[:4] for v in disputed[field].values)
+                    return (" or " if self.lang == "en" else "或").join(years)
+                return str(event.date.year) if event and event.date else ""
+
+            born, died = year("born", record.born), year("died", record.died)
+            if not born and not died:
+                return ""
+            dash = "—" if self.lang == "zh" else "–"
+            if record.living:
+                return UI["born_in"][self.lang].format(year=born) if born else ""
+            return f"{born or ('？' if self.lang == 'zh' else '?')}{dash}{died}"
+        if isinstance(record, model.Event):
+            start, end = record.start, record.end
+            if start and end:
+                if (start.year, start.month) == (end.year, end.month) and start.day and end.day:  # 14–15 Nov
+                    if self.lang == "zh":
+                        return f"{start.show('zh')}—{end.day}日"
+                    return f"{start.day}–{end.show('en')}"
+                return f"{start.show(self.lang)}{'—' if self.lang == 'zh' else ' – '}{end.show(self.lang)}"
+            return record.when.show(self.lang) if record.when else ""
+        return ""
+
+    def card_line(self, record: model.Record) -> str:
+        """A typographic card's one line: a person's role, an event's place; else the summary."""
+        line = getattr(record, "role", None) if isinstance(record, model.Person) else getattr(record, "place", None)
+        return self.t(line) if line else self.t(record.summary)
+
     def context(self, page_path: str) -> dict:
         """The template context of the page made from page_path (a docs/ .md path)."""
         page = Links(self.site, self.lang, page_path)
@@ -65,6 +100,8 @@ class Renderer(Formatter):
             page_url=page.page_url,
             zone_href=page.zone_href,
             tag_name=self.tag_name,
+            card_dates=self.card_dates,
+            card_line=self.card_line,
             hall=self.site.settings.hall,
             current=None,
             small=False,
@@ -325,7 +362,9 @@ def write_pages(
                 continue
             wanted[path] = renderer.record(record)
         for cls in site.kinds():
-            records = sorted((r for r in site.records if isinstance(r, cls)), key=lambda r: (r.title.zh))
+            # People as honour rolls list them: by the surname's strokes (姓氏笔画), not by code point.
+            by = strokes.key if cls is model.Person else str
+            records = sorted((r for r in site.records if isinstance(r, cls)), key=lambda r: by(r.title.zh))
             wanted[target / cls.FOLDER / f"index.{lang}.md"] = renderer.kind_index(cls, records)
         wanted[target / f"timeline.{lang}.md"] = renderer.timeline()
         wanted[target / f"gallery.{lang}.md"] = renderer.gallery()

@@ -402,6 +402,11 @@ class Person(Record):
     FOLDER: ClassVar[str] = "people"
     REFERENCE_FIELDS: ClassVar[tuple[str, ...]] = ("related", "commemorated_at")
     category: Literal["martyr", "hero", "model_veteran", "serving", "other"]
+    category_label: Optional[Text] = Field(
+        None,
+        description="What the person was, in the words of the record's sources, shown instead of the category's "
+        "name, e.g. {zh: 援藏干部 · 退伍军人, en: Cadre sent to Tibet · Army veteran}.",
+    )
     living: bool
     name: Name
     born: Optional[LifeEvent] = None

@@ -79,6 +79,11 @@ class Header(model.Strict):
     from_records: Optional[FromRecords] = Field(
         None, description="Fill the list from the person records too: which ones (hand-written rows are kept)."
     )
+    related: list[model.Slug] = Field(
+        [],
+        description="Ids of exhibit records that tell of this list, e.g. the story of its names: the list's page "
+        "links to them and they link back (the places its names rest in are linked without being named here).",
+    )
 
 
 @dataclass
@@ -175,7 +180,7 @@ def load_all(root: Path, records: dict[str, model.Record]) -> Result:
                 )
             )
             continue
-        header = _header(yml_path, root, result.problems)
+        header = _header(yml_path, root, result.problems, records)
         rows = _rows(csv_path, shown_csv, header, records, result, yml_path.relative_to(root).as_posix())
         if header is not None and rows is not None:
             if header.from_records:
@@ -185,7 +190,7 @@ def load_all(root: Path, records: dict[str, model.Record]) -> Result:
     return result
 
 
-def _header(path: Path, root: Path, problems: list[Problem]) -> Optional[Header]:
+def _header(path: Path, root: Path, problems: list[Problem], records: Optional[dict] = None) -> Optional[Header]:
     from .validate import explain_all
 
     doc, found = load(path, path.relative_to(root).as_posix())
@@ -226,6 +231,16 @@ def _header(path: Path, root: Path, problems: list[Problem]) -> Optional[Header]
                     "count",
                     f'{header.count} is not in the quote of source "{header.count_source}". '
                     "Copy the number exactly as the source gives it, with the passage that says it",
+                )
+            )
+    for i, rid in enumerate(header.related):
+        if records is not None and rid not in records:
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.line(("related", i)),
+                    "related",
+                    f'no published record "{rid}". Use the id of a story, memorial or other exhibit record',
                 )
             )
     return header
