@@ -100,6 +100,7 @@ class Renderer(Formatter):
             protection=self.protection,
             links=lambda ids: self.join_plain([self._html_link(page, i) for i in ids]),
             publisher_name=publisher_name,
+            source_label=self.source_label,
             credit_line=self.credit_line,
             after_badge=lambda caption: after_badge(caption, self.lang),
             rel=page.rel,
@@ -115,6 +116,10 @@ class Renderer(Formatter):
     def _html_link(self, page: Links, record_id: str) -> str:
         record = self.site.by_id[record_id]
         return f'<a href="{page.page_url(self.site.page_path(record))}">{html.escape(self.t(record.title))}</a>'
+
+    def source_label(self, source: model.Source) -> str:
+        """A source as a sentence names it: its publisher, or "the web page “title”" when only a host is known."""
+        return publisher_name(source) or self.ui("a_web_page").format(title=_short_title(source.title))
 
     def value(self, value) -> str:
         """A disputed value as written: a date in the page's language, a number with its separators."""
@@ -133,7 +138,7 @@ class Renderer(Formatter):
         groups: dict[str, list[str]] = {}
         for v in dispute.values:
             source = by_id.get(v.source)
-            name = (publisher_name(source) or self.ui("a_web_page").format(title=_short_title(source.title))) if source else v.source
+            name = self.source_label(source) if source else v.source
             names = groups.setdefault(self.value(v.value) + unit_text, [])
             name = html.escape(name, quote=False)
             if name not in names:
