@@ -36,7 +36,8 @@
   note.hidden = true;
   box.appendChild(note);
   pause.hidden = stop.hidden = true;
-  var heading = article.querySelector("h1");
+  // Under the title and its label line (a record's life dates or date and place), not between them.
+  var heading = article.querySelector("h1 + .ex-label-line") || article.querySelector("h1");
   (heading || article.firstElementChild).insertAdjacentElement(heading ? "afterend" : "beforebegin", box);
 
   function voice() {
