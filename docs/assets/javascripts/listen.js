@@ -59,7 +59,7 @@
   function parts() {
     var title = article.querySelector("h1");
     return (title ? [title] : []).concat(Array.prototype.filter.call(article.querySelectorAll("h2, h3, p, li"), function (e) {
-      if (e.closest(".ex-listen, .ex-cards, nav, svg, details, figure, .ex-kind, .ex-tour-steps, .ex-print-qr, .ex-audio, [hidden]")) return false;
+      if (e.closest(".ex-listen, .ex-cards, nav, svg, details, figure, .ex-kind, .ex-label-line, .ex-tour-steps, .ex-print-qr, .ex-audio, [hidden]")) return false;
       if (e.tagName === "LI" && e.querySelector("p")) return false;  // its paragraphs are read
       return e.textContent.trim().length > 0 && e.getClientRects().length > 0;
     }));
