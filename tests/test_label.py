@@ -85,12 +85,18 @@ def test_the_source_list_reads_publisher_title_date_and_lists_the_gaps_once(buil
     facts = article.select_one("dl.ex-facts").get_text(" ")
     assert "暂无可靠来源" not in facts and "No source yet" not in facts
     gaps = article.select_one(".ex-gaps").get_text(strip=True)
-    assert gaps == ("尚待查证：服役日期、所属舰队、母港" if lang == "zh" else "Still to be verified: Commissioned, Fleet, Home port")
+    assert gaps == (
+        "尚待查证：服役日期、所属舰队、母港" if lang == "zh" else "Still to be verified: Commissioned, Fleet, Home port"
+    )
     items = article.select("ol.ex-sources > li")
     first = items[0]
     for hidden in first.select("details"):
         hidden.decompose()
-    assert first.get_text(" ", strip=True).replace(" ", "").startswith("聊城市退役军人事务局（2019年年鉴条目）·山东首家双拥主题展馆落成")
+    assert (
+        first.get_text(" ", strip=True)
+        .replace(" ", "")
+        .startswith("聊城市退役军人事务局（2019年年鉴条目）·山东首家双拥主题展馆落成")
+    )
     ids = [li.select_one("span[id^=source-]")["id"].removeprefix("source-") for li in items]
     listed = " ".join(li.get_text(" ") for li in items)
     assert not [i for i in ids if i in listed], "the list shows no internal id"

@@ -53,7 +53,8 @@ DOMAIN = re.compile(
 )
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 _CLAUSE_BREAK = re.compile(r"(\s*[；;，,]\s*)")
-_WORK = re.compile(r"《[^》]+》")
+# The work a piece is part of, named in its title's note: "孔繁森（《聊城人物大辞典》第888页）".
+_WORK = re.compile(r"[（(][^（）()]*?(《[^》]+》)")
 
 
 def publisher_name(source: model.Source) -> str:
@@ -80,7 +81,7 @@ def publisher_name(source: model.Source) -> str:
     name = name.strip()
     if not name:
         work = _WORK.search(source.title)
-        name = work[0] if work else ""
+        name = work[1] if work else ""
     return name
 
 

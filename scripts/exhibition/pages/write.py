@@ -19,9 +19,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from .. import urls
 from ..records import model
 from ..records.audio import shown as audio_shown
+from ..records.dates import PartialDate
 from ..words import UI
 from . import lessons, structured
-from ..records.dates import PartialDate
 from .format import PUNCTUATION, CoverFrame, Dated, Formatter, Links, after_badge, kind_icon, publisher_name, wrap_label
 from .language_parts import text_lang
 from .site import Site
@@ -51,6 +51,19 @@ FACT_FIELDS = {
     path.stem.split(".")[0]: set(re.findall(r"m\.fact\('(\w+)'", path.read_text(encoding="utf-8")))
     for path in (HERE / "templates" / "facts").glob("*.md.j2")
 }
+
+
+# Official and primary sources first in a record's list (design review 2026-12, #1): public bodies, state
+# news agencies and papers, archives, yearbooks, printed works (《…》); then the rest, each group as the
+# curator listed it. The citation numbers follow this order.
+_OFFICIAL = re.compile(
+    r"政府|人民代表大会|国务院|中央|委员会|事务局|事务部|档案馆|年鉴|新华社|人民日报|解放军报|光明日报|经济日报|央视|中国军网|"
+    r"^《|Xinhua|People's Daily|PLA Daily|China Military|Government|Ministry|Archives"
+)
+
+
+def listed_sources(record: model.Record) -> list[model.Source]:
+    return sorted(record.sources, key=lambda s: 0 if _OFFICIAL.search(publisher_name(s)) else 1)
 
 
 def _short_title(title: str) -> str:
@@ -144,7 +157,10 @@ class Renderer(Formatter):
             if name not in names:
                 names.append(name)
         values = self.ui("or_join").join(groups)
-        said = [self.ui("differ_says").format(who=("、" if self.lang == "zh" else ", ").join(names), value=value) for value, names in groups.items()]
+        said = [
+            self.ui("differ_says").format(who=("、" if self.lang == "zh" else ", ").join(names), value=value)
+            for value, names in groups.items()
+        ]
         note = p["semicolon"].join(said) + p["stop"].strip()
         return values, note
 
@@ -152,6 +168,7 @@ class Renderer(Formatter):
         """The line under a record's title: life dates and role for a person; date and place for an event."""
         parts: list[str] = []
         if isinstance(record, model.Person):
+
             def year(event, field):
                 if field in disputes:
                     return self.ui("or_join").join(dict.fromkeys(str(v.value)[:4] for v in disputes[field].values))
@@ -197,7 +214,8 @@ class Renderer(Formatter):
         zone = None
         if record.hall and self.site.settings.hall:
             zone = next((z for z in self.site.settings.hall.zones if z.id == record.hall.zone), None)
-        numbers = {s.id: i for i, s in enumerate(record.sources, 1)}
+        sources = listed_sources(record)
+        numbers = {s.id: i for i, s in enumerate(sources, 1)}
         ctx.update(
             record=record,
             disputes=disputes,
@@ -208,11 +226,12 @@ class Renderer(Formatter):
             back=self.site.back_links.get(record.id, []),
             dated=[Dated(x.date, self.t(x.label)) for x in sorted(record.dates, key=lambda x: x.date)],
             source_number=lambda sid: numbers.get(sid, "?"),
-            marks=lambda ids: self.marks(sorted(set(ids), key=lambda i: numbers.get(i, 0)), record.sources),
-            differ=lambda dispute, unit=True: self.differ(dispute, record.sources, unit),
+            sources=sources,
+            marks=lambda ids: self.marks(sorted(set(ids), key=lambda i: numbers.get(i, 0)), sources),
+            differ=lambda dispute, unit=True: self.differ(dispute, sources, unit),
             label_line=self.label_line(record, disputes),
             gaps=[self.ui(f) for f in EXPECTED_FIELDS.get(record.kind, ()) if not getattr(record, f, None) and f not in disputes],
-            cite=lambda text, escape=False: self.cite(text, record.sources, escape=escape),
+            cite=lambda text, escape=False: self.cite(text, sources, escape=escape),
             on_timeline=f"tl-{record.id}" if record.id in self.site.on_timeline else None,
             share_image=self.share_image(record),
             jsonld=structured.jsonld(record, self.lang, self.absolute(path), self.absolute(self.share_image(record))),
