@@ -282,7 +282,7 @@ def test_the_lead_figure_and_the_lightbox_show_each_picture_whole_with_caption_a
     assert box["width"] < box["height"] <= 0.62 * height, box
     assert visitor.locator(".ex-figure--lead figcaption").bounding_box()["y"] >= box["y"] + box["height"] - 1
     if visitor.size != "phone":
-        facts = visitor.locator(".ex-lead__facts table").bounding_box()
+        facts = visitor.locator(".ex-lead__facts dl.ex-facts").bounding_box()
         assert facts["x"] > box["x"] + box["width"] - 1 and facts["y"] < box["y"] + box["height"]
 
     # The lightbox: the portrait, then (a swipe on touch, the arrow key on a laptop) the record's panorama.

@@ -133,7 +133,7 @@ def test_disputed_values_show_both_sides_with_sources(built_site):
     text = page.get_text(" ")
     assert "说法不一" in text and "188.7" in text and "102" in text
     english = soup(built_site / "en/exhibits/people/fan-zhuxian/index.html").get_text(" ")
-    assert "Sources disagree" in english and "1881" in english and "1882" in english
+    assert "Sources differ" in english and "1881" in english and "1882" in english
     assert "1881-01-01" not in english
 
 

@@ -38,7 +38,8 @@
   note.hidden = true;
   box.appendChild(note);
   pause.hidden = stop.hidden = true;
-  var heading = article.querySelector("h1");
+  // Under the title and its label line (a record's life dates or date and place), not between them.
+  var heading = article.querySelector("h1 + .ex-label-line") || article.querySelector("h1");
   (heading || article.firstElementChild).insertAdjacentElement(heading ? "afterend" : "beforebegin", box);
 
   function voice() {
@@ -65,7 +66,7 @@
   function parts() {
     var title = article.querySelector("h1");
     return (title ? [title] : []).concat(Array.prototype.filter.call(article.querySelectorAll("h2, h3, p, li"), function (e) {
-      if (e.closest(".ex-listen, .ex-cards, nav, svg, details, figure, .ex-kind, .ex-tour-steps, .ex-print-qr, .ex-audio, [hidden]")) return false;
+      if (e.closest(".ex-listen, .ex-cards, nav, svg, details, figure, .ex-kind, .ex-label-line, .ex-tour-steps, .ex-print-qr, .ex-audio, [hidden]")) return false;
       if (e.tagName === "LI" && e.querySelector("p")) return false;  // its paragraphs are read
       return e.textContent.trim().length > 0 && e.getClientRects().length > 0;
     }));

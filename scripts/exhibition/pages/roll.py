@@ -25,7 +25,7 @@ from ..records.dates import PartialDate
 from ..records.roll import Roll, Row
 from ..words import UI
 from . import rollfont
-from .format import PUNCTUATION
+from .format import PUNCTUATION, publisher_name
 from .site import Site
 from .write import Renderer
 
@@ -208,6 +208,7 @@ def _context(site: Site, r: Renderer, lang: str, path: str) -> dict:
         L=functools.partial(L, lang=lang),
         lang=lang,
         d=r.d,
+        publisher_name=publisher_name,  # sources named as on every page: the publisher, no hosts
         root=root,
         **PUNCTUATION[lang],
         href=lambda docs_path: root + urls.page(docs_path, lang, site.directory_urls),

@@ -10,6 +10,7 @@ so MkDocs' live reload and caches see only real changes.
 from __future__ import annotations
 
 import functools
+import html
 import re
 from pathlib import Path
 
@@ -18,9 +19,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from .. import strokes, urls
 from ..records import model
 from ..records.audio import shown as audio_shown
+from ..records.dates import PartialDate
 from ..words import UI
 from . import lessons, structured
-from .format import PUNCTUATION, CoverFrame, Dated, Formatter, Links, after_badge, kind_icon, wrap_label
+from .format import PUNCTUATION, CoverFrame, Dated, Formatter, Links, after_badge, kind_icon, publisher_name, wrap_label
 from .language_parts import text_lang
 from .site import Site
 from .timeline import merged
@@ -40,10 +42,33 @@ def _environment() -> Environment:
     return env
 
 
+# Fields a record of the kind should have, listed once under the sources while no source gives them
+# ("尚待查证：服役日期、所属舰队、母港") instead of rows saying so (design review 2026-12, #1).
+EXPECTED_FIELDS = {"vessel": ("commissioned", "fleet", "home_port")}
+_ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
 FACT_FIELDS = {
     path.stem.split(".")[0]: set(re.findall(r"m\.fact\('(\w+)'", path.read_text(encoding="utf-8")))
     for path in (HERE / "templates" / "facts").glob("*.md.j2")
 }
+
+
+# Official and primary sources first in a record's list (design review 2026-12, #1): public bodies, state
+# news agencies and papers, archives, yearbooks, printed works (《…》); then the rest, each group as the
+# curator listed it. The citation numbers follow this order.
+_OFFICIAL = re.compile(
+    r"政府|人民代表大会|国务院|中央|委员会|事务局|事务部|档案馆|年鉴|新华社|人民日报|解放军报|光明日报|经济日报|央视|中国军网|"
+    r"^《|Xinhua|People's Daily|PLA Daily|China Military|Government|Ministry|Archives"
+)
+
+
+def listed_sources(record: model.Record) -> list[model.Source]:
+    return sorted(record.sources, key=lambda s: 0 if _OFFICIAL.search(publisher_name(s)) else 1)
+
+
+def _short_title(title: str) -> str:
+    """A title without its bracketed notes ("与孔繁森相识的回忆（期刊文章，…）" -> "与孔繁森相识的回忆")."""
+    return re.sub(r"\s*[（(][^（）()]*[）)]\s*$", "", title).strip() or title
 
 
 class Renderer(Formatter):
@@ -120,9 +145,12 @@ class Renderer(Formatter):
             figure_value=self.figure_value,
             motto=self.motto,
             life=self.life,
-            burials=lambda burials: self.burials(burials, page.link_to),
+            # Facts are an HTML definition list: their links are HTML, addressed from this page.
+            burials=lambda burials: self.burials(burials, lambda i: self._html_link(page, i)),
             protection=self.protection,
-            links=lambda ids: page.links(ids, self.join_plain),
+            links=lambda ids: self.join_plain([self._html_link(page, i) for i in ids]),
+            publisher_name=publisher_name,
+            source_label=self.source_label,
             credit_line=self.credit_line,
             after_badge=lambda caption: after_badge(caption, self.lang),
             rel=page.rel,
@@ -134,6 +162,76 @@ class Renderer(Formatter):
             media=page.media,
             audio_length=audio_shown,
         )
+
+    def _html_link(self, page: Links, record_id: str) -> str:
+        record = self.site.by_id[record_id]
+        return f'<a href="{page.page_url(self.site.page_path(record))}">{html.escape(self.t(record.title))}</a>'
+
+    def source_label(self, source: model.Source) -> str:
+        """A source as a sentence names it: its publisher, or "the web page “title”" when only a host is known."""
+        return publisher_name(source) or self.ui("a_web_page").format(title=_short_title(source.title))
+
+    def value(self, value) -> str:
+        """A disputed value as written: a date in the page's language, a number with its separators."""
+        if isinstance(value, str) and _ISO_DATE.match(value):
+            return self.d(PartialDate.parse(value))
+        if isinstance(value, (int, float)):
+            return self.num(value) if value >= 10_000 else str(value)  # 1881, 1500吨: no separator
+        return html.escape(str(value))
+
+    def differ(self, dispute: model.Disputed, sources: list[model.Source], unit: bool = True) -> tuple[str, str]:
+        """(the values, plainly: "1881或1882"; the one-line note naming each value's sources by publisher)."""
+        p = PUNCTUATION[self.lang]
+        by_id = {s.id: s for s in sources}
+        shown = " " if self.lang == "en" else ""
+        unit_text = f"{shown}{self.t(dispute.unit)}" if dispute.unit and unit else ""
+        groups: dict[str, list[str]] = {}
+        for v in dispute.values:
+            source = by_id.get(v.source)
+            name = self.source_label(source) if source else v.source
+            names = groups.setdefault(self.value(v.value) + unit_text, [])
+            name = html.escape(name, quote=False)
+            if name not in names:
+                names.append(name)
+        values = self.ui("or_join").join(groups)
+        said = [
+            self.ui("differ_says").format(who=("、" if self.lang == "zh" else ", ").join(names), value=value)
+            for value, names in groups.items()
+        ]
+        note = p["semicolon"].join(said) + p["stop"].strip()
+        return values, note
+
+    def label_line(self, record: model.Record, disputes: dict) -> str:
+        """The line under a record's title: life dates and role for a person; date and place for an event."""
+        parts: list[str] = []
+        if isinstance(record, model.Person):
+
+            def year(event, field):
+                if field in disputes:
+                    return self.ui("or_join").join(dict.fromkeys(str(v.value)[:4] for v in disputes[field].values))
+                return str(event.date.year) if event and event.date else ""
+
+            born, died = year(record.born, "born"), year(record.died, "died")
+            if born or died:
+                parts.append(f"{born} — {died}" if died else born)
+            if record.role:
+                parts.append(html.escape(self.t(record.role)))
+        elif isinstance(record, model.Event):
+            if "date" in disputes:
+                parts.append(self.differ(disputes["date"], record.sources)[0])
+            elif record.date:
+                parts.append(self.d(record.date))
+            elif record.start:
+                parts.append(self.d(record.start) + (f" — {self.d(record.end)}" if record.end else ""))
+            if record.place_record:
+                parts.append(html.escape(self.t(self.site.by_id[record.place_record].title)))
+            elif record.place:
+                parts.append(html.escape(self.t(record.place)))
+        elif isinstance(record, model.Vessel):
+            shown = "" if self.lang == "zh" else " "
+            parts.append(html.escape(f"{self.t(record.ship_class)}{shown}{self.t(record.ship_type)}"))
+            parts.append(html.escape(f"{self.ui('hull_number')}{shown}{record.hull_number}"))
+        return " · ".join(p for p in parts if p)
 
     def share_image(self, record: model.Record) -> str | None:
         return self.site.share_image(record)
@@ -153,8 +251,8 @@ class Renderer(Formatter):
         zone = None
         if record.hall and self.site.settings.hall:
             zone = next((z for z in self.site.settings.hall.zones if z.id == record.hall.zone), None)
-        sources = {s.id: s for s in record.sources}
-        numbers = {s.id: i for i, s in enumerate(record.sources, 1)}
+        sources = listed_sources(record)
+        numbers = {s.id: i for i, s in enumerate(sources, 1)}
         ctx.update(
             record=record,
             disputes=disputes,
@@ -164,9 +262,13 @@ class Renderer(Formatter):
             related=[self.site.by_id[i] for i in record.related],
             back=self.site.back_links.get(record.id, []),
             dated=[Dated(x.date, self.t(x.label)) for x in sorted(record.dates, key=lambda x: x.date)],
-            source_name=lambda sid: sources[sid].publisher.split("；")[0] if sid in sources else sid,
             source_number=lambda sid: numbers.get(sid, "?"),
-            cite=lambda text, escape=False: self.cite(text, record.sources, escape=escape),
+            sources=sources,
+            marks=lambda ids: self.marks(sorted(set(ids), key=lambda i: numbers.get(i, 0)), sources),
+            differ=lambda dispute, unit=True: self.differ(dispute, sources, unit),
+            label_line=self.label_line(record, disputes),
+            gaps=[self.ui(f) for f in EXPECTED_FIELDS.get(record.kind, ()) if not getattr(record, f, None) and f not in disputes],
+            cite=lambda text, escape=False: self.cite(text, sources, escape=escape),
             on_timeline=f"tl-{record.id}" if record.id in self.site.on_timeline else None,
             share_image=self.share_image(record),
             jsonld=structured.jsonld(record, self.lang, self.absolute(path), self.absolute(self.share_image(record))),
