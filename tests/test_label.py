@@ -18,6 +18,8 @@ from conftest import open_page
 HOST = re.compile(
     r"(?<![\w@/.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|cn|org|net|gov|edu|info|xyz|me|pk|tv|io)(?![\w-])", re.I
 )
+
+
 def _soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 

@@ -83,7 +83,7 @@ def test_kong_fansens_category_says_what_he_was_from_his_sources(built_site):
     assert "援藏干部" in quotes and "退伍" in quotes  # the label's words are the sources' words
     zh = (built_site / "exhibits/people/kong-fansen/index.html").read_text(encoding="utf-8")
     en = (built_site / "en/exhibits/people/kong-fansen/index.html").read_text(encoding="utf-8")
-    assert re.search(r"<td>类别</td>\s*<td>援藏干部 · 退伍军人</td>", zh) and "<td>其他</td>" not in zh
+    assert re.search(r"<dt>类别</dt>\s*<dd>援藏干部 · 退伍军人</dd>", zh) and "<dd>其他</dd>" not in zh
     assert "Cadre sent to work in Tibet · Army veteran" in en
 
 
