@@ -101,7 +101,7 @@ class Build:
             from .kiosk.settings import check_file
 
             # A featured record with a mistake of its own is not "unknown" here: its file says what is wrong.
-            problems += check_file(self.config_file, self.root, checked.collection.referable)
+            problems += check_file(self.config_file, self.root, checked.settings.kiosk, checked.collection.referable)
         if config is not None and config.site_url and (why := site_url_problem(config.site_url)):
             problems.append(Problem(self.config_file.name, 0, "", why))
         return checked, problems

@@ -20,7 +20,7 @@ from .edition import Edition
 from .pages import home, language_parts
 from .pages import roll as roll_pages
 from .paths import Paths
-from .pipeline import Options, run
+from .pipeline import Options, check, run
 from .publishing import absolute_alternates, footer, site_url_problem, write_headers_file, write_robots
 from .records.problems import ValidationFailed
 from .search_index import search_keys, split_by_language, write_pictures
@@ -48,9 +48,13 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
             # pictures and pages were done once for this build (twice cost twice).
             return config
         paths = Paths.of(config, self.config)  # the folders, as mkdocs.yml and this plugin's options say
+        # The settings and records, read and checked once per build: by build.Build, or here (plain `mkdocs build`).
+        checked = self.checked or check(paths.root, strict=self.config.strict, drafts=self.config.drafts)
         if self.config.kiosk and self._kiosk_for is not config:
             try:
-                self.kiosk = kiosk_edition.configure(config, paths.root, paths.pages_dir)
+                if checked.settings.kiosk is None:
+                    raise ValidationFailed(checked.problems)  # settings/kiosk.yml has mistakes of its own
+                self.kiosk = kiosk_edition.configure(config, paths.root, paths.pages_dir, settings=checked.settings)
             except ValidationFailed as exc:
                 error = PluginError("\n" + str(exc))
                 error.problems = exc.problems  # build.py reports them
@@ -74,7 +78,7 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
         )
         logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary chatter is not for curators
         try:
-            self.site = run(options, self.checked)
+            self.site = run(options, checked)
         except ValidationFailed as exc:
             error = PluginError("\n" + str(exc))
             error.problems = exc.problems  # build.py reports them (and the preview shows them)

@@ -17,23 +17,15 @@ from pathlib import Path
 
 import yaml
 
-from ..kiosk.settings import Kiosk
 from ..records.model import EXHIBIT_KINDS, KINDS, REFERENCE_KINDS, SLUG
 from ..records.roll import Header as RollHeader
-from ..settings import Glossary, HallMap, HistoricalFigures, Home, SiteInfo
+from ..settings import FILES
 
 LANGS = ("zh", "en")
 API = "/api/v1"  # our local backend (editor/server.py), which speaks decap-server's API
 
 # Settings a curator changes (issue #28), with their file; each is one form.
-SETTINGS = {
-    "home": Home,
-    "kiosk": Kiosk,
-    "hall": HallMap,
-    "glossary": Glossary,
-    "historical-figures": HistoricalFigures,
-    "site": SiteInfo,
-}
+SETTINGS = {name: spec.model for name, spec in FILES.items() if spec.editor}
 SETTINGS_FILES = {name: f"settings/{name}.yml" for name in SETTINGS}
 # Fields whose value is a Markdown text of several paragraphs: a large box.
 LONG = {"summary", "body", "text", "activity", "quote", "covers", "description", "for_pupils", "note"}
