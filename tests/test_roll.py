@@ -193,6 +193,13 @@ def test_header_count_must_be_in_the_quote(tmp_path, records):
         'exhibits/roll/test-list.yaml:3: count: 925 is not in the quote of source "stele". Copy the number exactly '
         "as the source gives it, with the passage that says it"
     ]
+    assert result.rolls == [], "a list whose header has a mistake is not loaded (its rows would be published)"
+
+
+def test_a_header_without_a_count_source_stops_its_list_from_loading(tmp_path, records):
+    result = check(tmp_path, records, csv_row("t-a", "赵甲"), yml=YML.replace("count_source: stele\n", ""))
+    assert [p.field for p in result.problems] == ["count"]
+    assert result.rolls == []
 
 
 # --- the header's JSON Schema: editors check a header as the curator types it ----------------

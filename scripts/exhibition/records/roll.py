@@ -175,9 +175,11 @@ def load_all(root: Path, records: dict[str, model.Record]) -> Result:
                 )
             )
             continue
+        before = len(result.problems)
         header = _header(yml_path, root, result.problems)
+        header_ok = len(result.problems) == before  # a header with a mistake: its rows are checked, the list not loaded
         rows = _rows(csv_path, shown_csv, header, records, result, yml_path.relative_to(root).as_posix())
-        if header is not None and rows is not None:
+        if header is not None and header_ok and rows is not None:
             if header.from_records:
                 rows += from_records(header.from_records, records, rows)
             result.rolls.append(Roll(path.stem, header, rows, shown_csv))
