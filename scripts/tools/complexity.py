@@ -7,7 +7,6 @@ targets; LIMITS_NOW are what main reaches today, so the report fails only when t
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from radon.complexity import cc_visit
