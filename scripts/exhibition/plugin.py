@@ -63,16 +63,16 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
         elif not self.config.kiosk:
             config.extra.pop(kiosk_edition.TEMPLATE_KEY, None)  # kiosk partials only ever render in the kiosk build
         self.edition = Edition.of(config, kiosk=self.config.kiosk)
+        _site_url(self.edition.site_url)  # refused here, said our way, before any work
         options = Options(
             paths=paths,
             jieba_dict_user=self.config.jieba_dict_user,
             strict=self.config.strict,
             drafts=self.config.drafts,
             workers=self.config.workers,
-            directory_urls=self.edition.directory_urls,
+            edition=self.edition,
             kiosk=self.kiosk if self.config.kiosk else None,
             site_names=getattr(self, "_site_names", None),
-            site_url=_site_url(self.edition.site_url),
             only=self.only,
             booking_contact=str(config.extra.get("booking_contact") or ""),
         )
