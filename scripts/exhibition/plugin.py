@@ -24,6 +24,7 @@ from .pipeline import Options, check, run
 from .publishing import absolute_alternates, footer, site_url_problem, write_headers_file, write_robots
 from .records.problems import ValidationFailed
 from .search_index import search_keys, split_by_language, write_pictures
+from .thirdparty import i18n_building, i18n_current_language, i18n_default_language, i18n_home_alternates
 
 
 class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
@@ -43,7 +44,7 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
     @event_priority(100)
     def on_config(self, config):
         i18n = config.plugins.get("i18n")
-        if self.site is not None and getattr(i18n, "building", False):
+        if self.site is not None and i18n_building(i18n):
             # static-i18n builds each further language with this same config: records,
             # pictures and pages were done once for this build (twice cost twice).
             return config
@@ -179,8 +180,8 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
         # 404.html is rendered after the pages and would keep the last page's language
         # links; it is served at any address, so it gets the home pages' absolute ones.
         i18n = config.plugins.get("i18n")
-        if template_name == "404.html" and getattr(i18n, "extra_alternate", None):
-            config.extra.alternate = copy.deepcopy(i18n.extra_alternate)
+        if template_name == "404.html" and (alternates := i18n_home_alternates(i18n)):
+            config.extra.alternate = copy.deepcopy(alternates)
         return context
 
     def on_post_template(self, output_content, template_name, config):
@@ -190,10 +191,10 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
         if template_name != "404.html":
             return output_content
         i18n = config.plugins.get("i18n")
-        language = getattr(i18n, "current_language", None)
+        language = i18n_current_language(i18n)
         address = config.site_url + "404.html" if config.site_url else None
         output_content = self._finish(output_content, language or config.theme.get("language") or "zh", address)
-        if i18n is None or language == i18n.default_language:
+        if i18n is None or language == i18n_default_language(i18n):
             self._root_404 = output_content
             return output_content
         target = Path(config.site_dir) / language / "404.html"
@@ -205,7 +206,7 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
     @event_priority(-200)
     def on_post_build(self, config):
         i18n = config.plugins.get("i18n")
-        if i18n is None or getattr(i18n, "building", False):
+        if i18n is None or i18n_building(i18n):
             return  # an inner per-language build: the index is not final yet
         if self.dirty:
             return  # a preview rebuild: the preview keeps its search index and the files below
