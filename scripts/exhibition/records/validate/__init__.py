@@ -139,58 +139,92 @@ def validate(
     did not change is not read and checked again; the checks between records always run.
     names: (historical figures, words that are no names) from settings/historical-figures.yml:
     the names check (records/names.py) runs when given."""
-    from .. import citations, content
-    from .. import names as people
-
-    exhibits, images = Paths(root).exhibits, Paths(root).images
-    result = Collection(reread=set() if cache is not None else None)
-    docs: list[tuple[Document, model.Record]] = []
-    failed: list[tuple[Document, type[model.Record]]] = []  # published-to-be records with mistakes
-    targets: dict[str, Target] = {}
-    unpublished: list[tuple[Document, model.Record]] = []  # drafts left out: the names check still reads them
-    person_names: set[str] = set()  # of every person file, readable or not: a typo there is not a stranger's name
+    reading = _Reading(root, strict=strict, drafts=drafts, cache=cache)
+    exhibits = reading.exhibits
     for path in sorted(exhibits.rglob("*")):
         if path.suffix not in (".yml", ".yaml") or not path.is_file():
             continue
         if path.relative_to(exhibits).parts[0] == "roll":  # 英名录 headers: records/roll.py reads them
             continue
-        shown = path.relative_to(root).as_posix()
-        checked = _check_file(path, shown, path.relative_to(exhibits), images, strict, cache)
+        reading.take(path)
+    result, docs = reading.result, reading.docs
+    result.problems += check_together(docs, zones, tags)
+    for doc, cls in [(doc, type(record)) for doc, record in docs] + reading.failed:
+        result.problems += check_references(doc, cls, reading.targets)
+    result.referable = {t.id for t in reading.targets.values() if t.published}
+    result.records = [record for _, record in docs]
+    result.documents = {record.id: doc for doc, record in docs}
+    for doc, record in docs:
+        _check_truth(result, doc, record, root, strict=strict, glossary=glossary, cache=cache)
+    if names is not None:
+        _check_names(result, docs, reading.unpublished, names, reading.person_names)
+    return result
+
+
+@dataclass
+class _Reading:
+    """One pass over the record files: each checked alone (or taken from the cache), then sorted into
+    published records, drafts, records with mistakes, and the ids other records may name."""
+
+    root: Path
+    strict: bool
+    drafts: bool
+    cache: dict | None
+    result: Collection = field(init=False)
+    docs: list[tuple[Document, model.Record]] = field(default_factory=list)
+    failed: list[tuple[Document, type[model.Record]]] = field(default_factory=list)  # to be published, with mistakes
+    targets: dict[str, Target] = field(default_factory=dict)
+    unpublished: list[tuple[Document, model.Record]] = field(default_factory=list)  # drafts: the names check reads them
+    person_names: set[str] = field(default_factory=set)  # of every person file: a typo there is not a stranger's name
+
+    def __post_init__(self):
+        self.result = Collection(reread=set() if self.cache is not None else None)
+        self.exhibits, self.images = Paths(self.root).exhibits, Paths(self.root).images
+
+    def take(self, path: Path) -> None:
+        result, exhibits = self.result, self.exhibits
+        shown = path.relative_to(self.root).as_posix()
+        checked = _check_file(path, shown, path.relative_to(exhibits), self.images, self.strict, self.cache)
         doc, record = checked.doc, checked.record
         result.problems += checked.problems
-        if drafts or (doc is not None and _status(doc.data) != "draft"):
+        if self.drafts or (doc is not None and _status(doc.data) != "draft"):
             result.notes += checked.notes
         if checked.fresh and result.reread is not None and doc is not None and isinstance(doc.data.get("id"), str):
             result.reread.add(doc.data["id"])
         if doc is None or path.relative_to(exhibits).parts[0] == model.Person.FOLDER:
-            person_names |= _person_names(doc, path)
+            self.person_names |= _person_names(doc, path)
         if doc is None:
             # Not readable as YAML (a full-width colon, say): its own message is enough, so the
             # records naming it are not told it is missing, if its id and kind can be read off.
             unread = _id_and_kind(path)
-            if unread and unread[0] not in targets:
-                targets[unread[0]] = Target(unread[0], unread[1], shown, "", True)
-            continue
+            if unread and unread[0] not in self.targets:
+                self.targets[unread[0]] = Target(unread[0], unread[1], shown, "", True)
+            return
         kind = doc.data.get("kind")
         cls = model.KINDS.get(kind) if isinstance(kind, str) else None
-        if cls is None:
-            continue
+        if cls is not None:
+            self._sort(doc, record, cls, kind)
+
+    def _sort(self, doc: Document, record: model.Record | None, cls: type[model.Record], kind: str) -> None:
+        from .. import citations
+
+        result = self.result
         draft = _status(doc.data) == "draft"
-        if draft and not drafts:
+        if draft and not self.drafts:
             result.drafts.append(doc.path)
-        published = not draft or drafts
+        published = not draft or self.drafts
         record_id = doc.data.get("id")
-        if isinstance(record_id, str) and re.fullmatch(model.SLUG, record_id) and record_id not in targets:
-            targets[record_id] = Target(record_id, kind, doc.path, _title_en(doc.data), published)
+        if isinstance(record_id, str) and re.fullmatch(model.SLUG, record_id) and record_id not in self.targets:
+            self.targets[record_id] = Target(record_id, kind, doc.path, _title_en(doc.data), published)
         if not published:
             if record is not None:  # a draft's texts are read too: what it still lacks, as notes
                 wrong, missing = citations.paragraph_problems(doc, record)
-                result.advisories += wrong + missing + citations.copy_problems(doc, record, root)
-                unpublished.append((doc, record))
-            continue
+                result.advisories += wrong + missing + citations.copy_problems(doc, record, self.root)
+                self.unpublished.append((doc, record))
+            return
         if record is None:
-            failed.append((doc, cls))
-            continue
+            self.failed.append((doc, cls))
+            return
         if not record.sources:
             result.problems.append(
                 Problem(
@@ -200,44 +234,47 @@ def validate(
                     "a published record needs at least one source. Add the source of its facts (title, publisher, url, date), or set review.status: draft",
                 )
             )
-        docs.append((doc, record))
-    result.problems += check_together(docs, zones, tags)
-    for doc, cls in [(doc, type(record)) for doc, record in docs] + failed:
-        result.problems += check_references(doc, cls, targets)
-    result.referable = {t.id for t in targets.values() if t.published}
-    result.records = [record for _, record in docs]
-    result.documents = {record.id: doc for doc, record in docs}
-    # Quotes and approved English: allowed while the collection catches up, errors in strict mode.
+        self.docs.append((doc, record))
+
+
+def _check_truth(
+    result: Collection, doc: Document, record: model.Record, root: Path, *, strict: bool, glossary, cache: dict | None
+) -> None:
+    """Quotes and approved English: allowed while the collection catches up, errors in strict mode."""
+    from .. import citations, content
+
+    entry = cache.get(doc.path) if cache is not None else None
+    if entry is None or entry.quotes is None:
+        quotes = content.quote_problems(doc, record)
+        if entry is not None:
+            entry.quotes = quotes
+    else:
+        quotes = entry.quotes
+    terms = content.glossary_problems(doc, record, glossary) if glossary else []
+    # Issue #24: the paragraphs' markers name the record's sources; their numbers and dates,
+    # like the figures' and dates', are in the quotes; the quotes are in the copies we hold.
+    # A verified record must not publish a number its sources do not give: errors; drafts: notes.
+    wrong, missing = citations.paragraph_problems(doc, record)
+    result.problems += wrong
+    findings = quotes + missing + citations.copy_problems(doc, record, root)
+    if record.review.status == "verified":
+        result.problems += findings
+    else:
+        result.advisories += findings
+    (result.problems if strict else result.advisories).extend(terms)
+
+
+def _check_names(result: Collection, docs, unpublished, names: tuple[set[str], set[str]], person_names: set[str]) -> None:
+    """Names in the texts and quotes: a published record naming someone without consent is refused."""
+    from .. import names as people
+
+    everyone = [r for _, r in docs + unpublished]
+    known = names[0] | person_names | {r.name.zh for r in everyone if isinstance(r, model.Person)}
+    people.teach(known)
     for doc, record in docs:
-        entry = cache.get(doc.path) if cache is not None else None
-        if entry is None or entry.quotes is None:
-            quotes = content.quote_problems(doc, record)
-            if entry is not None:
-                entry.quotes = quotes
-        else:
-            quotes = entry.quotes
-        terms = content.glossary_problems(doc, record, glossary) if glossary else []
-        # Issue #24: the paragraphs' markers name the record's sources; their numbers and dates,
-        # like the figures' and dates', are in the quotes; the quotes are in the copies we hold.
-        # A verified record must not publish a number its sources do not give: errors; drafts: notes.
-        wrong, missing = citations.paragraph_problems(doc, record)
-        result.problems += wrong
-        findings = quotes + missing + citations.copy_problems(doc, record, root)
-        if record.review.status == "verified":
-            result.problems += findings
-        else:
-            result.advisories += findings
-        (result.problems if strict else result.advisories).extend(terms)
-    if names is not None:
-        # Names in the texts and quotes: a published record naming someone without consent is refused.
-        everyone = [r for _, r in docs + unpublished]
-        known = names[0] | person_names | {r.name.zh for r in everyone if isinstance(r, model.Person)}
-        people.teach(known)
-        for doc, record in docs:
-            result.problems += people.name_problems(doc, record, known, names[1])
-        for doc, record in unpublished:
-            result.advisories += people.name_problems(doc, record, known, names[1])
-    return result
+        result.problems += people.name_problems(doc, record, known, names[1])
+    for doc, record in unpublished:
+        result.advisories += people.name_problems(doc, record, known, names[1])
 
 
 _SHORT_ZH = re.compile(r"^\s*zh:\s*['\"]?([\u3400-\u9fff]{2,4})['\"]?\s*$", re.M)
