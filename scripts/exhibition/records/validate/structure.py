@@ -38,77 +38,85 @@ def _closest_field(cls: type[BaseModel], loc: tuple) -> str | None:
 
 
 def explain(doc: Document, cls: type[BaseModel], error: dict) -> Problem:
+    """One pydantic error as the curator's `path:line: field: message` (a message per kind of error)."""
     loc = tuple(error["loc"])
-    kind, where = error["type"], dotted(loc)
-    line = doc.line(loc)
-    if kind == "missing":
-        tail = ".".join(str(p) for p in loc[-2:] if not isinstance(p, int))
-        hint = HINTS.get(tail) or HINTS.get(str(loc[-1])) or f"Add `{loc[-1]}:` here."
-        return Problem(doc.path, line, where, f"required. {hint}")
-    if kind == "extra_forbidden":
-        close = _closest_field(cls, loc)
-        hint = f"Did you mean `{close}`?" if close else f"Allowed here: {', '.join(_fields_at(cls, loc[:-1]))}."
-        return Problem(doc.path, line, where, f"unknown field. {hint}")
-    if kind == "string_pattern_mismatch" and loc[-1] == "url":
-        return Problem(doc.path, line, where, "must start with http:// or https://. Copy the full address from the browser")
-    if kind == "string_pattern_mismatch" and loc[-1] == "contact":
-        return Problem(
-            doc.path,
-            line,
-            where,
-            f'"{error["input"]}" is not an e-mail address. Write one such as guan@example.org, or leave it empty',
-        )
-    if kind == "string_pattern_mismatch" and isinstance(error["input"], str) and "，" in error["input"]:
-        return Problem(
-            doc.path,
-            line,
-            where,
-            f"\"{error['input']}\" holds a full-width comma (，). Separate ids with an ASCII comma (,) followed by a space",
-        )
-    if kind == "string_pattern_mismatch":
-        return Problem(
-            doc.path,
-            line,
-            where,
-            f"\"{error['input']}\" is not an id. Use lower-case ASCII letters, digits and hyphens, e.g. fan-zhuxian",
-        )
-    if kind in ("literal_error", "enum"):
-        return Problem(doc.path, line, where, f"\"{error['input']}\" is not allowed. Use {error['ctx']['expected']}")
-    if kind == "value_error":
-        message = str(error["ctx"]["error"])
-        field, _, rest = message.partition(": ")
-        # A validator names the field it is about: `end: …`, or a path into a list, `sections.1.image: …`.
-        if rest and re.fullmatch(r"[A-Za-z_]\w*(?:\.(?:\d+|[A-Za-z_]\w*))*", field) and field not in ("must",):
-            path = loc + tuple(int(part) if part.isdigit() else part for part in field.split("."))
-            return Problem(doc.path, doc.line(path), dotted(path), rest + ".")
-        return Problem(doc.path, line, where, message + ".")
-    if kind in ("string_type",):
-        return Problem(doc.path, line, where, f"must be text, found {_shown(error['input'])}. Put the value in quotes")
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        allowed = _fields_at(cls, loc)
-        message = f"must be a group of fields ({', '.join(allowed)}), found {_shown(error['input'])}"
-        if set(allowed) == {"zh", "en"} and isinstance(error["input"], (str, int, float)):
-            # Plain text where both languages are wanted: show the fix with the curator's own text.
-            name = next((str(p) for p in reversed(loc) if not isinstance(p, int)), where)
-            message += f". Write both languages: `{name}: {{zh: {error['input']}, en: …}}`"
-        return Problem(doc.path, line, where, message)
-    if kind == "list_type":
-        return Problem(doc.path, line, where, f"must be a list (lines starting with `- `), found {_shown(error['input'])}")
-    if kind in ("int_type", "int_parsing", "int_from_float", "float_type", "float_parsing"):
-        return Problem(
-            doc.path, line, where, f"must be a number, found {_shown(error['input'])}. Write digits only, without units or commas"
-        )
-    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
-        bound = {"greater_than_equal": "at least {ge}", "greater_than": "more than {gt}", "less_than_equal": "at most {le}"}
-        what = bound.get(kind, "less than {lt}").format(**error["ctx"])
-        return Problem(doc.path, line, where, f"must be {what}, found {_shown(error['input'])}")
-    if kind in ("bool_type", "bool_parsing"):
-        return Problem(doc.path, line, where, f"must be true or false, found {_shown(error['input'])}")
-    if kind == "too_short":
-        return Problem(doc.path, line, where, "is empty. Fill it in, or remove the field")
-    if kind == "string_too_short":
-        return Problem(doc.path, line, where, "is empty. Write the text, or remove the field")
-    return Problem(doc.path, line, where, f"{error['msg']}.")
+    kind = error["type"]
+    said = next((say for kinds, say in _SAYINGS if kind in kinds), None)
+    if said is None:
+        return Problem(doc.path, doc.line(loc), dotted(loc), f"{error['msg']}.")
+    found = said(cls, error, loc)
+    if isinstance(found, tuple):  # a validator named a field deeper than the error's own
+        path, message = found
+        return Problem(doc.path, doc.line(path), dotted(path), message)
+    return Problem(doc.path, doc.line(loc), dotted(loc), found)
+
+
+def _missing(cls, error, loc) -> str:
+    tail = ".".join(str(p) for p in loc[-2:] if not isinstance(p, int))
+    hint = HINTS.get(tail) or HINTS.get(str(loc[-1])) or f"Add `{loc[-1]}:` here."
+    return f"required. {hint}"
+
+
+def _unknown(cls, error, loc) -> str:
+    close = _closest_field(cls, loc)
+    hint = f"Did you mean `{close}`?" if close else f"Allowed here: {', '.join(_fields_at(cls, loc[:-1]))}."
+    return f"unknown field. {hint}"
+
+
+def _pattern(cls, error, loc) -> str:
+    if loc[-1] == "url":
+        return "must start with http:// or https://. Copy the full address from the browser"
+    if loc[-1] == "contact":
+        return f'"{error["input"]}" is not an e-mail address. Write one such as guan@example.org, or leave it empty'
+    if isinstance(error["input"], str) and "，" in error["input"]:
+        return f"\"{error['input']}\" holds a full-width comma (，). Separate ids with an ASCII comma (,) followed by a space"
+    return f"\"{error['input']}\" is not an id. Use lower-case ASCII letters, digits and hyphens, e.g. fan-zhuxian"
+
+
+def _value(cls, error, loc) -> str | tuple[tuple, str]:
+    message = str(error["ctx"]["error"])
+    field, _, rest = message.partition(": ")
+    # A validator names the field it is about: `end: …`, or a path into a list, `sections.1.image: …`.
+    if rest and re.fullmatch(r"[A-Za-z_]\w*(?:\.(?:\d+|[A-Za-z_]\w*))*", field) and field not in ("must",):
+        return loc + tuple(int(part) if part.isdigit() else part for part in field.split(".")), rest + "."
+    return message + "."
+
+
+def _group(cls, error, loc) -> str:
+    allowed = _fields_at(cls, loc)
+    message = f"must be a group of fields ({', '.join(allowed)}), found {_shown(error['input'])}"
+    if set(allowed) == {"zh", "en"} and isinstance(error["input"], (str, int, float)):
+        # Plain text where both languages are wanted: show the fix with the curator's own text.
+        name = next((str(p) for p in reversed(loc) if not isinstance(p, int)), dotted(loc))
+        message += f". Write both languages: `{name}: {{zh: {error['input']}, en: …}}`"
+    return message
+
+
+def _bound(cls, error, loc) -> str:
+    bound = {"greater_than_equal": "at least {ge}", "greater_than": "more than {gt}", "less_than_equal": "at most {le}"}
+    what = bound.get(error["type"], "less than {lt}").format(**error["ctx"])
+    return f"must be {what}, found {_shown(error['input'])}"
+
+
+# (the kinds of pydantic error, what the curator reads), in the order they are tried.
+_SAYINGS = (
+    (("missing",), _missing),
+    (("extra_forbidden",), _unknown),
+    (("string_pattern_mismatch",), _pattern),
+    (("literal_error", "enum"), lambda cls, e, loc: f"\"{e['input']}\" is not allowed. Use {e['ctx']['expected']}"),
+    (("value_error",), _value),
+    (("string_type",), lambda cls, e, loc: f"must be text, found {_shown(e['input'])}. Put the value in quotes"),
+    (("model_type", "model_attributes_type", "dict_type"), _group),
+    (("list_type",), lambda cls, e, loc: f"must be a list (lines starting with `- `), found {_shown(e['input'])}"),
+    (
+        ("int_type", "int_parsing", "int_from_float", "float_type", "float_parsing"),
+        lambda cls, e, loc: f"must be a number, found {_shown(e['input'])}. Write digits only, without units or commas",
+    ),
+    (("greater_than_equal", "greater_than", "less_than_equal", "less_than"), _bound),
+    (("bool_type", "bool_parsing"), lambda cls, e, loc: f"must be true or false, found {_shown(e['input'])}"),
+    (("too_short",), lambda cls, e, loc: "is empty. Fill it in, or remove the field"),
+    (("string_too_short",), lambda cls, e, loc: "is empty. Write the text, or remove the field"),
+)
 
 
 def _shown(value) -> str:
