@@ -317,6 +317,56 @@ def test_a_roll_from_records_takes_a_new_martyr_and_keeps_written_rows(tmp_path,
     assert "far-test" not in rows and "zhang-zizhong" not in rows
 
 
+def test_a_row_from_a_record_holds_the_records_own_facts_and_nothing_else(records):
+    """Every cell of a generated row: the record's name, pinyin, dates, role and place of death; the
+    memorial that lists the person under notable_burials as the resting place; nothing made up."""
+    heroes = next(r for r in roll.load_all(ROOT, records).rolls if r.id == "liaocheng-heroes")
+    rows = {row.id: row for row in heroes.rows if row.generated}
+    for row_id, row in rows.items():
+        person = records[row_id]
+        assert (row.line, row.name, row.name_pinyin, row.record) == (0, person.name.zh, person.name.pinyin, row_id)
+        assert row.born == (person.born.date if person.born else None)
+        assert row.died == (person.died.date if person.died else None)
+        assert row.role == (person.role.zh if person.role else "")
+        assert row.place_of_death == (person.died.place.zh if person.died and person.died.place else "")
+        assert (row.gender, row.native_place, row.unit, row.source, row.note) == ("", "", "", "", "")
+    assert rows["zhang-bingyuan"].resting_place == CEMETERY  # listed under the cemetery's notable_burials
+    assert rows["yao-dihong"].resting_place == ""  # died in Liaocheng; no memorial here lists him
+    assert rows["yao-dihong"].died == PartialDate.parse("1938-11-15") and rows["zhang-yuguang"].born == PartialDate.parse("1904")
+
+
+def test_from_records_takes_martyrs_by_place_of_death_or_burial_and_never_the_living(records):
+    people = dict(records)
+    living = people["yao-dihong"].model_copy(update={"id": "living-test", "living": True})
+    hero = people["yao-dihong"].model_copy(update={"id": "hero-test", "category": "hero"})
+    people.update({"living-test": living, "hero-test": hero})
+    rule = roll.FromRecords(category="martyr", places=["莘县"])  # the cemetery's address, not a place of death
+    taken = {person.id: resting for person, resting in roll.taken(rule, people)}
+    assert taken == {"shi-qinchen": CEMETERY, "zhang-bingyuan": CEMETERY}
+    rule = roll.FromRecords(category="martyr", places=["聊城"])
+    taken = {person.id: resting for person, resting in roll.taken(rule, people)}
+    assert "living-test" not in taken and "hero-test" not in taken  # alive, or of another category
+    assert taken["yao-dihong"] == "" and "shi-qinchen" not in taken  # buried in 莘县: not named by 聊城
+    assert roll.taken(roll.FromRecords(category="martyr", places=["XXXX"]), people) == []  # no place: nobody
+
+
+def test_the_same_person_twice_is_told_even_when_a_row_has_a_mistake(tmp_path, records):
+    body = csv_row("t-a", "赵甲", native="测试县", died="1940-05") + csv_row(
+        "t-b", "赵甲", gender="x", native="测试县", died="1940-05"
+    )
+    result = check(tmp_path, records, body)
+    assert [(p.line, p.field) for p in result.problems] == [(3, "gender")]
+    assert [(w.line, w.field) for w in result.warnings] == [(3, "name")]
+    assert "died 1940) is also on line 2" in result.warnings[0].message
+
+
+def test_a_written_row_for_a_person_with_a_record_replaces_the_generated_row(records):
+    written = [roll.Row(2, "t-yao", "姚第鸿", "", "", None, None, "", "", "", "", "", "stele", "", record="yao-dihong")]
+    rule = roll.FromRecords(category="martyr", places=["聊城"])
+    generated = {row.id for row in roll.from_records(rule, records, written)}
+    assert "yao-dihong" not in generated and "zhang-yuguang" in generated
+
+
 # --- the built site ------------------------------------------------------------------------
 
 CONTACT = "roll-test@example.org"

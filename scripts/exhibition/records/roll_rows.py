@@ -43,8 +43,9 @@ _PINYIN = re.compile(r"^[A-Za-zÜüÀ-ž' ·-]*$")
 
 
 def _wrong(message: str) -> PydanticCustomError:
-    # The message as the curator reads it (pydantic's ValueError would prefix "Value error, ").
-    return PydanticCustomError("roll_row", message)  # no context: the text is not formatted
+    # The message as the curator reads it (pydantic's ValueError would prefix "Value error, "); without a
+    # context pydantic does not format the text. The error's type name is shown nowhere.
+    return PydanticCustomError("roll_row", message)
 
 
 def date_of(value: str) -> tuple[Optional[PartialDate], Optional[str]]:
