@@ -360,6 +360,20 @@ def test_the_same_person_twice_is_told_even_when_a_row_has_a_mistake(tmp_path, r
     assert "died 1940) is also on line 2" in result.warnings[0].message
 
 
+def test_a_record_without_a_role_or_a_memorial_without_an_address_adds_nothing_made_up(records):
+    people = dict(records)
+    plain = people["yao-dihong"].model_copy(update={"id": "plain-test", "role": None})
+    cemetery = people[CEMETERY]
+    nowhere = cemetery.model_copy(update={"id": "nowhere-test", "address": None})
+    people.update({"plain-test": plain, "nowhere-test": nowhere})
+    del people[CEMETERY]  # its burials are listed only by the memorial without an address
+    rows = {row.id: row for row in roll.from_records(roll.FromRecords(places=["聊城"]), people, [])}
+    assert rows["plain-test"].role == ""
+    assert roll.taken(roll.FromRecords(places=["XXXX"]), people) == []  # no address is no place
+    taken = dict((p.id, where) for p, where in roll.taken(roll.FromRecords(places=[cemetery.title.zh[:4]]), people))
+    assert taken["zhang-bingyuan"] == "nowhere-test"  # its title still names the place
+
+
 def test_a_written_row_for_a_person_with_a_record_replaces_the_generated_row(records):
     written = [roll.Row(2, "t-yao", "姚第鸿", "", "", None, None, "", "", "", "", "", "stele", "", record="yao-dihong")]
     rule = roll.FromRecords(category="martyr", places=["聊城"])
