@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "exhibition"
 HIGH = 11  # "complex" from here (radon's grade C)
 TARGET_SHARE, TARGET_MAX, TARGET_LINES = 0.06, 25, 400  # issue #29
 # Today's figures, to be lowered as functions are split (never raised).
-LIMITS_NOW = {"share": 0.13, "max": 46, "lines": 600}
+LIMITS_NOW = {"share": 0.125, "max": 38, "lines": 600}
 
 
 def functions(path: Path):
