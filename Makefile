@@ -84,11 +84,13 @@ $(LIGHTHOUSE):
 	CHROMEDRIVER_SKIP_DOWNLOAD=true PUPPETEER_SKIP_DOWNLOAD=true npm install --silent --prefix build/tools/lighthouse \
 	  --no-save --no-audit --no-fund --ignore-scripts lighthouse@12.2.3
 
-## lint: ruff over the code and the tests (configured in pyproject.toml); `make test` runs it first
+## lint: ruff over the code and the tests (configured in pyproject.toml), then the complexity report (radon:
+##       scripts/tools/complexity.py, fails only when worse than today); `make test` runs it first
 .PHONY: lint
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
+	$(BIN)/python scripts/tools/complexity.py  # radon: share of functions with complexity >= 11, largest module (#29)
 
 ## test: every test (browser tests use Debian's chromium, the HTML checker Java; see .ci/run), the test files
 ##       spread over two processes (pytest-xdist, one file per process, longest first; tests/conftest.py).

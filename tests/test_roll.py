@@ -193,6 +193,13 @@ def test_header_count_must_be_in_the_quote(tmp_path, records):
         'exhibits/roll/test-list.yaml:3: count: 925 is not in the quote of source "stele". Copy the number exactly '
         "as the source gives it, with the passage that says it"
     ]
+    assert result.rolls == [], "a list whose header has a mistake is not loaded (its rows would be published)"
+
+
+def test_a_header_without_a_count_source_stops_its_list_from_loading(tmp_path, records):
+    result = check(tmp_path, records, csv_row("t-a", "赵甲"), yml=YML.replace("count_source: stele\n", ""))
+    assert [p.field for p in result.problems] == ["count"]
+    assert result.rolls == []
 
 
 # --- the header's JSON Schema: editors check a header as the curator types it ----------------
@@ -308,6 +315,70 @@ def test_a_roll_from_records_takes_a_new_martyr_and_keeps_written_rows(tmp_path,
     assert "t-zhao" in rows and not rows["t-zhao"].generated
     assert rows["wang-test"].generated and rows["wang-test"].record == "wang-test" and rows["wang-test"].place_of_death == "临清"
     assert "far-test" not in rows and "zhang-zizhong" not in rows
+
+
+def test_a_row_from_a_record_holds_the_records_own_facts_and_nothing_else(records):
+    """Every cell of a generated row: the record's name, pinyin, dates, role and place of death; the
+    memorial that lists the person under notable_burials as the resting place; nothing made up."""
+    heroes = next(r for r in roll.load_all(ROOT, records).rolls if r.id == "liaocheng-heroes")
+    rows = {row.id: row for row in heroes.rows if row.generated}
+    for row_id, row in rows.items():
+        person = records[row_id]
+        assert (row.line, row.name, row.name_pinyin, row.record) == (0, person.name.zh, person.name.pinyin, row_id)
+        assert row.born == (person.born.date if person.born else None)
+        assert row.died == (person.died.date if person.died else None)
+        assert row.role == (person.role.zh if person.role else "")
+        assert row.place_of_death == (person.died.place.zh if person.died and person.died.place else "")
+        assert (row.gender, row.native_place, row.unit, row.source, row.note) == ("", "", "", "", "")
+    assert rows["zhang-bingyuan"].resting_place == CEMETERY  # listed under the cemetery's notable_burials
+    assert rows["yao-dihong"].resting_place == ""  # died in Liaocheng; no memorial here lists him
+    assert rows["yao-dihong"].died == PartialDate.parse("1938-11-15") and rows["zhang-yuguang"].born == PartialDate.parse("1904")
+
+
+def test_from_records_takes_martyrs_by_place_of_death_or_burial_and_never_the_living(records):
+    people = dict(records)
+    living = people["yao-dihong"].model_copy(update={"id": "living-test", "living": True})
+    hero = people["yao-dihong"].model_copy(update={"id": "hero-test", "category": "hero"})
+    people.update({"living-test": living, "hero-test": hero})
+    rule = roll.FromRecords(category="martyr", places=["莘县"])  # the cemetery's address, not a place of death
+    taken = {person.id: resting for person, resting in roll.taken(rule, people)}
+    assert taken == {"shi-qinchen": CEMETERY, "zhang-bingyuan": CEMETERY}
+    rule = roll.FromRecords(category="martyr", places=["聊城"])
+    taken = {person.id: resting for person, resting in roll.taken(rule, people)}
+    assert "living-test" not in taken and "hero-test" not in taken  # alive, or of another category
+    assert taken["yao-dihong"] == "" and "shi-qinchen" not in taken  # buried in 莘县: not named by 聊城
+    assert roll.taken(roll.FromRecords(category="martyr", places=["XXXX"]), people) == []  # no place: nobody
+
+
+def test_the_same_person_twice_is_told_even_when_a_row_has_a_mistake(tmp_path, records):
+    body = csv_row("t-a", "赵甲", native="测试县", died="1940-05") + csv_row(
+        "t-b", "赵甲", gender="x", native="测试县", died="1940-05"
+    )
+    result = check(tmp_path, records, body)
+    assert [(p.line, p.field) for p in result.problems] == [(3, "gender")]
+    assert [(w.line, w.field) for w in result.warnings] == [(3, "name")]
+    assert "died 1940) is also on line 2" in result.warnings[0].message
+
+
+def test_a_record_without_a_role_or_a_memorial_without_an_address_adds_nothing_made_up(records):
+    people = dict(records)
+    plain = people["yao-dihong"].model_copy(update={"id": "plain-test", "role": None})
+    cemetery = people[CEMETERY]
+    nowhere = cemetery.model_copy(update={"id": "nowhere-test", "address": None})
+    people.update({"plain-test": plain, "nowhere-test": nowhere})
+    del people[CEMETERY]  # its burials are listed only by the memorial without an address
+    rows = {row.id: row for row in roll.from_records(roll.FromRecords(places=["聊城"]), people, [])}
+    assert rows["plain-test"].role == ""
+    assert roll.taken(roll.FromRecords(places=["XXXX"]), people) == []  # no address is no place
+    taken = dict((p.id, where) for p, where in roll.taken(roll.FromRecords(places=[cemetery.title.zh[:4]]), people))
+    assert taken["zhang-bingyuan"] == "nowhere-test"  # its title still names the place
+
+
+def test_a_written_row_for_a_person_with_a_record_replaces_the_generated_row(records):
+    written = [roll.Row(2, "t-yao", "姚第鸿", "", "", None, None, "", "", "", "", "", "stele", "", record="yao-dihong")]
+    rule = roll.FromRecords(category="martyr", places=["聊城"])
+    generated = {row.id for row in roll.from_records(rule, records, written)}
+    assert "yao-dihong" not in generated and "zhang-yuguang" in generated
 
 
 # --- the built site ------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from .paths import Paths
 from .pipeline import Checked, check
 from .publishing import site_url_problem
 from .records.problems import Problem, dotted, drafts_line, notes, notes_report, report
+from .thirdparty import current_page, dirty_languages
 
 try:
     import fcntl
@@ -101,7 +102,7 @@ class Build:
             from .kiosk.settings import check_file
 
             # A featured record with a mistake of its own is not "unknown" here: its file says what is wrong.
-            problems += check_file(self.config_file, self.root, checked.collection.referable)
+            problems += check_file(self.config_file, self.root, checked.settings.kiosk, checked.collection.referable)
         if config is not None and config.site_url and (why := site_url_problem(config.site_url)):
             problems.append(Problem(self.config_file.name, 0, "", why))
         return checked, problems
@@ -120,7 +121,7 @@ class Build:
         collector = _Collector(config)
         # In the project's folder, as `mkdocs build` is run: plugins read paths of mkdocs.yml relative to
         # the working folder (the search plugin's jieba_dict_user, which our plugin writes).
-        with contextlib.chdir(self.root), _collecting(collector), _dirty_languages(dirty):
+        with contextlib.chdir(self.root), _collecting(collector), dirty_languages(dirty):
             config.plugins.on_startup(command="serve" if serve_url else "build", dirty=dirty)
             try:
                 mkdocs_build(config, serve_url=serve_url, dirty=dirty)
@@ -220,9 +221,7 @@ class _Collector(logging.Handler):
         message = record.getMessage()
         if message.startswith(_DIRTY_NOTICE):
             return
-        page = (
-            getattr(self.config, "_current_page", None) if self.config is not None else None
-        )  # MkDocs sets it while it reads and renders a page
+        page = current_page(self.config)  # MkDocs sets it while it reads and renders a page
         self.warnings.append(MkDocsWarning(page.file.src_uri if page is not None else None, message, record.name))
 
 
@@ -240,20 +239,6 @@ def _collecting(collector: _Collector):
         logger.removeHandler(collector)
         logger.setLevel(saved[0])
         logger.propagate = saved[1]
-
-
-@contextlib.contextmanager
-def _dirty_languages(dirty: bool):
-    """static-i18n builds each further language itself and decides "dirty" from the command line
-    (`"--dirty" in sys.argv`), not from the build it runs in: tell it the same way."""
-    if not dirty or "--dirty" in sys.argv:
-        yield
-        return
-    sys.argv.append("--dirty")
-    try:
-        yield
-    finally:
-        sys.argv.remove("--dirty")
 
 
 def _chain(error: BaseException | None):

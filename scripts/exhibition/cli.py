@@ -110,6 +110,7 @@ def _env_flag(name: str) -> bool:
 
 def _labels(args) -> int:
     from .build import Build, ConfigProblems
+    from .edition import Edition
     from .pages.site import Site
     from .printing.aids import write_labels
     from .printing.pdf import available
@@ -125,7 +126,9 @@ def _labels(args) -> int:
         print(report(problems), file=sys.stderr)
         return 1
     out = (args.out or Paths(root).build / "labels").resolve()
-    files = write_labels(Site(collection.records, {}, settings, site_url=site_url), root=root, out_dir=out, site_url=site_url)
+    files = write_labels(
+        Site(collection.records, {}, settings, edition=Edition.web(site_url)), root=root, out_dir=out, site_url=site_url
+    )
     for path in files:
         if path.suffix != ".css":
             print(f"Label sheet: {path.relative_to(root) if path.is_relative_to(root) else path}")

@@ -31,6 +31,11 @@ class Edition:
         return self.languages[0]
 
     @classmethod
+    def web(cls, site_url: str = "") -> Edition:
+        """The web edition as mkdocs.yml makes it, without a loaded config (commands that only print)."""
+        return cls(name="web", directory_urls=True, offline=False, languages=("zh", "en"), site_url=site_url)
+
+    @classmethod
     def of(cls, config, *, kiosk: bool) -> Edition:
         """From a loaded MkDocs config (after the kiosk has set page.html addresses)."""
         offline = _offline(config)

@@ -7,11 +7,12 @@ MkDocs renders what this leaves in docs/. Called by the plugin on every build
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
 from . import opendata
+from .edition import Edition
 from .images.audio import publish as publish_audio
 from .images.derivatives import derive_all
 from .pages import roll as roll_pages
@@ -36,8 +37,7 @@ class Options:
     strict: bool = False
     drafts: bool = False
     workers: int = 0
-    directory_urls: bool = True
-    site_url: str = ""  # mkdocs.yml site_url: QR codes on handouts and labels carry it
+    edition: Edition = field(default_factory=Edition.web)  # URL style, languages, site_url (QR codes carry it)
     booking_contact: str = ""  # mkdocs.yml extra.booking_contact, shown on the teachers' page
     kiosk: object = None  # kiosk.Kiosk in the kiosk build (mkdocs-kiosk.yml): the attract screen and search page are written too
     site_names: dict | None = None  # {lang: site name}, shown on the attract screen
@@ -118,17 +118,15 @@ def run(options: Options, checked: Checked | None = None) -> Site:
         collection.records,
         derived,
         settings,
-        out_dir=paths.pages_dir,
-        media_dir=paths.media_dir,
-        directory_urls=options.directory_urls,
-        site_url=options.site_url,
+        edition=options.edition,
+        paths=paths,
         audio=publish_audio(recordings, root / AUDIO_FOLDER, paths.media, paths.media_dir),
     )
     site.schools = prepare_print(
         site,
         root=root,
         docs_dir=paths.docs_dir,
-        site_url=options.site_url,
+        site_url=site.site_url,
         booking_contact=options.booking_contact,
         downloads=not options.kiosk,
     )
@@ -156,7 +154,7 @@ def run(options: Options, checked: Checked | None = None) -> Site:
         collection.records,
         paths.docs_dir / opendata.FOLDER,
         derived=derived,
-        directory_urls=options.directory_urls,
+        directory_urls=site.directory_urls,
         pages_dir=paths.pages_dir,
     )
     write_jieba_dictionary(collection.records, root / options.jieba_dict_user)

@@ -20,10 +20,11 @@ from .edition import Edition
 from .pages import home, language_parts
 from .pages import roll as roll_pages
 from .paths import Paths
-from .pipeline import Options, run
+from .pipeline import Options, check, run
 from .publishing import absolute_alternates, footer, site_url_problem, write_headers_file, write_robots
 from .records.problems import ValidationFailed
 from .search_index import search_keys, split_by_language, write_pictures
+from .thirdparty import i18n_building, i18n_current_language, i18n_default_language, i18n_home_alternates
 from .words import UI
 
 
@@ -60,14 +61,18 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
     @event_priority(100)
     def on_config(self, config):
         i18n = config.plugins.get("i18n")
-        if self.site is not None and getattr(i18n, "building", False):
+        if self.site is not None and i18n_building(i18n):
             # static-i18n builds each further language with this same config: records,
             # pictures and pages were done once for this build (twice cost twice).
             return config
         paths = Paths.of(config, self.config)  # the folders, as mkdocs.yml and this plugin's options say
+        # The settings and records, read and checked once per build: by build.Build, or here (plain `mkdocs build`).
+        checked = self.checked or check(paths.root, strict=self.config.strict, drafts=self.config.drafts)
         if self.config.kiosk and self._kiosk_for is not config:
             try:
-                self.kiosk = kiosk_edition.configure(config, paths.root, paths.pages_dir)
+                if checked.settings.kiosk is None:
+                    raise ValidationFailed(checked.problems)  # settings/kiosk.yml has mistakes of its own
+                self.kiosk = kiosk_edition.configure(config, paths.root, paths.pages_dir, settings=checked.settings)
             except ValidationFailed as exc:
                 error = PluginError("\n" + str(exc))
                 error.problems = exc.problems  # build.py reports them
@@ -76,22 +81,22 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
         elif not self.config.kiosk:
             config.extra.pop(kiosk_edition.TEMPLATE_KEY, None)  # kiosk partials only ever render in the kiosk build
         self.edition = Edition.of(config, kiosk=self.config.kiosk)
+        _site_url(self.edition.site_url)  # refused here, said our way, before any work
         options = Options(
             paths=paths,
             jieba_dict_user=self.config.jieba_dict_user,
             strict=self.config.strict,
             drafts=self.config.drafts,
             workers=self.config.workers,
-            directory_urls=self.edition.directory_urls,
+            edition=self.edition,
             kiosk=self.kiosk if self.config.kiosk else None,
             site_names=getattr(self, "_site_names", None),
-            site_url=_site_url(self.edition.site_url),
             only=self.only,
             booking_contact=str(config.extra.get("booking_contact") or ""),
         )
         logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary chatter is not for curators
         try:
-            self.site = run(options, self.checked)
+            self.site = run(options, checked)
         except ValidationFailed as exc:
             error = PluginError("\n" + str(exc))
             error.problems = exc.problems  # build.py reports them (and the preview shows them)
@@ -195,8 +200,8 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
         # 404.html is rendered after the pages and would keep the last page's language
         # links; it is served at any address, so it gets the home pages' absolute ones.
         i18n = config.plugins.get("i18n")
-        if template_name == "404.html" and getattr(i18n, "extra_alternate", None):
-            config.extra.alternate = copy.deepcopy(i18n.extra_alternate)
+        if template_name == "404.html" and (alternates := i18n_home_alternates(i18n)):
+            config.extra.alternate = copy.deepcopy(alternates)
         if template_name == "404.html":
             context["exhibition_404"] = not_found(self.site.out_dir if self.site else "exhibits", config.use_directory_urls)
         return context
@@ -208,10 +213,10 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
         if template_name != "404.html":
             return output_content
         i18n = config.plugins.get("i18n")
-        language = getattr(i18n, "current_language", None)
+        language = i18n_current_language(i18n)
         address = config.site_url + "404.html" if config.site_url else None
         output_content = self._finish(output_content, language or config.theme.get("language") or "zh", address)
-        if i18n is None or language == i18n.default_language:
+        if i18n is None or language == i18n_default_language(i18n):
             self._root_404 = output_content
             return output_content
         target = Path(config.site_dir) / language / "404.html"
@@ -223,7 +228,7 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
     @event_priority(-200)
     def on_post_build(self, config):
         i18n = config.plugins.get("i18n")
-        if i18n is None or getattr(i18n, "building", False):
+        if i18n is None or i18n_building(i18n):
             return  # an inner per-language build: the index is not final yet
         if self.dirty:
             return  # a preview rebuild: the preview keeps its search index and the files below

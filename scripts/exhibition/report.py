@@ -26,12 +26,7 @@ def content_report(root: Path) -> tuple[str, int]:
         doc = docs[record.id]
         return f"{doc.path}:{doc.line(loc)}"
 
-    lines += ["## Records per kind · 各类记录", "", "| kind | published | draft |", "|---|---|---|"]
-    published = Counter(r.kind for r in records if r.review.status != "draft")
-    drafts = Counter(r.kind for r in records if r.review.status == "draft")
-    for kind in model.KINDS:
-        lines.append(f"| {kind} | {published[kind]} | {drafts[kind]} |")
-    lines.append(f"| **all** | **{sum(published.values())}** | **{sum(drafts.values())}** |")
+    lines += _per_kind(records)
 
     def section(title: str, items: list[str]) -> None:
         lines.extend(["", f"## {title} ({len(items)})", ""])
@@ -41,15 +36,7 @@ def content_report(root: Path) -> tuple[str, int]:
         "Missing English translations · 缺少英文",
         [f"{where(r, loc)}: {dotted(loc)}" for r in records for loc, text in r.texts() if text.missing("en")],
     )
-    unsourced = []
-    for r in records:
-        for name in ("figures", "dates", "ceremonies", "protection"):
-            for index, item in enumerate(getattr(r, name, [])):
-                if getattr(item, "source", None) is None:
-                    unsourced.append(f"{where(r, (name, index))}: {dotted((name, index))}")
-        if not r.sources:
-            unsourced.append(f"{where(r)}: the record has no sources")
-    section("Facts without a source · 未注明来源的事实", unsourced)
+    section("Facts without a source · 未注明来源的事实", _unsourced(records, where))
     # Issue #13: figures and dates checked against the quotes of their sources, and the glossary.
     # Errors only in strict mode (for verified records) while the quotes are being added.
     section(
@@ -69,44 +56,73 @@ def content_report(root: Path) -> tuple[str, int]:
         "Figures and dates without a quote · 缺少引文的数字与日期",
         [f"{where(r, loc)}: {dotted(loc)} ({why})" for r in records for loc, why in content.unquoted(r)],
     )
-    section(
-        "Sources without a URL · 缺少网址的来源",
-        [
-            f"{where(r, ('sources', i))}: {dotted(('sources', i))} {s.id} ({s.title})"
-            for r in records
-            for i, s in enumerate(r.sources)
-            if not s.url
-        ],
-    )
+    section("Sources without a URL · 缺少网址的来源", _without_url(records, where))
     section(
         "English that is not the glossary's · 英文用语与词汇表不符 (settings/glossary.yml)",
-        [str(p) for r in records for p in content.glossary_problems(docs[r.id], r, settings.glossary)]
-        if settings.glossary
-        else [],
+        _off_glossary(records, docs, settings.glossary),
     )
     section(
         "Drafts (not published) · 草稿",
         [f"{where(r, ('review',))}: {r.id} (since {r.review.date.iso})" for r in records if r.review.status == "draft"],
     )
-    section(
-        "Images without credit or licence · 缺少署名或许可的图片",
-        [
-            f"{where(r, ('images', i))}: images/{image.file}"
-            + ("" if image.credit or image.creator else " — no credit")
-            + ("" if image.licence else " — no licence")
-            for r in records
-            for i, image in enumerate(r.images)
-            if not (image.credit or image.creator) or not image.licence
-        ],
-    )
+    section("Images without credit or licence · 缺少署名或许可的图片", _uncredited(records, where))
     section("Roll of names: the same person twice? · 英名录：请确认是否重复", [str(p) for p in collection.roll_warnings])
-    section(
-        "Living persons and consent · 在世人物与授权",
-        [
-            f"{where(r)}: {r.name.zh} — "
-            + (f"consent {r.consent.reference} ({r.consent.scope}, {r.consent.date.iso})" if r.consent else "NO CONSENT")
-            for r in records
-            if isinstance(r, model.Person) and r.living
-        ],
-    )
+    section("Living persons and consent · 在世人物与授权", _living(records, where))
     return "\n".join(lines) + "\n", 1 if problems else 0
+
+
+def _unsourced(records, where) -> list[str]:
+    unsourced = []
+    for r in records:
+        for name in ("figures", "dates", "ceremonies", "protection"):
+            for index, item in enumerate(getattr(r, name, [])):
+                if getattr(item, "source", None) is None:
+                    unsourced.append(f"{where(r, (name, index))}: {dotted((name, index))}")
+        if not r.sources:
+            unsourced.append(f"{where(r)}: the record has no sources")
+    return unsourced
+
+
+def _without_url(records, where) -> list[str]:
+    return [
+        f"{where(r, ('sources', i))}: {dotted(('sources', i))} {s.id} ({s.title})"
+        for r in records
+        for i, s in enumerate(r.sources)
+        if not s.url
+    ]
+
+
+def _uncredited(records, where) -> list[str]:
+    return [
+        f"{where(r, ('images', i))}: images/{image.file}"
+        + ("" if image.credit or image.creator else " — no credit")
+        + ("" if image.licence else " — no licence")
+        for r in records
+        for i, image in enumerate(r.images)
+        if not (image.credit or image.creator) or not image.licence
+    ]
+
+
+def _living(records, where) -> list[str]:
+    return [
+        f"{where(r)}: {r.name.zh} — "
+        + (f"consent {r.consent.reference} ({r.consent.scope}, {r.consent.date.iso})" if r.consent else "NO CONSENT")
+        for r in records
+        if isinstance(r, model.Person) and r.living
+    ]
+
+
+def _per_kind(records) -> list[str]:
+    lines = ["## Records per kind · 各类记录", "", "| kind | published | draft |", "|---|---|---|"]
+    published = Counter(r.kind for r in records if r.review.status != "draft")
+    drafts = Counter(r.kind for r in records if r.review.status == "draft")
+    for kind in model.KINDS:
+        lines.append(f"| {kind} | {published[kind]} | {drafts[kind]} |")
+    lines.append(f"| **all** | **{sum(published.values())}** | **{sum(drafts.values())}** |")
+    return lines
+
+
+def _off_glossary(records, docs, glossary) -> list[str]:
+    if not glossary:
+        return []
+    return [str(p) for r in records for p in content.glossary_problems(docs[r.id], r, glossary)]

@@ -12,25 +12,14 @@ import json
 import sys
 from pathlib import Path
 
-from .kiosk.settings import Kiosk
 from .records.model import KINDS
 from .records.roll import Header as RollHeader
-from .settings import Eras, Glossary, HallMap, HistoricalFigures, Home, RollSettings, SiteInfo, Tags
+from .settings import FILES
 
 
 def schemas() -> dict[str, dict]:
     out = {}
-    settings = {
-        "hall": HallMap,
-        "eras": Eras,
-        "tags": Tags,
-        "glossary": Glossary,
-        "home": Home,
-        "kiosk": Kiosk,
-        "historical-figures": HistoricalFigures,
-        "roll-settings": RollSettings,  # settings/roll.yml ("roll" is the header of a list of names)
-        "site": SiteInfo,
-    }
+    settings = {spec.schema: spec.model for spec in FILES.values()}  # settings/<name>.yml, declared once
     headers = {"roll": RollHeader}  # exhibits/roll/<list>.yaml, the header beside a list of names
     for kind, cls in {**KINDS, **settings, **headers}.items():
         schema = cls.model_json_schema()

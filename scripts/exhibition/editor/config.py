@@ -17,23 +17,15 @@ from pathlib import Path
 
 import yaml
 
-from ..kiosk.settings import Kiosk
 from ..records.model import EXHIBIT_KINDS, KINDS, REFERENCE_KINDS, SLUG
 from ..records.roll import Header as RollHeader
-from ..settings import Glossary, HallMap, HistoricalFigures, Home, SiteInfo
+from ..settings import FILES
 
 LANGS = ("zh", "en")
 API = "/api/v1"  # our local backend (editor/server.py), which speaks decap-server's API
 
 # Settings a curator changes (issue #28), with their file; each is one form.
-SETTINGS = {
-    "home": Home,
-    "kiosk": Kiosk,
-    "hall": HallMap,
-    "glossary": Glossary,
-    "historical-figures": HistoricalFigures,
-    "site": SiteInfo,
-}
+SETTINGS = {name: spec.model for name, spec in FILES.items() if spec.editor}
 SETTINGS_FILES = {name: f"settings/{name}.yml" for name in SETTINGS}
 # Fields whose value is a Markdown text of several paragraphs: a large box.
 LONG = {"summary", "body", "text", "activity", "quote", "covers", "description", "for_pupils", "note"}
@@ -110,26 +102,7 @@ class _Walker:
             out |= {"widget": "bilingual", "multiline": name in LONG, "en_required": ref == "FullText", "plain": text == "same"}
             return out
         if node.get("type") == "array":
-            items, _ = self.resolve(node.get("items", {}))
-            if kinds:
-                return {**out, "widget": "records", "multiple": True, **self.kinds(kinds), "default": []}
-            if self.is_text(items):
-                # Decap hands a one-field list's item to its widget wrapped: each item is its two languages.
-                box = "text" if name in LONG else "string"
-                halves = [
-                    {"name": "zh", "label": self.label("zh"), "widget": box},
-                    {"name": "en", "label": self.label("en"), "widget": box, "required": False},
-                ]
-                return {**out, "widget": "list", "fields": halves, "summary": "{{fields.zh}}", "required": False, "default": []}
-            ref = self.ref_name(items)
-            if ref:
-                sub = self.fields(self.defs[ref], path)
-                summary = _summary(sub)
-                extra = {"summary": summary} if summary else {}
-                return {**out, "widget": "list", "fields": sub, "collapsed": True, "default": [], **extra}
-            if "enum" in items:
-                return {**out, "widget": "select", "multiple": True, "options": items["enum"], "default": []}
-            return {**out, "widget": "list", "default": []}
+            return self._array(name, node, path, out, kinds)
         ref = self.ref_name(node)
         if ref:
             sub = self.fields(self.defs[ref], path)
@@ -138,6 +111,31 @@ class _Walker:
             return {**out, "widget": "object", "fields": sub, "collapsed": name in ("flags",)}
         if kinds:
             return {**out, "widget": "records", "multiple": False, **self.kinds(kinds)}
+        return self._scalar(name, node, path, out)
+
+    def _array(self, name: str, node: dict, path: tuple[str, ...], out: dict, kinds) -> dict:
+        items, _ = self.resolve(node.get("items", {}))
+        if kinds:
+            return {**out, "widget": "records", "multiple": True, **self.kinds(kinds), "default": []}
+        if self.is_text(items):
+            # Decap hands a one-field list's item to its widget wrapped: each item is its two languages.
+            box = "text" if name in LONG else "string"
+            halves = [
+                {"name": "zh", "label": self.label("zh"), "widget": box},
+                {"name": "en", "label": self.label("en"), "widget": box, "required": False},
+            ]
+            return {**out, "widget": "list", "fields": halves, "summary": "{{fields.zh}}", "required": False, "default": []}
+        ref = self.ref_name(items)
+        if ref:
+            sub = self.fields(self.defs[ref], path)
+            summary = _summary(sub)
+            extra = {"summary": summary} if summary else {}
+            return {**out, "widget": "list", "fields": sub, "collapsed": True, "default": [], **extra}
+        if "enum" in items:
+            return {**out, "widget": "select", "multiple": True, "options": items["enum"], "default": []}
+        return {**out, "widget": "list", "default": []}
+
+    def _scalar(self, name: str, node: dict, path: tuple[str, ...], out: dict) -> dict:
         if name == "file" and path[:-1] and path[-2] == "images":
             return {**out, "widget": "image", "choose_url": False}
         if "enum" in node or "const" in node:

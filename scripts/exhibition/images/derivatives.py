@@ -25,7 +25,7 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps
 
-from ..records.validate import MAX_PIXELS, register_heif
+from ..records.validate.images import MAX_PIXELS, register_heif
 from . import zoom
 
 WIDTHS = (480, 960, 1600)

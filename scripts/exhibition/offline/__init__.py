@@ -76,16 +76,19 @@ class _Loads(HTMLParser):
         elif tag == "a" and "glightbox" in (a.get("class") or "").split() and a.get("href"):
             self._opens = a["href"]
         elif tag in ("img", "source") and not (a.get("type") or "").startswith("audio/"):
-            candidates = [c.strip().split()[0] for c in (a.get("srcset") or "").split(",") if c.strip()]
-            variants = [*([a["src"]] if a.get("src") else []), *candidates]
-            if self._opens:  # without signal, the enlarged picture falls back to the one kept
-                variants.append(self._opens)
-                self._opens = None
-            if variants:
-                # The browser may ask for any variant; the worker keeps the smallest (listed first).
-                self.pictures.append((variants[0] if a.get("src") else candidates[0], variants))
+            self._picture(a)
         elif tag == "title":
             self._in_title = True
+
+    def _picture(self, a: dict) -> None:
+        candidates = [c.strip().split()[0] for c in (a.get("srcset") or "").split(",") if c.strip()]
+        variants = [*([a["src"]] if a.get("src") else []), *candidates]
+        if self._opens:  # without signal, the enlarged picture falls back to the one kept
+            variants.append(self._opens)
+            self._opens = None
+        if variants:
+            # The browser may ask for any variant; the worker keeps the smallest (listed first).
+            self.pictures.append((variants[0] if a.get("src") else candidates[0], variants))
 
     def handle_endtag(self, tag):
         if tag == "title":

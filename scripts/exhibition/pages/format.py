@@ -13,13 +13,13 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import ClassVar
 
 from .. import urls
 from ..records import model
 from ..records.dates import PartialDate
 from ..records.markers import WITH_SPACE, ids_of
+from ..thirdparty import material_icon
 from ..words import UI
 from .site import Site
 
@@ -106,9 +106,7 @@ def after_badge(caption: str, lang: str) -> str:
 
 @functools.cache
 def kind_icon(kind: str) -> str:
-    import material
-
-    path = Path(material.__file__).parent / "templates" / ".icons" / "material" / f"{KIND_ICONS.get(kind, 'star')}.svg"
+    path = material_icon(KIND_ICONS.get(kind, "star"))
     return path.read_text(encoding="utf-8").strip().replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
 
 

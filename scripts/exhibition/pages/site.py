@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Optional
 
 from .. import urls
+from ..edition import Edition
 from ..images.derivatives import Derived
+from ..paths import Paths
 from ..records import model
 from ..records.dates import PartialDate
 from ..records.roll import Roll
@@ -56,10 +59,10 @@ class Site:
     records: list[model.Record]
     derived: dict[str, Derived]
     settings: Settings
-    out_dir: str = "exhibits"  # under docs/
-    media_dir: str = "media"  # under docs/
-    directory_urls: bool = True
-    site_url: str = ""  # absolute address of the site root, ending in /, or empty
+    # What differs between the web site and the kiosk (URL style, languages, site_url), and where things are:
+    # held whole, read through the properties below, never copied.
+    edition: Edition = field(default_factory=Edition.web)
+    paths: Paths = field(default_factory=lambda: Paths(Path(".")))
     back_links: dict[str, list[model.Record]] = field(default_factory=dict)
     schools: Optional[Schools] = None  # printing's lesson QR codes and PDFs, booking contact
     rolls: list[Roll] = field(default_factory=list)  # the 英名录 lists (pages/roll.py)
@@ -72,6 +75,25 @@ class Site:
                 # `related` works both ways: B's page shows A when A names B.
                 if record.id not in by_id[target].related:
                     self.back_links.setdefault(target, []).append(record)
+
+    @property
+    def out_dir(self) -> str:
+        """The generated pages' folder under docs/ (exhibits)."""
+        return self.paths.pages_dir
+
+    @property
+    def media_dir(self) -> str:
+        """The picture copies' folder under docs/ (media)."""
+        return self.paths.media_dir
+
+    @property
+    def directory_urls(self) -> bool:
+        return self.edition.directory_urls
+
+    @property
+    def site_url(self) -> str:
+        """The site root's absolute address, ending in /, or empty."""
+        return self.edition.site_url
 
     def rolls_of(self, record_id: str) -> list[Roll]:
         """The 英名录 lists a record's page links to (and that link back, pages/roll.py linked_records): those

@@ -56,42 +56,62 @@ def build(record: model.Record, lang: str, url: Optional[str], image: Optional[s
         data["url"] = url
     if image:
         data["image"] = image
-    if record.kind == "place":
-        data["address"] = t(record.address)
-        if record.opened:
-            data["foundingDate"] = record.opened.iso
-    elif record.kind == "memorial":
-        data["address"] = t(record.address)
-        data["alternateName"] = [t(n) for n in record.other_names]
-        if record.established:
-            data["foundingDate"] = record.established.iso
-    elif record.kind == "person":
-        data["alternateName"] = record.name.pinyin if lang == "zh" else record.name.zh
-        for key, life in (("birth", record.born), ("death", record.died)):
-            if life and life.date:
-                data[f"{key}Date"] = life.date.iso
-            if life and life.place:
-                data[f"{key}Place"] = {"@type": "Place", "name": t(life.place)}
-        if record.role:
-            data["jobTitle"] = t(record.role)
-    elif record.kind == "event":
-        start = record.date or record.start
-        if start:
-            data["startDate"] = start.iso
-        if record.end:
-            data["endDate"] = record.end.iso
-        data["location"] = {"@type": "Place", "name": t(record.place) or "聊城市 / Liaocheng"}
-        data["organizer"] = [{"@type": "Organization", "name": t(o)} for o in record.organisers]
-        data["eventStatus"] = "https://schema.org/EventScheduled"
-    elif record.kind == "vessel":
-        data["model"] = t(record.ship_class)
-        data["vehicleIdentificationNumber"] = record.hull_number
-    elif record.kind in ("theme", "story"):
-        data["headline"] = t(record.title)
-    elif record.kind == "lesson":
-        data["educationalLevel"] = getattr(record, "grade_band", None)
-        data["learningResourceType"] = "lesson plan"
+    said = _BY_KIND.get(record.kind)
+    if said is not None:
+        data.update(said(record, t, lang))
     return {k: v for k, v in data.items() if v not in (None, [], "")}
+
+
+def _place(record, t, lang) -> dict[str, Any]:
+    return {"address": t(record.address), **({"foundingDate": record.opened.iso} if record.opened else {})}
+
+
+def _memorial(record, t, lang) -> dict[str, Any]:
+    data = {"address": t(record.address), "alternateName": [t(n) for n in record.other_names]}
+    if record.established:
+        data["foundingDate"] = record.established.iso
+    return data
+
+
+def _person(record, t, lang) -> dict[str, Any]:
+    data: dict[str, Any] = {"alternateName": record.name.pinyin if lang == "zh" else record.name.zh}
+    for key, life in (("birth", record.born), ("death", record.died)):
+        if life and life.date:
+            data[f"{key}Date"] = life.date.iso
+        if life and life.place:
+            data[f"{key}Place"] = {"@type": "Place", "name": t(life.place)}
+    if record.role:
+        data["jobTitle"] = t(record.role)
+    return data
+
+
+def _event(record, t, lang) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    start = record.date or record.start
+    if start:
+        data["startDate"] = start.iso
+    if record.end:
+        data["endDate"] = record.end.iso
+    data["location"] = {"@type": "Place", "name": t(record.place) or "聊城市 / Liaocheng"}
+    data["organizer"] = [{"@type": "Organization", "name": t(o)} for o in record.organisers]
+    data["eventStatus"] = "https://schema.org/EventScheduled"
+    return data
+
+
+# What each kind adds to the common fields, in schema.org's words.
+_BY_KIND = {
+    "place": _place,
+    "memorial": _memorial,
+    "person": _person,
+    "event": _event,
+    "vessel": lambda record, t, lang: {"model": t(record.ship_class), "vehicleIdentificationNumber": record.hull_number},
+    "theme": lambda record, t, lang: {"headline": t(record.title)},
+    "story": lambda record, t, lang: {"headline": t(record.title)},
+    "lesson": lambda record, t, lang: {
+        "educationalLevel": getattr(record, "grade_band", None),
+        "learningResourceType": "lesson plan",
+    },
+}
 
 
 def _source(source: model.Source) -> dict[str, Any]:

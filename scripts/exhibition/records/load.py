@@ -124,32 +124,60 @@ def load(path: Path, shown: str) -> tuple[Document | None, list[Problem]]:
     return document, problems
 
 
-def _load(path: Path, shown: str, loader_class) -> tuple[Document | None, list[Problem]]:
-    def fail(line: int, message: str):
-        return None, [Problem(shown, line, "", message)]
-
+def _text(path: Path) -> tuple[str | None, tuple[int, str] | None]:
+    """The file's text, or (None, (line, what is wrong)) before YAML is read at all."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return fail(0, f"cannot be read ({exc.strerror}). Check the file's permissions")
+        return None, (0, f"cannot be read ({exc.strerror}). Check the file's permissions")
     if len(raw) > MAX_BYTES:
-        return fail(
+        return None, (
             0,
             f"is {len(raw) // 1024} KB; a record must stay under {MAX_BYTES // 1024} KB. Split the text or move long material to a source",
         )
     if raw.startswith(b"\xef\xbb\xbf"):
-        return fail(1, "starts with a byte-order mark (BOM). Save it as UTF-8 without BOM")
+        return None, (1, "starts with a byte-order mark (BOM). Save it as UTF-8 without BOM")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return fail(line, "is not UTF-8 text. Save it as UTF-8 (in your editor: Save with encoding → UTF-8)")
+        return None, (line, "is not UTF-8 text. Save it as UTF-8 (in your editor: Save with encoding → UTF-8)")
     if not text.strip():
-        return fail(1, "is empty. Write a record, or delete the file")
+        return None, (1, "is empty. Write a record, or delete the file")
     for number, content in enumerate(text.splitlines(), 1):
         stripped = content.lstrip(" ")
         if stripped.startswith("\t"):
-            return fail(number, "is indented with a tab. YAML needs spaces: replace the tab with spaces")
+            return None, (number, "is indented with a tab. YAML needs spaces: replace the tab with spaces")
+    return text, None
+
+
+def _not_yaml(exc: yaml.MarkedYAMLError, text: str, shown: str) -> list[Problem]:
+    mark = exc.problem_mark or exc.context_mark
+    # A Chinese keyboard's punctuation where YAML needs ASCII: name it, on its own line. Only at
+    # or before where YAML gave up: the reader stops at the culprit or just after it.
+    typed = [p for p in full_width(text, shown) if mark is None or p.line <= mark.line + 1]
+    if typed:
+        return typed
+    what = (exc.problem or "").strip()
+    if exc.context and "alias" not in what and "anchor" not in what:
+        what = f"{exc.context.strip()}, {what}"
+    return [
+        Problem(
+            shown,
+            (mark.line + 1) if mark else 0,
+            "",
+            f"is not valid YAML: {what}. Check indentation, colons and quotes on this line or the one above",
+        )
+    ]
+
+
+def _load(path: Path, shown: str, loader_class) -> tuple[Document | None, list[Problem]]:
+    def fail(line: int, message: str):
+        return None, [Problem(shown, line, "", message)]
+
+    text, wrong = _text(path)
+    if wrong:
+        return fail(*wrong)
 
     loader = None
     try:
@@ -166,19 +194,7 @@ def _load(path: Path, shown: str, loader_class) -> tuple[Document | None, list[P
             return None, problems
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        # A Chinese keyboard's punctuation where YAML needs ASCII: name it, on its own line. Only at
-        # or before where YAML gave up: the reader stops at the culprit or just after it.
-        typed = [p for p in full_width(text, shown) if mark is None or p.line <= mark.line + 1]
-        if typed:
-            return None, typed
-        what = (exc.problem or "").strip()
-        if exc.context and "alias" not in what and "anchor" not in what:
-            what = f"{exc.context.strip()}, {what}"
-        return fail(
-            (mark.line + 1) if mark else 0,
-            f"is not valid YAML: {what}. Check indentation, colons and quotes on this line or the one above",
-        )
+        return None, _not_yaml(exc, text, shown)
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1 if isinstance(exc.position, int) else 0
         return fail(

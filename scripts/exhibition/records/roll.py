@@ -11,8 +11,6 @@ give are ever listed; living relatives never are.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,31 +19,15 @@ from typing import Literal, Optional
 from pydantic import Field, ValidationError
 
 from ..paths import Paths
-from . import model, privacy
+from . import model
 from .dates import PartialDate
 from .load import load
 from .problems import Problem
+from .roll_rows import COLUMNS, RowContext, cells, date_of, row_problems
+
+__all__ = ["COLUMNS", "FOLDER", "FromRecords", "Header", "Result", "Roll", "RollSource", "Row", "counted", "load_all"]
 
 FOLDER = "roll"
-COLUMNS = (
-    "id",
-    "name",
-    "name_pinyin",
-    "gender",
-    "born",
-    "died",
-    "native_place",
-    "unit",
-    "role",
-    "place_of_death",
-    "resting_place",
-    "source",
-    "note",
-)
-GENDERS = {"", "男", "女"}
-_FULL_WIDTH_DIGITS = re.compile(r"[\uff10-\uff19]")
-_EXCEL_DATE = re.compile(r"^(\d{4})[/.](\d{1,2})(?:[/.](\d{1,2}))?$")
-_PINYIN = re.compile(r"^[A-Za-zÜüÀ-ž' ·-]*$")
 
 
 class RollSource(model.Source):
@@ -180,9 +162,11 @@ def load_all(root: Path, records: dict[str, model.Record]) -> Result:
                 )
             )
             continue
+        before = len(result.problems)
         header = _header(yml_path, root, result.problems, records)
+        header_ok = len(result.problems) == before  # a header with a mistake: its rows are checked, the list not loaded
         rows = _rows(csv_path, shown_csv, header, records, result, yml_path.relative_to(root).as_posix())
-        if header is not None and rows is not None:
+        if header is not None and header_ok and rows is not None:
             if header.from_records:
                 rows += from_records(header.from_records, records, rows)
             result.rolls.append(Roll(path.stem, header, rows, shown_csv))
@@ -246,178 +230,29 @@ def _header(path: Path, root: Path, problems: list[Problem], records: Optional[d
     return header
 
 
-def _decode(data: bytes, shown: str, problems: list[Problem]) -> Optional[str]:
-    data = data.removeprefix(b"\xef\xbb\xbf")  # Excel's "CSV UTF-8" always writes one: it is not a mistake
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        try:
-            data.decode("gbk")
-            what = "is saved as GBK (the Chinese Windows encoding), not UTF-8"
-        except UnicodeDecodeError:
-            what = "is not UTF-8 text"
-        problems.append(
-            Problem(
-                shown,
-                line,
-                "",
-                f"the file {what}. Save as UTF-8 (in Excel: 另存为 → "
-                '"CSV UTF-8 (逗号分隔)"; in WPS or LibreOffice choose the encoding UTF-8)',
-            )
-        )
-        return None
-
-
-def _date(value: str) -> tuple[Optional[PartialDate], Optional[str]]:
-    if not value:
-        return None, None
-    if _FULL_WIDTH_DIGITS.search(value):
-        return None, (
-            f'"{value}" is typed with full-width digits (０-９). Type the date with ordinary '
-            "digits 0-9 (switch the input method to half-width)"
-        )
-    excel = _EXCEL_DATE.match(value)
-    if excel:
-        y, m, d = excel.groups()
-        fixed = f"{y}-{int(m):02d}" + (f"-{int(d):02d}" if d else "")
-        return None, (
-            f'"{value}" looks like a date changed by Excel. Write it as {fixed} '
-            "(YYYY, YYYY-MM or YYYY-MM-DD) and format the column as text"
-        )
-    try:
-        return PartialDate.parse(value), None
-    except ValueError as exc:
-        return None, str(exc)
-
-
 def _rows(
     path: Path, shown: str, header: Optional[Header], records: dict[str, model.Record], result: Result, header_path: str
 ) -> Optional[list[Row]]:
+    """The list's rows, each checked by the CsvRow model (roll_rows.py); None when any is wrong."""
     problems = result.problems
     before = len(problems)
-    text = _decode(path.read_bytes(), shown, problems)
-    if text is None:
-        return None
-    reader = csv.reader(io.StringIO(text, newline=""))
-    rows: list[Row] = []
-    try:
-        first = next(reader, None)
-    except csv.Error as exc:
-        problems.append(Problem(shown, 1, "", f"cannot be read as CSV ({exc})"))
-        return None
-    if first is None or tuple(c.strip() for c in first) != COLUMNS:
-        problems.append(Problem(shown, 1, "", "the first line must name the columns, exactly: " + ",".join(COLUMNS)))
-        return None
-    sources = {s.id for s in header.sources} if header else set()
+    context = RowContext(
+        sources={s.id for s in header.sources} if header else set(),
+        header_path=header_path if header else None,
+        records=records,
+        ids={},
+    )
     people = {r.name.zh: r for r in records.values() if isinstance(r, model.Person)}
-    ids: dict[str, int] = {}
+    rows: list[Row] = []
     keys: dict[tuple, int] = {}
-    end = reader.line_num
-    while True:
-        start = end + 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            problems.append(Problem(shown, start, "", f"cannot be read as CSV ({exc}). Check the quotes on this line"))
-            break
-        end = reader.line_num
-        if not any(c.strip() for c in cells):
-            continue
-        if len(cells) != len(COLUMNS):
-            problems.append(
-                Problem(
-                    shown,
-                    start,
-                    "",
-                    f"this row has {len(cells)} columns; it needs {len(COLUMNS)} "
-                    f"({','.join(COLUMNS)}). Check for a missing or extra comma; a comma inside a "
-                    "value needs the value in \"double quotes\"",
-                )
-            )
-            continue
-        values = dict(zip(COLUMNS, (c.strip() for c in cells)))
-
-        def bad(column: str, message: str, start: int = start) -> None:  # this row's line
-            problems.append(Problem(shown, start, column, message))
-
-        if not re.fullmatch(model.SLUG, values["id"]):
-            bad(
-                "id",
-                f"\"{values['id']}\" is not an id. Use lower-case letters, digits and hyphens, e.g. the "
-                "name's pinyin: xiao-yongzhi (it becomes the person's web address)",
-            )
-        elif values["id"] in ids:
-            bad("id", f"\"{values['id']}\" is already used on line {ids[values['id']]}. Give each person their own id")
-        else:
-            ids[values["id"]] = start
-        if not values["name"]:
-            bad("name", "empty. Write the name exactly as the source gives it")
-        elif _FULL_WIDTH_DIGITS.search(values["name"]) or re.search(r"\d", values["name"]):
-            bad("name", f"\"{values['name']}\" has digits in it. Write the name exactly as the source gives it")
-        if values["name_pinyin"] and not _PINYIN.match(values["name_pinyin"]):
-            bad(
-                "name_pinyin",
-                f"\"{values['name_pinyin']}\" is not pinyin. Write it in Latin letters "
-                "(e.g. Xiao Yongzhi) or leave it empty: the build computes it",
-            )
-        if values["gender"] not in GENDERS:
-            bad("gender", f"\"{values['gender']}\" is not a gender. Write 男 or 女, or leave it empty")
-        dates = {}
-        for column in ("born", "died"):
-            dates[column], message = _date(values[column])
-            if message:
-                bad(column, message)
-        if dates["born"] and dates["died"] and dates["born"] > dates["died"]:
-            bad("born", f"born {dates['born']} is after died {dates['died']}. Check the source")
-        resting = values["resting_place"]
-        if resting and resting not in records:
-            memorials = sorted(r.id for r in records.values() if isinstance(r, (model.Memorial,)))
-            bad(
-                "resting_place",
-                f"no published record has the id \"{resting}\". Use the id of a cemetery or "
-                f"memorial in exhibits/ ({', '.join(memorials) or 'none yet'}), or leave it empty",
-            )
-        if not values["source"]:
-            bad(
-                "source",
-                "empty. Name the source that gives this name: the id of a source in the header "
-                f"({', '.join(sorted(sources))})",
-            )
-        elif header and values["source"] not in sources:
-            bad(
-                "source",
-                f"no source \"{values['source']}\" in the header {header_path}. " f"Use one of: {', '.join(sorted(sources))}",
-            )
-        for column in COLUMNS[1:]:
-            if column in ("born", "died"):
-                continue
-            if column != "note" and _FULL_WIDTH_DIGITS.search(values[column]) and column not in ("name",):
-                bad(column, f'"{values[column]}" has full-width digits (０-９). Type ordinary digits 0-9')
-            for what, found in privacy.findings(values[column]):
-                bad(
-                    column,
-                    f"contains {what} ({found}). Personal data is never published (个人信息保护法): "
-                    "remove it. The roll lists only the fallen, never their living relatives",
-                )
-        row = Row(
-            start,
-            values["id"],
-            values["name"],
-            values["name_pinyin"],
-            values["gender"],
-            dates["born"],
-            dates["died"],
-            values["native_place"],
-            values["unit"],
-            values["role"],
-            values["place_of_death"],
-            resting,
-            values["source"],
-            values["note"],
+    for line, values in cells(path, shown, problems):
+        checked, found = row_problems(line, values, context)
+        problems += [Problem(shown, line, column, message) for column, message in found]
+        # A row with a mistake is still compared with the others (the same person twice is told too).
+        cells_typed = (
+            dict(checked) if checked else {**values, "born": date_of(values["born"])[0], "died": date_of(values["died"])[0]}
         )
+        row = Row(line, **cells_typed)
         person = people.get(row.name)
         if person is not None and not person.living:
             row.record = person.id
@@ -426,7 +261,7 @@ def _rows(
             result.warnings.append(
                 Problem(
                     shown,
-                    start,
+                    line,
                     "name",
                     (
                         f"{row.name} (native place \"{row.native_place or '—'}\", died {key[2] or '—'}) is also on line "
@@ -435,7 +270,7 @@ def _rows(
                 )
             )
         else:
-            keys[key] = start
+            keys[key] = line
         rows.append(row)
     return rows if len(problems) == before else None
 
