@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import os
 import random
+import re
 import shutil
 import time
 from pathlib import Path
@@ -40,6 +41,9 @@ def copy_skeleton(repo: Path, root: Path) -> None:
     (root / "settings" / "home.yml").write_text(
         f"hero: {record_id(1)}\npurpose: {{zh: 基准测试, en: Benchmark}}\n", encoding="utf-8"
     )
+    # The zones' highlights name real records too: the synthetic zones have none.
+    hall = root / "settings" / "hall.yml"
+    hall.write_text(re.sub(r"(?m)^ +highlights: \[.*\]\n", "", hall.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def base_photo(seed: int, size: tuple[int, int], quality: int = 90) -> bytes:
