@@ -31,7 +31,9 @@ _ZH_DATE = re.compile(rf"(?<!\d){_YEAR}\s*年(?:\s*{_MONTH_PART}\s*月(?:\s*{_DA
 # Not inside a longer number: 每年十二月 is December (a 十 before 二月 is part of the month).
 _ZH_MONTH_DAY = re.compile(rf"(?<![\d{_ZH_DIGIT}十]){_MONTH_PART}\s*月(?:\s*{_DAY_PART}\s*[日号])?")
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?![\d])")
-_ARABIC = re.compile(r"(?<![A-Za-z0-9.])(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?(?:\s*[余多]?\s*(万|亿|million\b|billion\b))?", re.I)
+_ARABIC = re.compile(
+    r"(?<![A-Za-z0-9.])(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?(?:\s*[余多]?\s*(万|亿|million\b|billion\b))?", re.I
+)
 _EN_WORDS = {
     "two": 2,
     "three": 3,
