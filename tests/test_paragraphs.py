@@ -84,6 +84,9 @@ def test_what_backs_a_number_or_a_date(tmp_path):
     assert missing("600平方米，43名。", "[@yearbook]") == []  # numbers of the cited quote
     assert missing("600平方米。", "[@paper]") == ['"43"', '"600"']  # not of a source the paragraph does not cite
     assert missing("3月15日。") == ['"3月15日"']
+    # Numbers the paragraph check once let through unread (issue #32): 千万, 万一 and 十分 inside a number.
+    assert missing("投入一千万元，一万一千人，三十分。") == ['"一千万"', '"一万一千"', '"三十"']
+    assert missing("20余万人。") == ['"20余万"']  # not 20, which the quote does not give either
 
 
 def test_dates_without_a_year_or_with_the_year_the_source_is_about(tmp_path):
