@@ -105,11 +105,17 @@ def test_an_elided_name_is_no_name_and_the_same_name_is_reported_once_a_paragrap
     )
     left = problems(tmp_path, text, known={"吕玉生"})
     assert [p.split(WHO)[0] for p in left] == ['exhibits/events/visits.yml:13: body.zh: "张建国" ']
+    assert '("退役军人〔姓名略〕和张建国")' in left[0]  # the first place it is written
 
 
-def test_a_quote_is_read_whole_and_a_record_without_quotes_or_texts_passes(tmp_path):
+def test_a_record_without_quotes_and_a_text_without_english(tmp_path):
     text = RECORD.replace("    quote: 陪同省军区领导走访慰问一等功军人吕玉生\n", "")
     assert problems(tmp_path, text, known={"王小明", "张建国", "李秀英"}) == []
+    # A text not yet translated (no `en:`) is read in Chinese.
+    text = text.replace("  en: A speech.\n", "")
+    assert [p.split(WHO)[0] for p in problems(tmp_path, text, known={"张建国", "李秀英"})] == [
+        'exhibits/events/visits.yml:7: summary.zh: "王小明" '
+    ]
 
 
 NAMES = ["王小明", "李四", "张三丰", "欧阳修文", "司马光", "诸葛亮", "吕玉生", "萧红"]
@@ -142,6 +148,7 @@ def test_the_words_taken_for_names(text, found):
 
 
 def test_taught_names_are_cut_whole():
-    names.teach({"姚第鸿", "Yao"})  # a name that is not Chinese is not taught
-    assert names._candidates("烈士姚第鸿同志") == ("姚第鸿",)
-    assert "Yao" not in names._ADDED and "姚第鸿" in names._ADDED
+    assert names._candidates("烈士马立新同志") == ()  # jieba alone does not see this name
+    names.teach({"马立新", "Ma Lixin"})  # a name that is not Chinese is not taught
+    assert names._candidates("烈士马立新同志") == ("马立新",)
+    assert names._ADDED >= {"马立新"} and "Ma Lixin" not in names._ADDED

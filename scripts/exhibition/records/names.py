@@ -48,7 +48,6 @@ _DOUBLE_SURNAMES = (
     "司徒",
 )
 _HAN = re.compile(r"^[\u3400-\u9fff]{2,4}$")
-_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 
 
 def looks_like_name(word: str) -> bool:
@@ -103,7 +102,7 @@ def _chinese_texts(doc: Document, record: model.Record) -> Iterator[tuple[tuple,
     for loc, _ in record.texts():
         for lang in model.LANGS:  # an English text quotes Chinese words too (the inscription 民族英雄范筑先殉国处)
             raw = doc.value(loc + (lang,))
-            if isinstance(raw, str) and raw.strip() and (lang == "zh" or _HAN_CHAR.search(raw)):
+            if isinstance(raw, str) and raw.strip():
                 for line, paragraph in _split(doc, loc + (lang,), raw):
                     yield loc + (lang,), line, paragraph
     for index, source in enumerate(record.sources):
@@ -114,11 +113,11 @@ def _chinese_texts(doc: Document, record: model.Record) -> Iterator[tuple[tuple,
 
 def name_problems(doc: Document, record: model.Record, known: set[str], not_names: set[str]) -> list[Problem]:
     """known: names that may be published (person records, historical figures); not_names: words jieba takes for names."""
-    allowed = known | set(getattr(record.consent, "names", []) if getattr(record, "consent", None) else [])
+    allowed = known | set(record.consent.names if record.consent else [])
     problems = []
     for loc, line, text in _chinese_texts(doc, record):
         for name in _candidates(text):
-            if name in allowed or name in not_names or any(name in k for k in allowed if len(k) > len(name)):
+            if name in not_names or any(name in k for k in allowed):  # a known name, or a part of one jieba cut short
                 continue
             problems.append(
                 Problem(
