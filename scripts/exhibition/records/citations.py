@@ -71,10 +71,9 @@ def paragraphs(doc: Document, record: model.Record, *, captions: bool = True) ->
     for loc in cited_texts(record, captions=captions):
         for lang in model.LANGS:
             raw = doc.value(loc + (lang,))
-            if not isinstance(raw, str) or not raw.strip():
-                continue
-            for line, text in _split(doc, loc + (lang,), raw):
-                yield Paragraph(loc + (lang,), line, text, tuple(marker_ids(text)))
+            if isinstance(raw, str) and raw.strip():  # an English text may wait for its translation
+                for line, text in _split(doc, loc + (lang,), raw):
+                    yield Paragraph(loc + (lang,), line, text, tuple(marker_ids(text)))
 
 
 def _split(doc: Document, loc: tuple, raw: str) -> list[tuple[int, str]]:
@@ -130,7 +129,7 @@ def paragraph_problems(doc: Document, record: model.Record) -> tuple[list[Proble
     """(errors whatever the status: markers naming no source; findings: numbers and dates no
     quote of the cited sources gives, errors in a verified record and notes in a draft)."""
     by_id = {s.id: s for s in record.sources}
-    known = ", ".join(by_id) or "(none yet)"
+    known = ", ".join(by_id) or "none yet"
     wrong: list[Problem] = []
     missing: list[Problem] = []
     for paragraph in paragraphs(doc, record):
