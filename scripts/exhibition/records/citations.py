@@ -102,7 +102,7 @@ def _numbers(quote: str) -> frozenset[float]:
     return frozenset(numbers_in(quote)) | {f.number for f in stated(quote) if f.number is not None}
 
 
-def _found(item: Found, sources: list[model.Source], marked: bool = True) -> bool:
+def _found(item: Found, sources: list[model.Source], marked: bool) -> bool:
     quotes = [s for s in sources if s.quote]
     # A paragraph may say when a source it cites was published ("据2021年2月的报道") and how many
     # sources it rests on ("两处网页的转述" with two markers).
