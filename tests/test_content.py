@@ -415,6 +415,16 @@ def test_off_glossary_english_is_named_in_list_items_too(tmp_path):
     assert glossary_problems(doc, record, SimpleNamespace(terms=[])) == []
 
 
+def test_the_same_wrong_phrase_twice_in_a_block_is_named_on_each_line(tmp_path):
+    body = "body:\n  zh: 正文。\n  en: |\n    First, dual support.\n\n    Then dual support again; and dual support.\n"
+    doc, record = _record(tmp_path, EVENT + body + SOURCES)
+    assert [(p.line, p.field) for p in glossary_problems(doc, record, GLOSSARY)] == [
+        (9, "body.en"),
+        (11, "body.en"),
+        (11, "body.en"),
+    ]
+
+
 def test_a_variant_is_matched_as_whole_words_in_any_case():
     pattern = variant_pattern("dual support")
     assert pattern.search("the Dual Support work").group(0) == "Dual Support"

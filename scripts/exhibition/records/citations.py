@@ -71,10 +71,9 @@ def paragraphs(doc: Document, record: model.Record, *, captions: bool = True) ->
     for loc in cited_texts(record, captions=captions):
         for lang in model.LANGS:
             raw = doc.value(loc + (lang,))
-            if not isinstance(raw, str) or not raw.strip():
-                continue
-            for line, text in _split(doc, loc + (lang,), raw):
-                yield Paragraph(loc + (lang,), line, text, tuple(marker_ids(text)))
+            if isinstance(raw, str) and raw.strip():  # an English text may wait for its translation
+                for line, text in _split(doc, loc + (lang,), raw):
+                    yield Paragraph(loc + (lang,), line, text, tuple(marker_ids(text)))
 
 
 def _split(doc: Document, loc: tuple, raw: str) -> list[tuple[int, str]]:
@@ -103,7 +102,7 @@ def _numbers(quote: str) -> frozenset[float]:
     return frozenset(numbers_in(quote)) | {f.number for f in stated(quote) if f.number is not None}
 
 
-def _found(item: Found, sources: list[model.Source], marked: bool = True) -> bool:
+def _found(item: Found, sources: list[model.Source], marked: bool) -> bool:
     quotes = [s for s in sources if s.quote]
     # A paragraph may say when a source it cites was published ("据2021年2月的报道") and how many
     # sources it rests on ("两处网页的转述" with two markers).
@@ -134,7 +133,7 @@ def paragraph_problems(doc: Document, record: model.Record) -> tuple[list[Proble
     """(errors whatever the status: markers naming no source; findings: numbers and dates no
     quote of the cited sources gives, errors in a verified record and notes in a draft)."""
     by_id = {s.id: s for s in record.sources}
-    known = ", ".join(by_id) or "(none yet)"
+    known = ", ".join(by_id) or "none yet"
     wrong: list[Problem] = []
     missing: list[Problem] = []
     for paragraph in paragraphs(doc, record):

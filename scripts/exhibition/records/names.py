@@ -1,7 +1,7 @@
 """No living person named without consent (issue #24, 个人信息保护法).
 
-Every Chinese text a record publishes (its texts, captions, lessons and the quotes of its sources)
-is read with jieba's part-of-speech tagger; a word tagged as a person's name (nr…) must be the
+Every Chinese text a record publishes (its texts, captions, lessons and the quotes of its sources),
+and every English one with Chinese words in it, is read with jieba's part-of-speech tagger; a word tagged as a person's name (nr…) must be the
 name of a person record, a historical figure of settings/historical-figures.yml (each with a
 source), or a name the record's `consent:` lists. Otherwise it is to be written as 〔姓名略〕.
 
@@ -82,21 +82,29 @@ def teach(names: set[str]) -> None:
 def _candidates(text: str) -> tuple[str, ...]:
     _, posseg = _tagger()
     found: list[str] = []
-    for word in posseg.cut(text.replace(ELIDED, "，")):
-        if word.flag.startswith("nr") and looks_like_name(word.word) and word.word not in found:
-            found.append(word.word)
+    words = [(w.word, w.flag) for w in posseg.cut(text.replace(ELIDED, "，"))]
+    for index, (word, flag) in enumerate(words):
+        if not flag.startswith("nr"):
+            continue
+        following = words[index + 1] if index + 1 < len(words) else ("", "")
+        if (word in _SURNAMES or word in _DOUBLE_SURNAMES) and following[1].startswith("nr"):
+            word += following[0]  # jieba cuts some names in two: 赵 + 志强 (nr, nrfg)
+        if looks_like_name(word) and word not in found:
+            found.append(word)
     return tuple(found)
 
 
 def _chinese_texts(doc: Document, record: model.Record) -> Iterator[tuple[tuple, int, str]]:
-    """(loc, line, text) of every Chinese text the record publishes, paragraph by paragraph, and its quotes."""
+    """(loc, line, text) of every text the record publishes in Chinese or with Chinese words in it, paragraph
+    by paragraph, and its quotes."""
     from .citations import _split  # the paragraphs' own lines
 
     for loc, _ in record.texts():
-        raw = doc.value(loc + ("zh",))
-        if isinstance(raw, str) and raw.strip():
-            for line, paragraph in _split(doc, loc + ("zh",), raw):
-                yield loc + ("zh",), line, paragraph
+        for lang in model.LANGS:  # an English text quotes Chinese words too (the inscription 民族英雄范筑先殉国处)
+            raw = doc.value(loc + (lang,))
+            if isinstance(raw, str) and raw.strip():
+                for line, paragraph in _split(doc, loc + (lang,), raw):
+                    yield loc + (lang,), line, paragraph
     for index, source in enumerate(record.sources):
         if source.quote:
             loc = ("sources", index, "quote")
@@ -105,11 +113,11 @@ def _chinese_texts(doc: Document, record: model.Record) -> Iterator[tuple[tuple,
 
 def name_problems(doc: Document, record: model.Record, known: set[str], not_names: set[str]) -> list[Problem]:
     """known: names that may be published (person records, historical figures); not_names: words jieba takes for names."""
-    allowed = known | set(getattr(record.consent, "names", []) if getattr(record, "consent", None) else [])
+    allowed = known | set(record.consent.names if record.consent else [])
     problems = []
     for loc, line, text in _chinese_texts(doc, record):
         for name in _candidates(text):
-            if name in allowed or name in not_names or any(name in k for k in allowed if len(k) > len(name)):
+            if name in not_names or any(name in k for k in allowed):  # a known name, or a part of one jieba cut short
                 continue
             problems.append(
                 Problem(

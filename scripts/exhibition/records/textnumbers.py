@@ -5,8 +5,9 @@ ratios (1∶5), English number words, and dates in both languages.
 Chinese numerals are only read where they are numbers: a lone 一 is the article or part of a
 word (一说, 一同, 统一) and is never read; another single numeral needs a measure word or unit
 after it (两次, 七座) or 第 before it (第七); two or more numerals are a number (一千三百, 七十多年)
-unless they are one of the words in _NOT_NUMBERS (万一, 十分…). tests/test_citations.py holds the
-table of real sentences these rules were tuned on.
+unless the run starts one of the words in _NOT_NUMBERS (万一, 十分…: 一千万 and 三十分 are numbers).
+A rough count before 万/亿 is read with it (20余万, 二十多万: 200000). tests/test_citations.py holds the
+table of real sentences these rules were tuned on, tests/test_textnumbers.py the tables of each rule.
 """
 
 from __future__ import annotations
@@ -22,14 +23,17 @@ _ZH_NUMERAL = _ZH_DIGIT + "十百千万亿"
 _MEASURE = "位名人个次年月日号天岁座家笔元米亩吨艘门层面块处项条件份届期批支场所间栋本张幅枚周倍级里组户排列句段节课分秒小时"
 # Words made of numerals that are not numbers in running text (八一, 七一, 五四: names of days).
 _NOT_NUMBERS = ("万一", "十分", "千万", "一一", "三三两两", "万万", "一二", "八一", "七一", "五四")
-_ZH_RUN = re.compile(rf"第?[{_ZH_NUMERAL}]+")
+_ZH_RUN = re.compile(rf"第?[{_ZH_NUMERAL}]+(?:[余多][万亿])?")
 _YEAR = r"(\d{4}|[〇零一二三四五六七八九]{4})"
 _MONTH_PART = r"(\d{1,2}|十[一二]?|[一二三四五六七八九])"
 _DAY_PART = r"(\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
-_ZH_DATE = re.compile(rf"{_YEAR}\s*年(?:\s*{_MONTH_PART}\s*月(?:\s*{_DAY_PART}\s*[日号])?)?")
-_ZH_MONTH_DAY = re.compile(rf"(?<![\d年]){_MONTH_PART}\s*月(?:\s*{_DAY_PART}\s*[日号])?")
+_ZH_DATE = re.compile(rf"(?<!\d){_YEAR}\s*年(?:\s*{_MONTH_PART}\s*月(?:\s*{_DAY_PART}\s*[日号])?)?")
+# Not inside a longer number: 每年十二月 is December (a 十 before 二月 is part of the month).
+_ZH_MONTH_DAY = re.compile(rf"(?<![\d{_ZH_DIGIT}十]){_MONTH_PART}\s*月(?:\s*{_DAY_PART}\s*[日号])?")
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?![\d])")
-_ARABIC = re.compile(r"(?<![A-Za-z0-9.])(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?(?:\s*(万|亿|million\b|billion\b))?", re.I)
+_ARABIC = re.compile(
+    r"(?<![A-Za-z0-9.])(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?(?:\s*[余多]?\s*(万|亿|million\b|billion\b))?", re.I
+)
 _EN_WORDS = {
     "two": 2,
     "three": 3,
@@ -66,7 +70,7 @@ _EN_NUMBER = re.compile(
 # What is not a statement of the paragraph: citation markers, link addresses, list numbers.
 _MARKER = re.compile(r"\[@[^\]]*\]")
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
-_LIST_NUMBER = re.compile(r"^[ \t]*\d+[.)、][ \t]", re.M)
+_LIST_NUMBER = re.compile(r"^[ \t]*\d+(?:[.)][ \t]|、)", re.M)  # 3、 needs no space after it
 
 
 @dataclass(frozen=True)
@@ -78,9 +82,10 @@ class Found:
     date: tuple[int, int, int] | None = None
 
 
-def _zh_value(run: str) -> float | None:
-    """一千三百 -> 1300, 一九三八 -> 1938, 七十 -> 70, 两 -> 2, 百 -> 100."""
-    run = run.replace("两", "二").replace("〇", "零")
+def _zh_value(run: str) -> float:
+    """一千三百 -> 1300, 一九三八 -> 1938, 七十 -> 70, 两 -> 2, 百 -> 100, 二十多万 -> 200000.
+    The run holds only numerals (and 余/多 before 万/亿): _ZH_RUN and the date patterns see to it."""
+    run = run.replace("两", "二").replace("〇", "零").replace("余", "").replace("多", "")
     digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
     if all(c in digits for c in run):  # read digit by digit: 一九三八
         return float("".join(str(digits[c]) for c in run))
@@ -91,11 +96,9 @@ def _zh_value(run: str) -> float | None:
         elif char in "十百千":
             section += (current or 1) * {"十": 10, "百": 100, "千": 1000}[char]
             current = 0
-        elif char in "万亿":
-            total += (section + current) * (10_000 if char == "万" else 100_000_000)
+        else:  # 万 or 亿: what came before counts them (万 alone is one)
+            total += (section + current or 1) * (10_000 if char == "万" else 100_000_000)
             section, current = 0, 0
-        else:
-            return None
     return float(total + section + current)
 
 
@@ -106,18 +109,17 @@ def _mask(text: str, pattern: re.Pattern) -> str:
 def stated(paragraph: str) -> list[Found]:
     """Every number and date the paragraph states, in order."""
     text = _mask(_mask(_mask(paragraph, _MARKER), _LINK_TARGET), _LIST_NUMBER)
-    found: list[tuple[int, Found]] = []
+    found: dict[int, Found] = {}  # by where it starts (a match never starts in a masked span)
 
     def take(match: re.Match, item: Found) -> None:
         nonlocal text
-        found.append((match.start(), item))
+        found[match.start()] = item
         text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
 
     def part(value: str | None) -> int:
         if not value:
             return 0
-        number = float(value) if value.isdigit() else _zh_value(value)
-        return int(number or 0)
+        return int(value) if value.isdigit() else int(_zh_value(value))
 
     for match in list(_ZH_DATE.finditer(text)):
         take(match, Found(match.group(0).strip(), date=(part(match[1]), part(match[2]), part(match[3]))))
@@ -145,7 +147,7 @@ def stated(paragraph: str) -> list[Found]:
         value = _EN_WORDS[word.lower()] + (_EN_WORDS[unit_word.lower()] if unit_word else 0) if word else 1
         value *= {"hundred": 100, "thousand": 1000, "million": 1_000_000}.get(scale, 1)
         take(match, Found(match.group(0), number=float(value)))
-    return [item for _, item in sorted(found, key=lambda pair: pair[0])]
+    return [found[start] for start in sorted(found)]
 
 
 def _zh_number(match: re.Match, text: str) -> Found | None:
@@ -153,8 +155,7 @@ def _zh_number(match: re.Match, text: str) -> Found | None:
     ordinal = run.startswith("第")
     digits = run[1:] if ordinal else run
     after = text[match.end() : match.end() + 1]
-    around = text[max(0, match.start() - 2) : match.end() + 2]
-    if not digits or any(word in around for word in _NOT_NUMBERS) or run == "第一":  # 第一: "first", not a count
+    if not digits or (digits + after).startswith(_NOT_NUMBERS) or run == "第一":  # 第一: "first", not a count
         return None
     if len(digits) == 1 and not ordinal:
         if digits == "一" or not (after and after in _MEASURE + "余多"):
@@ -163,5 +164,4 @@ def _zh_number(match: re.Match, text: str) -> Found | None:
         first, second = (_zh_value(c) for c in digits)
         if second == first + 1 or digits == "三五":  # 两三句, 三四个, 三五成群: "a few", not 23
             return None
-    value = _zh_value(digits)
-    return None if value is None else Found(run, number=value)
+    return Found(run, number=_zh_value(digits))
