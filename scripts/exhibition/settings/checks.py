@@ -110,7 +110,7 @@ def _check_wall(doc: Document, index: int, zone: Zone) -> list[Problem]:
         cited = [by_id[i] for i in ids if i in by_id]
         said: set[str] = set()
         for item in stated(text):
-            if item.shown in said or (cited and found(item, cited)):
+            if item.shown in said or (cited and found(item, cited, bool(ids))):
                 continue
             said.add(item.shown)
             problems.append(
