@@ -97,13 +97,19 @@ lint: $(VENV)/.installed-test
 ##       TEST_WORKERS=1 runs them in this one process.
 TEST_WORKERS ?= 2
 test: $(VENV)/.installed-test $(VNU) $(LIGHTHOUSE) $(DECAP) lint
-	$(BIN)/python -m pytest -q -m "not office" $(if $(filter-out 1,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder) $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -m "not (office or bench)" $(if $(filter-out 1,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder) $(PYTEST_ARGS)
 
 ## test-office: LibreOffice (headless) converts a lesson's slides to PDF, one page a slide, rendered to PNG
 ##              in build/office/ to look at (slow: not part of `make test`)
 .PHONY: test-office
 test-office: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q -m office $(PYTEST_ARGS)
+
+## test-bench: the `make bench N=50` smoke run (every step of the benchmark writes its key, the project is left
+##             untouched; about a minute: not part of `make test`, run by CI after it)
+.PHONY: test-bench
+test-bench: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q -m bench $(PYTEST_ARGS)
 
 ## test-fast: unit tests, in-process validation and the one shared build (no browser, no other build,
 ##            no outside checker, no bench): about a minute; `make test` runs everything
