@@ -164,3 +164,15 @@ def test_records_stories_and_tour_stops_read_as_chinese_typography_asks(browser,
                 if m["h1"] < 600 or m["h2"] < 600:
                     problems.append(f"{where}: h1 weight {m['h1']}, h2 weight {m['h2']} (600 or more)")
     assert not problems, "\n".join(problems)
+
+
+def test_no_page_lists_facts_under_a_documentation_table_header(built_site):
+    """Facts are a definition list on every page (records, and the visit page written by hand): no
+    "项目 / 内容" or "Fact / Detail" table header anywhere."""
+    found = []
+    for path in sorted(built_site.rglob("*.html")):
+        for head in _soup(path).select("thead tr"):
+            cells = [c.get_text(strip=True) for c in head.select("th")]
+            if cells in (["项目", "内容"], ["Fact", "Detail"], ["Item", "Content"]):
+                found.append(f"{path.relative_to(built_site)}: {cells}")
+    assert not found, found
