@@ -14,11 +14,10 @@ from radon.complexity import cc_visit
 PACKAGE = Path(__file__).resolve().parents[1] / "exhibition"
 HIGH = 11  # "complex" from here (radon's grade C)
 TARGET_SHARE, TARGET_MAX, TARGET_LINES = 0.06, 25, 400  # issue #29
-# Today's figures, to be lowered as functions are split (never raised). Raised once, on 2026-12-07, when
-# this refactor's branch met the #31 feature branches written beside it: pages/home.py `view` (38 -> 45:
-# the visit box's promised words, the typographic cards) and records/model.py (600 -> 605 lines) are the
-# next to split.
-LIMITS_NOW = {"share": 0.128, "max": 45, "lines": 605}
+# Today's figures, to be lowered as functions are split (never raised). The share and the lines were raised
+# once, on 2026-12-07, when this refactor's branch met the #31 feature branches written beside it
+# (records/model.py 600 -> 605 lines is the next to split); pages/home.py `view` (45 then) became a class.
+LIMITS_NOW = {"share": 0.127, "max": 27, "lines": 605}
 
 
 def functions(path: Path):

@@ -77,148 +77,151 @@ def view(site: Site, lang: str, page_url: str, kiosk_featured: list[str] | None 
     home = site.settings.home
     if home is None:
         return None
-    root = urls.up_to_root(page_url)
-
-    def href(docs_path: str) -> str:
-        return root + urls.page(docs_path, lang, site.directory_urls)
-
-    def ui(key: str) -> str:
-        return UI[key][lang]
-
-    def small(record: model.Record) -> Picture | None:
-        der = site.lead_image(record)
-        if not der:
-            return None
-        return Picture(root + der.small.url, der.small.width, der.small.height, position=record.images[0].position)
-
-    writer = Renderer(site, lang)
-
-    def card(record: model.Record) -> Card:
-        if not record.images and record.kind in ("person", "event"):
-            return Card(
-                href(site.page_path(record)),
-                record.title.get(lang),
-                writer.card_line(record),
-                ui(f"one_{record.kind}"),
-                kind=record.kind,
-                dates=writer.card_dates(record),
-            )
-        return Card(
-            href(site.page_path(record)),
-            record.title.get(lang),
-            record.summary.get(lang),
-            ui(f"one_{record.kind}"),
-            small(record),
-            "" if record.images else kind_icon(record.kind),
-        )
-
+    parts = _Parts(site, lang, urls.up_to_root(page_url))
     hero_record = site.by_id.get(home.hero)
-    hero = None
-    if hero_record and hero_record.images:
-        image, der = hero_record.images[0], site.lead_image(hero_record)
-        hero = Picture(
-            root + der.large.url,
-            der.large.width,
-            der.large.height,
-            image.alt.get(lang),
-            der.srcset(root),
-            (after_badge(image.caption.get(lang), lang) if image.illustration else image.caption.get(lang))
-            if image.caption
-            else "",
-            image.illustration,
-            image.position,
-        )
-    # Named in home.yml: in that order. Otherwise the records marked featured, pictures first.
-    featured_ids = (
-        kiosk_featured
-        or home.featured
-        or [r.id for r in sorted((r for r in site.records if r.featured), key=lambda r: not r.images)]
-    )
-    featured = [card(site.by_id[i]) for i in featured_ids if i in site.by_id]
-
-    def first_pictured(records: list[model.Record]) -> Picture | None:
-        pictured = sorted((r for r in records if r.images), key=lambda r: (not r.featured, r.title.zh))
-        return small(pictured[0]) if pictured else None
-
-    tiles = []
-    if site.route:
-        tiles.append(
-            Card(
-                href(site.tour_path()),
-                ui("tour"),
-                ui("tour_intro"),
-                picture=first_pictured(site.in_zone(site.route[0].id)),
-                icon=kind_icon("tour"),
-            )
-        )
-    stories = [r for r in site.records if r.kind == "story"]
-    if stories:
-        tiles.append(
-            Card(
-                href(f"{site.out_dir}/stories/index.md"),
-                ui("kind_story"),
-                ui("intro_story"),
-                picture=first_pictured(stories),
-                icon=kind_icon("story"),
-            )
-        )
-    for kind in TILE_KINDS:
-        records = [r for r in site.records if r.kind == kind]
-        if records:
-            folder = model.KINDS[kind].FOLDER
-            tiles.append(
-                Card(
-                    href(f"{site.out_dir}/{folder}/index.md"),
-                    ui(f"kind_{kind}"),
-                    ui(f"intro_{kind}"),
-                    picture=first_pictured(records),
-                    icon=kind_icon(kind),
-                )
-            )
-    tiles.append(Card(href(f"{site.out_dir}/timeline.md"), ui("timeline"), ui("tile_timeline"), icon=kind_icon("timeline")))
-    if site.settings.hall:
-        tiles.append(Card(href(f"{site.out_dir}/hall-map.md"), ui("hall_map"), ui("tile_hall_map"), icon=kind_icon("hall_map")))
-    if site.rolls:
-        tiles.append(Card(href(f"{site.out_dir}/roll/index.md"), ui("roll_nav"), ui("tile_roll"), icon=kind_icon("roll")))
-    if any(r.kind == "lesson" for r in site.records):
-        tiles.append(Card(href(f"{site.out_dir}/teachers.md"), ui("teachers"), ui("tile_teachers"), icon=kind_icon("lesson")))
-
-    first_screen = []
-    if kiosk_featured is not None:
-        by_href = {t.href: t for t in tiles}
-        ways = (href(f"{site.out_dir}/{path}") for path in FIRST_SCREEN)
-        first_screen = [by_href[h] for h in ways if h in by_href] + featured
-
-    visit = []
-    place = site.by_id.get(home.visit) if home.visit else None
-    if isinstance(place, model.Place):
-        if place.address:
-            visit.append((ui("address"), place.address.get(lang)))
-        if place.area_m2:
-            visit.append((ui("area"), f"{place.area_m2:g}{'' if lang == 'zh' else ' '}{ui('unit_m2')}"))
-        if place.opened:
-            visit.append((ui("opened"), ui("open_since").format(date=place.opened.show(lang))))
-    given = site.settings.site.visit
-    if given.hours:
-        visit.append((ui("visit_hours"), given.hours.get(lang)))
-    if given.phone:
-        visit.append((ui("visit_phone"), given.phone))
-    # The link promises only what the visit page shows: hours and booking once the hall has given them.
-    promised = [ui("visit_hours")] if given.hours or given.closed else []
-    promised.append(ui("visit_address_link"))
-    if given.booking or given.phone:
-        promised.append(ui("visit_booking"))
+    featured = parts.featured(kiosk_featured or home.featured)
+    tiles = parts.tiles()
+    visit, promised = parts.visit(home.visit)
     return HomeView(
         lang=lang,
         name=(hero_record.title.get(lang) if hero_record else ""),
         purpose=home.purpose.get(lang),
-        hero=hero,
-        tour_href=href(site.tour_path(site.route[0])) if site.route else "",
-        tour_note=ui("home_tour_note").format(n=len(site.route)),
+        hero=parts.hero(hero_record),
+        tour_href=parts.href(site.tour_path(site.route[0])) if site.route else "",
+        tour_note=parts.ui("home_tour_note").format(n=len(site.route)),
         featured=featured,
         tiles=tiles,
         visit=visit,
-        visit_href=href("visit.md"),
+        visit_href=parts.href("visit.md"),
         visit_more=("、" if lang == "zh" else " · ").join(promised),
-        first_screen=first_screen,
+        first_screen=parts.first_screen(tiles, featured) if kiosk_featured is not None else [],
     )
+
+
+class _Parts:
+    """The home page's parts in one language, each link relative to the page (root: its way up to the site root)."""
+
+    def __init__(self, site: Site, lang: str, root: str):
+        self.site, self.lang, self.root = site, lang, root
+        self.writer = Renderer(site, lang)
+
+    def href(self, docs_path: str) -> str:
+        return self.root + urls.page(docs_path, self.lang, self.site.directory_urls)
+
+    def ui(self, key: str) -> str:
+        return UI[key][self.lang]
+
+    def small(self, record: model.Record) -> Picture | None:
+        der = self.site.lead_image(record)
+        if not der:
+            return None
+        return Picture(self.root + der.small.url, der.small.width, der.small.height, position=record.images[0].position)
+
+    def card(self, record: model.Record) -> Card:
+        lang, href = self.lang, self.href(self.site.page_path(record))
+        if not record.images and record.kind in ("person", "event"):  # a typographic card
+            return Card(
+                href,
+                record.title.get(lang),
+                self.writer.card_line(record),
+                self.ui(f"one_{record.kind}"),
+                kind=record.kind,
+                dates=self.writer.card_dates(record),
+            )
+        return Card(
+            href,
+            record.title.get(lang),
+            record.summary.get(lang),
+            self.ui(f"one_{record.kind}"),
+            self.small(record),
+            "" if record.images else kind_icon(record.kind),
+        )
+
+    def hero(self, record: model.Record | None) -> Picture | None:
+        if not (record and record.images):
+            return None
+        image, der, lang = record.images[0], self.site.lead_image(record), self.lang
+        caption = image.caption.get(lang) if image.caption else ""
+        return Picture(
+            self.root + der.large.url,
+            der.large.width,
+            der.large.height,
+            image.alt.get(lang),
+            der.srcset(self.root),
+            after_badge(caption, lang) if image.caption and image.illustration else caption,
+            image.illustration,
+            image.position,
+        )
+
+    def featured(self, named: list[str]) -> list[Card]:
+        """Named (kiosk.yml or home.yml): in that order. Otherwise the records marked featured, pictures first."""
+        site = self.site
+        ids = named or [r.id for r in sorted((r for r in site.records if r.featured), key=lambda r: not r.images)]
+        return [self.card(site.by_id[i]) for i in ids if i in site.by_id]
+
+    def first_pictured(self, records: list[model.Record]) -> Picture | None:
+        pictured = sorted((r for r in records if r.images), key=lambda r: (not r.featured, r.title.zh))
+        return self.small(pictured[0]) if pictured else None
+
+    def tiles(self) -> list[Card]:
+        site, ui, out = self.site, self.ui, self.site.out_dir
+        tiles = []
+        if site.route:
+            picture = self.first_pictured(site.in_zone(site.route[0].id))
+            tiles.append(Card(self.href(site.tour_path()), ui("tour"), ui("tour_intro"), picture=picture, icon=kind_icon("tour")))
+        for kind in ("story", *TILE_KINDS):
+            records = [r for r in site.records if r.kind == kind]
+            if records:
+                folder = "stories" if kind == "story" else model.KINDS[kind].FOLDER
+                tiles.append(
+                    Card(
+                        self.href(f"{out}/{folder}/index.md"),
+                        ui(f"kind_{kind}"),
+                        ui(f"intro_{kind}"),
+                        picture=self.first_pictured(records),
+                        icon=kind_icon(kind),
+                    )
+                )
+        # The ways that are pages of their own: timeline always, the others when there is something to show.
+        ways = [
+            (True, "timeline.md", "timeline", "tile_timeline", "timeline"),
+            (site.settings.hall, "hall-map.md", "hall_map", "tile_hall_map", "hall_map"),
+            (site.rolls, "roll/index.md", "roll_nav", "tile_roll", "roll"),
+            (any(r.kind == "lesson" for r in site.records), "teachers.md", "teachers", "tile_teachers", "lesson"),
+        ]
+        tiles += [
+            Card(self.href(f"{out}/{path}"), ui(title), ui(text), icon=kind_icon(icon))
+            for shown, path, title, text, icon in ways
+            if shown
+        ]
+        return tiles
+
+    def first_screen(self, tiles: list[Card], featured: list[Card]) -> list[Card]:
+        """The kiosk's first screen: its ways in (FIRST_SCREEN, those the site has), then its featured exhibits."""
+        by_href = {t.href: t for t in tiles}
+        ways = (self.href(f"{self.site.out_dir}/{path}") for path in FIRST_SCREEN)
+        return [by_href[h] for h in ways if h in by_href] + featured
+
+    def visit(self, place_id: str | None) -> tuple[list[tuple[str, str]], list[str]]:
+        """The visit box's rows (label, value), and what the link to the visit page may promise: only what
+        that page shows (hours and booking once the hall has given them, settings/site.yml `visit`)."""
+        ui, lang = self.ui, self.lang
+        place = self.site.by_id.get(place_id) if place_id else None
+        rows = []
+        if isinstance(place, model.Place):
+            if place.address:
+                rows.append((ui("address"), place.address.get(lang)))
+            if place.area_m2:
+                rows.append((ui("area"), f"{place.area_m2:g}{'' if lang == 'zh' else ' '}{ui('unit_m2')}"))
+            if place.opened:
+                rows.append((ui("opened"), ui("open_since").format(date=place.opened.show(lang))))
+        given = self.site.settings.site.visit
+        if given.hours:
+            rows.append((ui("visit_hours"), given.hours.get(lang)))
+        if given.phone:
+            rows.append((ui("visit_phone"), given.phone))
+        promised = [ui("visit_hours")] if given.hours or given.closed else []
+        promised.append(ui("visit_address_link"))
+        if given.booking or given.phone:
+            promised.append(ui("visit_booking"))
+        return rows, promised
