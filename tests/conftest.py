@@ -470,9 +470,12 @@ def _axe():
 
 
 def page_errors(page) -> list[str]:
-    """The console's errors and every failed request (status ≥ 400) of page, from now on: a live list."""
+    """The console's errors, the scripts' uncaught exceptions and every failed request (status ≥ 400) of
+    page, from now on: a live list. (An uncaught exception is no console message: the 404 page's offline
+    script threw on "//" unseen, and stopped the page's other scripts.)"""
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(f"uncaught: {e}"))
     page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     return errors
 

@@ -102,7 +102,7 @@ def test_the_404_page_is_bilingual_chinese_first_with_search_and_four_ways_on(bu
     sections = page.select(".ex-404 > section")
     assert [s["lang"] for s in sections] == ["zh", "en"]
     assert page.select_one("h1").get_text() == "页面未找到" and "Page not found" in sections[1].get_text()
-    assert [label["for"] for label in page.select(".ex-404__search")] == ["__search", "__search"]
+    assert [b["data-ex-opens"] for b in page.select("button.ex-404__search")] == ["__search", "__search"]
     assert page.select_one("input#__search") and page.select_one("input.md-search__input")  # the search it opens
     links = _404_links(html)
     assert links == ["/" + w if w else "/." for w in WAYS] + ["/en/" + w for w in WAYS]
@@ -119,6 +119,18 @@ def test_the_404_page_reads_and_works_in_a_browser(page, built_site):
     assert axe_violations(page) == ""
     page.locator(".ex-404__search").first.click()  # opens the site's search
     assert page.locator("input.md-search__input").is_visible()
+    page.keyboard.press("Escape")
+    assert not page.locator("input.md-search__input").evaluate("e => e === document.activeElement")
+    # By keyboard alone: Tab reaches the search button, Enter opens the search with the query focused.
+    opener = page.locator(".ex-404__search").first
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if opener.evaluate("e => e === document.activeElement"):
+            break
+    else:
+        raise AssertionError("Tab never reaches the 404 page's search button")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement && document.activeElement.matches('input.md-search__input')")
     page.keyboard.press("Escape")
     page.locator(".ex-404 nav a").nth(2).click()  # the roll
     page.wait_for_url("**/exhibits/roll/")

@@ -202,7 +202,23 @@
     }
   }
 
+  // The 404 page's search button opens the header's search box (Material's toggle, a checkbox it watches for
+  // "change") with the query field focused: a real button, so Tab and Enter reach it as a click does.
+  function searchOpeners() {
+    Array.prototype.forEach.call(document.querySelectorAll("button[data-ex-opens]"), function (button) {
+      button.addEventListener("click", function () {
+        var toggle = document.getElementById(button.getAttribute("data-ex-opens"));
+        if (!toggle) return;
+        toggle.checked = true;
+        toggle.dispatchEvent(new Event("change"));
+        var query = document.querySelector("input.md-search__input");
+        if (query) query.focus();
+      });
+    });
+  }
+
   function start() {
+    searchOpeners();
     offline();
     var players = Array.prototype.slice.call(document.querySelectorAll("audio.ex-audio__player"));
     if (players.length) audioGuide(players);
