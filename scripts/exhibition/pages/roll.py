@@ -138,7 +138,7 @@ def _write(path: Path, text: str) -> None:
 def page_path(site: Site, roll: Roll | None = None, letter: str | None = None) -> str:
     if letter:
         return f"{site.out_dir}/{OUT}/{roll.id}/{letter}.md"
-    return f"{site.out_dir}/{OUT}/{roll.id if roll else 'index'}.md"
+    return site.roll_path(roll) if roll else f"{site.out_dir}/{OUT}/index.md"  # a list's page: spelled by Site
 
 
 def person_url(site: Site, roll: Roll, row: Row, lang: str, sharded: bool = False) -> str:

@@ -105,7 +105,7 @@ class Site:
         ]
 
     def roll_path(self, roll: Roll) -> str:
-        """Docs path of a list's page (pages/roll.py page_path, which the layers keep above this module)."""
+        """Docs path of a list's page, for record pages' links to it and for pages/roll.py (page_path)."""
         return f"{self.out_dir}/roll/{roll.id}.md"
 
     @cached_property
