@@ -97,13 +97,10 @@ def config_problems(config_file: Path, root: Path, extra: Mapping | None = None)
     rather than left to mislead; and the build's own key must be free. extra: the loaded
     config's (with what it inherits); without it, the file alone is read."""
     shown = config_file.relative_to(root).as_posix() if config_file.is_relative_to(root) else config_file.name
-    try:  # composed, not loaded: a key's line, without knowing MkDocs' tags (!ENV …)
-        node = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except (OSError, yaml.YAMLError):
-        node = None  # MkDocs reports an unreadable config itself
+    node = _composed(config_file)
     problems = []
     line = _key_line(node, ("extra", "kiosk"))
-    if line is not None or (extra is not None and "kiosk" in extra):
+    if line is not None or _inherits_old_kiosk(extra):
         problems.append(
             Problem(
                 shown,
@@ -114,7 +111,7 @@ def config_problems(config_file: Path, root: Path, extra: Mapping | None = None)
             )
         )
     line = _key_line(node, ("extra", TEMPLATE_KEY))
-    if line is not None or (extra is not None and not isinstance(extra.get(TEMPLATE_KEY, TemplateData()), TemplateData)):
+    if line is not None or _template_key_taken(extra):
         problems.append(
             Problem(
                 shown,
@@ -124,6 +121,24 @@ def config_problems(config_file: Path, root: Path, extra: Mapping | None = None)
             )
         )
     return problems
+
+
+def _composed(config_file: Path) -> yaml.Node | None:
+    """The config's YAML nodes, or None when it cannot be read (MkDocs reports that itself)."""
+    try:  # composed, not loaded: a key's line, without knowing MkDocs' tags (!ENV …)
+        return yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, yaml.YAMLError):
+        return None
+
+
+def _inherits_old_kiosk(extra: Mapping | None) -> bool:
+    """The loaded config (with what it inherits) still has `extra.kiosk`."""
+    return extra is not None and "kiosk" in extra
+
+
+def _template_key_taken(extra: Mapping | None) -> bool:
+    """The loaded config sets the build's own key to something the build did not put there."""
+    return extra is not None and not isinstance(extra.get(TEMPLATE_KEY, TemplateData()), TemplateData)
 
 
 def _key_line(node, keys: tuple[str, ...]) -> int | None:

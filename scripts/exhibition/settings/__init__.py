@@ -165,33 +165,47 @@ class Settings:
         """Record ids named in settings that no published record has (checked once records are read);
         zones: {record id: its hall zone}, for the zones' highlights; referable: records with mistakes of
         their own, which a highlight may name without a second message (one typo, one message)."""
+        return self._highlight_problems(known, zones, referable) + self._home_problems(known)
+
+    def _highlight_problems(self, known: set[str], zones: dict[str, str] | None, referable: set[str]) -> list[Problem]:
+        """Each zone's highlights name a published record of that zone."""
+        if not (self.hall and self.hall_doc):
+            return []
         problems = []
-        if self.hall and self.hall_doc:
-            for index, zone in enumerate(self.hall.zones):
-                for position, record_id in enumerate(zone.highlights):
+        for index, zone in enumerate(self.hall.zones):
+            for position, record_id in enumerate(zone.highlights):
+                why = _highlight_mistake(record_id, zone.id, known, zones, referable)
+                if why:
                     loc = ("zones", index, "highlights", position)
-                    if record_id not in known | referable:
-                        why = f'no published record has the id "{record_id}". Name a record of this zone'
-                    elif zones is not None and record_id in known and zones.get(record_id) != zone.id:
-                        why = (
-                            f'"{record_id}" stands in zone "{zones.get(record_id) or "(none)"}", not in "{zone.id}". '
-                            "Highlight a record of this zone, or change the record's `hall: zone:`"
-                        )
-                    else:
-                        continue
                     problems.append(Problem(self.hall_doc.path, self.hall_doc.line(loc), dotted(loc), why))
-        if self.home and self.home_doc:
-            named = [(("hero",), self.home.hero)] + [(("featured", i), r) for i, r in enumerate(self.home.featured)]
-            if self.home.visit:
-                named.append((("visit",), self.home.visit))
-            for loc, record_id in named:
-                if record_id not in known:
-                    problems.append(
-                        Problem(
-                            self.home_doc.path,
-                            self.home_doc.line(loc),
-                            dotted(loc),
-                            f'no published record has the id "{record_id}". Name a record in exhibits/',
-                        )
-                    )
         return problems
+
+    def _home_problems(self, known: set[str]) -> list[Problem]:
+        """The home page's hero, featured records and visit record are published records."""
+        if not (self.home and self.home_doc):
+            return []
+        named = [(("hero",), self.home.hero)] + [(("featured", i), r) for i, r in enumerate(self.home.featured)]
+        if self.home.visit:
+            named.append((("visit",), self.home.visit))
+        return [
+            Problem(
+                self.home_doc.path,
+                self.home_doc.line(loc),
+                dotted(loc),
+                f'no published record has the id "{record_id}". Name a record in exhibits/',
+            )
+            for loc, record_id in named
+            if record_id not in known
+        ]
+
+
+def _highlight_mistake(record_id: str, zone_id: str, known: set[str], zones: dict[str, str] | None, referable: set[str]) -> str:
+    """What is wrong with a zone's highlight, or "" when nothing is."""
+    if record_id not in known | referable:
+        return f'no published record has the id "{record_id}". Name a record of this zone'
+    if zones is not None and record_id in known and zones.get(record_id) != zone_id:
+        return (
+            f'"{record_id}" stands in zone "{zones.get(record_id) or "(none)"}", not in "{zone_id}". '
+            "Highlight a record of this zone, or change the record's `hall: zone:`"
+        )
+    return ""

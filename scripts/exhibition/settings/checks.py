@@ -82,46 +82,57 @@ def _check_wall(doc: Document, index: int, zone: Zone) -> list[Problem]:
     by_id = {s.id: s for s in zone.sources}
     for lang in ("zh", "en"):
         text = zone.wall.cited(lang) if lang == "zh" or zone.wall.en else ""
-        if not text:
+        if text:
+            loc = ("zones", index, "wall", lang)
+            problems += _wall_markers(doc, loc, text, by_id) + _wall_unquoted(doc, loc, text, by_id)
+    return problems
+
+
+def _wall_markers(doc: Document, loc: tuple, text: str, by_id: dict) -> list[Problem]:
+    """The wall text's markers: at least one, each naming a source of the zone."""
+    ids = marker_ids(text)
+    line, field = doc.line(loc), dotted(loc)
+    if not ids:
+        return [
+            Problem(
+                doc.path,
+                line,
+                field,
+                "the wall text names no source. End it with markers [@source-id] naming entries of the zone's `sources`",
+            )
+        ]
+    known = ", ".join(by_id) or "(none yet)"
+    return [
+        Problem(
+            doc.path,
+            line,
+            field,
+            f"the marker [@{name}] names no source of this zone. Use an id under `sources:` ({known})",
+        )
+        for name in ids
+        if name not in by_id
+    ]
+
+
+def _wall_unquoted(doc: Document, loc: tuple, text: str, by_id: dict) -> list[Problem]:
+    """Each number or date the wall text states that the quotes of its cited sources lack, once."""
+    ids = marker_ids(text)
+    cited = [by_id[i] for i in ids if i in by_id]
+    problems = []
+    said: set[str] = set()
+    for item in stated(text):
+        if item.shown in said or (cited and found(item, cited, bool(ids))):
             continue
-        loc = ("zones", index, "wall", lang)
-        line = doc.line(loc)
-        ids = marker_ids(text)
-        if not ids:
-            problems.append(
-                Problem(
-                    doc.path,
-                    line,
-                    dotted(loc),
-                    "the wall text names no source. End it with markers [@source-id] naming entries of the zone's `sources`",
-                )
+        said.add(item.shown)
+        problems.append(
+            Problem(
+                doc.path,
+                doc.line(loc),
+                dotted(loc),
+                f'"{item.shown}" is not in the quotes of the sources the wall text cites '
+                f"({', '.join(ids) or 'none'}). Add the passage to a quote or correct the text",
             )
-        for name in ids:
-            if name not in by_id:
-                known = ", ".join(by_id) or "(none yet)"
-                problems.append(
-                    Problem(
-                        doc.path,
-                        line,
-                        dotted(loc),
-                        f"the marker [@{name}] names no source of this zone. Use an id under `sources:` ({known})",
-                    )
-                )
-        cited = [by_id[i] for i in ids if i in by_id]
-        said: set[str] = set()
-        for item in stated(text):
-            if item.shown in said or (cited and found(item, cited, bool(ids))):
-                continue
-            said.add(item.shown)
-            problems.append(
-                Problem(
-                    doc.path,
-                    line,
-                    dotted(loc),
-                    f'"{item.shown}" is not in the quotes of the sources the wall text cites '
-                    f"({', '.join(ids) or 'none'}). Add the passage to a quote or correct the text",
-                )
-            )
+        )
     return problems
 
 
@@ -148,47 +159,51 @@ def _check_eras(doc: Document, eras: list[Era]) -> list[Problem]:
                     f"{era.end.iso} is not after the era's start {era.start.iso}. Swap them or fix the year",
                 )
             )
-        if index == 0:
-            continue
-        before = eras[index - 1]
-        loc = ("eras", index, "start")
-        if era.start is None:
-            problems.append(
-                Problem(
-                    doc.path,
-                    doc.line(("eras", index)),
-                    dotted(loc),
-                    "only the first era may leave `start` empty. Give the year this era begins",
-                )
-            )
-        elif before.start and era.start <= before.start:
-            problems.append(
-                Problem(
-                    doc.path,
-                    doc.line(loc),
-                    dotted(loc),
-                    f"{era.start.iso} is not after the previous era's start ({before.start.iso}). List eras from oldest to newest",
-                )
-            )
-        elif before.end is None:
-            problems.append(
-                Problem(
-                    doc.path,
-                    doc.line(("eras", index - 1)),
-                    dotted(("eras", index - 1, "end")),
-                    "only the last era may leave `end` empty. Give the year the next era begins",
-                )
-            )
-        elif era.start < before.end:
-            problems.append(
-                Problem(
-                    doc.path,
-                    doc.line(loc),
-                    dotted(loc),
-                    f"{era.start.iso} is before the previous era ends ({before.end.iso}): eras overlap. Start this era at {before.end.iso}",
-                )
-            )
+        if index > 0:
+            problems += _era_follows(doc, index, era, eras[index - 1])
     return problems
+
+
+def _era_follows(doc: Document, index: int, era: Era, before: Era) -> list[Problem]:
+    """An era after the first: it has a start, after the previous era's start, and where that era ends."""
+    loc = ("eras", index, "start")
+    if era.start is None:
+        return [
+            Problem(
+                doc.path,
+                doc.line(("eras", index)),
+                dotted(loc),
+                "only the first era may leave `start` empty. Give the year this era begins",
+            )
+        ]
+    if before.start and era.start <= before.start:
+        return [
+            Problem(
+                doc.path,
+                doc.line(loc),
+                dotted(loc),
+                f"{era.start.iso} is not after the previous era's start ({before.start.iso}). List eras from oldest to newest",
+            )
+        ]
+    if before.end is None:
+        return [
+            Problem(
+                doc.path,
+                doc.line(("eras", index - 1)),
+                dotted(("eras", index - 1, "end")),
+                "only the last era may leave `end` empty. Give the year the next era begins",
+            )
+        ]
+    if era.start < before.end:
+        return [
+            Problem(
+                doc.path,
+                doc.line(loc),
+                dotted(loc),
+                f"{era.start.iso} is before the previous era ends ({before.end.iso}): eras overlap. Start this era at {before.end.iso}",
+            )
+        ]
+    return []
 
 
 def _check_glossary(doc: Document, glossary: Glossary) -> list[Problem]:

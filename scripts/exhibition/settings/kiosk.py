@@ -96,33 +96,29 @@ class Kiosk(Strict):
     def featured_warnings(self, records: list, documents: Mapping[str, Document]) -> list[Problem]:
         """A featured exhibit without a picture: not wrong, but its attract slide and its home tile show
         only words. documents: {record id: its file}, for the line of its `featured: true`."""
-        warnings = []
         if self.featured:
-            by_id = {r.id: r for r in records}
-            for index, record_id in enumerate(self.featured):
-                record = by_id.get(record_id)
-                if record is not None and not record.images:
-                    where = documents[record_id].path if record_id in documents else "its record"
-                    warnings.append(
-                        Problem(
-                            self.path,
-                            self.line(("featured", index)),
-                            dotted(("featured", index)),
-                            f'"{record_id}" has no picture: its attract slide and home tile show only words. '
-                            f"Add a picture under `images:` in {where}, or take it off this list",
-                        )
-                    )
-            return warnings
-        for record in records:
-            if getattr(record, "featured", False) and not record.images:
-                doc = documents.get(record.id)
+            return self._listed_without_picture(records, documents)
+        return [
+            _flagged_without_picture(record, documents.get(record.id))
+            for record in records
+            if getattr(record, "featured", False) and not record.images
+        ]
+
+    def _listed_without_picture(self, records: list, documents: Mapping[str, Document]) -> list[Problem]:
+        """The ids in `featured` whose record has no picture, each at its line of this file."""
+        by_id = {r.id: r for r in records}
+        warnings = []
+        for index, record_id in enumerate(self.featured):
+            record = by_id.get(record_id)
+            if record is not None and not record.images:
+                where = documents[record_id].path if record_id in documents else "its record"
                 warnings.append(
                     Problem(
-                        doc.path if doc else record.id,
-                        doc.line(("featured",)) if doc else 0,
-                        "featured",
-                        "has no picture, so the kiosk's attract screen leaves it out. "
-                        "Add a picture under `images:`, or remove `featured: true`",
+                        self.path,
+                        self.line(("featured", index)),
+                        dotted(("featured", index)),
+                        f'"{record_id}" has no picture: its attract slide and home tile show only words. '
+                        f"Add a picture under `images:` in {where}, or take it off this list",
                     )
                 )
         return warnings
@@ -198,3 +194,14 @@ def _shown(value) -> str:
     if isinstance(value, (list, dict)):
         return "a list" if isinstance(value, list) else "a group of fields"
     return f'"{value}"' if isinstance(value, str) else str(value)
+
+
+def _flagged_without_picture(record, doc: Document | None) -> Problem:
+    """A record marked `featured: true` that has no picture, at its `featured` line."""
+    return Problem(
+        doc.path if doc else record.id,
+        doc.line(("featured",)) if doc else 0,
+        "featured",
+        "has no picture, so the kiosk's attract screen leaves it out. "
+        "Add a picture under `images:`, or remove `featured: true`",
+    )
