@@ -51,31 +51,47 @@ def split_by_language(
     if not path.exists():
         return {}
     index = json.loads(path.read_text(encoding="utf-8"))
+    buckets = _by_language(index["docs"], default, others)
+    for lang, docs in buckets.items():
+        config = index["config"]
+        if keys is not None:
+            config, docs = _with_keys(config, docs, keys.get(lang, {}))
+        text = json.dumps({**index, "config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
+        _write_index(site_dir / urls.language_root(lang) / "search" / "search_index.json", text, script)
+    return {lang: len(docs) for lang, docs in buckets.items()}
+
+
+def _by_language(docs: list[dict], default: str, others: list[str]) -> dict[str, list]:
+    """The stacked index's entries per language, each location made relative to its language's folder,
+    without the paragraphs' citation numbers."""
     buckets: dict[str, list] = {lang: [] for lang in [default, *others]}
-    for doc in index["docs"]:
+    for doc in docs:
         lang = urls.language_of(doc["location"], others) or default
         if lang != default:
             doc = {**doc, "location": doc["location"][len(urls.language_root(lang)) :]}
         doc = {**doc, "text": _CITES.sub("", doc["text"])}
         buckets[lang].append(doc)
-    for lang, docs in buckets.items():
-        target = site_dir / urls.language_root(lang) / "search" / "search_index.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        config = index["config"]
-        if keys is not None:
-            extra = keys.get(lang, {})
-            docs = [{**doc, **extra.get(doc["location"], {})} for doc in docs]
-            held = "".join(doc["title"] + doc["text"] for doc in docs) + json.dumps(extra, ensure_ascii=False)
-            config = {
-                **config,
-                "fields": {**config["fields"], **FIELDS},
-                "exhibition": {"t2s": traditional_forms(held)},
-            }
-        text = json.dumps({**index, "config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
-        target.write_text(text, encoding="utf-8")
-        if script:
-            target.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")
-    return {lang: len(docs) for lang, docs in buckets.items()}
+    return buckets
+
+
+def _with_keys(config: dict, docs: list[dict], extra: dict) -> tuple[dict, list[dict]]:
+    """A language's index with the hidden fields: their weights in the config, each page's values in its
+    entry, and the traditional forms of the characters the index holds."""
+    docs = [{**doc, **extra.get(doc["location"], {})} for doc in docs]
+    held = "".join(doc["title"] + doc["text"] for doc in docs) + json.dumps(extra, ensure_ascii=False)
+    config = {
+        **config,
+        "fields": {**config["fields"], **FIELDS},
+        "exhibition": {"t2s": traditional_forms(held)},
+    }
+    return config, docs
+
+
+def _write_index(target: Path, text: str, script: bool) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    if script:
+        target.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")
 
 
 PICTURES = "pictures.json"
@@ -147,20 +163,33 @@ def record_keys(record: model.Record, lang: str) -> dict[str, list[str]]:
     """The hidden fields of a record page's entry in the `lang` index: `names` are the record's own
     (a query equal to one puts the page first); `words` are what else finds it: words inside its
     title and place, and the names (with pinyin) of the people buried there."""
-    import jieba
-
     own = [key for name in own_names(record) for key in _name_keys(name)]
     if isinstance(record, model.Person):
         own += _latin(record.name.pinyin)  # fan, zhuxian: each word of the name as written
     words = [key for burial in getattr(record, "notable_burials", []) for key in _name_keys(burial.name.zh)]
     if lang == "zh":
-        texts = [record.title.zh, *(t.zh for t in (getattr(record, "address", None), getattr(record, "place", None)) if t)]
-        for text in texts:
-            whole = set(jieba.cut(text))  # what Material's own segmentation already indexes
-            for run in _HAN.findall(text):
-                words += [w for w in jieba.cut_for_search(run) if len(w) > 1 and (w not in whole or text != record.title.zh)]
-    out = {"names": list(dict.fromkeys(k for k in own if k)), "words": list(dict.fromkeys(k for k in words if k))}
+        words += _inner_words(record)
+    out = {"names": _distinct(own), "words": _distinct(words)}
     return {field: value for field, value in out.items() if value}
+
+
+def _inner_words(record: model.Record) -> list[str]:
+    """The words inside a record's Chinese title and place that Material's own segmentation does not
+    index already (jieba's cut_for_search); in the place, every word of two characters or more."""
+    import jieba
+
+    texts = [record.title.zh, *(t.zh for t in (getattr(record, "address", None), getattr(record, "place", None)) if t)]
+    words = []
+    for text in texts:
+        whole = set(jieba.cut(text))  # what Material's own segmentation already indexes
+        for run in _HAN.findall(text):
+            words += [w for w in jieba.cut_for_search(run) if len(w) > 1 and (w not in whole or text != record.title.zh)]
+    return words
+
+
+def _distinct(keys: list[str]) -> list[str]:
+    """The keys once each, in order, without empty ones."""
+    return list(dict.fromkeys(k for k in keys if k))
 
 
 def search_keys(site, languages: list[str], directory_urls: bool = True) -> dict[str, dict[str, dict]]:
@@ -186,15 +215,25 @@ def traditional_forms(text: str) -> dict[str, str]:
     folder = Path(opencc.__file__).parent / "dictionary"
     held = set("".join(_HAN.findall(text)))
     out: dict[str, str] = {}
+    for traditional, simplified in [*_traditional_of(folder, held), *_simplified_of(folder, held)]:
+        out.setdefault(traditional, simplified)
+    return dict(sorted(out.items()))
+
+
+def _traditional_of(folder: Path, held: set[str]):
+    """(traditional, simplified) from OpenCC's simplified-to-traditional table, for the held characters'
+    traditional forms that the index does not hold itself."""
     for line in (folder / "STCharacters.txt").read_text(encoding="utf-8").splitlines():
         simplified, _, traditional = line.partition("\t")
         if simplified in held:
-            for t in traditional.split():
-                if t != simplified and t not in held:
-                    out.setdefault(t, simplified)
+            yield from ((t, simplified) for t in traditional.split() if t != simplified and t not in held)
+
+
+def _simplified_of(folder: Path, held: set[str]):
+    """(traditional, simplified) from OpenCC's traditional-to-simplified table, where the simplified form
+    (its first) is held and the traditional is not."""
     for line in (folder / "TSCharacters.txt").read_text(encoding="utf-8").splitlines():
         traditional, _, simplified = line.partition("\t")
         simplified = simplified.split()[0] if simplified else ""
         if simplified in held and traditional != simplified and traditional not in held:
-            out.setdefault(traditional, simplified)
-    return dict(sorted(out.items()))
+            yield traditional, simplified

@@ -43,12 +43,11 @@ def _texts(record, lang: str, tag_names: dict[str, model.Text]) -> list[str]:
     """What a visitor may type for a record: its title first, then names, places and tags."""
 
     def t(text):
-        return text.get(lang) if text else ""
+        return _in(text, lang)
 
     out = [t(record.title)]
     if isinstance(record, model.Person):
-        out.append(record.name.zh if lang == "zh" else record.name.pinyin)
-        out += [t(e.place) for e in (record.born, record.died) if e]
+        out += _person_texts(record, lang)
     out += [t(x) for x in getattr(record, "other_names", [])]
     out += [t(b.name) for b in getattr(record, "notable_burials", [])]  # 肖永智 finds where he rests
     out += [t(getattr(record, "address", None)), t(getattr(record, "place", None))]
@@ -59,6 +58,17 @@ def _texts(record, lang: str, tag_names: dict[str, model.Text]) -> list[str]:
         if text and text not in seen:
             seen.append(text)
     return seen
+
+
+def _in(text, lang: str) -> str:
+    """A Text in one language, "" for none."""
+    return text.get(lang) if text else ""
+
+
+def _person_texts(person: model.Person, lang: str) -> list[str]:
+    """A person's name (in pinyin for English) and the places of their birth and death."""
+    name = person.name.zh if lang == "zh" else person.name.pinyin
+    return [name, *(_in(e.place, lang) for e in (person.born, person.died) if e)]
 
 
 def keys_of(texts: list[str], lang: str) -> list[list[str]]:
