@@ -26,12 +26,17 @@ CSV_COLUMNS = ["id", "kind", "title", "summary", "date", "zone", "tags", "source
 def localise(value: Any, lang: str) -> Any:
     """Turn {zh, en} texts into the one language; drop private fields at any depth."""
     if isinstance(value, dict):
-        if set(value) <= {"zh", "en"} and "zh" in value and all(isinstance(v, (str, type(None))) for v in value.values()):
+        if _is_text(value):
             return value.get(lang) or value["zh"]
         return {k: localise(v, lang) for k, v in value.items() if k not in PRIVATE and v not in (None, [], {})}
     if isinstance(value, list):
         return [localise(v, lang) for v in value]
     return value
+
+
+def _is_text(value: dict) -> bool:
+    """A {zh, en} text (the English may be missing), not a group of fields."""
+    return set(value) <= {"zh", "en"} and "zh" in value and all(isinstance(v, (str, type(None))) for v in value.values())
 
 
 def export(
@@ -46,17 +51,12 @@ def export(
     out_dir.mkdir(parents=True, exist_ok=True)
     written = 0
     dumps = _dumps(records)
+    ordered = sorted(records, key=lambda r: (r.kind, r.id))
     for lang in langs:
         rows = []
-        for record in sorted(records, key=lambda r: (r.kind, r.id)):
+        for record in ordered:
             data = localise(dumps[id(record)], lang)
-            for image, original in zip(data.get("images", []), record.images):
-                image.pop("file", None)
-                made = (derived or {}).get(original.file)
-                # Relative to the site root, as docs/ is; smallest first, as in srcset.
-                image["files"] = [{"url": v.url, "width": v.width, "height": v.height} for v in made.variants] if made else []
-                if made and made.zoom:  # a large scan's deep-zoom tiles: the DZI descriptor (tiles beside it)
-                    image["zoom"] = {"dzi": made.zoom.url, "width": made.zoom.width, "height": made.zoom.height}
+            _published_copies(data, record, derived or {})
             # The record's page in this edition's URL style (the kiosk's pages are file.html).
             data["page"] = urls.page(urls.record_docs_path(record, pages_dir), lang, directory_urls)
             rows.append(data)
@@ -64,34 +64,48 @@ def export(
             out_dir / f"records-{lang}.json",
             json.dumps({"language": lang, "count": len(rows), "records": rows}, ensure_ascii=False, indent=1),
         )
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        for record, data in zip(sorted(records, key=lambda r: (r.kind, r.id)), rows):
-            when = (
-                getattr(record, "date", None)
-                or getattr(record, "start", None)
-                or getattr(record, "opened", None)
-                or getattr(record, "established", None)
-                or getattr(record, "named", None)
-            )
-            writer.writerow(
-                {
-                    "id": record.id,
-                    "kind": record.kind,
-                    "title": data["title"],
-                    "summary": strip_markers(data["summary"]),  # the JSON keeps [@id]: its sources are beside it
-                    "date": when.iso if hasattr(when, "iso") else "",
-                    "zone": record.hall.zone if record.hall else "",
-                    "tags": " ".join(record.tags),
-                    "sources": " | ".join(s.title for s in record.sources),
-                    "reviewed": record.review.date.iso,
-                    "page": data["page"],
-                }
-            )
         # UTF-8 with BOM: Excel, which most curators and teachers use, then shows Chinese correctly.
-        written += _write(out_dir / f"records-{lang}.csv", "\ufeff" + buffer.getvalue())
+        written += _write(out_dir / f"records-{lang}.csv", "\ufeff" + _csv(ordered, rows))
     return {"written": written}
+
+
+def _published_copies(data: dict, record: model.Record, derived: dict) -> None:
+    """Each picture of a record's data given as its published copies instead of its file in images/."""
+    for image, original in zip(data.get("images", []), record.images):
+        image.pop("file", None)
+        made = derived.get(original.file)
+        # Relative to the site root, as docs/ is; smallest first, as in srcset.
+        image["files"] = [{"url": v.url, "width": v.width, "height": v.height} for v in made.variants] if made else []
+        if made and made.zoom:  # a large scan's deep-zoom tiles: the DZI descriptor (tiles beside it)
+            image["zoom"] = {"dzi": made.zoom.url, "width": made.zoom.width, "height": made.zoom.height}
+
+
+# The field that dates a record, by kind: the first of these it has.
+DATE_FIELDS = ("date", "start", "opened", "established", "named")
+
+
+def _csv(records: list[model.Record], rows: list[dict]) -> str:
+    """The CSV table of one language: a line per record, its JSON row beside it."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for record, data in zip(records, rows):
+        when = next((getattr(record, name) for name in DATE_FIELDS if getattr(record, name, None)), None)
+        writer.writerow(
+            {
+                "id": record.id,
+                "kind": record.kind,
+                "title": data["title"],
+                "summary": strip_markers(data["summary"]),  # the JSON keeps [@id]: its sources are beside it
+                "date": when.iso if hasattr(when, "iso") else "",
+                "zone": record.hall.zone if record.hall else "",
+                "tags": " ".join(record.tags),
+                "sources": " | ".join(s.title for s in record.sources),
+                "reviewed": record.review.date.iso,
+                "page": data["page"],
+            }
+        )
+    return buffer.getvalue()
 
 
 _DUMPED: dict[int, tuple[model.Record, dict]] = {}

@@ -103,9 +103,18 @@ def footer(info, languages, directory_urls: bool, icp: str = "", police: str = "
     hall: the place record the home's visit box shows (settings/home.yml `visit`): its name and
     address lead the footer, with the visit settings (hours, phone, map link) each when set; the
     visit page's cards (overrides/visit.html) read the same."""
-    police = (police or info.police_filing or "").strip()
-    publisher = info.publisher
-    visit = info.visit
+    return {
+        **_visit_lines(info.visit, hall, languages),
+        "words": {lang: {key: word(key, lang) for key in FOOTER_WORDS} for lang in languages},
+        "visit_page": {lang: urls.page("visit.md", lang, directory_urls) for lang in languages},
+        **_publisher_lines(info, languages),
+        **_filing_lines(info, icp, police),
+        "statement": {lang: urls.page(STATEMENT, lang, directory_urls) for lang in languages} if statement else None,
+    }
+
+
+def _visit_lines(visit, hall, languages) -> dict:
+    """The hall's name and address (from its place record), then the visit settings: each empty when unset."""
     return {
         "hall": _both(hall.title, languages) if hall else None,
         "address": _both(getattr(hall, "address", None), languages),
@@ -115,16 +124,27 @@ def footer(info, languages, directory_urls: bool, icp: str = "", police: str = "
         "booking": _both(visit.booking, languages),
         "directions": _both(visit.directions, languages),
         "phone": visit.phone or "",
-        "words": {lang: {key: word(key, lang) for key in FOOTER_WORDS} for lang in languages},
-        "visit_page": {lang: urls.page("visit.md", lang, directory_urls) for lang in languages},
+    }
+
+
+def _publisher_lines(info, languages) -> dict:
+    """Who publishes the site, in each language, and how to reach them."""
+    publisher = info.publisher
+    return {
         "publisher": {lang: publisher.get(lang) for lang in languages} if publisher else None,
         "publisher_translated": bool(publisher and publisher.en),
         "contact": info.contact or "",
+    }
+
+
+def _filing_lines(info, icp: str, police: str) -> dict:
+    """The ICP and public security filings (the build's values win over the settings), and the site code."""
+    police = (police or info.police_filing or "").strip()
+    return {
         "icp": (icp or info.icp or "").strip(),
         "police": police,
         # The registry's page for the filing: its record is found by the number's digits.
         "police_link": "https://beian.mps.gov.cn/#/query/webSearch?code=" + "".join(c for c in police if c.isdigit()),
         "police_emblem": info.police_emblem or "",
         "site_code": info.site_code or "",
-        "statement": {lang: urls.page(STATEMENT, lang, directory_urls) for lang in languages} if statement else None,
     }

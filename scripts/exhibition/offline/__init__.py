@@ -67,12 +67,9 @@ class _Loads(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag == "link" and a.get("href") and {"stylesheet", "icon", "manifest"} & set((a.get("rel") or "").split()):
-            self.files.append(a["href"])
-        elif tag == "script" and a.get("src"):
-            self.files.append(a["src"])
-        elif tag in ("audio", "source") and (a.get("type") or "audio/").startswith("audio/") and a.get("src"):
-            self.files.append(a["src"])  # the audio guide of a tour stop or exhibit
+        loaded = _loaded(tag, a)
+        if loaded:
+            self.files.append(loaded)
         elif tag == "a" and "glightbox" in (a.get("class") or "").split() and a.get("href"):
             self._opens = a["href"]
         elif tag in ("img", "source") and not (a.get("type") or "").startswith("audio/"):
@@ -97,6 +94,18 @@ class _Loads(HTMLParser):
     def handle_data(self, data):
         if self._in_title:
             self.title += data
+
+
+def _loaded(tag: str, a: dict) -> str | None:
+    """The file an element loads by itself: a <link>'s style, icon or manifest, a <script>, an audio guide's
+    <audio> or <source>; None for any other element."""
+    if tag == "link" and {"stylesheet", "icon", "manifest"} & set((a.get("rel") or "").split()):
+        return a.get("href")
+    if tag == "script":
+        return a.get("src")
+    if tag in ("audio", "source") and (a.get("type") or "audio/").startswith("audio/"):
+        return a.get("src")  # the audio guide of a tour stop or exhibit
+    return None
 
 
 def _title(title: str) -> str:
@@ -131,22 +140,9 @@ def plan(site: Site, site_dir: Path, languages: tuple[str, ...], budget: int) ->
             return
         loads = _Loads()
         loads.feed(path.read_text(encoding="utf-8"))
-        new = [url]
-        for link in loads.files:
-            target = _resolve(url, link)
-            if target is not None and target not in kept and target not in new and _file(site_dir, target).is_file():
-                new.append(target)
-        smaller = {}
-        for chosen, variants in loads.pictures:
-            small = _resolve(url, chosen)
-            if small is None or not _file(site_dir, small).is_file():
-                continue
-            if small not in kept and small not in new:
-                new.append(small)
-            for variant in variants:
-                target = _resolve(url, variant)
-                if target and target != small:
-                    smaller[target] = small
+        new = [url, *_files_needed(site_dir, url, loads.files, kept | {url})]
+        smallest, smaller = _pictures_needed(site_dir, url, loads.pictures, kept | set(new))
+        new += smallest
         size = sum(_file(site_dir, u).stat().st_size for u in new)
         if out.size + size > budget:
             out.left_out.append(url)
@@ -187,6 +183,36 @@ def plan(site: Site, site_dir: Path, languages: tuple[str, ...], budget: int) ->
             for lang in languages:
                 add_page(page(site.page_path(record), lang), lang)
     return out
+
+
+def _files_needed(site_dir: Path, url: str, links: list[str], kept: set[str]) -> list[str]:
+    """The same-site files the page at url loads that exist and are not kept yet, once each."""
+    new: list[str] = []
+    for link in links:
+        target = _resolve(url, link)
+        if target is not None and target not in kept and target not in new and _file(site_dir, target).is_file():
+            new.append(target)
+    return new
+
+
+def _pictures_needed(
+    site_dir: Path, url: str, pictures: list[tuple[str, list[str]]], kept: set[str]
+) -> tuple[list[str], dict[str, str]]:
+    """The smallest copy of each picture on the page at url that is not kept yet, and {each of its other
+    variants: that smallest copy}, which the worker serves in their place without signal."""
+    new: list[str] = []
+    smaller: dict[str, str] = {}
+    for chosen, variants in pictures:
+        small = _resolve(url, chosen)
+        if small is None or not _file(site_dir, small).is_file():
+            continue
+        if small not in kept and small not in new:
+            new.append(small)
+        for variant in variants:
+            target = _resolve(url, variant)
+            if target and target != small:
+                smaller[target] = small
+    return new, smaller
 
 
 def write(site: Site, site_dir: Path, languages: tuple[str, ...], budget_mb: float) -> Plan:
