@@ -264,3 +264,35 @@ def test_the_editor_writes_only_curator_files(project):
         with pytest.raises(Refused):
             editor.api({"action": "persistEntry", "params": {"dataFiles": [{"path": path, "raw": "{}"}], "assets": []}})
         assert ((project / path).read_bytes() if (project / path).exists() else None) == before, path
+
+
+def test_each_backend_action_answers_as_decap_server_does(project):
+    """Every action of Decap's local backend API, once, without a browser; an unknown one is refused."""
+    import base64
+
+    from exhibition.editor.server import Project, Refused
+
+    editor = Project(project, DECAP)
+    (project / "exhibits/events").mkdir()
+    (project / "exhibits/events/a.yml").write_text("id: a\ntitle: {zh: 甲}\n", encoding="utf-8")
+    assert editor.api({"action": "info"}) == {"repo": project.name, "publish_modes": ["simple"], "type": "local_fs"}
+    entry = editor.api({"action": "getEntry", "params": {"path": "exhibits/events/a.yml"}})
+    assert json.loads(entry["data"]) == {"id": "a", "title": {"zh": "甲"}}
+    folder = {"folder": "exhibits/events", "extension": "yml", "depth": 1}
+    assert [e["file"]["path"] for e in editor.api({"action": "entriesByFolder", "params": folder})] == ["exhibits/events/a.yml"]
+    files = {"files": [{"path": "exhibits/events/a.yml"}, {"path": "exhibits/events/none.yml"}]}
+    assert [e["data"] is None for e in editor.api({"action": "entriesByFiles", "params": files})] == [False, True]
+    asset = {"path": "images/events/p.png", "content": base64.b64encode(b"png").decode("ascii")}
+    assert editor.api({"action": "persistMedia", "params": {"asset": asset}})["name"] == "p.png"
+    assert (project / "images/events/p.png").read_bytes() == b"png"
+    assert editor.api({"action": "getMediaFile", "params": {"path": "images/events/p.png"}})["content"] == asset["content"]
+    assert [m["path"] for m in editor.api({"action": "getMedia", "params": {"mediaFolder": "images/events"}})] == [
+        "images/events/p.png"
+    ]
+    assert editor.api({"action": "deleteFile", "params": {"path": "images/events/p.png"}}) == {"message": "deleted"}
+    assert editor.api({"action": "deleteFiles", "params": {"paths": ["exhibits/events/a.yml"]}}) == {"message": "deleted"}
+    assert not (project / "images/events/p.png").exists() and not (project / "exhibits/events/a.yml").exists()
+    assert editor.api({"action": "getDeployPreview", "params": {}}) is None
+    for action in ("publishUnpublishedEntry", None, ["info"]):
+        with pytest.raises(Refused, match="unknown action"):
+            editor.api({"action": action})

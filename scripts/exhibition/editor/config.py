@@ -88,10 +88,7 @@ class _Walker:
     def field(self, name: str, node: dict, path: tuple[str, ...], required: bool) -> dict:
         description = node.get("description")
         node, optional = self.resolve(node)
-        out: dict = {"name": name, "label": self.label(name), "required": required and not optional}
-        hint = description or node.get("description")
-        if hint:
-            out["hint"] = hint
+        out = self._common(name, node, required and not optional, description)
         dotted = ".".join(path)
         kinds = self.references.get(dotted)
         if name == "kind" and "const" in node:
@@ -112,6 +109,15 @@ class _Walker:
         if kinds:
             return {**out, "widget": "records", "multiple": False, **self.kinds(kinds)}
         return self._scalar(name, node, path, out)
+
+    def _common(self, name: str, node: dict, required: bool, description: str | None) -> dict:
+        """What every form field has: its name, label, whether it is required, and its help (the field's
+        own description, else its type's)."""
+        out: dict = {"name": name, "label": self.label(name), "required": required}
+        hint = description or node.get("description")
+        if hint:
+            out["hint"] = hint
+        return out
 
     def _array(self, name: str, node: dict, path: tuple[str, ...], out: dict, kinds) -> dict:
         items, _ = self.resolve(node.get("items", {}))
@@ -140,19 +146,32 @@ class _Walker:
             return {**out, "widget": "image", "choose_url": False}
         if "enum" in node or "const" in node:
             return {**out, "widget": "select", "options": node.get("enum") or [node["const"]]}
-        kind = node.get("type")
-        if kind == "boolean":
-            return {**out, "widget": "boolean", "default": node.get("default", False)}
-        if kind in ("integer", "number"):
-            return {**out, "widget": "number", "value_type": "int" if kind == "integer" else "float"}
-        if isinstance(kind, list) and "examples" in node:  # a date: "2019", "2019-12" or "2019-03-15"
-            out["hint"] = out.get("hint") or node.get("description", "")
-            return {**out, "widget": "string", "pattern": [node["pattern"], "YYYY, YYYY-MM, YYYY-MM-DD"]}
-        if "pattern" in node:
-            example = "zhang-san" if node["pattern"] == SLUG else node["pattern"]
-            out["pattern"] = [node["pattern"], example]
-        # A figure's value, a disputed value: a number or a word (the server keeps a number a number).
-        return {**out, "widget": "text" if name in LONG else "string"}
+        typed = _typed(node, out)
+        if typed:
+            return typed
+        return _string(name, node, out)
+
+
+def _typed(node: dict, out: dict) -> dict | None:
+    """The field of a boolean, a number or a date; None for a value of another type."""
+    kind = node.get("type")
+    if kind == "boolean":
+        return {**out, "widget": "boolean", "default": node.get("default", False)}
+    if kind in ("integer", "number"):
+        return {**out, "widget": "number", "value_type": "int" if kind == "integer" else "float"}
+    if isinstance(kind, list) and "examples" in node:  # a date: "2019", "2019-12" or "2019-03-15"
+        out["hint"] = out.get("hint") or node.get("description", "")
+        return {**out, "widget": "string", "pattern": [node["pattern"], "YYYY, YYYY-MM, YYYY-MM-DD"]}
+    return None
+
+
+def _string(name: str, node: dict, out: dict) -> dict:
+    """A text field: with its pattern and an example of it, a large box for a long text."""
+    if "pattern" in node:
+        example = "zhang-san" if node["pattern"] == SLUG else node["pattern"]
+        out["pattern"] = [node["pattern"], example]
+    # A figure's value, a disputed value: a number or a word (the server keeps a number a number).
+    return {**out, "widget": "text" if name in LONG else "string"}
 
 
 def _optional(fields: list[dict]) -> None:

@@ -126,43 +126,71 @@ class Project:
         target.write_text(text, encoding="utf-8")
 
     def api(self, body: dict):
+        """One request of Decap's local backend API: {"action": name, "params": {...}}."""
         action, params = body.get("action"), body.get("params") or {}
-        if action == "info":
-            return {"repo": self.root.name, "publish_modes": ["simple"], "type": "local_fs"}
-        if action == "entriesByFolder":
-            return [self.entry(p) for p in self.listing(params["folder"], params.get("extension", ""), params.get("depth", 1))]
-        if action == "entriesByFiles":
-            return [self.entry(f["path"]) for f in params["files"]]
-        if action == "getEntry":
-            return self.entry(params["path"])
-        if action == "persistEntry":
-            with self.lock:
-                for asset in params.get("assets", []):
-                    target = self.path(asset["path"], write=True)
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    target.write_bytes(base64.b64decode(asset["content"]))
-                for data_file in params.get("dataFiles") or [params["entry"]]:
-                    self.save(data_file["path"], data_file["raw"])
-                    if data_file.get("newPath"):  # the id changed: the file is renamed
-                        self.path(data_file["path"], write=True).rename(self.path(data_file["newPath"], write=True))
-            return {"message": "entry persisted"}
-        if action == "getMedia":
-            return [self.media(p) for p in self.listing(params["mediaFolder"], "", 1)]
-        if action == "getMediaFile":
-            return self.media(params["path"])
-        if action == "persistMedia":
-            asset = params["asset"]
-            target = self.path(asset["path"], write=True)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(base64.b64decode(asset["content"]))
-            return self.media(asset["path"])
-        if action in ("deleteFile", "deleteFiles"):
-            for relative in params.get("paths") or [params["path"]]:
-                self.path(relative, write=True).unlink(missing_ok=True)
-            return {"message": "deleted"}
-        if action == "getDeployPreview":
-            return None
-        raise Refused(f"unknown action {action}")
+        actions = {
+            "info": self._info,
+            "entriesByFolder": self._entries_by_folder,
+            "entriesByFiles": self._entries_by_files,
+            "getEntry": self._get_entry,
+            "persistEntry": self._persist_entry,
+            "getMedia": self._get_media,
+            "getMediaFile": self._get_media_file,
+            "persistMedia": self._persist_media,
+            "deleteFile": self._delete,
+            "deleteFiles": self._delete,
+            "getDeployPreview": self._deploy_preview,
+        }
+        if not isinstance(action, str) or action not in actions:
+            raise Refused(f"unknown action {action}")
+        return actions[action](params)
+
+    def _info(self, params: dict) -> dict:
+        return {"repo": self.root.name, "publish_modes": ["simple"], "type": "local_fs"}
+
+    def _entries_by_folder(self, params: dict) -> list[dict]:
+        return [self.entry(p) for p in self.listing(params["folder"], params.get("extension", ""), params.get("depth", 1))]
+
+    def _entries_by_files(self, params: dict) -> list[dict]:
+        return [self.entry(f["path"]) for f in params["files"]]
+
+    def _get_entry(self, params: dict) -> dict:
+        return self.entry(params["path"])
+
+    def _persist_entry(self, params: dict) -> dict:
+        with self.lock:
+            for asset in params.get("assets", []):
+                self._write_asset(asset)
+            for data_file in params.get("dataFiles") or [params["entry"]]:
+                self.save(data_file["path"], data_file["raw"])
+                if data_file.get("newPath"):  # the id changed: the file is renamed
+                    self.path(data_file["path"], write=True).rename(self.path(data_file["newPath"], write=True))
+        return {"message": "entry persisted"}
+
+    def _get_media(self, params: dict) -> list[dict]:
+        return [self.media(p) for p in self.listing(params["mediaFolder"], "", 1)]
+
+    def _get_media_file(self, params: dict) -> dict:
+        return self.media(params["path"])
+
+    def _persist_media(self, params: dict) -> dict:
+        asset = params["asset"]
+        self._write_asset(asset)
+        return self.media(asset["path"])
+
+    def _delete(self, params: dict) -> dict:
+        for relative in params.get("paths") or [params["path"]]:
+            self.path(relative, write=True).unlink(missing_ok=True)
+        return {"message": "deleted"}
+
+    def _deploy_preview(self, params: dict) -> None:
+        return None
+
+    def _write_asset(self, asset: dict) -> None:
+        """An uploaded file, written where Decap says (refused outside WRITABLE)."""
+        target = self.path(asset["path"], write=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(base64.b64decode(asset["content"]))
 
     # --- our own endpoints -------------------------------------------------------------------
 

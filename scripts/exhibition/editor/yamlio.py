@@ -111,16 +111,7 @@ def _same_in_both(cls: type[BaseModel] | None, key: str) -> bool:
 def clean(value: Any, cls: type[BaseModel] | None) -> Any:
     """What a form sends, as a hand-written record says it: no empty or default-valued optional keys."""
     if isinstance(value, dict):
-        out = {}
-        for key, item in value.items():
-            item = clean(item, submodel(cls, key))
-            if _left_out(cls, key, item):
-                continue
-            if _same_in_both(cls, key) and isinstance(item, dict) and item.get("zh") == item.get("en"):
-                item = item["zh"]  # `licence: CC BY 4.0`, as the README writes it
-            out[key] = item
-        # A group whose every field is empty (a `hall` with no zone) is left out whole.
-        return {} if all(_empty(v) for v in out.values()) else out
+        return _clean_map(value, cls)
     if isinstance(value, list):  # an item left empty (a picture added, then not filled) is no item
         return [item for item in (clean(item, cls) for item in value) if not _empty(item)]
     if isinstance(value, str):
@@ -128,8 +119,28 @@ def clean(value: Any, cls: type[BaseModel] | None) -> Any:
     return value
 
 
+def _clean_map(value: dict, cls: type[BaseModel] | None) -> dict:
+    """A group of fields without the keys a hand-written record leaves out; a text that reads the same
+    in both languages as plain text where the field takes it."""
+    out = {}
+    for key, item in value.items():
+        item = clean(item, submodel(cls, key))
+        if _left_out(cls, key, item):
+            continue
+        if _same_in_both(cls, key) and isinstance(item, dict) and item.get("zh") == item.get("en"):
+            item = item["zh"]  # `licence: CC BY 4.0`, as the README writes it
+        out[key] = item
+    # A group whose every field is empty (a `hall` with no zone) is left out whole.
+    return {} if all(_empty(v) for v in out.values()) else out
+
+
 def _order(cls: type[BaseModel] | None) -> list[str]:
     return list(cls.model_fields) if cls is not None else []
+
+
+def _rank(order: list[str], key: str) -> int:
+    """A key's place in the model's order; a key the model lacks goes last."""
+    return order.index(key) if key in order else len(order)
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -173,7 +184,7 @@ def build(value: Any, cls: type[BaseModel] | None, key: str | None = None) -> An
     if isinstance(value, dict):
         node = CommentedMap()
         order = _order(cls)
-        for name in sorted(value, key=lambda k: order.index(k) if k in order else len(order)):
+        for name in sorted(value, key=lambda k: _rank(order, k)):
             node[name] = build(value[name], submodel(cls, name), name)
         return node
     if isinstance(value, list):
@@ -186,34 +197,49 @@ def merge(old: Any, new: Any, cls: type[BaseModel] | None, key: str | None = Non
     if _same(old, new):
         return old
     if isinstance(old, CommentedMap) and isinstance(new, dict):
-        for name in [k for k in old if k not in new]:
-            # `related: []` or `featured: false` written out stays: the form leaves such values out.
-            if not _left_out(cls, name, clean(to_plain(old[name]), submodel(cls, name))):
-                del old[name]
-        order = _order(cls)
-        for name, value in new.items():
-            if name in old:
-                old[name] = merge(old[name], value, submodel(cls, name), name)
-                continue
-            # A key the file lacks goes after the last key that comes before it in the model.
-            rank = order.index(name) if name in order else len(order)
-            position = 0
-            for index, existing in enumerate(old):
-                if (order.index(existing) if existing in order else len(order)) < rank:
-                    position = index + 1
-            old.insert(position, name, build(value, submodel(cls, name), name))
-        return old
+        return _merge_map(old, new, cls)
     if isinstance(old, CommentedSeq) and isinstance(new, list):
-        for index, value in enumerate(new):
-            if index < len(old):
-                old[index] = merge(old[index], value, cls, key)
-            else:
-                old.append(build(value, cls, key))
-        del old[len(new) :]
-        return old
+        return _merge_list(old, new, cls, key)
     if isinstance(new, (dict, list)):
         return build(new, cls, key)
     return _scalar(new, key, old)
+
+
+def _merge_map(old: CommentedMap, new: dict, cls: type[BaseModel] | None) -> CommentedMap:
+    """The form's fields written into the file's mapping: keys it dropped go, new keys take their place
+    in the model's order, the others are merged."""
+    for name in [k for k in old if k not in new]:
+        # `related: []` or `featured: false` written out stays: the form leaves such values out.
+        if not _left_out(cls, name, clean(to_plain(old[name]), submodel(cls, name))):
+            del old[name]
+    order = _order(cls)
+    for name, value in new.items():
+        if name in old:
+            old[name] = merge(old[name], value, submodel(cls, name), name)
+        else:
+            old.insert(_position(old, order, name), name, build(value, submodel(cls, name), name))
+    return old
+
+
+def _position(old: CommentedMap, order: list[str], name: str) -> int:
+    """Where a key the file lacks goes: after the last key that comes before it in the model."""
+    rank = _rank(order, name)
+    position = 0
+    for index, existing in enumerate(old):
+        if _rank(order, existing) < rank:
+            position = index + 1
+    return position
+
+
+def _merge_list(old: CommentedSeq, new: list, cls: type[BaseModel] | None, key: str | None) -> CommentedSeq:
+    """The form's list written into the file's: item by item, longer or shorter."""
+    for index, value in enumerate(new):
+        if index < len(old):
+            old[index] = merge(old[index], value, cls, key)
+        else:
+            old.append(build(value, cls, key))
+    del old[len(new) :]
+    return old
 
 
 def write(text: str | None, data: dict, cls: type[BaseModel] | None, header: str = "") -> str:
