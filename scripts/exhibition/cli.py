@@ -27,6 +27,17 @@ INTERRUPTED = 130
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+        return INTERRUPTED
+    except Exception as exc:  # a bug of ours: one line for the curator (site/ is not touched), traceback kept
+        return _internal_error(args, exc)
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="exhibition", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
     parser.add_argument(
@@ -57,51 +68,57 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument(
         "--kiosk", action="store_true", help="the touch-screen kiosk edition from mkdocs-kiosk.yml, into site-kiosk/"
     )
-    args = parser.parse_args(argv)
-    try:
-        if args.command == "check":
-            return _check(args)
-        if args.command == "new":
-            from .records.scaffold import new_record
+    return parser
 
-            path, message = new_record(args.root.resolve(), args.kind, args.id)
-            print(message, file=sys.stdout if path else sys.stderr)
-            return 0 if path else 1
-        if args.command == "labels":
-            return _labels(args)
-        if args.command == "serve":
-            from .preview import serve as preview
 
-            host, _, port = args.addr.rpartition(":")
-            return preview(args.root.resolve(), host=host or "127.0.0.1", port=int(port), strict=args.strict, drafts=args.drafts)
-        if args.command == "report":
-            from .report import content_report
+def _new(args) -> int:
+    from .records.scaffold import new_record
 
-            text, code = content_report(args.root.resolve())
-            print(text)
-            return code
-        from .build import build_site
+    path, message = new_record(args.root.resolve(), args.kind, args.id)
+    print(message, file=sys.stdout if path else sys.stderr)
+    return 0 if path else 1
 
-        return build_site(args.root.resolve(), strict=args.strict, drafts=args.drafts, site_dir=args.site_dir, kiosk=args.kiosk)
-    except KeyboardInterrupt:
-        print("Stopped.", file=sys.stderr)
-        return INTERRUPTED
-    except Exception as exc:  # a bug of ours: one line for the curator (site/ is not touched), traceback kept
-        from .build import InternalError
-        from .preview import write_error_log
 
-        cause = exc.cause if isinstance(exc, InternalError) else exc
-        where = write_error_log(args.root.resolve(), cause)
-        if args.debug:
-            traceback.print_exception(cause, file=sys.stderr)
-        print(
-            f"internal error in the exhibition tool ({type(cause).__name__}: {' '.join(str(cause).split())[:300]}). "
-            "This is a fault in the site's code, not in your records: please report this message "
-            f"and {where.relative_to(args.root.resolve()) if where.is_relative_to(args.root.resolve()) else where}. "
-            "site/ was left as it was.",
-            file=sys.stderr,
-        )
-        return INTERNAL
+def _serve(args) -> int:
+    from .preview import serve as preview
+
+    host, _, port = args.addr.rpartition(":")
+    return preview(args.root.resolve(), host=host or "127.0.0.1", port=int(port), strict=args.strict, drafts=args.drafts)
+
+
+def _report(args) -> int:
+    from .report import content_report
+
+    text, code = content_report(args.root.resolve())
+    print(text)
+    return code
+
+
+def _build(args) -> int:
+    from .build import build_site
+
+    return build_site(args.root.resolve(), strict=args.strict, drafts=args.drafts, site_dir=args.site_dir, kiosk=args.kiosk)
+
+
+def _internal_error(args, exc: Exception) -> int:
+    """A fault in the code: one line for the curator, the traceback in build/last-error.log (and, with
+    --debug, on the terminal)."""
+    from .build import InternalError
+    from .preview import write_error_log
+
+    root = args.root.resolve()
+    cause = exc.cause if isinstance(exc, InternalError) else exc
+    where = write_error_log(root, cause)
+    if args.debug:
+        traceback.print_exception(cause, file=sys.stderr)
+    print(
+        f"internal error in the exhibition tool ({type(cause).__name__}: {' '.join(str(cause).split())[:300]}). "
+        "This is a fault in the site's code, not in your records: please report this message "
+        f"and {where.relative_to(root) if where.is_relative_to(root) else where}. "
+        "site/ was left as it was.",
+        file=sys.stderr,
+    )
+    return INTERNAL
 
 
 def _env_flag(name: str) -> bool:
@@ -162,3 +179,7 @@ def _check(args) -> int:
     if collection.advisories:  # not errors yet (issue #13): each with its file and line
         print(notes(collection.advisories))
     return 0
+
+
+# What each command runs (the subcommands of _parser).
+COMMANDS = {"check": _check, "new": _new, "labels": _labels, "serve": _serve, "report": _report, "build": _build}

@@ -153,6 +153,12 @@ class Preview:
         dirty = self.complete and setup == self.setup and self.published <= published
         only = affected(checked.collection, self.pending) if dirty else None
         problems = self.build.render(config, checked, dirty=dirty, only=only)
+        self._remember(problems, dirty, setup, published)
+        return problems, dirty
+
+    def _remember(self, problems: list, dirty: bool, setup: tuple, published: frozenset) -> None:
+        """After a render: a dirty build gets back the search index of the last complete build; a complete
+        build without problems becomes the one the next dirty builds start from."""
         if dirty:
             for path, data in self.search.items():  # a dirty build indexes only the pages it rendered
                 path.write_bytes(data)
@@ -162,7 +168,6 @@ class Preview:
             self.search = {path: path.read_bytes() for path in self.site_dir.glob("**/search/search_index.*")}
         if not problems:
             self.pending, self.published = set(), published
-        return problems, dirty
 
     def _setup(self) -> tuple:
         """(path, size, mtime) of what every page depends on: settings, templates, the MkDocs config."""

@@ -19,56 +19,97 @@ def content_report(root: Path) -> tuple[str, int]:
     lines = ["# Content report · 内容报告", ""]
     if problems:
         lines += [f"**{len(problems)} problem(s) stop the build: run `make check`.**", ""]
-    records = collection.records
-    docs = collection.documents
+    lines += _per_kind(collection.records)
+    findings = _Findings(collection, settings.glossary)
+    for title, find in SECTIONS:
+        items = find(findings)
+        lines.extend(["", f"## {title} ({len(items)})", ""])
+        if items:
+            lines.extend(f"- {item}" for item in items)
+        else:
+            lines.append("- none")
+    return "\n".join(lines) + "\n", 1 if problems else 0
 
-    def where(record, loc=()):
-        doc = docs[record.id]
+
+class _Findings:
+    """What the report lists, one method per section, over every record (drafts included)."""
+
+    def __init__(self, collection, glossary):
+        self.collection = collection
+        self.records = collection.records
+        self.docs = collection.documents
+        self.glossary = glossary
+
+    def where(self, record, loc=()) -> str:
+        doc = self.docs[record.id]
         return f"{doc.path}:{doc.line(loc)}"
 
-    lines += _per_kind(records)
+    def untranslated(self) -> list[str]:
+        return [f"{self.where(r, loc)}: {dotted(loc)}" for r in self.records for loc, text in r.texts() if text.missing("en")]
 
-    def section(title: str, items: list[str]) -> None:
-        lines.extend(["", f"## {title} ({len(items)})", ""])
-        lines.extend(f"- {item}" for item in items) if items else lines.append("- none")
+    def unsourced(self) -> list[str]:
+        return _unsourced(self.records, self.where)
 
-    section(
-        "Missing English translations · 缺少英文",
-        [f"{where(r, loc)}: {dotted(loc)}" for r in records for loc, text in r.texts() if text.missing("en")],
-    )
-    section("Facts without a source · 未注明来源的事实", _unsourced(records, where))
     # Issue #13: figures and dates checked against the quotes of their sources, and the glossary.
     # Errors only in strict mode (for verified records) while the quotes are being added.
-    section(
-        "Figures and dates their source's quote does not support · 引文未能印证的数字与日期",
-        [str(p) for r in records for p in content.quote_problems(docs[r.id], r) if "has no quote" not in p.message],
-    )
+    def unsupported(self) -> list[str]:
+        return [
+            str(p) for r in self.records for p in content.quote_problems(self.docs[r.id], r) if "has no quote" not in p.message
+        ]
+
     # Issue #24: the prose, paragraph by paragraph.
-    section(
+    def unsupported_in_paragraphs(self) -> list[str]:
+        return [str(p) for r in self.records for p in citations.paragraph_problems(self.docs[r.id], r)[1]]
+
+    def uncited_paragraphs(self) -> list[str]:
+        return [
+            f"{self.docs[r.id].path}:{p.line}: {p.field}" for r in self.records for p in citations.unsourced(self.docs[r.id], r)
+        ]
+
+    def unquoted(self) -> list[str]:
+        return [f"{self.where(r, loc)}: {dotted(loc)} ({why})" for r in self.records for loc, why in content.unquoted(r)]
+
+    def without_url(self) -> list[str]:
+        return _without_url(self.records, self.where)
+
+    def off_glossary(self) -> list[str]:
+        return _off_glossary(self.records, self.docs, self.glossary)
+
+    def drafts(self) -> list[str]:
+        return [
+            f"{self.where(r, ('review',))}: {r.id} (since {r.review.date.iso})"
+            for r in self.records
+            if r.review.status == "draft"
+        ]
+
+    def uncredited(self) -> list[str]:
+        return _uncredited(self.records, self.where)
+
+    def roll_twice(self) -> list[str]:
+        return [str(p) for p in self.collection.roll_warnings]
+
+    def living(self) -> list[str]:
+        return _living(self.records, self.where)
+
+
+# The report's sections in order: (heading, what it lists).
+SECTIONS = (
+    ("Missing English translations · 缺少英文", _Findings.untranslated),
+    ("Facts without a source · 未注明来源的事实", _Findings.unsourced),
+    ("Figures and dates their source's quote does not support · 引文未能印证的数字与日期", _Findings.unsupported),
+    (
         "Numbers and dates in paragraphs that the cited quotes do not give · 段落中引文未能印证的数字与日期",
-        [str(p) for r in records for p in citations.paragraph_problems(docs[r.id], r)[1]],
-    )
-    section(
-        "Paragraphs without a citation [@id] · 未注明来源的段落",
-        [f"{docs[r.id].path}:{p.line}: {p.field}" for r in records for p in citations.unsourced(docs[r.id], r)],
-    )
-    section(
-        "Figures and dates without a quote · 缺少引文的数字与日期",
-        [f"{where(r, loc)}: {dotted(loc)} ({why})" for r in records for loc, why in content.unquoted(r)],
-    )
-    section("Sources without a URL · 缺少网址的来源", _without_url(records, where))
-    section(
-        "English that is not the glossary's · 英文用语与词汇表不符 (settings/glossary.yml)",
-        _off_glossary(records, docs, settings.glossary),
-    )
-    section(
-        "Drafts (not published) · 草稿",
-        [f"{where(r, ('review',))}: {r.id} (since {r.review.date.iso})" for r in records if r.review.status == "draft"],
-    )
-    section("Images without credit or licence · 缺少署名或许可的图片", _uncredited(records, where))
-    section("Roll of names: the same person twice? · 英名录：请确认是否重复", [str(p) for p in collection.roll_warnings])
-    section("Living persons and consent · 在世人物与授权", _living(records, where))
-    return "\n".join(lines) + "\n", 1 if problems else 0
+        _Findings.unsupported_in_paragraphs,
+    ),
+    ("Paragraphs without a citation [@id] · 未注明来源的段落", _Findings.uncited_paragraphs),
+    ("Figures and dates without a quote · 缺少引文的数字与日期", _Findings.unquoted),
+    ("Sources without a URL · 缺少网址的来源", _Findings.without_url),
+    ("English that is not the glossary's · 英文用语与词汇表不符 (settings/glossary.yml)", _Findings.off_glossary),
+    ("Drafts (not published) · 草稿", _Findings.drafts),
+    ("Images without credit or licence · 缺少署名或许可的图片", _Findings.uncredited),
+    ("Roll of names: the same person twice? · 英名录：请确认是否重复", _Findings.roll_twice),
+    ("Living persons and consent · 在世人物与授权", _Findings.living),
+)
 
 
 def _unsourced(records, where) -> list[str]:
