@@ -4,42 +4,46 @@ Every name is a card with a stable anchor (#p-<id>) a family can share. Search (
 full pinyin, initials) and filters run in the browser over a small per-list data file loaded
 by <script src> (so it works from file:// in the kiosk), only on the roll pages; without
 JavaScript every card is still there. Rare characters in names get a subset web font made
-at build time from a CJK font on the machine (rollfont.py does the subsetting). The markup is in
-templates/roll_*.md.j2 and _roll.md.j2; the words in words.yml (roll_*).
+at build time from a CJK font on the machine (rollfont.py does the subsetting). This module makes
+the pages (which pages, their addresses, what each template is given); roll_view.py holds what
+they show as data, and the search data file. The markup is in templates/roll_*.md.j2 and
+_roll.md.j2; the words in words.yml (roll_*).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
-import json
-import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
 from urllib.parse import quote
 
 from .. import pinyin, strokes, urls
 from ..records import model
 from ..records.dates import PartialDate
 from ..records.roll import Roll, Row
-from ..words import UI
 from . import rollfont
 from .format import PUNCTUATION, publisher_name
+from .roll_view import (
+    GENDERS,
+    Card,
+    Fact,
+    Filter,
+    L,
+    Letter,
+    Link,
+    ListEntry,
+    count_line,
+    data_js,
+    era_of,
+    linked_records,
+    statement,
+    title_pinyin,
+)
 from .site import Site
 from .write import Renderer
 
 OUT = "roll"  # under the pages folder: exhibits/roll/
 DATA = "data"  # exhibits/roll/data/<list>-<lang>.js and the font
-
-GENDERS = {"男": "male", "女": "female"}  # roll_male, roll_female in words.yml
-_NOT_KEY = re.compile(r"[^a-z0-9]")  # what roll.js strips from the shown pinyin to get the keys
-
-
-def L(key: str, lang: str, **kw) -> str:
-    """A word of the roll's pages (words.yml, roll_*), with its {fields} filled in."""
-    text = UI[f"roll_{key}"][lang]
-    return text.format(**kw) if kw else text
 
 
 def ordered(rows: list[Row], order: str = "strokes") -> list[Row]:
@@ -147,60 +151,6 @@ def person_url(site: Site, roll: Roll, row: Row, lang: str, sharded: bool = Fals
     return urls.page(path, lang, site.directory_urls) + f"#p-{row.id}"
 
 
-# --- what the templates show (templates/roll_*.md.j2) ------------------------------------
-
-
-@dataclass
-class Fact:
-    """One line of a card: a date, a link or plain text."""
-
-    key: str  # its label: roll_<key> in words.yml
-    text: str = ""
-    date: Optional[PartialDate] = None
-    href: str = ""
-    zh: bool = True  # the value is Chinese text (lang="zh" on an English page)
-
-
-@dataclass
-class Link:
-    text: str
-    href: str = ""  # empty: plain text
-    cls: str = ""
-
-
-@dataclass
-class Card:
-    id: str
-    name: str
-    pinyin: str
-    facts: list[Fact]
-    links: list[Link]
-
-
-@dataclass
-class Letter:
-    label: str
-    href: str
-    current: bool
-
-
-@dataclass
-class Filter:
-    key: str
-    options: list[tuple[str, str]]  # (value, text)
-
-
-@dataclass
-class ListEntry:
-    """A list on the page of all lists."""
-
-    title: str
-    covers: str
-    count: str
-    href: str
-    statement: Optional[Statement] = None
-
-
 def _context(site: Site, r: Renderer, lang: str, path: str) -> dict:
     """What every roll template reads; links are relative to the page at path (site root + urls.page)."""
     root = urls.up_to_root(urls.page(path, lang, site.directory_urls))
@@ -228,42 +178,6 @@ def index_page(site: Site, r: Renderer, rolls: list[Roll], lang: str) -> str:
         for roll in rolls
     ]
     return r.env.get_template("roll_index.md.j2").render(ctx, lists=lists)
-
-
-def count_line(roll: Roll, lang: str) -> str:
-    """How many names the page lists. The count of the whole roll is the statement's (statement()), never
-    beside this: no source says that the names listed are among those counted (audit P40)."""
-    return L("listed", lang, listed=f"{len(roll.rows):,}")
-
-
-@dataclass
-class Statement:
-    """The memorial's opening: how many names the whole roll has (a source's number), large."""
-
-    number: str
-    text: str
-    source: str  # the source's anchor on the page (#src-<id>)
-    note: str  # its number in the list of sources
-
-
-def statement(roll: Roll, lang: str) -> Optional[Statement]:
-    h = roll.header
-    if not h.count:
-        return None
-    text = h.count_label.get(lang) if h.count_label else L("count_label", lang)
-    number = next((i for i, s in enumerate(h.sources, 1) if s.id == h.count_source), 1)
-    return Statement(f"{h.count:,}", text, f"#src-{h.count_source}" if h.count_source else "#sources", str(number))
-
-
-def linked_records(site: Site, roll: Roll) -> list[model.Record]:
-    """The exhibits a list's page links to and that link back to it (Site.rolls_of): the header's
-    `related` (the story of the names) and the places its names rest in (the cemetery)."""
-    ids = list(roll.header.related) + sorted({row.resting_place for row in roll.rows if row.resting_place})
-    return [site.by_id[i] for i in dict.fromkeys(ids) if i in site.by_id]
-
-
-def _era(site: Site, row: Row):
-    return site.settings.era_of(row.died) if row.died else None
 
 
 def roll_page(
@@ -303,7 +217,7 @@ def roll_page(
             ctx, cards=cards(parts[letter]), back=ctx["href"](page_path(site, roll))
         )
     natives = sorted({row.native_place for row in roll.rows if row.native_place}, key=pinyin.keys)
-    eras = [e for e in site.settings.eras if any(_era(site, row) is e for row in roll.rows)]
+    eras = [e for e in site.settings.eras if any(era_of(site, row) is e for row in roll.rows)]
     rests = sorted({row.resting_place for row in roll.rows if row.resting_place})
     filters = [
         Filter("native_place", [(v, v) for v in natives]),
@@ -380,50 +294,4 @@ def card(
         links.append(Link(L("correct", lang), f"mailto:{contact}?subject={quote(subject)}&body={quote(body)}", "ex-roll-correct"))
     else:
         links.append(Link(L("correct_none", lang), cls="ex-roll-correct"))
-    return Card(row.id, row.name, row.name_pinyin or " ".join(_title_pinyin(row.name)), facts, links)
-
-
-@functools.lru_cache(maxsize=1 << 16)  # each name is shown in both languages and in the search data
-def _title_pinyin(name: str) -> tuple[str, ...]:
-    from pypinyin import Style, lazy_pinyin
-
-    syllables = lazy_pinyin(name, style=Style.NORMAL, errors=lambda chars: list(chars))
-    if not syllables:
-        return ()
-    return (
-        (syllables[0].capitalize(), "".join(syllables[1:]).capitalize()) if len(syllables) > 1 else (syllables[0].capitalize(),)
-    )
-
-
-def data_js(site: Site, r: Renderer, roll: Roll, lang: str) -> str:
-    """The search data, by <script src>: one short array per name.
-
-    [id, name, pinyin keys, initials, native place, era, resting place, "", died as shown, pinyin as
-    shown] — a long list's results are drawn from it. What roll.js can work out is left empty (a fifth
-    less to load at 10,000 names): the keys when they are the shown pinyin's letters, and the page of
-    a long list's name (the first of its initials; once its own field)."""
-    rows = []
-    for row in roll.rows:
-        full, initials = pinyin.keys(row.name)
-        given = "".join(ch for ch in row.name_pinyin.lower() if ch.isalpha())
-        keys = full if not given or given == full else f"{full} {given}"
-        era = _era(site, row)
-        shown = row.name_pinyin or " ".join(_title_pinyin(row.name))
-        if keys == _NOT_KEY.sub("", shown.lower()):
-            keys = ""
-        rows.append(
-            [
-                row.id,
-                row.name,
-                keys,
-                initials,
-                row.native_place,
-                era.id if era else "",
-                row.resting_place,
-                "",
-                row.died.show(lang) if row.died else "",
-                shown,
-            ]
-        )
-    data = json.dumps({"rows": rows}, ensure_ascii=False, separators=(",", ":"))
-    return f"window.EX_ROLL=window.EX_ROLL||{{}};window.EX_ROLL[{json.dumps(roll.id)}]={data};\n"
+    return Card(row.id, row.name, row.name_pinyin or " ".join(title_pinyin(row.name)), facts, links)

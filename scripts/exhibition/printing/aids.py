@@ -29,7 +29,7 @@ from ..pages.site import LessonAid, Schools  # declared by the pages, which show
 from ..paths import Paths
 from ..records import model
 from ..words import UI  # the interface words of the pages, shared
-from . import pack, pdf, slides
+from . import outline, pack, pdf, slides
 from .qr import Codes, base_url, record_url, short
 
 log = logging.getLogger("mkdocs.plugins.exhibition")
@@ -87,7 +87,7 @@ def prepare(
     out = docs_dir / site.out_dir
     wanted: dict[Path, bytes] = {}
     documents: dict[Path, str] = {}  # PDFs to make: target -> HTML
-    decks: dict[Path, slides.Deck] = {}
+    decks: dict[Path, outline.Deck] = {}
     env = _environment()
     cache = Paths(root).print_cache
     codes = Codes(cache / "qr-codes.json")
@@ -104,7 +104,7 @@ def prepare(
             folder = f"{site.out_dir}/{lesson.FOLDER}/{lesson.id}"
             # The slides need no system library: made even where WeasyPrint cannot run.
             aid.slides = f"{folder}/{lesson.id}-slides-{lang}.pptx"
-            decks[docs_dir / aid.slides] = slides.describe(site, lesson, lang, base, docs_dir)
+            decks[docs_dir / aid.slides] = outline.describe(site, lesson, lang, base, docs_dir)
             if not ok:
                 continue
             ctx = _context(site, lesson, lang, base, is_placeholder, aid, UI, codes)
