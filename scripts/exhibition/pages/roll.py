@@ -126,11 +126,16 @@ def pages(site: Site, rolls: list[Roll], root: Path, docs_dir: Path, langs=model
             name = f"{roll.id}-{lang}.js"
             keep.add(name)
             _write(data_dir / name, data_js(site, r, roll, lang))
-    keep |= {p.name for p in data_dir.glob("roll-names-*")}
+    _remove_old_data(data_dir, keep)
+    return out
+
+
+def _remove_old_data(data_dir: Path, keep: set[str]) -> None:
+    """The data files of lists no longer there (the font's files are rollfont's)."""
+    keep = keep | {p.name for p in data_dir.glob("roll-names-*")}
     for path in data_dir.glob("*.js"):
         if path.name not in keep:
             path.unlink()
-    return out
 
 
 def _write(path: Path, text: str) -> None:
@@ -193,105 +198,160 @@ def roll_page(
 ) -> str:
     """A list's page (search, filters and, for a short list, every card); or, for a long list,
     the page of the names under one letter."""
-    parts = parts or {}
-    path = page_path(site, roll, letter)
-    ctx = _context(site, r, lang, path)
-    h = roll.header
-    numbers = {s.id: i for i, s in enumerate(h.sources, 1)}
-    ctx.update(
-        roll=roll,
-        title=h.title.get(lang),
-        letter=letter,
-        font=font,
-        kiosk=kiosk,
-        data=f"{ctx['root']}{site.out_dir}/{OUT}/{DATA}/",
-        sources=h.sources,
-        letters=[Letter(x.upper() if x != "0" else "#", ctx["href"](page_path(site, roll, x)), x == letter) for x in parts],
-    )
+    return ListPages(site, r, roll, lang, contact, font, kiosk, parts).page(letter)
 
-    def cards(rows: list[Row]) -> list[Card]:
-        return [card(site, r, roll, row, lang, contact, numbers, ctx["root"], kiosk, bool(letter)) for row in rows]
 
-    if letter:
-        return r.env.get_template("roll_letter.md.j2").render(
-            ctx, cards=cards(parts[letter]), back=ctx["href"](page_path(site, roll))
+class ListPages:
+    """A list's pages in one language: its own page and, for a long list (parts: {letter: rows}), one
+    page per letter. They share the list's words, its sources' numbers and how a name is corrected.
+
+    kiosk: the hall's touch screens have no e-mail: the correction address is written out, with the
+    reference to quote, instead of a mailto: link."""
+
+    def __init__(
+        self,
+        site: Site,
+        r: Renderer,
+        roll: Roll,
+        lang: str,
+        contact: str,
+        font: str | None,
+        kiosk: bool = False,
+        parts: dict | None = None,
+    ):
+        self.site, self.r, self.roll, self.lang = site, r, roll, lang
+        self.contact, self.font, self.kiosk = contact, font, kiosk
+        self.parts = parts or {}
+        self.numbers = {s.id: i for i, s in enumerate(roll.header.sources, 1)}
+
+    def page(self, letter: str | None = None) -> str:
+        ctx = self.context(letter)
+        if letter:
+            return self.r.env.get_template("roll_letter.md.j2").render(
+                ctx, cards=self.cards(self.parts[letter], ctx, True), back=ctx["href"](page_path(self.site, self.roll))
+            )
+        return self.r.env.get_template("roll_list.md.j2").render(ctx, **self.list_parts(ctx))
+
+    def context(self, letter: str | None) -> dict:
+        site, roll, h = self.site, self.roll, self.roll.header
+        ctx = _context(site, self.r, self.lang, page_path(site, roll, letter))
+        ctx.update(
+            roll=roll,
+            title=h.title.get(self.lang),
+            letter=letter,
+            font=self.font,
+            kiosk=self.kiosk,
+            data=f"{ctx['root']}{site.out_dir}/{OUT}/{DATA}/",
+            sources=h.sources,
+            letters=[
+                Letter(x.upper() if x != "0" else "#", ctx["href"](page_path(site, roll, x)), x == letter) for x in self.parts
+            ],
         )
-    natives = sorted({row.native_place for row in roll.rows if row.native_place}, key=pinyin.keys)
-    eras = [e for e in site.settings.eras if any(era_of(site, row) is e for row in roll.rows)]
-    rests = sorted({row.resting_place for row in roll.rows if row.resting_place})
-    filters = [
-        Filter("native_place", [(v, v) for v in natives]),
-        Filter("era", [(e.id, r.t(e.name)) for e in eras]),
-        Filter("resting_place", [(v, r.t(site.by_id[v].title)) for v in rests]),
-    ]
-    settings = site.settings.roll
-    lead = ""
-    if contact and not kiosk:
-        subject = L("lead_subject", lang, roll=h.title.get(lang), id=roll.id)
-        lead = f"mailto:{contact}?subject={quote(subject)}"
-    return r.env.get_template("roll_list.md.j2").render(
-        ctx,
-        statement=statement(roll, lang),
-        searchable=bool(parts) or len(roll.rows) > settings.search_from,
-        wall=[] if parts else [(row.id, row.name) for row in roll.rows],
-        lead=lead,
-        lead_kiosk=L("lead_kiosk", lang, contact=contact, roll=roll.id) if contact and kiosk else "",
-        national=settings.national_roll,
-        see_also=[Link(r.t(x.title), ctx["href"](site.page_path(x))) for x in linked_records(site, roll)],
-        filters=filters,
-        count=count_line(roll, lang),
-        covers=h.covers.get(lang),
-        shard_base=ctx["href"](page_path(site, roll, "LETTER")) if parts else "",
-        cards=[] if parts else cards(roll.rows),
-        keys="abcdefghijklmnopqrstuvwxyz",
-    )
+        return ctx
+
+    def list_parts(self, ctx: dict) -> dict:
+        """What the list's own page shows beside the common context: a long list's page has no cards
+        (its letters' pages have them) and searches whatever its length."""
+        site, roll, lang, parts = self.site, self.roll, self.lang, self.parts
+        settings = site.settings.roll
+        return dict(
+            statement=statement(roll, lang),
+            searchable=bool(parts) or len(roll.rows) > settings.search_from,
+            wall=[] if parts else [(row.id, row.name) for row in roll.rows],
+            **self.leads(),
+            national=settings.national_roll,
+            see_also=[Link(self.r.t(x.title), ctx["href"](site.page_path(x))) for x in linked_records(site, roll)],
+            filters=self.filters(),
+            count=count_line(roll, lang),
+            covers=roll.header.covers.get(lang),
+            shard_base=ctx["href"](page_path(site, roll, "LETTER")) if parts else "",
+            cards=[] if parts else self.cards(roll.rows, ctx, False),
+            keys="abcdefghijklmnopqrstuvwxyz",
+        )
+
+    def filters(self) -> list[Filter]:
+        """The filters' options: only the native places, eras and resting places the list's names have."""
+        site, rows, t = self.site, self.roll.rows, self.r.t
+        eras = [e for e in site.settings.eras if any(era_of(site, row) is e for row in rows)]
+        return [
+            Filter("native_place", [(v, v) for v in _values(rows, "native_place", key=pinyin.keys)]),
+            Filter("era", [(e.id, t(e.name)) for e in eras]),
+            Filter("resting_place", [(v, t(site.by_id[v].title)) for v in _values(rows, "resting_place")]),
+        ]
+
+    def leads(self) -> dict[str, str]:
+        """How to tell the hall of a name missing from the list: a mailto: link on the web, the address
+        written out on the kiosk, nothing without a contact."""
+        contact, roll, lang = self.contact, self.roll, self.lang
+        lead = ""
+        if contact and not self.kiosk:
+            subject = L("lead_subject", lang, roll=roll.header.title.get(lang), id=roll.id)
+            lead = f"mailto:{contact}?subject={quote(subject)}"
+        return dict(lead=lead, lead_kiosk=L("lead_kiosk", lang, contact=contact, roll=roll.id) if contact and self.kiosk else "")
+
+    def cards(self, rows: list[Row], ctx: dict, sharded: bool) -> list[Card]:
+        href = ctx["href"]
+        return [
+            Card(
+                row.id,
+                row.name,
+                row.name_pinyin or " ".join(title_pinyin(row.name)),
+                self.facts(row, href),
+                self.links(row, href, sharded),
+            )
+            for row in rows
+        ]
+
+    def facts(self, row: Row, href) -> list[Fact]:
+        """A card's lines, in this order: gender, dates, the plain facts, resting place, note, source."""
+        facts = _gender(row, self.lang)
+        facts += [Fact(key, date=getattr(row, key), zh=False) for key in ("born", "died") if getattr(row, key)]
+        facts += [Fact(key, getattr(row, key)) for key in ("native_place", "unit", "role", "place_of_death") if getattr(row, key)]
+        if row.resting_place:
+            rest = self.site.by_id[row.resting_place]
+            facts.append(Fact("resting_place", self.r.t(rest.title), href=href(self.site.page_path(rest)), zh=False))
+        if row.note:
+            facts.append(Fact("note", row.note))
+        facts.append(self.source(row, href))
+        return facts
+
+    def source(self, row: Row, href) -> Fact:
+        """A name from a person record cites that record's page (it lists the sources); a row of the
+        list's CSV, the list's source it names."""
+        if row.generated and row.record in self.site.by_id:
+            person = self.site.by_id[row.record]
+            return Fact("source", self.r.t(person.title), href=href(self.site.page_path(person)), zh=False)
+        source = self.roll.sources[row.source]
+        return Fact("source", f"[{self.numbers[source.id]}] {source.title}", href=f"#src-{source.id}", zh=False)
+
+    def links(self, row: Row, href, sharded: bool) -> list[Link]:
+        """The person's record page (if any), the card's own link, and how to correct it."""
+        links = []
+        if row.record and row.record in self.site.by_id:
+            links.append(Link(L("record", self.lang), href(self.site.page_path(self.site.by_id[row.record]))))
+        links.append(Link(L("link", self.lang), f"#p-{row.id}"))
+        links.append(self.correction(row, sharded))
+        return links
+
+    def correction(self, row: Row, sharded: bool) -> Link:
+        contact, roll, lang = self.contact, self.roll, self.lang
+        if contact and self.kiosk:
+            return Link(L("correct_kiosk", lang, contact=contact, ref=f"{roll.id} #p-{row.id}"), cls="ex-roll-correct")
+        if contact:
+            url = (self.site.site_url or "") + person_url(self.site, roll, row, lang, sharded)
+            subject = L("subject", lang, name=row.name, roll=roll.id, id=row.id)
+            body = L("body", lang, name=row.name, url=url)
+            return Link(L("correct", lang), f"mailto:{contact}?subject={quote(subject)}&body={quote(body)}", "ex-roll-correct")
+        return Link(L("correct_none", lang), cls="ex-roll-correct")
 
 
-def card(
-    site: Site,
-    r: Renderer,
-    roll: Roll,
-    row: Row,
-    lang: str,
-    contact: str,
-    numbers: dict,
-    root: str,
-    kiosk: bool = False,
-    sharded: bool = False,
-) -> Card:
-    def href(docs_path: str) -> str:
-        return root + urls.page(docs_path, lang, site.directory_urls)
+def _values(rows: list[Row], name: str, key=None) -> list[str]:
+    """The different values of a column the rows fill, sorted (by key)."""
+    return sorted({getattr(row, name) for row in rows if getattr(row, name)}, key=key)
 
-    facts = []
-    if row.gender:
-        facts.append(Fact("gender", L(GENDERS[row.gender], lang) if row.gender in GENDERS else row.gender, zh=False))
-    if row.born:
-        facts.append(Fact("born", date=row.born, zh=False))
-    if row.died:
-        facts.append(Fact("died", date=row.died, zh=False))
-    facts += [Fact(key, getattr(row, key)) for key in ("native_place", "unit", "role", "place_of_death") if getattr(row, key)]
-    if row.resting_place:
-        rest = site.by_id[row.resting_place]
-        facts.append(Fact("resting_place", r.t(rest.title), href=href(site.page_path(rest)), zh=False))
-    if row.note:
-        facts.append(Fact("note", row.note))
-    if row.generated and row.record in site.by_id:  # from a person record: its page lists the sources
-        person = site.by_id[row.record]
-        facts.append(Fact("source", r.t(person.title), href=href(site.page_path(person)), zh=False))
-    else:
-        source = roll.sources[row.source]
-        facts.append(Fact("source", f"[{numbers[source.id]}] {source.title}", href=f"#src-{source.id}", zh=False))
-    links = []
-    if row.record and row.record in site.by_id:
-        links.append(Link(L("record", lang), href(site.page_path(site.by_id[row.record]))))
-    links.append(Link(L("link", lang), f"#p-{row.id}"))
-    if contact and kiosk:
-        links.append(Link(L("correct_kiosk", lang, contact=contact, ref=f"{roll.id} #p-{row.id}"), cls="ex-roll-correct"))
-    elif contact:
-        url = (site.site_url or "") + person_url(site, roll, row, lang, sharded)
-        subject = L("subject", lang, name=row.name, roll=roll.id, id=row.id)
-        body = L("body", lang, name=row.name, url=url)
-        links.append(Link(L("correct", lang), f"mailto:{contact}?subject={quote(subject)}&body={quote(body)}", "ex-roll-correct"))
-    else:
-        links.append(Link(L("correct_none", lang), cls="ex-roll-correct"))
-    return Card(row.id, row.name, row.name_pinyin or " ".join(title_pinyin(row.name)), facts, links)
+
+def _gender(row: Row, lang: str) -> list[Fact]:
+    """The gender's line: 男 and 女 in the page's language, another value as written."""
+    if not row.gender:
+        return []
+    return [Fact("gender", L(GENDERS[row.gender], lang) if row.gender in GENDERS else row.gender, zh=False)]

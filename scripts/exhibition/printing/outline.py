@@ -79,97 +79,114 @@ def plain(text: str) -> str:
 
 
 def describe(site, lesson: model.Lesson, lang: str, base: str, docs_dir: Path) -> Deck:
-    f = Formatter(lang)
-    ui = f.ui
-    mark = UI["translation_pending_title"][lang]
+    o = _Outline(site, lesson, lang)
+    slides = [o.title(), *o.objectives(), *o.steps(docs_dir), *o.questions(), o.sources(), o.closing(base)]
+    return Deck(lang, lesson.id, _paginate(slides))
 
-    def t(text: model.Text | None) -> str:
+
+class _Outline:
+    """One lesson's slides in one language, slide by slide, in the order describe() puts them."""
+
+    def __init__(self, site, lesson: model.Lesson, lang: str):
+        self.site, self.lesson, self.lang = site, lesson, lang
+        self.f = Formatter(lang)
+        self.ui = self.f.ui
+        self.colon = "：" if lang == "zh" else ": "
+        self.mark = UI["translation_pending_title"][lang]
+
+    def t(self, text: model.Text | None) -> str:
         """A record's text; an English text not yet translated is the Chinese, marked as on the pages."""
         if not text:
             return ""
-        if text.missing(lang):
-            return f"[{mark}] {plain(text.zh)}"
-        return plain(text.get(lang))
+        if text.missing(self.lang):
+            return f"[{self.mark}] {plain(text.zh)}"
+        return plain(text.get(self.lang))
 
-    colon = "：" if lang == "zh" else ": "
-    duration = ui("duration_value").format(periods=lesson.periods, minutes=lesson.period_minutes, total=lesson.total_minutes)
-    slides = [
-        Slide(
+    def ts(self, texts: list[model.Text]) -> list[str]:
+        return [self.t(x) for x in texts]
+
+    def title(self) -> Slide:
+        lesson, ui, colon = self.lesson, self.ui, self.colon
+        duration = ui("duration_value").format(periods=lesson.periods, minutes=lesson.period_minutes, total=lesson.total_minutes)
+        return Slide(
             "title",
-            t(lesson.title),
+            self.t(lesson.title),
             [f"{ui('grade_band')}{colon}{ui(lesson.grade_band)}", f"{ui('duration')}{colon}{duration}"],
             subtitle=f"{ui('hall_name')} · {ui(lesson.programme)}",
             notes=_notes(
-                (ui("teacher_notes"), [t(x) for x in lesson.teacher_notes]),
-                (ui("materials"), [t(x) for x in lesson.materials]),
-                (ui("summary_word"), [t(lesson.summary)]),
+                (ui("teacher_notes"), self.ts(lesson.teacher_notes)),
+                (ui("materials"), self.ts(lesson.materials)),
+                (ui("summary_word"), [self.t(lesson.summary)]),
             ),
         )
-    ]
-    for name in ("knowledge", "ability", "values"):
-        slides.append(
+
+    def objectives(self) -> list[Slide]:
+        """One slide each for the knowledge, ability and values objectives."""
+        lesson, ui = self.lesson, self.ui
+        notes = _notes((ui("key_points"), self.ts(lesson.key_points)), (ui("difficult_points"), self.ts(lesson.difficult_points)))
+        return [
             Slide(
                 "objectives",
                 f"{ui('objectives')} · {ui('objective_' + name)}",
-                [t(x) for x in getattr(lesson.objectives, name)],
-                notes=_notes(
-                    (ui("key_points"), [t(x) for x in lesson.key_points]),
-                    (ui("difficult_points"), [t(x) for x in lesson.difficult_points]),
-                ),
+                self.ts(getattr(lesson.objectives, name)),
+                notes=notes,
             )
-        )
-    pictures = _pictures(site, lesson, lang, docs_dir, f)
-    for index, step in enumerate(lesson.procedure):
-        record, picture = pictures[index % len(pictures)]
-        heading = f"{ui(step.step)}{colon}{t(step.title)}" if step.title else ui(step.step)
-        slides.append(
-            Slide(
-                "step",
-                f"{heading} · {ui('minutes_value').format(n=step.minutes)}",
-                _facts(record, f, t),
-                picture=picture,
-                notes=_notes(
-                    (ui("slides_script"), [t(step.activity)]), (ui("teacher_notes"), [t(x) for x in lesson.teacher_notes])
-                ),
+            for name in ("knowledge", "ability", "values")
+        ]
+
+    def steps(self, docs_dir: Path) -> list[Slide]:
+        """One slide per step of the procedure, each with the next of the linked records' pictures."""
+        lesson, ui = self.lesson, self.ui
+        pictures = _pictures(self.site, lesson, docs_dir, self.f)
+        out = []
+        for index, step in enumerate(lesson.procedure):
+            record, picture = pictures[index % len(pictures)]
+            heading = f"{ui(step.step)}{self.colon}{self.t(step.title)}" if step.title else ui(step.step)
+            out.append(
+                Slide(
+                    "step",
+                    f"{heading} · {ui('minutes_value').format(n=step.minutes)}",
+                    self.facts(record),
+                    picture=picture,
+                    notes=_notes(
+                        (ui("slides_script"), [self.t(step.activity)]), (ui("teacher_notes"), self.ts(lesson.teacher_notes))
+                    ),
+                )
             )
-        )
-    count = len(lesson.questions)
-    discuss = next((t(s.activity) for s in lesson.procedure if s.step == "讨论"), "")
-    for number, question in enumerate(lesson.questions, 1):
-        slides.append(
-            Slide(
-                "question",
-                f"{ui('questions')} {number} / {count}",
-                [t(question)],
-                size=QUESTION_PT,
-                notes=_notes(
-                    (ui("slides_script"), [discuss] if discuss else []), (ui("follow_up"), [t(x) for x in lesson.follow_up])
-                ),
-            )
-        )
-    sources = []
-    for s in lesson.sources:
-        line = (
-            "，".join(x for x in (s.title, s.publisher) if x)
-            if lang == "zh"
-            else ", ".join(x for x in (s.title, s.publisher) if x)
-        )
-        if s.date:
-            line += f"{'，' if lang == 'zh' else ', '}{s.date.show(lang)}"
-        sources.append(f"{line}\n{s.url}" if s.url else line)
-    slides.append(Slide("sources", ui("sources"), sources, size=SMALL_PT + 4, notes=ui("slides_sources_note")))
-    url = record_url(base, site.out_dir, lesson, lang, site.directory_urls)
-    visit = _visit(site, lang, f)
-    slides.append(
-        Slide(
+        return out
+
+    def facts(self, record: model.Record) -> list[str]:
+        """The record's key facts in large type: its title, then its sourced figures (the checked numbers),
+        or, for a record without figures, its summary."""
+        figures = [f"{self.t(x.label)}{self.colon}{self.f.figure_value(x)}{_year(x, self.lang)}" for x in record.figures[:3]]
+        return [self.t(record.title)] + (figures or [self.t(record.summary)])
+
+    def questions(self) -> list[Slide]:
+        """One slide per question; the notes give the discussion step's script and the follow-up."""
+        lesson, ui = self.lesson, self.ui
+        count = len(lesson.questions)
+        discuss = next((self.t(s.activity) for s in lesson.procedure if s.step == "讨论"), "")
+        notes = _notes((ui("slides_script"), [discuss] if discuss else []), (ui("follow_up"), self.ts(lesson.follow_up)))
+        return [
+            Slide("question", f"{ui('questions')} {number} / {count}", [self.t(question)], size=QUESTION_PT, notes=notes)
+            for number, question in enumerate(lesson.questions, 1)
+        ]
+
+    def sources(self) -> Slide:
+        lines = [_source_line(s, self.lang) for s in self.lesson.sources]
+        return Slide("sources", self.ui("sources"), lines, size=SMALL_PT + 4, notes=self.ui("slides_sources_note"))
+
+    def closing(self, base: str) -> Slide:
+        """The lesson page's address and QR code, and the hall's visit information."""
+        site, ui = self.site, self.ui
+        url = record_url(base, site.out_dir, self.lesson, self.lang, site.directory_urls)
+        return Slide(
             "closing",
             ui("slides_closing"),
-            [ui("qr_online"), short(url), *visit],
+            [ui("qr_online"), short(url), *_visit(site, self.lang, self.f)],
             qr=url,
-            notes=_notes((ui("follow_up"), [t(x) for x in lesson.follow_up])),
+            notes=_notes((ui("follow_up"), self.ts(self.lesson.follow_up))),
         )
-    )
-    return Deck(lang, lesson.id, _paginate(slides))
 
 
 def _notes(*parts: tuple[str, list[str]]) -> str:
@@ -181,44 +198,57 @@ def _notes(*parts: tuple[str, list[str]]) -> str:
     return "\n\n".join(out)
 
 
-def _pictures(site, lesson: model.Lesson, lang: str, docs_dir: Path, f: Formatter) -> list[tuple[model.Record, Picture]]:
+def _year(figure: model.Figure, lang: str) -> str:
+    """A figure's year after its value, in brackets: （2019） or (2019)."""
+    if not figure.year:
+        return ""
+    return f"（{figure.year}）" if lang == "zh" else f" ({figure.year})"
+
+
+def _source_line(source: model.Source, lang: str) -> str:
+    """Title, publisher and date; the address on a line of its own."""
+    comma = "，" if lang == "zh" else ", "
+    line = comma.join(x for x in (source.title, source.publisher) if x)
+    if source.date:
+        line += f"{comma}{source.date.show(lang)}"
+    return f"{line}\n{source.url}" if source.url else line
+
+
+def _pictures(site, lesson: model.Lesson, docs_dir: Path, f: Formatter) -> list[tuple[model.Record, Picture]]:
     """Every picture of the linked records, in their order; the steps take them in turn. Records
     without any picture: their kind's icon, so a slide never shows an empty frame."""
+    records = [site.by_id[i] for i in lesson.linked_records]
+    out = [(record, picture) for record in records for picture in _photos(site, record, docs_dir, f)]
+    return out or [(record, _icon(record, f)) for record in records]
+
+
+def _photos(site, record: model.Record, docs_dir: Path, f: Formatter) -> list[Picture]:
+    """The record's pictures that have derivatives, as slides show them: the largest copy."""
     out = []
-    for record in (site.by_id[i] for i in lesson.linked_records):
-        for image in record.images:
-            derived = site.derived.get(image.file)
-            if not derived:
-                continue
-            path = docs_dir / derived.large.url
-            caption = f.t(image.caption) or f.t(image.alt)
-            if image.illustration:  # marked as on the pages (示意图 / Illustration), the word said once
-                caption = f"{f.ui('illustration')} · {after_badge(caption, lang)}"
+    for image in record.images:
+        derived = site.derived.get(image.file)
+        if derived:
             credit = " · ".join(x for x in (f.t(image.credit), image.creator or "", f.t(image.licence)) if x)
-            out.append((record, Picture(derived.large.url, plain(caption), credit, digest=_digest(path))))
-    if not out:
-        for record in (site.by_id[i] for i in lesson.linked_records):
-            file = f"icons/{record.kind}.png"
-            caption = f"{f.ui('one_' + record.kind)} · {plain(f.t(record.title))}"
-            out.append((record, Picture(file, caption, f.ui("slides_no_picture"), icon=True, digest=_digest(HERE / file))))
+            path = docs_dir / derived.large.url
+            out.append(Picture(derived.large.url, plain(_caption(image, f)), credit, digest=_digest(path)))
     return out
+
+
+def _caption(image: model.Image, f: Formatter) -> str:
+    caption = f.t(image.caption) or f.t(image.alt)
+    if image.illustration:  # marked as on the pages (示意图 / Illustration), the word said once
+        caption = f"{f.ui('illustration')} · {after_badge(caption, f.lang)}"
+    return caption
+
+
+def _icon(record: model.Record, f: Formatter) -> Picture:
+    file = f"icons/{record.kind}.png"
+    caption = f"{f.ui('one_' + record.kind)} · {plain(f.t(record.title))}"
+    return Picture(file, caption, f.ui("slides_no_picture"), icon=True, digest=_digest(HERE / file))
 
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-
-
-def _facts(record: model.Record, f: Formatter, t) -> list[str]:
-    """The record's key facts in large type: its title, then its sourced figures (the checked numbers),
-    or, for a record without figures, its summary."""
-    colon = "：" if f.lang == "zh" else ": "
-    facts = [t(record.title)]
-    figures = [
-        f"{t(x.label)}{colon}{f.figure_value(x)}"
-        + (f"{'（' if f.lang == 'zh' else ' ('}{x.year}{'）' if f.lang == 'zh' else ')'}" if x.year else "")
-        for x in record.figures[:3]
-    ]
-    return facts + (figures or [t(record.summary)])
 
 
 def _visit(site, lang: str, f: Formatter) -> list[str]:
