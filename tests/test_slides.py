@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from conftest import ROOT, VALID_EVENT
-from exhibition.printing import slides
+from exhibition.printing import outline, slides
 from exhibition.printing.qr import PLACEHOLDER_SITE_URL
 from exhibition.records import model
 from exhibition.records.model import PERIOD_MINUTES
@@ -63,7 +63,7 @@ def text_of(slide, name: str) -> str:
 
 
 def plain(text: str) -> str:
-    return slides.plain(text)
+    return outline.plain(text)
 
 
 def runs(slide):
@@ -214,14 +214,14 @@ def _lesson_site(lesson_yaml: str):
 
 def test_a_missing_translation_is_marked_and_a_record_without_a_picture_gets_its_kinds_icon(tmp_path):
     site, lesson = _lesson_site(LESSON)  # its objectives and steps have no English yet
-    deck = slides.describe(site, lesson, "en", "https://example.org/", tmp_path)
+    deck = outline.describe(site, lesson, "en", "https://example.org/", tmp_path)
     pending = f"[{UI['translation_pending_title']['en']}] "
     knowledge = next(s for s in deck.slides if s.role == "objectives")
     assert knowledge.body == [pending + "知道一件事。"]
     assert deck.slides[0].title == "Test lesson"  # translated: not marked
     step = next(s for s in deck.slides if s.role == "step")
     assert step.picture.icon and step.picture.file == "icons/event.png"
-    assert (slides.HERE / step.picture.file).is_file()
+    assert (outline.HERE / step.picture.file).is_file()
     assert deck.slides[-1].qr == "https://example.org/en/exhibits/lessons/test-lesson/"
     data = slides.render(deck, tmp_path)
     assert data[:2] == b"PK"
@@ -229,14 +229,14 @@ def test_a_missing_translation_is_marked_and_a_record_without_a_picture_gets_its
 
 def test_a_warm_build_reuses_an_unchanged_deck(tmp_path, monkeypatch):
     site, lesson = _lesson_site(LESSON)
-    deck = slides.describe(site, lesson, "zh", "https://example.org/", tmp_path)
+    deck = outline.describe(site, lesson, "zh", "https://example.org/", tmp_path)
     first = slides.make(deck, tmp_path / "cache", tmp_path)
     monkeypatch.setattr(slides, "render", lambda *a: pytest.fail("an unchanged deck was drawn again"))
     assert (
-        slides.make(slides.describe(site, lesson, "zh", "https://example.org/", tmp_path), tmp_path / "cache", tmp_path) == first
+        slides.make(outline.describe(site, lesson, "zh", "https://example.org/", tmp_path), tmp_path / "cache", tmp_path) == first
     )
-    changed = slides.describe(site, lesson, "zh", "https://example.org/other/", tmp_path)
-    assert changed.key() != deck.key()  # a new address (QR code) is a new deck
+    changed = outline.describe(site, lesson, "zh", "https://example.org/other/", tmp_path)
+    assert slides.key(changed) != slides.key(deck)  # a new address (QR code) is a new deck
 
 
 # --- the pack and the large print -----------------------------------------------------------

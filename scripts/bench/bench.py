@@ -495,7 +495,7 @@ def lesson_kit(repo: Path, work: Path, limit: int | None = None) -> dict:
     from exhibition import pipeline
     from exhibition.images.derivatives import derive_all
     from exhibition.pages.site import Site
-    from exhibition.printing import aids, slides
+    from exhibition.printing import aids, outline, slides
     from exhibition.records import model
 
     checked = pipeline.check(repo)
@@ -515,7 +515,7 @@ def lesson_kit(repo: Path, work: Path, limit: int | None = None) -> dict:
     derived, _, _ = derive_all(files, repo / "images", docs / "media", url_base="media", progress=False)
     site = Site(records, derived, checked.settings)
     start = time.perf_counter()
-    decks = [slides.describe(site, lesson, lang, "https://example.org/", docs) for lesson in lessons for lang in model.LANGS]
+    decks = [outline.describe(site, lesson, lang, "https://example.org/", docs) for lesson in lessons for lang in model.LANGS]
     described = time.perf_counter() - start
     start, cpu = time.perf_counter(), time.process_time()
     sizes = [len(slides.render(deck, docs)) for deck in decks]

@@ -131,6 +131,28 @@ class SourceKeys:
 
 def make(source: Path, out_dir: Path, key: str, url_base: str) -> dict:
     """Decode once, write every width (and a large scan's tiles). Runs in a worker process."""
+    im, tiles = _decode(source)
+    full_w, full_h = im.size
+    target = out_dir / key
+    target.mkdir(parents=True, exist_ok=True)
+    manifest: dict = {}
+    if tiles:
+        zoom.make_tiles(im, target)
+        base = f"{url_base}/{key}"
+        manifest["zoom"] = {
+            "url": f"{base}/{zoom.DESCRIPTOR}",
+            "tiles": f"{base}/{zoom.TILES}/",
+            "width": full_w,
+            "height": full_h,
+        }
+    variants = _write_widths(im, tiles, target, f"{url_base}/{key}")
+    manifest = {"width": variants[-1]["width"], "height": variants[-1]["height"], "variants": variants, **manifest}
+    (target / "manifest.json").write_text(json.dumps(manifest))
+    return manifest
+
+
+def _decode(source: Path) -> tuple[Image.Image, bool]:
+    """(the picture upright in 8-bit sRGB, whether it is a scan large enough for tiles)."""
     warnings.simplefilter("error", Image.DecompressionBombWarning)
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     register_heif()
@@ -144,27 +166,19 @@ def make(source: Path, out_dir: Path, key: str, url_base: str) -> dict:
                 im.draft("RGB", (1, WIDTHS[-1]) if turned else (WIDTHS[-1], 1))
             im.load()
             ImageOps.exif_transpose(im, in_place=True)  # in place: a copy of a 63-megapixel scan costs 0.2 s
-            im = to_srgb(im)
+            return to_srgb(im), tiles
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise ImageError(f"cannot be decoded ({type(exc).__name__}: {exc}). Export the picture again as JPEG or PNG") from None
+
+
+def _write_widths(im: Image.Image, tiles: bool, target: Path, url_prefix: str) -> list[dict]:
+    """The WebP copies, never wider than the picture: what the manifest lists of each, smallest first."""
     full_w, full_h = im.size
-    variants = []
     widths = [w for w in WIDTHS if w < full_w] + [min(full_w, WIDTHS[-1])]
-    target = out_dir / key
-    target.mkdir(parents=True, exist_ok=True)
-    manifest: dict = {}
-    if tiles:
-        zoom.make_tiles(im, target)
-        base = f"{url_base}/{key}"
-        manifest["zoom"] = {
-            "url": f"{base}/{zoom.DESCRIPTOR}",
-            "tiles": f"{base}/{zoom.TILES}/",
-            "width": full_w,
-            "height": full_h,
-        }
     # A scan's copies start from it halved (a box filter, like the tiles' next level): Lanczos over the
     # full 9000 px for a 1600 px copy is most of the work otherwise; at 2× or more the result is the same.
     source_im = im.reduce(2) if tiles and full_w >= 4 * WIDTHS[-1] else im
+    variants: list[dict] = []
     # Largest first, each smaller width from the one before: a third of the resampling work.
     for width in sorted(set(widths), reverse=True):
         height = max(1, round(full_h * width / full_w))
@@ -175,14 +189,16 @@ def make(source: Path, out_dir: Path, key: str, url_base: str) -> dict:
         # No exif= argument: nothing from the camera (GPS!) reaches the site.
         source_im.save(tmp, "WEBP", quality=QUALITY, method=METHOD)
         os.replace(tmp, target / name)
-        variants.insert(0, {"url": f"{url_base}/{key}/{name}", "width": width, "height": height})
-    manifest = {"width": variants[-1]["width"], "height": variants[-1]["height"], "variants": variants, **manifest}
-    (target / "manifest.json").write_text(json.dumps(manifest))
-    return manifest
+        variants.insert(0, {"url": f"{url_prefix}/{name}", "width": width, "height": height})
+    return variants
 
 
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 WHITE = (255, 255, 255)
+
+
+# Modes made 8-bit by a plain conversion (16-bit and float greyscale are scaled first: _eight_bit).
+EIGHT_BIT = {"P": "RGB", "1": "L", "LA": "L", "La": "L", "RGBA": "RGB", "RGBa": "RGB", "PA": "RGB"}
 
 
 def to_srgb(im: Image.Image) -> Image.Image:
@@ -194,32 +210,34 @@ def to_srgb(im: Image.Image) -> Image.Image:
     marker), so what arrives here is plain CMYK."""
     icc = im.info.get("icc_profile")
     alpha = im.getchannel("A") if im.mode in ("RGBA", "LA", "PA", "La", "RGBa") else None
-    if im.mode == "P":
-        if "transparency" in im.info:
-            im = im.convert("RGBA")
-            alpha = im.getchannel("A")
-        im = im.convert("RGB")
-    elif im.mode.startswith("I;16") or im.mode == "I":
-        # 16-bit greyscale (a PNG or TIFF scan): Pillow's convert() would clip it to white; scale it.
-        # A 32-bit "I" picture whose values stay within 0-255 is 8-bit data in a wide box: kept as it is.
-        sixteen = im.mode != "I" or im.getextrema()[1] > 255
-        im = im.convert("I").point(lambda v: v * (1 / 256 if sixteen else 1)).convert("L")
-    elif im.mode == "F":
-        im = im.point(lambda v: v * 255).convert("L")
-    elif im.mode == "1":
-        im = im.convert("L")
-    elif im.mode in ("LA", "La"):
-        im = im.convert("L")
-    elif im.mode in ("RGBA", "RGBa", "PA"):
-        im = im.convert("RGB")
+    if im.mode == "P" and "transparency" in im.info:  # a palette's transparent entry, as alpha
+        im = im.convert("RGBA")
+        alpha = im.getchannel("A")
+    im = _eight_bit(im)
     out = _profile_to_srgb(im, icc) if icc else None
     if out is None:
         out = im if im.mode == "RGB" else im.convert("RGB")
-    if alpha is not None and alpha.getextrema() != (255, 255):
-        ground = Image.new("RGB", out.size, WHITE)
-        ground.paste(out, mask=alpha)
-        out = ground
-    return out
+    return _on_white(out, alpha)
+
+
+def _eight_bit(im: Image.Image) -> Image.Image:
+    if im.mode.startswith("I;16") or im.mode == "I":
+        # 16-bit greyscale (a PNG or TIFF scan): Pillow's convert() would clip it to white; scale it.
+        # A 32-bit "I" picture whose values stay within 0-255 is 8-bit data in a wide box: kept as it is.
+        sixteen = im.mode != "I" or im.getextrema()[1] > 255
+        return im.convert("I").point(lambda v: v * (1 / 256 if sixteen else 1)).convert("L")
+    if im.mode == "F":
+        return im.point(lambda v: v * 255).convert("L")
+    return im.convert(EIGHT_BIT[im.mode]) if im.mode in EIGHT_BIT else im
+
+
+def _on_white(im: Image.Image, alpha: Image.Image | None) -> Image.Image:
+    """im flattened on white where alpha is not fully opaque."""
+    if alpha is None or alpha.getextrema() == (255, 255):
+        return im
+    ground = Image.new("RGB", im.size, WHITE)
+    ground.paste(im, mask=alpha)
+    return ground
 
 
 def _profile_to_srgb(im: Image.Image, icc: bytes) -> Image.Image | None:
@@ -243,7 +261,22 @@ def derive_all(
     out_dir.mkdir(parents=True, exist_ok=True)
     derived, errors = {}, {}
     stats = {"cached": 0, "made": 0}
-    pending: dict[str, list[str]] = {}  # key -> files with that content (copies are made once)
+    pending = _from_cache(files, images_dir, out_dir, derived, stats)
+    if not pending:
+        return derived, errors, stats
+    todo = [(names[0], images_dir / names[0], key) for key, names in pending.items()]
+    bar = _progress(len(todo)) if progress and len(todo) >= PROGRESS_FROM else None
+    _collect(_made(todo, out_dir, url_base, workers), derived, errors, stats, bar)
+    if bar:
+        bar.close()
+    _share_copies(pending, derived, errors)
+    return derived, errors, stats
+
+
+def _from_cache(files: list[str], images_dir: Path, out_dir: Path, derived: dict, stats: dict) -> dict[str, list[str]]:
+    """Fill derived with the pictures made before; return the others: content key -> the files with that
+    content (copies are made once)."""
+    pending: dict[str, list[str]] = {}
     keys = SourceKeys(out_dir)
     for file in sorted(set(files)):
         key = keys.key(images_dir / file)
@@ -254,27 +287,31 @@ def derive_all(
         else:
             pending.setdefault(key, []).append(file)
     keys.save()
-    if not pending:
-        return derived, errors, stats
-    todo = [(names[0], images_dir / names[0], key) for key, names in pending.items()]
+    return pending
+
+
+def _made(todo: list[tuple[str, Path, str]], out_dir: Path, url_base: str, workers: int | None):
+    """(file, manifest or ImageError) for each (file, source, key) to make, in worker processes (one per
+    core) unless one is asked for; in todo's order."""
     workers = workers or min(len(todo), os.cpu_count() or 1)
-    bar = _progress(len(todo)) if progress and len(todo) >= PROGRESS_FROM else None
     if workers == 1:
-        results = ((file, _safe(make, source, out_dir, key, url_base)) for file, source, key in todo)
-        _collect(results, derived, errors, stats, bar)
-    else:
-        with ProcessPoolExecutor(workers) as pool:
-            futures = [(file, pool.submit(_safe, make, source, out_dir, key, url_base)) for file, source, key in todo]
-            _collect(((file, f.result()) for file, f in futures), derived, errors, stats, bar)
-    if bar:
-        bar.close()
+        for file, source, key in todo:
+            yield file, _safe(make, source, out_dir, key, url_base)
+        return
+    with ProcessPoolExecutor(workers) as pool:
+        futures = [(file, pool.submit(_safe, make, source, out_dir, key, url_base)) for file, source, key in todo]
+        for file, future in futures:
+            yield file, future.result()
+
+
+def _share_copies(pending: dict[str, list[str]], derived: dict, errors: dict) -> None:
+    """The same picture under several names: each copy gets what the first was given."""
     for names in pending.values():
         for copy in names[1:]:
             if names[0] in derived:
                 derived[copy] = derived[names[0]]
             else:
                 errors[copy] = errors[names[0]]
-    return derived, errors, stats
 
 
 def _safe(fn, *args):

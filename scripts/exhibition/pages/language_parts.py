@@ -31,37 +31,60 @@ def text_lang(text: str) -> str:
 
 
 def mark(html: str, default: str = "en") -> str:
-    out: list[str] = []
-    stack: list[tuple[str, str]] = [("#root", default)]  # (tag, language in force)
+    marker = _Marker(html, default)
     position = 0
     for token in _TOKEN.finditer(html):
-        out.append(_text(html[position : token.start()], stack))
-        tag = token.group(0)
+        marker.text(html[position : token.start()])
         position = token.end()
+        marker.tag(token.group(0), position)
+    marker.text(html[position:])
+    return "".join(marker.out)
+
+
+class _Marker:
+    """The page's HTML, marked as it is read: the text between tags (wrapped where Chinese) and the
+    tags, with the stack of open elements and the language in force in each."""
+
+    def __init__(self, html: str, default: str):
+        self.html = html
+        self.out: list[str] = []
+        self.stack: list[tuple[str, str]] = [("#root", default)]  # (tag, language in force)
+
+    def text(self, text: str) -> None:
+        self.out.append(_text(text, self.stack))
+
+    def tag(self, tag: str, end: int) -> None:
+        """A tag that ends at end; comments, CDATA and declarations pass as they are."""
         name_match = _NAME.match(tag)
         if not name_match or tag.startswith(("<!", "<?")):
-            out.append(tag)
-            continue
-        name = name_match.group(1).lower()
-        if tag.startswith("</"):
-            for depth in range(len(stack) - 1, 0, -1):
-                if stack[depth][0] == name:
-                    del stack[depth:]
-                    break
-            out.append(tag)
-            continue
+            self.out.append(tag)
+        elif tag.startswith("</"):
+            self.close(name_match.group(1).lower())
+            self.out.append(tag)
+        else:
+            self.open(tag, name_match.group(1).lower(), end)
+
+    def close(self, name: str) -> None:
+        """Back to the innermost open element of that name (an unmatched end tag closes nothing)."""
+        for depth in range(len(self.stack) - 1, 0, -1):
+            if self.stack[depth][0] == name:
+                del self.stack[depth:]
+                return
+
+    def open(self, tag: str, name: str, end: int) -> None:
         lang_match = _LANG.search(tag)
-        lang = lang_match.group(1).lower() if lang_match else stack[-1][1]
-        if name in TEXT_ONLY and not lang_match:
-            end = html.find("<", position)
-            if _HAS_HAN.search(html[position : end if end >= 0 else None]):
-                tag = tag[:-1].rstrip("/") + ' lang="zh">'
-                lang = "zh"
-        out.append(tag)
+        lang = lang_match.group(1).lower() if lang_match else self.stack[-1][1]
+        if name in TEXT_ONLY and not lang_match and self.chinese_after(end):
+            tag = tag[:-1].rstrip("/") + ' lang="zh">'
+            lang = "zh"
+        self.out.append(tag)
         if name not in VOID and not tag.endswith("/>"):
-            stack.append((name, "raw" if name in RAW else lang))
-    out.append(_text(html[position:], stack))
-    return "".join(out)
+            self.stack.append((name, "raw" if name in RAW else lang))
+
+    def chinese_after(self, position: int) -> bool:
+        """Whether the text from position to the next tag has Han characters (a text-only element's)."""
+        end = self.html.find("<", position)
+        return bool(_HAS_HAN.search(self.html[position : end if end >= 0 else None]))
 
 
 def _text(text: str, stack: list[tuple[str, str]]) -> str:

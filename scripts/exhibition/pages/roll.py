@@ -4,42 +4,46 @@ Every name is a card with a stable anchor (#p-<id>) a family can share. Search (
 full pinyin, initials) and filters run in the browser over a small per-list data file loaded
 by <script src> (so it works from file:// in the kiosk), only on the roll pages; without
 JavaScript every card is still there. Rare characters in names get a subset web font made
-at build time from a CJK font on the machine (rollfont.py does the subsetting). The markup is in
-templates/roll_*.md.j2 and _roll.md.j2; the words in words.yml (roll_*).
+at build time from a CJK font on the machine (rollfont.py does the subsetting). This module makes
+the pages (which pages, their addresses, what each template is given); roll_view.py holds what
+they show as data, and the search data file. The markup is in templates/roll_*.md.j2 and
+_roll.md.j2; the words in words.yml (roll_*).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
-import json
-import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
 from urllib.parse import quote
 
 from .. import pinyin, strokes, urls
 from ..records import model
 from ..records.dates import PartialDate
 from ..records.roll import Roll, Row
-from ..words import UI
 from . import rollfont
 from .format import PUNCTUATION, publisher_name
+from .roll_view import (
+    GENDERS,
+    Card,
+    Fact,
+    Filter,
+    L,
+    Letter,
+    Link,
+    ListEntry,
+    count_line,
+    data_js,
+    era_of,
+    linked_records,
+    statement,
+    title_pinyin,
+)
 from .site import Site
 from .write import Renderer
 
 OUT = "roll"  # under the pages folder: exhibits/roll/
 DATA = "data"  # exhibits/roll/data/<list>-<lang>.js and the font
-
-GENDERS = {"男": "male", "女": "female"}  # roll_male, roll_female in words.yml
-_NOT_KEY = re.compile(r"[^a-z0-9]")  # what roll.js strips from the shown pinyin to get the keys
-
-
-def L(key: str, lang: str, **kw) -> str:
-    """A word of the roll's pages (words.yml, roll_*), with its {fields} filled in."""
-    text = UI[f"roll_{key}"][lang]
-    return text.format(**kw) if kw else text
 
 
 def ordered(rows: list[Row], order: str = "strokes") -> list[Row]:
@@ -122,11 +126,16 @@ def pages(site: Site, rolls: list[Roll], root: Path, docs_dir: Path, langs=model
             name = f"{roll.id}-{lang}.js"
             keep.add(name)
             _write(data_dir / name, data_js(site, r, roll, lang))
-    keep |= {p.name for p in data_dir.glob("roll-names-*")}
+    _remove_old_data(data_dir, keep)
+    return out
+
+
+def _remove_old_data(data_dir: Path, keep: set[str]) -> None:
+    """The data files of lists no longer there (the font's files are rollfont's)."""
+    keep = keep | {p.name for p in data_dir.glob("roll-names-*")}
     for path in data_dir.glob("*.js"):
         if path.name not in keep:
             path.unlink()
-    return out
 
 
 def _write(path: Path, text: str) -> None:
@@ -145,60 +154,6 @@ def person_url(site: Site, roll: Roll, row: Row, lang: str, sharded: bool = Fals
     """Site-root-relative URL of a name: the page it is on and the person's anchor."""
     path = page_path(site, roll, shard_of(row) if sharded else None)
     return urls.page(path, lang, site.directory_urls) + f"#p-{row.id}"
-
-
-# --- what the templates show (templates/roll_*.md.j2) ------------------------------------
-
-
-@dataclass
-class Fact:
-    """One line of a card: a date, a link or plain text."""
-
-    key: str  # its label: roll_<key> in words.yml
-    text: str = ""
-    date: Optional[PartialDate] = None
-    href: str = ""
-    zh: bool = True  # the value is Chinese text (lang="zh" on an English page)
-
-
-@dataclass
-class Link:
-    text: str
-    href: str = ""  # empty: plain text
-    cls: str = ""
-
-
-@dataclass
-class Card:
-    id: str
-    name: str
-    pinyin: str
-    facts: list[Fact]
-    links: list[Link]
-
-
-@dataclass
-class Letter:
-    label: str
-    href: str
-    current: bool
-
-
-@dataclass
-class Filter:
-    key: str
-    options: list[tuple[str, str]]  # (value, text)
-
-
-@dataclass
-class ListEntry:
-    """A list on the page of all lists."""
-
-    title: str
-    covers: str
-    count: str
-    href: str
-    statement: Optional[Statement] = None
 
 
 def _context(site: Site, r: Renderer, lang: str, path: str) -> dict:
@@ -230,42 +185,6 @@ def index_page(site: Site, r: Renderer, rolls: list[Roll], lang: str) -> str:
     return r.env.get_template("roll_index.md.j2").render(ctx, lists=lists)
 
 
-def count_line(roll: Roll, lang: str) -> str:
-    """How many names the page lists. The count of the whole roll is the statement's (statement()), never
-    beside this: no source says that the names listed are among those counted (audit P40)."""
-    return L("listed", lang, listed=f"{len(roll.rows):,}")
-
-
-@dataclass
-class Statement:
-    """The memorial's opening: how many names the whole roll has (a source's number), large."""
-
-    number: str
-    text: str
-    source: str  # the source's anchor on the page (#src-<id>)
-    note: str  # its number in the list of sources
-
-
-def statement(roll: Roll, lang: str) -> Optional[Statement]:
-    h = roll.header
-    if not h.count:
-        return None
-    text = h.count_label.get(lang) if h.count_label else L("count_label", lang)
-    number = next((i for i, s in enumerate(h.sources, 1) if s.id == h.count_source), 1)
-    return Statement(f"{h.count:,}", text, f"#src-{h.count_source}" if h.count_source else "#sources", str(number))
-
-
-def linked_records(site: Site, roll: Roll) -> list[model.Record]:
-    """The exhibits a list's page links to and that link back to it (Site.rolls_of): the header's
-    `related` (the story of the names) and the places its names rest in (the cemetery)."""
-    ids = list(roll.header.related) + sorted({row.resting_place for row in roll.rows if row.resting_place})
-    return [site.by_id[i] for i in dict.fromkeys(ids) if i in site.by_id]
-
-
-def _era(site: Site, row: Row):
-    return site.settings.era_of(row.died) if row.died else None
-
-
 def roll_page(
     site: Site,
     r: Renderer,
@@ -279,151 +198,160 @@ def roll_page(
 ) -> str:
     """A list's page (search, filters and, for a short list, every card); or, for a long list,
     the page of the names under one letter."""
-    parts = parts or {}
-    path = page_path(site, roll, letter)
-    ctx = _context(site, r, lang, path)
-    h = roll.header
-    numbers = {s.id: i for i, s in enumerate(h.sources, 1)}
-    ctx.update(
-        roll=roll,
-        title=h.title.get(lang),
-        letter=letter,
-        font=font,
-        kiosk=kiosk,
-        data=f"{ctx['root']}{site.out_dir}/{OUT}/{DATA}/",
-        sources=h.sources,
-        letters=[Letter(x.upper() if x != "0" else "#", ctx["href"](page_path(site, roll, x)), x == letter) for x in parts],
-    )
+    return ListPages(site, r, roll, lang, contact, font, kiosk, parts).page(letter)
 
-    def cards(rows: list[Row]) -> list[Card]:
-        return [card(site, r, roll, row, lang, contact, numbers, ctx["root"], kiosk, bool(letter)) for row in rows]
 
-    if letter:
-        return r.env.get_template("roll_letter.md.j2").render(
-            ctx, cards=cards(parts[letter]), back=ctx["href"](page_path(site, roll))
+class ListPages:
+    """A list's pages in one language: its own page and, for a long list (parts: {letter: rows}), one
+    page per letter. They share the list's words, its sources' numbers and how a name is corrected.
+
+    kiosk: the hall's touch screens have no e-mail: the correction address is written out, with the
+    reference to quote, instead of a mailto: link."""
+
+    def __init__(
+        self,
+        site: Site,
+        r: Renderer,
+        roll: Roll,
+        lang: str,
+        contact: str,
+        font: str | None,
+        kiosk: bool = False,
+        parts: dict | None = None,
+    ):
+        self.site, self.r, self.roll, self.lang = site, r, roll, lang
+        self.contact, self.font, self.kiosk = contact, font, kiosk
+        self.parts = parts or {}
+        self.numbers = {s.id: i for i, s in enumerate(roll.header.sources, 1)}
+
+    def page(self, letter: str | None = None) -> str:
+        ctx = self.context(letter)
+        if letter:
+            return self.r.env.get_template("roll_letter.md.j2").render(
+                ctx, cards=self.cards(self.parts[letter], ctx, True), back=ctx["href"](page_path(self.site, self.roll))
+            )
+        return self.r.env.get_template("roll_list.md.j2").render(ctx, **self.list_parts(ctx))
+
+    def context(self, letter: str | None) -> dict:
+        site, roll, h = self.site, self.roll, self.roll.header
+        ctx = _context(site, self.r, self.lang, page_path(site, roll, letter))
+        ctx.update(
+            roll=roll,
+            title=h.title.get(self.lang),
+            letter=letter,
+            font=self.font,
+            kiosk=self.kiosk,
+            data=f"{ctx['root']}{site.out_dir}/{OUT}/{DATA}/",
+            sources=h.sources,
+            letters=[
+                Letter(x.upper() if x != "0" else "#", ctx["href"](page_path(site, roll, x)), x == letter) for x in self.parts
+            ],
         )
-    natives = sorted({row.native_place for row in roll.rows if row.native_place}, key=pinyin.keys)
-    eras = [e for e in site.settings.eras if any(_era(site, row) is e for row in roll.rows)]
-    rests = sorted({row.resting_place for row in roll.rows if row.resting_place})
-    filters = [
-        Filter("native_place", [(v, v) for v in natives]),
-        Filter("era", [(e.id, r.t(e.name)) for e in eras]),
-        Filter("resting_place", [(v, r.t(site.by_id[v].title)) for v in rests]),
-    ]
-    settings = site.settings.roll
-    lead = ""
-    if contact and not kiosk:
-        subject = L("lead_subject", lang, roll=h.title.get(lang), id=roll.id)
-        lead = f"mailto:{contact}?subject={quote(subject)}"
-    return r.env.get_template("roll_list.md.j2").render(
-        ctx,
-        statement=statement(roll, lang),
-        searchable=bool(parts) or len(roll.rows) > settings.search_from,
-        wall=[] if parts else [(row.id, row.name) for row in roll.rows],
-        lead=lead,
-        lead_kiosk=L("lead_kiosk", lang, contact=contact, roll=roll.id) if contact and kiosk else "",
-        national=settings.national_roll,
-        see_also=[Link(r.t(x.title), ctx["href"](site.page_path(x))) for x in linked_records(site, roll)],
-        filters=filters,
-        count=count_line(roll, lang),
-        covers=h.covers.get(lang),
-        shard_base=ctx["href"](page_path(site, roll, "LETTER")) if parts else "",
-        cards=[] if parts else cards(roll.rows),
-        keys="abcdefghijklmnopqrstuvwxyz",
-    )
+        return ctx
 
+    def list_parts(self, ctx: dict) -> dict:
+        """What the list's own page shows beside the common context: a long list's page has no cards
+        (its letters' pages have them) and searches whatever its length."""
+        site, roll, lang, parts = self.site, self.roll, self.lang, self.parts
+        settings = site.settings.roll
+        return dict(
+            statement=statement(roll, lang),
+            searchable=bool(parts) or len(roll.rows) > settings.search_from,
+            wall=[] if parts else [(row.id, row.name) for row in roll.rows],
+            **self.leads(),
+            national=settings.national_roll,
+            see_also=[Link(self.r.t(x.title), ctx["href"](site.page_path(x))) for x in linked_records(site, roll)],
+            filters=self.filters(),
+            count=count_line(roll, lang),
+            covers=roll.header.covers.get(lang),
+            shard_base=ctx["href"](page_path(site, roll, "LETTER")) if parts else "",
+            cards=[] if parts else self.cards(roll.rows, ctx, False),
+            keys="abcdefghijklmnopqrstuvwxyz",
+        )
 
-def card(
-    site: Site,
-    r: Renderer,
-    roll: Roll,
-    row: Row,
-    lang: str,
-    contact: str,
-    numbers: dict,
-    root: str,
-    kiosk: bool = False,
-    sharded: bool = False,
-) -> Card:
-    def href(docs_path: str) -> str:
-        return root + urls.page(docs_path, lang, site.directory_urls)
+    def filters(self) -> list[Filter]:
+        """The filters' options: only the native places, eras and resting places the list's names have."""
+        site, rows, t = self.site, self.roll.rows, self.r.t
+        eras = [e for e in site.settings.eras if any(era_of(site, row) is e for row in rows)]
+        return [
+            Filter("native_place", [(v, v) for v in _values(rows, "native_place", key=pinyin.keys)]),
+            Filter("era", [(e.id, t(e.name)) for e in eras]),
+            Filter("resting_place", [(v, t(site.by_id[v].title)) for v in _values(rows, "resting_place")]),
+        ]
 
-    facts = []
-    if row.gender:
-        facts.append(Fact("gender", L(GENDERS[row.gender], lang) if row.gender in GENDERS else row.gender, zh=False))
-    if row.born:
-        facts.append(Fact("born", date=row.born, zh=False))
-    if row.died:
-        facts.append(Fact("died", date=row.died, zh=False))
-    facts += [Fact(key, getattr(row, key)) for key in ("native_place", "unit", "role", "place_of_death") if getattr(row, key)]
-    if row.resting_place:
-        rest = site.by_id[row.resting_place]
-        facts.append(Fact("resting_place", r.t(rest.title), href=href(site.page_path(rest)), zh=False))
-    if row.note:
-        facts.append(Fact("note", row.note))
-    if row.generated and row.record in site.by_id:  # from a person record: its page lists the sources
-        person = site.by_id[row.record]
-        facts.append(Fact("source", r.t(person.title), href=href(site.page_path(person)), zh=False))
-    else:
-        source = roll.sources[row.source]
-        facts.append(Fact("source", f"[{numbers[source.id]}] {source.title}", href=f"#src-{source.id}", zh=False))
-    links = []
-    if row.record and row.record in site.by_id:
-        links.append(Link(L("record", lang), href(site.page_path(site.by_id[row.record]))))
-    links.append(Link(L("link", lang), f"#p-{row.id}"))
-    if contact and kiosk:
-        links.append(Link(L("correct_kiosk", lang, contact=contact, ref=f"{roll.id} #p-{row.id}"), cls="ex-roll-correct"))
-    elif contact:
-        url = (site.site_url or "") + person_url(site, roll, row, lang, sharded)
-        subject = L("subject", lang, name=row.name, roll=roll.id, id=row.id)
-        body = L("body", lang, name=row.name, url=url)
-        links.append(Link(L("correct", lang), f"mailto:{contact}?subject={quote(subject)}&body={quote(body)}", "ex-roll-correct"))
-    else:
-        links.append(Link(L("correct_none", lang), cls="ex-roll-correct"))
-    return Card(row.id, row.name, row.name_pinyin or " ".join(_title_pinyin(row.name)), facts, links)
+    def leads(self) -> dict[str, str]:
+        """How to tell the hall of a name missing from the list: a mailto: link on the web, the address
+        written out on the kiosk, nothing without a contact."""
+        contact, roll, lang = self.contact, self.roll, self.lang
+        lead = ""
+        if contact and not self.kiosk:
+            subject = L("lead_subject", lang, roll=roll.header.title.get(lang), id=roll.id)
+            lead = f"mailto:{contact}?subject={quote(subject)}"
+        return dict(lead=lead, lead_kiosk=L("lead_kiosk", lang, contact=contact, roll=roll.id) if contact and self.kiosk else "")
 
-
-@functools.lru_cache(maxsize=1 << 16)  # each name is shown in both languages and in the search data
-def _title_pinyin(name: str) -> tuple[str, ...]:
-    from pypinyin import Style, lazy_pinyin
-
-    syllables = lazy_pinyin(name, style=Style.NORMAL, errors=lambda chars: list(chars))
-    if not syllables:
-        return ()
-    return (
-        (syllables[0].capitalize(), "".join(syllables[1:]).capitalize()) if len(syllables) > 1 else (syllables[0].capitalize(),)
-    )
-
-
-def data_js(site: Site, r: Renderer, roll: Roll, lang: str) -> str:
-    """The search data, by <script src>: one short array per name.
-
-    [id, name, pinyin keys, initials, native place, era, resting place, "", died as shown, pinyin as
-    shown] — a long list's results are drawn from it. What roll.js can work out is left empty (a fifth
-    less to load at 10,000 names): the keys when they are the shown pinyin's letters, and the page of
-    a long list's name (the first of its initials; once its own field)."""
-    rows = []
-    for row in roll.rows:
-        full, initials = pinyin.keys(row.name)
-        given = "".join(ch for ch in row.name_pinyin.lower() if ch.isalpha())
-        keys = full if not given or given == full else f"{full} {given}"
-        era = _era(site, row)
-        shown = row.name_pinyin or " ".join(_title_pinyin(row.name))
-        if keys == _NOT_KEY.sub("", shown.lower()):
-            keys = ""
-        rows.append(
-            [
+    def cards(self, rows: list[Row], ctx: dict, sharded: bool) -> list[Card]:
+        href = ctx["href"]
+        return [
+            Card(
                 row.id,
                 row.name,
-                keys,
-                initials,
-                row.native_place,
-                era.id if era else "",
-                row.resting_place,
-                "",
-                row.died.show(lang) if row.died else "",
-                shown,
-            ]
-        )
-    data = json.dumps({"rows": rows}, ensure_ascii=False, separators=(",", ":"))
-    return f"window.EX_ROLL=window.EX_ROLL||{{}};window.EX_ROLL[{json.dumps(roll.id)}]={data};\n"
+                row.name_pinyin or " ".join(title_pinyin(row.name)),
+                self.facts(row, href),
+                self.links(row, href, sharded),
+            )
+            for row in rows
+        ]
+
+    def facts(self, row: Row, href) -> list[Fact]:
+        """A card's lines, in this order: gender, dates, the plain facts, resting place, note, source."""
+        facts = _gender(row, self.lang)
+        facts += [Fact(key, date=getattr(row, key), zh=False) for key in ("born", "died") if getattr(row, key)]
+        facts += [Fact(key, getattr(row, key)) for key in ("native_place", "unit", "role", "place_of_death") if getattr(row, key)]
+        if row.resting_place:
+            rest = self.site.by_id[row.resting_place]
+            facts.append(Fact("resting_place", self.r.t(rest.title), href=href(self.site.page_path(rest)), zh=False))
+        if row.note:
+            facts.append(Fact("note", row.note))
+        facts.append(self.source(row, href))
+        return facts
+
+    def source(self, row: Row, href) -> Fact:
+        """A name from a person record cites that record's page (it lists the sources); a row of the
+        list's CSV, the list's source it names."""
+        if row.generated and row.record in self.site.by_id:
+            person = self.site.by_id[row.record]
+            return Fact("source", self.r.t(person.title), href=href(self.site.page_path(person)), zh=False)
+        source = self.roll.sources[row.source]
+        return Fact("source", f"[{self.numbers[source.id]}] {source.title}", href=f"#src-{source.id}", zh=False)
+
+    def links(self, row: Row, href, sharded: bool) -> list[Link]:
+        """The person's record page (if any), the card's own link, and how to correct it."""
+        links = []
+        if row.record and row.record in self.site.by_id:
+            links.append(Link(L("record", self.lang), href(self.site.page_path(self.site.by_id[row.record]))))
+        links.append(Link(L("link", self.lang), f"#p-{row.id}"))
+        links.append(self.correction(row, sharded))
+        return links
+
+    def correction(self, row: Row, sharded: bool) -> Link:
+        contact, roll, lang = self.contact, self.roll, self.lang
+        if contact and self.kiosk:
+            return Link(L("correct_kiosk", lang, contact=contact, ref=f"{roll.id} #p-{row.id}"), cls="ex-roll-correct")
+        if contact:
+            url = (self.site.site_url or "") + person_url(self.site, roll, row, lang, sharded)
+            subject = L("subject", lang, name=row.name, roll=roll.id, id=row.id)
+            body = L("body", lang, name=row.name, url=url)
+            return Link(L("correct", lang), f"mailto:{contact}?subject={quote(subject)}&body={quote(body)}", "ex-roll-correct")
+        return Link(L("correct_none", lang), cls="ex-roll-correct")
+
+
+def _values(rows: list[Row], name: str, key=None) -> list[str]:
+    """The different values of a column the rows fill, sorted (by key)."""
+    return sorted({getattr(row, name) for row in rows if getattr(row, name)}, key=key)
+
+
+def _gender(row: Row, lang: str) -> list[Fact]:
+    """The gender's line: 男 and 女 in the page's language, another value as written."""
+    if not row.gender:
+        return []
+    return [Fact("gender", L(GENDERS[row.gender], lang) if row.gender in GENDERS else row.gender, zh=False)]

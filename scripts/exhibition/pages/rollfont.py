@@ -58,8 +58,7 @@ def make(rolls, out_dir: Path, root: Path, font: str = "") -> str | None:
     font: settings/roll.yml `font:`, empty to find one."""
     chars = rare_characters(rolls)
     if not chars:
-        for old in out_dir.glob("roll-names-*"):
-            old.unlink()
+        _remove_old(out_dir)
         return None
     found = find_font(root, chars, font)
     if not found:
@@ -69,34 +68,47 @@ def make(rolls, out_dir: Path, root: Path, font: str = "") -> str | None:
     key = hashlib.sha1(f"{chars}|{path}|{index}".encode()).hexdigest()[:10]
     woff, css = out_dir / f"roll-names-{key}.woff2", out_dir / f"roll-names-{key}.css"
     if not (woff.exists() and css.exists()):
-        from fontTools import subset
-        from fontTools.ttLib import TTFont
-
         out_dir.mkdir(parents=True, exist_ok=True)
-        for old in out_dir.glob("roll-names-*"):
-            old.unlink()
-        # The font's own "modified" date, not now: the same names give the same file on every build.
-        font = TTFont(path, fontNumber=index, lazy=True, recalcTimestamp=False)
-        options = subset.Options()
-        options.flavor = "woff2"
-        options.layout_features = []
-        options.name_IDs = [1, 2]
-        options.notdef_outline = True
-        subsetter = subset.Subsetter(options)
-        subsetter.populate(unicodes=[ord(c) for c in chars])
-        subsetter.subset(font)
-        cmap = font.getBestCmap() or {}
-        missing = [c for c in chars if ord(c) not in cmap]
-        if missing:
-            log.info(f"exhibition: the font {path} lacks {''.join(missing)}: those characters may show as boxes")
-        font.flavor = "woff2"
-        font.save(woff)
-        ranges = ",".join(f"U+{ord(c):X}" for c in chars)
-        css.write_text(
-            f"/* Rare characters of the roll's names ({len(chars)}), subset from {Path(path).name} at build time. */\n"
-            f'@font-face{{font-family:"{FAMILY}";src:url("{woff.name}") format("woff2");'
-            f"font-display:swap;unicode-range:{ranges}}}\n"
-            f'.ex-roll,.ex-roll input{{font-family:"{FAMILY}",var(--md-text-font-family,sans-serif)}}\n',
-            encoding="utf-8",
-        )
+        _remove_old(out_dir)
+        _subset(path, index, chars, woff)
+        css.write_text(_css(chars, Path(path).name, woff.name), encoding="utf-8")
     return css.name
+
+
+def _remove_old(out_dir: Path) -> None:
+    for old in out_dir.glob("roll-names-*"):
+        old.unlink()
+
+
+def _subset(path: str, index: int, chars: str, woff: Path) -> None:
+    """The font cut down to chars, as WOFF2; says which of them the font lacks."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    # The font's own "modified" date, not now: the same names give the same file on every build.
+    font = TTFont(path, fontNumber=index, lazy=True, recalcTimestamp=False)
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.layout_features = []
+    options.name_IDs = [1, 2]
+    options.notdef_outline = True
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=[ord(c) for c in chars])
+    subsetter.subset(font)
+    cmap = font.getBestCmap() or {}
+    missing = [c for c in chars if ord(c) not in cmap]
+    if missing:
+        log.info(f"exhibition: the font {path} lacks {''.join(missing)}: those characters may show as boxes")
+    font.flavor = "woff2"
+    font.save(woff)
+
+
+def _css(chars: str, font_name: str, woff_name: str) -> str:
+    """The @font-face for chars only (unicode-range), and the roll's text in that family first."""
+    ranges = ",".join(f"U+{ord(c):X}" for c in chars)
+    return (
+        f"/* Rare characters of the roll's names ({len(chars)}), subset from {font_name} at build time. */\n"
+        f'@font-face{{font-family:"{FAMILY}";src:url("{woff_name}") format("woff2");'
+        f"font-display:swap;unicode-range:{ranges}}}\n"
+        f'.ex-roll,.ex-roll input{{font-family:"{FAMILY}",var(--md-text-font-family,sans-serif)}}\n'
+    )

@@ -67,47 +67,64 @@ def _source(record: model.Record, source_id: Optional[str]) -> Optional[model.So
 
 
 def collect(records: list[model.Record]) -> list[Entry]:
-    entries: list[Entry] = []
     events = [r for r in records if isinstance(r, model.Event)]
-    for record in records:
-        if isinstance(record, model.Event) and record.when:
-            entries.append(Entry(record.when, record, label=record.title, end=record.end))
-        disputed = {d.field: d for d in record.disputed}
-        for (kind, path), wording in DATED_FIELDS.items():
-            if record.kind != kind:
-                continue
-            date = _get(record, path)
-            dispute = disputed.get(path.split(".")[0])
-            if dispute and date is None:
-                # A date the sources disagree on: one entry, placed at the earliest value, showing all.
-                alternatives = []
-                for value in dispute.values:
-                    try:
-                        alternatives.append(Alternative(PartialDate.parse(value.value), _source(record, value.source)))
-                    except ValueError:
-                        continue
-                if alternatives:
-                    first = min(a.date for a in alternatives)
-                    entries.append(Entry(first, record, wording=wording, alternatives=alternatives))
-                continue
-            if date is not None and not _told_by_event(record, date, events):
-                source = _get(record, path.split(".")[0] + ".source") if "." in path else None
-                entries.append(Entry(date, record, wording=wording, source=_source(record, source)))
-        subject = record.title if isinstance(record, model.Person) else None
-        for item in [*getattr(record, "ceremonies", []), *record.dates]:
-            if not _told_by_event(record, item.date, events):
-                entries.append(Entry(item.date, record, label=item.label, source=_source(record, item.source), subject=subject))
-        for protection in getattr(record, "protection", []):
-            entries.append(
-                Entry(
-                    protection.date,
-                    record,
-                    wording="tl_protection",
-                    params={"level": protection.level},
-                    source=_source(record, protection.source),
-                )
-            )
+    entries = [entry for record in records for entry in _entries(record, events)]
     return sorted(entries, key=lambda e: e.sort_key)
+
+
+def _entries(record: model.Record, events: list[model.Event]) -> list[Entry]:
+    """A record's entries, in this order: an event's own date, the dated fields of its kind, its
+    ceremonies and `dates:`, its protection listings. A fact an event record tells is left to it."""
+    entries: list[Entry] = []
+    if isinstance(record, model.Event) and record.when:
+        entries.append(Entry(record.when, record, label=record.title, end=record.end))
+    disputed = {d.field: d for d in record.disputed}
+    dated = [
+        _dated_field(record, path, wording, disputed, events)
+        for (kind, path), wording in DATED_FIELDS.items()
+        if kind == record.kind
+    ]
+    entries += [entry for entry in dated if entry]
+    entries += _listed_dates(record, events)
+    for protection in getattr(record, "protection", []):
+        source = _source(record, protection.source)
+        entries.append(Entry(protection.date, record, wording="tl_protection", params={"level": protection.level}, source=source))
+    return entries
+
+
+def _listed_dates(record: model.Record, events: list[model.Event]) -> list[Entry]:
+    """A record's ceremonies and `dates:`, each with its own words; a person's carry whom they are about."""
+    subject = record.title if isinstance(record, model.Person) else None
+    return [
+        Entry(item.date, record, label=item.label, source=_source(record, item.source), subject=subject)
+        for item in [*getattr(record, "ceremonies", []), *record.dates]
+        if not _told_by_event(record, item.date, events)
+    ]
+
+
+def _dated_field(record: model.Record, path: str, wording: str, disputed: dict, events: list[model.Event]) -> Optional[Entry]:
+    """The entry of one of DATED_FIELDS, if the record has that date (or its disputed values)."""
+    date = _get(record, path)
+    field_name = path.split(".")[0]
+    if date is None and field_name in disputed:
+        return _disputed(record, disputed[field_name], wording)
+    if date is None or _told_by_event(record, date, events):
+        return None
+    source = _get(record, field_name + ".source") if "." in path else None
+    return Entry(date, record, wording=wording, source=_source(record, source))
+
+
+def _disputed(record: model.Record, dispute, wording: str) -> Optional[Entry]:
+    """A date the sources disagree on: one entry, placed at the earliest value, showing all."""
+    alternatives = []
+    for value in dispute.values:
+        try:
+            alternatives.append(Alternative(PartialDate.parse(value.value), _source(record, value.source)))
+        except ValueError:
+            continue
+    if not alternatives:
+        return None
+    return Entry(min(a.date for a in alternatives), record, wording=wording, alternatives=alternatives)
 
 
 def _told_by_event(record: model.Record, date: PartialDate, events: list[model.Event]) -> bool:

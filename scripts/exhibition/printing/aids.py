@@ -29,7 +29,7 @@ from ..pages.site import LessonAid, Schools  # declared by the pages, which show
 from ..paths import Paths
 from ..records import model
 from ..words import UI  # the interface words of the pages, shared
-from . import pack, pdf, slides
+from . import outline, pack, pdf, slides
 from .qr import Codes, base_url, record_url, short
 
 log = logging.getLogger("mkdocs.plugins.exhibition")
@@ -74,9 +74,7 @@ def prepare(
 ) -> Schools:
     """downloads=False (the kiosk): no PDFs, slides or packs at all, and the pages offer none."""
     base, is_placeholder = base_url(site_url, *([placeholder] if placeholder else []))
-    ok, why = pdf.available() if pdfs else (False, "PDFs switched off")
-    if not downloads:
-        ok, why = False, "the kiosk edition offers no downloads"
+    ok, why = _can_print(pdfs, downloads)
     schools = Schools(
         base=base,
         placeholder=is_placeholder,
@@ -84,65 +82,97 @@ def prepare(
         pdf_missing=None if ok else why,
         downloads=downloads,
     )
-    out = docs_dir / site.out_dir
-    wanted: dict[Path, bytes] = {}
-    documents: dict[Path, str] = {}  # PDFs to make: target -> HTML
-    decks: dict[Path, slides.Deck] = {}
-    env = _environment()
-    cache = Paths(root).print_cache
-    codes = Codes(cache / "qr-codes.json")
+    files = _LessonFiles(site, schools, docs_dir, Paths(root).print_cache)
     lessons = [r for r in site.records if isinstance(r, model.Lesson)]
-
     for lesson in lessons:
-        schools.lessons[lesson.id] = {}
-        for lang in model.LANGS:
-            url = record_url(base, site.out_dir, lesson, lang, site.directory_urls)
-            aid = LessonAid(url=url, qr=codes.svg(url, f"{UI['qr_online'][lang]}：{url}", "ex-qr"))
-            schools.lessons[lesson.id][lang] = aid
-            if not downloads:
-                continue
-            folder = f"{site.out_dir}/{lesson.FOLDER}/{lesson.id}"
-            # The slides need no system library: made even where WeasyPrint cannot run.
-            aid.slides = f"{folder}/{lesson.id}-slides-{lang}.pptx"
-            decks[docs_dir / aid.slides] = slides.describe(site, lesson, lang, base, docs_dir)
-            if not ok:
-                continue
-            ctx = _context(site, lesson, lang, base, is_placeholder, aid, UI, codes)
-            for name, template, large in (
-                ("handout", "handout.html.j2", False),
-                ("worksheet", "worksheet.html.j2", False),
-                ("worksheet_large", "worksheet.html.j2", True),
-            ):
-                relative = f"{folder}/{lesson.id}-{name.replace('_', '-')}-{lang}.pdf"
-                documents[docs_dir / relative] = env.get_template(template).render({**ctx, "large": large})
-                setattr(aid, name, relative)
-
-    def draw_slides() -> None:
-        for target, deck in decks.items():
-            wanted[target] = slides.make(deck, cache, docs_dir)
-
-    if documents:
-        # The decks are drawn in this process while the PDF workers render.
-        wanted.update(zip(documents, pdf.render_many(list(documents.values()), cache, meanwhile=draw_slides)))
-    else:
-        draw_slides()
+        files.plan(lesson)
+    files.make()
     if ok:
-        for lesson in lessons:
-            for lang in model.LANGS:
-                aid = schools.lessons[lesson.id][lang]
-                aid.pack = f"{site.out_dir}/{lesson.FOLDER}/{lesson.id}/{lesson.id}-pack-{lang}.zip"
-                data = _pack(lesson, lang, aid, wanted, docs_dir, cache)
-                wanted[docs_dir / aid.pack] = data
-                aid.pack_bytes = len(data)
-
-    codes.save()
-    written = _write(wanted, out)
+        files.pack(lessons)
+    files.codes.save()
+    written = _write(files.wanted, docs_dir / site.out_dir)
     if not ok:
         log.info(f"exhibition: no PDF handouts: {why}")
     log.info(
         f"exhibition: print aids {written['written']} written, {written['unchanged']} unchanged, {written['removed']} removed"
     )
     return schools
+
+
+def _can_print(pdfs: bool, downloads: bool) -> tuple[bool, str]:
+    """(True, WeasyPrint's version) when this build makes the PDFs and packs, else (False, why not)."""
+    if not downloads:
+        return False, "the kiosk edition offers no downloads"
+    return pdf.available() if pdfs else (False, "PDFs switched off")
+
+
+# A lesson's PDFs: (LessonAid field, template, large print).
+DOCUMENTS = (
+    ("handout", "handout.html.j2", False),
+    ("worksheet", "worksheet.html.j2", False),
+    ("worksheet_large", "worksheet.html.j2", True),
+)
+
+
+class _LessonFiles:
+    """Every lesson's aids (Schools.lessons) and the bytes of the files they name, in three steps:
+    plan (addresses, QR codes, the decks described, the PDFs' HTML), make (the PDFs rendered in worker
+    processes while the decks are drawn here), pack (one ZIP per lesson and language)."""
+
+    def __init__(self, site, schools: Schools, docs_dir: Path, cache: Path):
+        self.site, self.schools, self.docs_dir, self.cache = site, schools, docs_dir, cache
+        self.pdfs = schools.pdf_missing is None
+        self.codes = Codes(cache / "qr-codes.json")
+        self.env = _environment()
+        self.wanted: dict[Path, bytes] = {}
+        self.documents: dict[Path, str] = {}  # PDFs to make: target -> HTML
+        self.decks: dict[Path, outline.Deck] = {}
+
+    def plan(self, lesson: model.Lesson) -> None:
+        site, schools = self.site, self.schools
+        schools.lessons[lesson.id] = {}
+        for lang in model.LANGS:
+            url = record_url(schools.base, site.out_dir, lesson, lang, site.directory_urls)
+            aid = LessonAid(url=url, qr=self.codes.svg(url, f"{UI['qr_online'][lang]}：{url}", "ex-qr"))
+            schools.lessons[lesson.id][lang] = aid
+            if schools.downloads:
+                self._plan_downloads(lesson, lang, aid)
+
+    def _plan_downloads(self, lesson: model.Lesson, lang: str, aid: LessonAid) -> None:
+        site, docs_dir = self.site, self.docs_dir
+        folder = f"{site.out_dir}/{lesson.FOLDER}/{lesson.id}"
+        # The slides need no system library: made even where WeasyPrint cannot run.
+        aid.slides = f"{folder}/{lesson.id}-slides-{lang}.pptx"
+        self.decks[docs_dir / aid.slides] = outline.describe(site, lesson, lang, self.schools.base, docs_dir)
+        if not self.pdfs:
+            return
+        ctx = _context(site, lesson, lang, self.schools.base, self.schools.placeholder, aid, UI, self.codes)
+        for name, template, large in DOCUMENTS:
+            relative = f"{folder}/{lesson.id}-{name.replace('_', '-')}-{lang}.pdf"
+            self.documents[docs_dir / relative] = self.env.get_template(template).render({**ctx, "large": large})
+            setattr(aid, name, relative)
+
+    def make(self) -> None:
+        if self.documents:
+            # The decks are drawn in this process while the PDF workers render.
+            rendered = pdf.render_many(list(self.documents.values()), self.cache, meanwhile=self._draw)
+            self.wanted.update(zip(self.documents, rendered))
+        else:
+            self._draw()
+
+    def _draw(self) -> None:
+        for target, deck in self.decks.items():
+            self.wanted[target] = slides.make(deck, self.cache, self.docs_dir)
+
+    def pack(self, lessons: list[model.Lesson]) -> None:
+        site, docs_dir = self.site, self.docs_dir
+        for lesson in lessons:
+            for lang in model.LANGS:
+                aid = self.schools.lessons[lesson.id][lang]
+                aid.pack = f"{site.out_dir}/{lesson.FOLDER}/{lesson.id}/{lesson.id}-pack-{lang}.zip"
+                data = _pack(lesson, lang, aid, self.wanted, docs_dir, self.cache)
+                self.wanted[docs_dir / aid.pack] = data
+                aid.pack_bytes = len(data)
 
 
 # What a lesson pack holds, in this order: (LessonAid field, words.yml key describing the file).
@@ -221,47 +251,7 @@ def duration(lesson: model.Lesson, ui) -> str:
 
 
 def _labels(site, env: Environment, base: str, placeholder: bool, codes: Codes, for_pdf: bool = False) -> str:
-    zones = {z.id: (z, i) for i, z in enumerate(site.settings.hall.zones)} if site.settings.hall else {}
-    items = []
-    for record in site.records:
-        if isinstance(record, model.Lesson):
-            continue  # lessons are for schools, not on the hall floor
-        zone = zones.get(record.hall.zone)[0] if record.hall and record.hall.zone in zones else None
-        url = record_url(base, site.out_dir, record, "zh", site.directory_urls)
-        items.append(
-            dict(
-                record=record,
-                url=url,
-                qr=Markup((codes.img if for_pdf else codes.svg)(url, f"二维码 / QR code：{url}")),
-                zone_zh=zone.name.zh if zone else "—",
-                zone_en=(zone.name.en if zone and zone.name.en else ""),
-                audio=bool(record.audio),
-                order=(zones[record.hall.zone][1] if zone else len(zones), record.title.zh),
-            )
-        )
-    items.sort(key=lambda item: item["order"])
-    # One label per stop of the guided tour, first: placed at each zone's entrance, it opens
-    # that stop on a visitor's phone.
-    route = site.route
-    stops = []
-    for number, zone in enumerate(route, 1):
-        url = base + urls.page(site.tour_path(zone), "zh", site.directory_urls)
-        stops.append(
-            dict(
-                record=None,
-                title_zh=f"展线导览 第{number}站：{zone.name.zh}",
-                title_en=f"Guided tour, stop {number}: {zone.name.en or ''}",
-                url=url,
-                qr=Markup((codes.img if for_pdf else codes.svg)(url, f"二维码 / QR code：{url}")),
-                zone_zh=zone.name.zh,
-                zone_en=zone.name.en or "",
-                audio=bool(zone.audio),
-                id=f"tour-{zone.id}",
-            )
-        )
-    for item in items:
-        item.update(title_zh=item["record"].title.zh, title_en=item["record"].title.en or "", id=item["record"].id)
-    items = stops + items
+    items = _LabelItems(site, base, codes, for_pdf).items()
     pages = [items[i : i + LABELS_PER_PAGE] for i in range(0, len(items), LABELS_PER_PAGE)]
     return env.get_template("labels.html.j2").render(
         pages=pages,
@@ -275,6 +265,68 @@ def _labels(site, env: Environment, base: str, placeholder: bool, codes: Codes, 
     )
 
 
+class _LabelItems:
+    """What each label of the sheet shows, in print order: one per stop of the guided tour first (placed
+    at each zone's entrance, it opens that stop on a visitor's phone), then the exhibits by zone and title.
+    The PDF's QR codes are PNG (faster to lay out), the HTML's SVG."""
+
+    def __init__(self, site, base: str, codes: Codes, for_pdf: bool):
+        self.site, self.base = site, base
+        self.code = codes.img if for_pdf else codes.svg
+        hall = site.settings.hall
+        self.zones = {z.id: (z, i) for i, z in enumerate(hall.zones)} if hall else {}
+
+    def items(self) -> list[dict]:
+        # Lessons are for schools, not on the hall floor.
+        exhibits = [self.exhibit(record) for record in self.site.records if not isinstance(record, model.Lesson)]
+        exhibits.sort(key=lambda item: item["order"])
+        return self.stops() + exhibits
+
+    def qr(self, url: str) -> Markup:
+        return Markup(self.code(url, f"二维码 / QR code：{url}"))
+
+    def zone(self, record: model.Record) -> tuple:
+        """(the record's zone, its place in the hall's order); (None, after the last) for a record in no zone."""
+        found = self.zones.get(record.hall.zone) if record.hall else None
+        return found or (None, len(self.zones))
+
+    def exhibit(self, record: model.Record) -> dict:
+        site = self.site
+        zone, order = self.zone(record)
+        url = record_url(self.base, site.out_dir, record, "zh", site.directory_urls)
+        return dict(
+            record=record,
+            url=url,
+            qr=self.qr(url),
+            zone_zh=zone.name.zh if zone else "—",
+            zone_en=(zone.name.en if zone and zone.name.en else ""),
+            audio=bool(record.audio),
+            order=(order, record.title.zh),
+            title_zh=record.title.zh,
+            title_en=record.title.en or "",
+            id=record.id,
+        )
+
+    def stops(self) -> list[dict]:
+        site, out = self.site, []
+        for number, zone in enumerate(site.route, 1):
+            url = self.base + urls.page(site.tour_path(zone), "zh", site.directory_urls)
+            out.append(
+                dict(
+                    record=None,
+                    title_zh=f"展线导览 第{number}站：{zone.name.zh}",
+                    title_en=f"Guided tour, stop {number}: {zone.name.en or ''}",
+                    url=url,
+                    qr=self.qr(url),
+                    zone_zh=zone.name.zh,
+                    zone_en=zone.name.en or "",
+                    audio=bool(zone.audio),
+                    id=f"tour-{zone.id}",
+                )
+            )
+        return out
+
+
 def _write(wanted: dict[Path, bytes], out: Path) -> dict[str, int]:
     stats = {"written": 0, "unchanged": 0, "removed": 0}
     for path, data in wanted.items():
@@ -284,14 +336,17 @@ def _write(wanted: dict[Path, bytes], out: Path) -> dict[str, int]:
             continue
         path.write_bytes(data)
         stats["written"] += 1
-    # Handouts of removed lessons, and label sheets left by builds before `make labels` made them.
+    for path in _stale(wanted, out):
+        path.unlink()
+        stats["removed"] += 1
+        if path.parent != out and not any(path.parent.iterdir()):
+            path.parent.rmdir()
+    return stats
+
+
+def _stale(wanted: dict[Path, bytes], out: Path) -> list[Path]:
+    """Handouts of removed lessons, and label sheets left by builds before `make labels` made them."""
     folder = out / model.Lesson.FOLDER
     candidates = [p for suffix in ("pdf", "pptx", "zip") for p in folder.glob(f"*/*.{suffix}")] if folder.exists() else []
     candidates += [out / f"{LABELS}.{suffix}" for suffix in ("html", "css", "pdf")]
-    for path in candidates:
-        if path.exists() and path not in wanted:
-            path.unlink()
-            stats["removed"] += 1
-            if path.parent != out and not any(path.parent.iterdir()):
-                path.parent.rmdir()
-    return stats
+    return [path for path in candidates if path.exists() and path not in wanted]

@@ -50,7 +50,11 @@ def render(html: str, cache_dir: Path) -> bytes:
     return render_many([html], cache_dir)[0]
 
 
-def render_many(htmls: list[str], cache_dir: Path, workers: int | None = None, meanwhile=None) -> list[bytes]:
+def _nothing() -> None:
+    pass
+
+
+def render_many(htmls: list[str], cache_dir: Path, workers: int | None = None, meanwhile=_nothing) -> list[bytes]:
     """PDFs of several documents: cached ones read back, the others rendered in parallel (one per core).
 
     meanwhile: other work for this process (the slides) while the worker processes render, so both
@@ -59,24 +63,27 @@ def render_many(htmls: list[str], cache_dir: Path, workers: int | None = None, m
     if not ok:
         raise RuntimeError(version)
     paths = [cache_dir / f"{_key(version, html)}.pdf" for html in htmls]
-    missing = {path: html for path, html in zip(paths, htmls) if not path.exists()}
+    missing = {path: html for path, html in zip(paths, htmls) if not path.exists()}  # the same HTML once
     if missing:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        jobs = [(html, str(path)) for path, html in missing.items()]
-        workers = min(workers or os.cpu_count() or 1, len(jobs))
-        if workers > 1:
-            with ProcessPoolExecutor(workers) as pool:
-                done = pool.map(_render_to, jobs)  # every job is handed out now; the results are awaited below
-                if meanwhile:
-                    meanwhile()
-                    meanwhile = None
-                list(done)
-        else:
-            for job in jobs:
-                _render_to(job)
-    if meanwhile:
-        meanwhile()
+    jobs = [(html, str(path)) for path, html in missing.items()]
+    _render_all(jobs, workers, meanwhile)
     return [path.read_bytes() for path in paths]
+
+
+def _render_all(jobs: list[tuple[str, str]], workers: int | None, meanwhile) -> None:
+    """Render every job, in worker processes (one per core) when more than one may run; meanwhile() runs
+    once, while they do."""
+    workers = min(workers or os.cpu_count() or 1, len(jobs))
+    if workers > 1:
+        with ProcessPoolExecutor(workers) as pool:
+            done = pool.map(_render_to, jobs)  # every job is handed out now; the results are awaited below
+            meanwhile()
+            list(done)
+        return
+    for job in jobs:
+        _render_to(job)
+    meanwhile()
 
 
 def _key(version: str, html: str) -> str:
