@@ -239,6 +239,22 @@ def test_a_warm_build_reuses_an_unchanged_deck(tmp_path, monkeypatch):
     assert slides.key(changed) != slides.key(deck)  # a new address (QR code) is a new deck
 
 
+def test_the_same_deck_drawn_twice_is_the_same_bytes(tmp_path, monkeypatch):
+    """Reproducible builds: python-pptx dates every zip member with the time of drawing; ours carry one
+    fixed date, so a deck drawn again (a fresh machine, an emptied cache) is byte for byte the one before."""
+    import time
+
+    site, lesson = _lesson_site(LESSON)
+    deck = outline.describe(site, lesson, "zh", "https://example.org/", tmp_path)
+    first = slides.render(deck, tmp_path)
+    real = time.localtime
+    monkeypatch.setattr(time, "localtime", lambda *a: real(time.time() + 3 * 86400))  # zipfile's clock
+    again = slides.render(deck, tmp_path)
+    assert first == again
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        assert {m.date_time for m in archive.infolist()} == {(2026, 1, 1, 0, 0, 0)}
+
+
 # --- the pack and the large print -----------------------------------------------------------
 
 

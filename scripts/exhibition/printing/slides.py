@@ -14,6 +14,7 @@ import hashlib
 import io
 import json
 import re
+import zipfile
 from dataclasses import asdict
 from pathlib import Path
 
@@ -36,9 +37,10 @@ from .outline import (
     body_box,
     text_height,
 )
+from .pack import STAMP
 from .qr import _code, _png
 
-RECIPE = "slides-v1"  # bump when the drawing changes, so cached decks are made again
+RECIPE = "slides-v2"  # bump when the drawing changes, so cached decks are made again
 FONT = "Microsoft YaHei"
 # What a school PC without YaHei should use instead: named in the theme's font scheme, and told to
 # PowerPoint / WPS by the character set (GB2312) and family (sans-serif) of every run's East Asian font.
@@ -102,6 +104,18 @@ def render(deck: Deck, docs_dir: Path) -> bytes:
     prs.core_properties.revision = 1
     out = io.BytesIO()
     prs.save(out)
+    return _dated(out.getvalue())
+
+
+def _dated(pptx: bytes) -> bytes:
+    """The PPTX with every zip member dated pack.STAMP: python-pptx stamps them with the time of drawing,
+    so the same deck drawn twice differed in its bytes (and builds were not reproducible)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(pptx)) as drawn, zipfile.ZipFile(out, "w") as dated:
+        for member in drawn.infolist():
+            info = zipfile.ZipInfo(member.filename, STAMP)
+            info.compress_type, info.external_attr = member.compress_type, member.external_attr
+            dated.writestr(info, drawn.read(member))
     return out.getvalue()
 
 
