@@ -101,7 +101,7 @@ def prepare(
             schools.lessons[lesson.id][lang] = aid
             if not downloads:
                 continue
-            folder = f"{site.out_dir}/{lesson.FOLDER}/{lesson.id}"
+            folder = site.catalogue.folder("record", lesson)
             # The slides need no system library: made even where WeasyPrint cannot run.
             aid.slides = f"{folder}/{lesson.id}-slides-{lang}.pptx"
             decks[docs_dir / aid.slides] = slides.describe(site, lesson, lang, base, docs_dir)
@@ -130,7 +130,7 @@ def prepare(
         for lesson in lessons:
             for lang in model.LANGS:
                 aid = schools.lessons[lesson.id][lang]
-                aid.pack = f"{site.out_dir}/{lesson.FOLDER}/{lesson.id}/{lesson.id}-pack-{lang}.zip"
+                aid.pack = f"{site.catalogue.folder('record', lesson)}/{lesson.id}-pack-{lang}.zip"
                 data = _pack(lesson, lang, aid, wanted, docs_dir, cache)
                 wanted[docs_dir / aid.pack] = data
                 aid.pack_bytes = len(data)
