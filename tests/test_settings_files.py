@@ -53,7 +53,8 @@ def test_a_roll_setting_that_is_no_number_is_caught_by_the_check_with_its_line(t
 
 
 def test_the_kiosk_build_reads_settings_kiosk_yml_once(monkeypatch):
-    """Build.check reads every settings file; the plugin's kiosk entrance uses what it read."""
+    """Build.check takes the build's one way in (pipeline.prepare), which reads every settings file once;
+    the plugin's kiosk configuration uses what it read, with the KIOSK_* overrides applied there."""
     from mkdocs.config import load_config
 
     from exhibition import kiosk as kiosk_edition
@@ -67,10 +68,10 @@ def test_the_kiosk_build_reads_settings_kiosk_yml_once(monkeypatch):
         return load(path, shown)
 
     monkeypatch.setattr(settings_module, "load", counting)
+    monkeypatch.setenv("KIOSK_IDLE_SECONDS", "7")
     checked, problems = Build(ROOT, kiosk=True).check()
     assert not problems
-    kiosk = kiosk_edition.configure(
-        load_config(str(ROOT / "mkdocs-kiosk.yml")), ROOT, "exhibits", environ={}, settings=checked.settings
-    )
+    kiosk = kiosk_edition.configure(load_config(str(ROOT / "mkdocs-kiosk.yml")), "exhibits", checked.kiosk)
     assert reads.count("settings/kiosk.yml") == 1
     assert kiosk.featured == checked.settings.kiosk.featured
+    assert kiosk.idle_seconds == 7  # KIOSK_IDLE_SECONDS, applied once by the build's way in

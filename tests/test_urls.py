@@ -145,15 +145,17 @@ def test_public_addresses_need_the_sites_address(docs_path, lang, directory_urls
 
 def test_the_kiosks_own_pages_are_html_files(tmp_path):
     """extra.kiosk's attract and search addresses come from the URL rule in the kiosk's style."""
-    from exhibition.kiosk import attract, search
+    from exhibition.pages.catalogue import Catalogue
 
-    assert urls.page(attract.page_path("exhibits"), directory_urls=False) == "exhibits/kiosk/attract.html"
-    assert urls.page(search.page_path("exhibits"), "en", directory_urls=False) == "en/exhibits/kiosk/search.html"
+    assert Catalogue("exhibits").url("attract", directory_urls=False) == "exhibits/kiosk/attract.html"
+    assert Catalogue("exhibits").url("kiosk_search", lang="en", directory_urls=False) == "en/exhibits/kiosk/search.html"
 
 
 def test_a_records_page_is_named_after_its_kind_and_id():
-    assert urls.record_docs_path(model.Person.model_construct(id="fan-zhuxian")) == "exhibits/people/fan-zhuxian.md"
-    assert urls.record_docs_path(model.Story.model_construct(id="x"), "pages") == "pages/stories/x.md"
+    from exhibition.pages.catalogue import Catalogue
+
+    assert Catalogue().path("record", model.Person.model_construct(id="fan-zhuxian")) == "exhibits/people/fan-zhuxian.md"
+    assert Catalogue("pages").path("record", model.Story.model_construct(id="x")) == "pages/stories/x.md"
 
 
 def test_the_kiosks_open_data_links_to_the_kiosks_pages(kiosk_site):

@@ -26,7 +26,7 @@ from mkdocs.exceptions import ConfigurationError, MkDocsException
 
 from . import edition as editions
 from .paths import Paths
-from .pipeline import Checked, check
+from .pipeline import Prepared, prepare
 from .publishing import site_url_problem
 from .records.problems import Problem, dotted, drafts_line, notes, notes_report, report
 from .thirdparty import current_page, dirty_languages
@@ -94,21 +94,23 @@ class Build:
         plugin.config.strict, plugin.config.drafts = self.strict, self.drafts
         return config
 
-    def check(self, config=None) -> tuple[Checked, list[Problem]]:
+    def check(self, config=None) -> tuple[Prepared, list[Problem]]:
         """Every problem at once: records, settings, rolls, the kiosk's settings, the site's address."""
-        checked = check(self.root, strict=self.strict, drafts=self.drafts, cache=self.cache)
+        checked = prepare(
+            self.root,
+            strict=self.strict,
+            drafts=self.drafts,
+            cache=self.cache,
+            kiosk_config=self.config_file if self.kiosk else None,
+            extra=config.extra if config is not None else None,
+        )
         problems = list(checked.problems)
-        if self.kiosk:
-            from .kiosk.settings import check_file
-
-            # A featured record with a mistake of its own is not "unknown" here: its file says what is wrong.
-            problems += check_file(self.config_file, self.root, checked.settings.kiosk, checked.collection.referable)
         if config is not None and config.site_url and (why := site_url_problem(config.site_url)):
             problems.append(Problem(self.config_file.name, 0, "", why))
         return checked, problems
 
     def render(
-        self, config, checked: Checked, *, dirty: bool = False, only: set[str] | None = None, serve_url: str | None = None
+        self, config, checked: Prepared, *, dirty: bool = False, only: set[str] | None = None, serve_url: str | None = None
     ) -> list[Problem]:
         """Run MkDocs into config.site_dir; returns the problems that make the result unusable.
 
@@ -273,23 +275,33 @@ _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 
 def _in_record_terms(warning: MkDocsWarning, collection, pages_dir: str) -> Problem:
     """A warning about a generated page names the record's file, line and field, as every other problem does."""
-    page = PurePosixPath(warning.page) if warning.page else None
-    if page is not None and page.parts[0] == pages_dir and page.suffixes[-2:-1]:
-        record_id, lang = page.name.split(".")[0], page.suffixes[-2].lstrip(".")
-        doc, record = collection.documents.get(record_id), collection.by_id.get(record_id)
-        if doc is not None and record is not None:
-            for path, text in record.texts():
-                for target in _LINK.findall(getattr(text, lang, None) or ""):
-                    if f"'{target}'" in warning.message:
-                        loc = path + (lang,)
-                        return Problem(
-                            doc.path,
-                            doc.line(loc),
-                            dotted(loc),
-                            f"the link '{target}' leads to nothing in the site. "
-                            "Link other records with `related:`, or give a full https:// address",
-                        )
-            return Problem(doc.path, 0, "", f"on its {lang} page: {warning.message}")
-    if page is not None:
+    if not warning.page:
+        return Problem("mkdocs", 0, "", warning.message)
+    record_id, lang = _record_page(PurePosixPath(warning.page), pages_dir)
+    doc, record = collection.documents.get(record_id), collection.by_id.get(record_id)
+    if doc is None or record is None:
         return Problem(f"docs/{warning.page}", 0, "", warning.message)
-    return Problem("mkdocs", 0, "", warning.message)
+    return _broken_link(warning, doc, record, lang) or Problem(doc.path, 0, "", f"on its {lang} page: {warning.message}")
+
+
+def _record_page(page: PurePosixPath, pages_dir: str) -> tuple[str | None, str]:
+    """(the record's id, the language) of a generated page's file (exhibits/people/x.en.md); (None, "") for another."""
+    if page.parts[0] != pages_dir or not page.suffixes[-2:-1]:
+        return None, ""
+    return page.name.split(".")[0], page.suffixes[-2].lstrip(".")
+
+
+def _broken_link(warning: MkDocsWarning, doc, record, lang: str) -> Problem | None:
+    """The record's own Markdown link the warning is about, at its field and line."""
+    for path, text in record.texts():
+        for target in _LINK.findall(getattr(text, lang, None) or ""):
+            if f"'{target}'" in warning.message:
+                loc = path + (lang,)
+                return Problem(
+                    doc.path,
+                    doc.line(loc),
+                    dotted(loc),
+                    f"the link '{target}' leads to nothing in the site. "
+                    "Link other records with `related:`, or give a full https:// address",
+                )
+    return None

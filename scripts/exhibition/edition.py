@@ -63,9 +63,14 @@ def _offline(config) -> bool:
 
 
 def _languages(config) -> tuple[str, ...]:
+    """static-i18n's languages that are built, the default first (without the plugin: the theme's language)."""
     i18n = config.plugins.get("i18n")
     languages = getattr(getattr(i18n, "config", None), "languages", None) or []
     locales = [lang.locale for lang in languages if getattr(lang, "build", True)]
     default = next((lang.locale for lang in languages if getattr(lang, "default", False)), None)
-    default = default or (locales[0] if locales else (config.theme.get("language") or "zh"))
+    default = default or _first(locales, config)
     return tuple([default, *[lang for lang in locales if lang != default]])
+
+
+def _first(locales: list[str], config) -> str:
+    return locales[0] if locales else (config.theme.get("language") or "zh")

@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from . import urls
+from .pages.catalogue import Catalogue
 from .records import model
 from .records.markers import strip_markers
 
@@ -58,7 +58,7 @@ def export(
             data = localise(dumps[id(record)], lang)
             _published_copies(data, record, derived or {})
             # The record's page in this edition's URL style (the kiosk's pages are file.html).
-            data["page"] = urls.page(urls.record_docs_path(record, pages_dir), lang, directory_urls)
+            data["page"] = Catalogue(pages_dir).url("record", record, lang=lang, directory_urls=directory_urls)
             rows.append(data)
         written += _write(
             out_dir / f"records-{lang}.json",

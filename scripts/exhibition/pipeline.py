@@ -7,6 +7,7 @@ MkDocs renders what this leaves in docs/. Called by the plugin on every build
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -20,12 +21,14 @@ from .pages.site import Site
 from .pages.write import write_pages
 from .paths import Paths
 from .printing.aids import prepare as prepare_print
+from .publishing import footer
 from .records import model, roll
 from .records.audio import FOLDER as AUDIO_FOLDER
 from .records.problems import Problem, ValidationFailed, dotted
 from .records.validate import Collection, validate
 from .search_index import dictionary_words
 from .settings import Settings
+from .settings.kiosk import Kiosk
 
 log = logging.getLogger("mkdocs.plugins.exhibition")
 
@@ -50,6 +53,15 @@ class Checked(NamedTuple):
     settings: Settings
     collection: Collection
     problems: list[Problem]
+
+
+class Prepared(NamedTuple):
+    """The build's way in (prepare): step 1's result, as Checked, and the kiosk build's own settings."""
+
+    settings: Settings
+    collection: Collection
+    problems: list[Problem]
+    kiosk: Kiosk | None = None  # settings/kiosk.yml with the KIOSK_* overrides; None on the web (or unreadable)
 
 
 def check(root: Path, *, strict: bool = False, drafts: bool = False, cache: dict | None = None) -> Checked:
@@ -79,31 +91,100 @@ def check(root: Path, *, strict: bool = False, drafts: bool = False, cache: dict
     return Checked(settings, collection, problems + collection.problems)
 
 
-def run(options: Options, checked: Checked | None = None) -> Site:
-    """checked: step 1's result when the command already checked (exhibition build, serve); else checked here."""
+def prepare(
+    root: Path,
+    *,
+    strict: bool = False,
+    drafts: bool = False,
+    cache: dict | None = None,
+    kiosk_config: Path | None = None,
+    extra: Mapping | None = None,
+) -> Prepared:
+    """The one way into a build, taken once per build: by build.Build (exhibition build, serve, check),
+    which hands the result to the plugin, or by the plugin itself under plain `mkdocs build`.
+
+    Step 1 (check), and in the kiosk build (kiosk_config: mkdocs-kiosk.yml; extra: its loaded `extra`)
+    the kiosk's own settings: settings/kiosk.yml as the settings layer read it, with the KIOSK_*
+    overrides, and every mistake of the kiosk's among the problems."""
+    checked = Prepared(*check(root, strict=strict, drafts=drafts, cache=cache))
+    if kiosk_config is None:
+        return checked
+    from .kiosk.settings import check_file, with_overrides
+
+    written = checked.settings.kiosk
+    # A featured record with a mistake of its own is not "unknown" here: its file says what is wrong.
+    problems = check_file(kiosk_config, root, written, checked.collection.referable, extra=extra)
+    kiosk, _ = with_overrides(written)  # the overrides' own mistakes are among check_file's
+    return checked._replace(kiosk=kiosk, problems=checked.problems + problems)
+
+
+def for_templates(site: Site, extra: Mapping) -> dict:
+    """What the theme's templates read of the site (overrides/main.html, partials/copyright.html), for
+    config.extra: the footer's lines and the picture shared for pages that have none of their own."""
+    edition, home = site.edition, site.settings.home
+    return {
+        "exhibition_footer": footer(
+            site.settings.site,
+            edition.languages,
+            edition.directory_urls,
+            icp=str(extra.get("icp") or ""),
+            police=str(extra.get("police_filing") or ""),
+            statement=not edition.kiosk,
+            hall=site.by_id.get(home.visit) if home and home.visit else None,
+        ),
+        "exhibition_share_image": site.default_share_image,
+    }
+
+
+def run(options: Options, checked: Checked | Prepared | None = None) -> Site:
+    """Steps 2 and 3: pictures, then pages. checked: step 1's result (prepare), taken here when not given."""
     paths = options.paths
-    root = paths.root
     if checked is None:
-        checked = check(root, strict=options.strict, drafts=options.drafts)
-    settings, collection, problems = checked.settings, checked.collection, list(checked.problems)
+        checked = check(paths.root, strict=options.strict, drafts=options.drafts)
+    collection, problems = checked.collection, list(checked.problems)
     if options.kiosk:
         problems += options.kiosk.featured_problems({r.id for r in collection.records})
     if problems:
         raise ValidationFailed(problems)
+    site = _site(options, checked.settings, collection, _derive(options, collection))
+    site.schools = prepare_print(
+        site,
+        root=paths.root,
+        docs_dir=paths.docs_dir,
+        site_url=site.site_url,
+        booking_contact=options.booking_contact,
+        downloads=not options.kiosk,
+    )
+    extra = _kiosk_pages(site, options)
+    site.rolls = collection.rolls
+    extra.update(roll_pages.pages(site, site.rolls, paths.root, paths.docs_dir, kiosk=bool(options.kiosk)))
+    _tell_warnings(options, collection)
+    written = write_pages(site, paths.docs_dir, extra=extra, only=options.only)
+    log.info(f"exhibition: pages {written['written']} written, {written['unchanged']} unchanged, {written['removed']} removed")
+    opendata.export(
+        collection.records,
+        paths.docs_dir / opendata.FOLDER,
+        derived=site.derived,
+        directory_urls=site.directory_urls,
+        pages_dir=paths.pages_dir,
+    )
+    write_jieba_dictionary(collection.records, paths.root / options.jieba_dict_user)
+    return site
 
+
+def _derive(options: Options, collection: Collection) -> dict:
+    """Step 2: every picture's derivatives. A photo that passed the header check but cannot be decoded
+    is a problem of every record using it."""
+    paths = options.paths
     uses: dict[str, list[tuple[str, int]]] = {}
     for record in collection.records:
         for index, image in enumerate(record.images):
             uses.setdefault(image.file, []).append((record.id, index))
     derived, errors, stats = derive_all(
-        list(uses),
-        paths.images,
-        paths.media,
-        url_base=paths.media_dir,
-        workers=options.workers or None,
+        list(uses), paths.images, paths.media, url_base=paths.media_dir, workers=options.workers or None
     )
     if errors:
-        # A photo that passed the header check but cannot be decoded: name every record using it.
+        problems = []
         for file, message in errors.items():
             for record_id, index in uses[file]:
                 doc = collection.documents[record_id]
@@ -111,54 +192,41 @@ def run(options: Options, checked: Checked | None = None) -> Site:
                 problems.append(Problem(doc.path, doc.line(loc), dotted(loc), f"images/{file} {message}"))
         raise ValidationFailed(problems)
     log.info(f"exhibition: {len(collection.records)} records; images {stats['made']} made, {stats['cached']} cached")
+    return derived
 
+
+def _site(options: Options, settings: Settings, collection: Collection, derived: dict) -> Site:
+    """The read model every page reads, with the audio guide's recordings published beside the pictures."""
+    paths = options.paths
     zones = settings.hall.zones if settings.hall else []
     recordings = [track.file for holder in (*collection.records, *zones) for track in holder.audio]
-    site = Site(
-        collection.records,
-        derived,
-        settings,
-        edition=options.edition,
-        paths=paths,
-        audio=publish_audio(recordings, root / AUDIO_FOLDER, paths.media, paths.media_dir),
-    )
-    site.schools = prepare_print(
-        site,
-        root=root,
-        docs_dir=paths.docs_dir,
-        site_url=site.site_url,
-        booking_contact=options.booking_contact,
-        downloads=not options.kiosk,
-    )
-    extra = {}
+    audio = publish_audio(recordings, paths.root / AUDIO_FOLDER, paths.media, paths.media_dir)
+    return Site(collection.records, derived, settings, edition=options.edition, paths=paths, audio=audio)
+
+
+def _kiosk_pages(site: Site, options: Options) -> dict:
+    """The kiosk's own pages (attract screen, search page) and its search data, in the kiosk build;
+    on the web a kiosk build's data left in docs/ goes (its pages go with write_pages)."""
     from .kiosk import search as kiosk_search
 
-    if options.kiosk:
-        from .kiosk import attract
+    docs_dir = options.paths.docs_dir
+    if not options.kiosk:
+        kiosk_search.remove_data(docs_dir, options.paths.pages_dir)
+        return {}
+    from .kiosk import attract
 
-        extra = attract.pages(site, paths.docs_dir, options.kiosk, options.site_names or {})
-        extra.update(kiosk_search.pages(site, paths.docs_dir, options.kiosk))
-        kiosk_search.write_data(site, paths.docs_dir, options.kiosk)
-    else:
-        kiosk_search.remove_data(paths.docs_dir, paths.pages_dir)
-    site.rolls = collection.rolls
-    extra.update(roll_pages.pages(site, site.rolls, root, paths.docs_dir, kiosk=bool(options.kiosk)))
+    extra = attract.pages(site, docs_dir, options.kiosk, options.site_names or {})
+    extra.update(kiosk_search.pages(site, docs_dir, options.kiosk))
+    kiosk_search.write_data(site, docs_dir, options.kiosk)
+    return extra
+
+
+def _tell_warnings(options: Options, collection: Collection) -> None:
     for warning in collection.roll_warnings:
         log.info(f"exhibition: please confirm: {warning}")
     if options.kiosk:
         for warning in options.kiosk.featured_warnings(collection.records, collection.documents):
             log.info(f"exhibition: warning: {warning}")
-    written = write_pages(site, paths.docs_dir, extra=extra, only=options.only)
-    log.info(f"exhibition: pages {written['written']} written, {written['unchanged']} unchanged, {written['removed']} removed")
-    opendata.export(
-        collection.records,
-        paths.docs_dir / opendata.FOLDER,
-        derived=derived,
-        directory_urls=site.directory_urls,
-        pages_dir=paths.pages_dir,
-    )
-    write_jieba_dictionary(collection.records, root / options.jieba_dict_user)
-    return site
 
 
 def affected(collection: Collection, changed: set[str]) -> set[str]:

@@ -1,10 +1,12 @@
 """MkDocs plugin: only reacts to MkDocs events; the work is in pipeline.py.
 
-`exhibition build` and `exhibition serve` (build.py) run MkDocs in their own process and hand
-this plugin the records they checked (`checked`); run by plain `mkdocs build`, it checks them itself."""
+The build has one way in, pipeline.prepare (settings, records, the kiosk's settings, read and checked
+once): `exhibition build` and `exhibition serve` (build.py) take it and hand this plugin the result
+(`checked`); run by plain `mkdocs build`, the plugin takes it itself, in on_config."""
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import logging
 from pathlib import Path, PurePosixPath
@@ -19,9 +21,10 @@ from .config import ExhibitionConfig
 from .edition import Edition
 from .pages import home, language_parts
 from .pages import roll as roll_pages
+from .pages.catalogue import Catalogue
 from .paths import Paths
-from .pipeline import Options, check, run
-from .publishing import absolute_alternates, footer, site_url_problem, write_headers_file, write_robots
+from .pipeline import Options, for_templates, prepare, run
+from .publishing import absolute_alternates, site_url_problem, write_headers_file, write_robots
 from .records.problems import ValidationFailed
 from .search_index import search_keys, split_by_language, write_pictures
 from .thirdparty import i18n_building, i18n_current_language, i18n_default_language, i18n_home_alternates
@@ -32,13 +35,21 @@ def not_found(out_dir: str, directory_urls: bool) -> list[dict]:
     """What overrides/404.html shows, Chinese first, then English: what happened and four ways on (home, the
     tour, the roll, the stories), as site-root paths its `url` filter makes absolute (the page is served at
     any address)."""
-    index = "" if directory_urls else "index.html"
-    ways = (("home", ""), ("tour", f"{out_dir}/tour/"), ("roll", f"{out_dir}/roll/"), ("stories", f"{out_dir}/stories/"))
+    pages = Catalogue(out_dir)
+    ways = (
+        ("home", "home", None),
+        ("tour", "tour_index", None),
+        ("roll", "roll_index", None),
+        ("stories", "kind_index", "story"),
+    )
     return [
         dict(
             lang=lang,
             **{key: UI[f"not_found_{key}"][lang] for key in ("title", "text", "search", "ways")},
-            links=[(UI[f"not_found_{key}"][lang], f"{'' if lang == 'zh' else 'en/'}{path}{index}") for key, path in ways],
+            links=[
+                (UI[f"not_found_{word}"][lang], pages.url(key, item, lang=lang, directory_urls=directory_urls))
+                for word, key, item in ways
+            ],
         )
         for lang in ("zh", "en")
     ]
@@ -47,12 +58,11 @@ def not_found(out_dir: str, directory_urls: bool) -> list[dict]:
 class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
     def __init__(self):
         self.site = None
-        self.checked = None  # pipeline.Checked, handed in by build.Build: the records are not checked twice
+        self.checked = None  # pipeline.Prepared, handed in by build.Build: the records are not checked twice
         self.only = None  # the preview after an edit: only these records' pages are rendered again
         self.edition: Edition | None = None
         self.dirty = False  # a preview rebuild: MkDocs renders only the pages whose source changed
-        self.kiosk = None  # kiosk.Kiosk, read once per config (static-i18n reruns on_config per language)
-        self._kiosk_for = None
+        self.kiosk = None  # the kiosk build's settings (pipeline.prepare read them); None on the web
 
     def on_startup(self, command, dirty):
         self.dirty = dirty
@@ -60,69 +70,53 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
     # Before the search plugin's on_config, which reads the jieba dictionary we write.
     @event_priority(100)
     def on_config(self, config):
-        i18n = config.plugins.get("i18n")
-        if self.site is not None and i18n_building(i18n):
+        if self.site is not None and i18n_building(config.plugins.get("i18n")):
             # static-i18n builds each further language with this same config: records,
             # pictures and pages were done once for this build (twice cost twice).
             return config
         paths = Paths.of(config, self.config)  # the folders, as mkdocs.yml and this plugin's options say
-        # The settings and records, read and checked once per build: by build.Build, or here (plain `mkdocs build`).
-        checked = self.checked or check(paths.root, strict=self.config.strict, drafts=self.config.drafts)
-        if self.config.kiosk and self._kiosk_for is not config:
-            try:
-                if checked.settings.kiosk is None:
-                    raise ValidationFailed(checked.problems)  # settings/kiosk.yml has mistakes of its own
-                self.kiosk = kiosk_edition.configure(config, paths.root, paths.pages_dir, settings=checked.settings)
-            except ValidationFailed as exc:
-                error = PluginError("\n" + str(exc))
-                error.problems = exc.problems  # build.py reports them
-                raise error from None
-            self._kiosk_for, self._site_names = config, kiosk_edition.site_names(config)
-        elif not self.config.kiosk:
+        with _as_plugin_error():
+            # The build's one way in (pipeline.prepare): taken by build.Build, which hands it over, or here
+            # under plain `mkdocs build`. The settings, settings/kiosk.yml included, are read once per build.
+            checked = self.checked or prepare(
+                paths.root,
+                strict=self.config.strict,
+                drafts=self.config.drafts,
+                kiosk_config=Path(config.config_file_path) if self.config.kiosk else None,
+                extra=config.extra,
+            )
+            self.kiosk = self._kiosk(config, paths, checked)
+            self.edition = Edition.of(config, kiosk=self.config.kiosk)
+            _site_url(self.edition.site_url)  # refused here, said our way, before any work
+            logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary chatter is not for curators
+            self.site = run(self._options(config, paths), checked)
+        config.extra.update(for_templates(self.site, config.extra))
+        return config
+
+    def _kiosk(self, config, paths: Paths, checked):
+        """The kiosk's settings, handed to its partials (kiosk build); none in the web build."""
+        if not self.config.kiosk:
             config.extra.pop(kiosk_edition.TEMPLATE_KEY, None)  # kiosk partials only ever render in the kiosk build
-        self.edition = Edition.of(config, kiosk=self.config.kiosk)
-        _site_url(self.edition.site_url)  # refused here, said our way, before any work
-        options = Options(
+            return None
+        if checked.kiosk is None:
+            raise ValidationFailed(checked.problems)  # settings/kiosk.yml has mistakes of its own
+        self._site_names = kiosk_edition.site_names(config)
+        return kiosk_edition.configure(config, paths.pages_dir, checked.kiosk)
+
+    def _options(self, config, paths: Paths) -> Options:
+        """This build's options: the plugin's (mkdocs.yml), the edition, and what build.Build handed in."""
+        return Options(
             paths=paths,
             jieba_dict_user=self.config.jieba_dict_user,
             strict=self.config.strict,
             drafts=self.config.drafts,
             workers=self.config.workers,
             edition=self.edition,
-            kiosk=self.kiosk if self.config.kiosk else None,
+            kiosk=self.kiosk,
             site_names=getattr(self, "_site_names", None),
             only=self.only,
             booking_contact=str(config.extra.get("booking_contact") or ""),
         )
-        logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary chatter is not for curators
-        try:
-            self.site = run(options, checked)
-        except ValidationFailed as exc:
-            error = PluginError("\n" + str(exc))
-            error.problems = exc.problems  # build.py reports them (and the preview shows them)
-            raise error from None
-        except Exception as exc:  # a bug of ours: one line for curators; build.py keeps the traceback
-            error = PluginError(
-                f"internal error in the exhibition generator ({type(exc).__name__}: {exc}). "
-                "This is a fault in the site's code, not in your records: please report this message."
-            )
-            error.internal = exc
-            raise error from exc
-        # For the templates (overrides/main.html, partials/copyright.html): the footer's lines and the
-        # picture shared for pages that have none of their own.
-        config.extra["exhibition_footer"] = footer(
-            self.site.settings.site,
-            self.edition.languages,
-            self.edition.directory_urls,
-            icp=str(config.extra.get("icp") or ""),
-            police=str(config.extra.get("police_filing") or ""),
-            statement=not self.edition.kiosk,
-            hall=self.site.by_id.get(self.site.settings.home.visit)
-            if self.site.settings.home and self.site.settings.home.visit
-            else None,
-        )
-        config.extra["exhibition_share_image"] = self.site.default_share_image
-        return config
 
     def on_env(self, env, config, files):
         # MkDocs compiles every theme template again for each build and each language (0.3 s of the
@@ -185,15 +179,10 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
         if page.meta.get("template") == "home.html" and self.site is not None:
             # overrides/home.html: the hero, featured cards and tiles, in the page's language.
             lang = (config.theme.get("language") or "zh")[:2]
-            featured = [r.id for r in self.kiosk.featured_all(self.site.records)] if self.config.kiosk and self.kiosk else None
+            featured = kiosk_edition.featured_ids(self.kiosk, self.site.records) if self.kiosk else None
             context["exhibition_home"] = home.view(self.site, lang, page.url, kiosk_featured=featured)
-        # On the home pages static-i18n links the languages as "/" and "/en/", which
-        # breaks a site served from a folder; made root-relative, Material's `url`
-        # filter turns them into paths relative to the page, like every other link.
         if not config.site_url:
-            for alternate in getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []:
-                if alternate["link"].startswith("/"):
-                    alternate["link"] = alternate["link"].lstrip("/") or "./"
+            _root_relative(getattr(config.extra, "alternate", None) or config.extra.get("alternate") or [])
         return context
 
     def on_template_context(self, context, template_name, config):
@@ -244,6 +233,36 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
             offline.write(self.site, Path(config.site_dir), edition.languages, budget)
         write_robots(Path(config.site_dir), _site_url(edition.site_url))
         write_headers_file(Path(config.site_dir))
+
+
+def _root_relative(alternates: list[dict]) -> None:
+    """On the home pages static-i18n links the languages as "/" and "/en/", which breaks a site
+    served from a folder; made root-relative, Material's `url` filter turns them into paths
+    relative to the page, like every other link."""
+    for alternate in alternates:
+        if alternate["link"].startswith("/"):
+            alternate["link"] = alternate["link"].lstrip("/") or "./"
+
+
+@contextlib.contextmanager
+def _as_plugin_error():
+    """Our failures as MkDocs wants a plugin's: the curator's problems (build.py reports them, and the
+    preview shows them), or a fault of ours in one line for curators (build.py keeps the traceback)."""
+    try:
+        yield
+    except PluginError:
+        raise  # already said our way (the site's address)
+    except ValidationFailed as exc:
+        error = PluginError("\n" + str(exc))
+        error.problems = exc.problems
+        raise error from None
+    except Exception as exc:
+        error = PluginError(
+            f"internal error in the exhibition generator ({type(exc).__name__}: {exc}). "
+            "This is a fault in the site's code, not in your records: please report this message."
+        )
+        error.internal = exc
+        raise error from exc
 
 
 def _site_url(value: str | None) -> str:

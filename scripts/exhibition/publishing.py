@@ -6,6 +6,7 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 from . import urls
+from .pages.catalogue import Catalogue
 from .words import word
 
 # The head's <link rel="alternate" hreflang> tags, as Material writes them (one tag, href before
@@ -85,7 +86,7 @@ FOOTER_WORDS = (
     "footer_visit",
     "address",
 )
-STATEMENT = "accessibility.md"  # docs/accessibility.<lang>.md: what the site does for every visitor
+STATEMENT = Catalogue().path("accessibility")  # docs/accessibility.<lang>.md: what the site does for every visitor
 
 
 def _both(text, languages) -> dict | None:
@@ -106,7 +107,7 @@ def footer(info, languages, directory_urls: bool, icp: str = "", police: str = "
     return {
         **_visit_lines(info.visit, hall, languages),
         "words": {lang: {key: word(key, lang) for key in FOOTER_WORDS} for lang in languages},
-        "visit_page": {lang: urls.page("visit.md", lang, directory_urls) for lang in languages},
+        "visit_page": {lang: Catalogue().url("visit", lang=lang, directory_urls=directory_urls) for lang in languages},
         **_publisher_lines(info, languages),
         **_filing_lines(info, icp, police),
         "statement": {lang: urls.page(STATEMENT, lang, directory_urls) for lang in languages} if statement else None,

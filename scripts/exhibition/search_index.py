@@ -104,7 +104,7 @@ def write_pictures(site_dir: Path, site, languages: list[str], directory_urls: b
     entries = {}
     for record in site.records:
         if lead := site.lead_image(record):
-            page = urls.page(site.page_path(record), urls.DEFAULT_LANG, directory_urls)
+            page = site.catalogue.url("record", record, directory_urls=directory_urls)
             entries[page] = (lead.small.url, lead.small.width, lead.small.height, record.images[0].position)
     for lang in languages:
         root = urls.language_root(lang)
@@ -198,12 +198,14 @@ def search_keys(site, languages: list[str], directory_urls: bool = True) -> dict
     for lang in languages:
         out[lang] = {}
         for record in site.records:
-            location = urls.page(site.page_path(record), urls.DEFAULT_LANG, directory_urls)
+            location = site.catalogue.url("record", record, directory_urls=directory_urls)
             if fields := record_keys(record, lang):
                 out[lang][location] = fields
         # The visit page is what 开放时间, 门票, 预约, 电话 or 地址 should find, whether or not the hall has
         # given those yet (the page then says so): its words, in the visitor's language.
-        out[lang][urls.page("visit.md", urls.DEFAULT_LANG, directory_urls)] = {"words": word("visit_search_words", lang).split()}
+        out[lang][site.catalogue.url("visit", directory_urls=directory_urls)] = {
+            "words": word("visit_search_words", lang).split()
+        }
     return out
 
 

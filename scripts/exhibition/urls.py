@@ -15,6 +15,7 @@ from __future__ import annotations
 import posixpath
 
 DEFAULT_LANG = "zh"
+HOME = "index.md"  # the home page's docs path (pages/catalogue.py's `home`)
 
 
 def language_root(lang: str = DEFAULT_LANG) -> str:
@@ -39,12 +40,7 @@ def page(docs_path: str, lang: str = DEFAULT_LANG, directory_urls: bool = True) 
 
 def home(lang: str = DEFAULT_LANG, directory_urls: bool = True) -> str:
     """Site-root-relative URL of the home page in `lang`."""
-    return page("index.md", lang, directory_urls)
-
-
-def record_docs_path(record, out_dir: str = "exhibits") -> str:
-    """docs/-relative Markdown path of a record's page."""
-    return f"{out_dir}/{record.FOLDER}/{record.id}.md"
+    return page(HOME, lang, directory_urls)
 
 
 def up_to_root(page_url: str) -> str:

@@ -27,8 +27,8 @@ from urllib.parse import parse_qs, urlparse
 
 import yaml
 
-from .. import urls
 from ..build import Build
+from ..pages.catalogue import Catalogue
 from ..records.model import KINDS
 from ..records.roll import Header as RollHeader
 from . import yamlio
@@ -230,8 +230,8 @@ class Project:
         _cls, kind = self.model_of(relative)
         if kind in KINDS:
             record_id = Path(relative).stem
-            docs = f"exhibits/{KINDS[kind].FOLDER}/{record_id}.md"
-            result["preview"] = {lang: PREVIEW + urls.page(docs, lang) for lang in ("zh", "en")}
+            record = KINDS[kind].model_construct(id=record_id)  # its page's address: the catalogue's
+            result["preview"] = {lang: PREVIEW + Catalogue().url("record", record, lang=lang) for lang in ("zh", "en")}
         return result
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import urls
+from ..pages.catalogue import KIOSK_FOLDER
 from ..pages.write import Renderer
 from ..words import UI
 from .settings import TEXT, Kiosk
 
-FOLDER = "kiosk"  # under the generated pages' folder: not in the nav (not_in_nav: /exhibits/*/*.md)
+FOLDER = KIOSK_FOLDER  # under the generated pages' folder: not in the nav (not_in_nav: /exhibits/*/*.md)
 
 
 @dataclass
@@ -31,17 +31,14 @@ class Slide:
     position: str = ""  # the picture's focal point (CSS object-position): the slide fills the screen
 
 
-def page_path(out_dir: str) -> str:
-    """docs/-relative path of the attract screen's page."""
-    return f"{out_dir}/{FOLDER}/attract.md"
-
-
 class KioskRenderer(Renderer):
     def attract(self, kiosk: Kiosk, names: dict[str, str]) -> str:
-        path = page_path(self.site.out_dir)
-        ctx = self.context(path)
+        ctx = self.context(self.site.catalogue.path("attract"))
         names = {"zh": names.get("zh", ""), "en": names.get("en") or names.get("zh", "")}
-        homes = {lang: ctx["media"] + urls.home(lang, self.site.directory_urls) for lang in ("zh", "en")}
+        homes = {
+            lang: ctx["media"] + self.site.catalogue.url("home", lang=lang, directory_urls=self.site.directory_urls)
+            for lang in ("zh", "en")
+        }
         slides = []
         for record in kiosk.featured_records(self.site.records):
             image = record.images[0] if record.images else None
@@ -52,7 +49,8 @@ class KioskRenderer(Renderer):
                         title=record.title.get(lang),
                         summary=record.summary.get(lang),
                         kind=self.ui_in(f"kind_{record.kind}", lang),
-                        start=ctx["media"] + urls.page(self.site.page_path(record), lang, self.site.directory_urls),
+                        start=ctx["media"]
+                        + self.site.catalogue.url("record", record, lang=lang, directory_urls=self.site.directory_urls),
                         image=self.site.derived[image.file] if image else None,
                         alt=image.alt.get(lang) if image else "",
                         position=image.position if image else "",
@@ -65,7 +63,7 @@ class KioskRenderer(Renderer):
             kt=lambda key, lang=self.lang: TEXT[key][lang],
             slide_seconds=kiosk.slide_seconds,
         )
-        return self.env.get_template("attract.md.j2").render(ctx)
+        return self.render_template("attract", ctx)
 
     def ui_in(self, key: str, lang: str) -> str:
         return UI[key][lang]
@@ -75,6 +73,5 @@ def pages(site, docs_dir: Path, kiosk: Kiosk, names: dict[str, str], langs=("zh"
     """{path under docs/: Markdown} of the attract screen, in every language of the site."""
     out = {}
     for lang in langs:
-        path = docs_dir / page_path(site.out_dir).replace(".md", f".{lang}.md")
-        out[path] = KioskRenderer(site, lang).attract(kiosk, names)
+        out[docs_dir / site.catalogue.file("attract", lang=lang)] = KioskRenderer(site, lang).attract(kiosk, names)
     return out

@@ -15,6 +15,7 @@ import unicodedata
 from pathlib import Path
 
 from .. import pinyin
+from ..pages.catalogue import Catalogue
 from ..pages.format import kind_icon
 from ..pages.write import Renderer
 from ..records import model
@@ -29,7 +30,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 def page_path(out_dir: str) -> str:
     """docs/-relative path of the search page."""
-    return f"{out_dir}/{FOLDER}/search.md"
+    return Catalogue(out_dir).path("kiosk_search")
 
 
 def english_keys(text: str) -> tuple[str, str]:
@@ -147,8 +148,7 @@ def pages(site, docs_dir: Path, kiosk: Kiosk, langs=("zh", "en")) -> dict[Path, 
     """{path under docs/: Markdown} of the search page in every language."""
     featured = kiosk.featured_all(records(site))
     return {
-        docs_dir / page_path(site.out_dir).replace(".md", f".{lang}.md"): SearchRenderer(site, lang, featured).page()
-        for lang in langs
+        docs_dir / site.catalogue.file("kiosk_search", lang=lang): SearchRenderer(site, lang, featured).page() for lang in langs
     }
 
 

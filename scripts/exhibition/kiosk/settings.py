@@ -80,14 +80,19 @@ def with_overrides(kiosk: Kiosk | None, environ: Mapping[str, str] = os.environ)
 
 
 def check_file(
-    config_file: Path, root: Path, kiosk: Kiosk | None, published: set[str], environ: Mapping[str, str] = os.environ
+    config_file: Path,
+    root: Path,
+    kiosk: Kiosk | None,
+    published: set[str],
+    environ: Mapping[str, str] = os.environ,
+    extra: Mapping | None = None,
 ) -> list[Problem]:
     """Every mistake of the kiosk build's own, checked with the records before the build starts (`make
     kiosk`): the KIOSK_* variables, settings still written in the kiosk's MkDocs config (config_file,
     mkdocs-kiosk.yml) from before settings/kiosk.yml, and featured ids. kiosk: settings/kiosk.yml as the
     settings layer read it (its own mistakes are told there)."""
     kiosk, problems = with_overrides(kiosk, environ)
-    problems += config_problems(Path(config_file), Path(root))
+    problems += config_problems(Path(config_file), Path(root), extra)  # extra: the loaded config's, when there is one
     return problems + (kiosk.featured_problems(published) if kiosk else [])
 
 

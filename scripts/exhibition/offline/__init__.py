@@ -24,11 +24,12 @@ from importlib import resources
 from pathlib import Path
 
 from .. import urls
+from ..pages.catalogue import Catalogue
 from ..pages.site import Site
 
 WORKER = "sw.js"
 MANIFEST = "offline.json"  # what the offline page lists: the pages kept, with their titles
-OFFLINE_PAGE = "offline.md"  # docs/offline.<lang>.md: the page shown for a page not kept
+OFFLINE_PAGE = Catalogue().path("offline")  # docs/offline.<lang>.md: the page shown for a page not kept
 DEFAULT_BUDGET_MB = 15
 
 

@@ -268,5 +268,13 @@ class Links:
         """URL of a docs/ page from this page, for raw HTML (SVG, cards) that MkDocs does not rewrite."""
         return urls.page_from(target, self.docs_path, self.lang, self.site.directory_urls)
 
+    def url(self, key: str, item=None) -> str:
+        """URL of the catalogue's page `key` (for one item of a per-item kind) from this page, for raw HTML."""
+        return self.page_url(self.site.catalogue.path(key, item))
+
+    def md_url(self, key: str, item=None) -> str:
+        """The same page as a Markdown link's target, which MkDocs checks and rewrites."""
+        return self.rel(self.site.catalogue.path(key, item))
+
     def zone_href(self, zone) -> str:
-        return self.page_url(f"{self.site.out_dir}/hall-map.md") + f"#zone-{zone.id}"
+        return self.url("hall_map") + f"#zone-{zone.id}"

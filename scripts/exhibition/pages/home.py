@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from .. import urls
 from ..records import model
 from ..words import UI
+from . import catalogue
 from .format import after_badge, kind_icon
 from .site import Site
 from .write import Renderer
@@ -66,8 +67,8 @@ class HomeView:
         return UI[key][self.lang]
 
 
-# The kiosk's first screen: these ways in (their pages under the pages' folder), in this order.
-FIRST_SCREEN = ("tour/index.md", "stories/index.md", "roll/index.md", "timeline.md", "hall-map.md")
+# The kiosk's first screen: these ways in (catalogue pages: key, item), in this order.
+FIRST_SCREEN = (("tour_index", None), ("kind_index", "story"), ("roll_index", None), ("timeline", None), ("hall_map", None))
 
 
 def view(site: Site, lang: str, page_url: str, kiosk_featured: list[str] | None = None) -> HomeView | None:
@@ -92,7 +93,7 @@ def view(site: Site, lang: str, page_url: str, kiosk_featured: list[str] | None 
         featured=featured,
         tiles=tiles,
         visit=visit,
-        visit_href=parts.href("visit.md"),
+        visit_href=parts.href(site.catalogue.path("visit")),
         visit_more=("、" if lang == "zh" else " · ").join(promised),
         first_screen=parts.first_screen(tiles, featured) if kiosk_featured is not None else [],
     )
@@ -163,65 +164,94 @@ class _Parts:
         pictured = sorted((r for r in records if r.images), key=lambda r: (not r.featured, r.title.zh))
         return self.small(pictured[0]) if pictured else None
 
+    def page(self, key: str, item=None) -> str:
+        return self.href(self.site.catalogue.path(key, item))
+
     def tiles(self) -> list[Card]:
-        site, ui, out = self.site, self.ui, self.site.out_dir
+        """A tile for each catalogue page marked as one (in the catalogue's order) that has something to show."""
         tiles = []
-        if site.route:
-            picture = self.first_pictured(site.in_zone(site.route[0].id))
-            tiles.append(Card(self.href(site.tour_path()), ui("tour"), ui("tour_intro"), picture=picture, icon=kind_icon("tour")))
+        for entry in catalogue.ENTRIES:
+            if entry.tile:
+                tiles += getattr(self, f"_tiles_{entry.key}")()
+        return tiles
+
+    def _tiles_tour_index(self) -> list[Card]:
+        site, ui = self.site, self.ui
+        if not site.route:
+            return []
+        picture = self.first_pictured(site.in_zone(site.route[0].id))
+        return [Card(self.page("tour_index"), ui("tour"), ui("tour_intro"), picture=picture, icon=kind_icon("tour"))]
+
+    def _tiles_kind_index(self) -> list[Card]:
+        tiles = []
         for kind in ("story", *TILE_KINDS):
-            records = [r for r in site.records if r.kind == kind]
+            records = [r for r in self.site.records if r.kind == kind]
             if records:
-                folder = "stories" if kind == "story" else model.KINDS[kind].FOLDER
+                picture = self.first_pictured(records)
                 tiles.append(
                     Card(
-                        self.href(f"{out}/{folder}/index.md"),
-                        ui(f"kind_{kind}"),
-                        ui(f"intro_{kind}"),
-                        picture=self.first_pictured(records),
+                        self.page("kind_index", kind),
+                        self.ui(f"kind_{kind}"),
+                        self.ui(f"intro_{kind}"),
+                        picture=picture,
                         icon=kind_icon(kind),
                     )
                 )
-        # The ways that are pages of their own: timeline always, the others when there is something to show.
-        ways = [
-            (True, "timeline.md", "timeline", "tile_timeline", "timeline"),
-            (site.settings.hall, "hall-map.md", "hall_map", "tile_hall_map", "hall_map"),
-            (site.rolls, "roll/index.md", "roll_nav", "tile_roll", "roll"),
-            (any(r.kind == "lesson" for r in site.records), "teachers.md", "teachers", "tile_teachers", "lesson"),
-        ]
-        tiles += [
-            Card(self.href(f"{out}/{path}"), ui(title), ui(text), icon=kind_icon(icon))
-            for shown, path, title, text, icon in ways
-            if shown
-        ]
         return tiles
+
+    # The ways that are pages of their own (timeline always, the others when there is something to show):
+    # their words and icon.
+    def _way(self, key: str, shown, title: str, text: str, icon: str) -> list[Card]:
+        return [Card(self.page(key), self.ui(title), self.ui(text), icon=kind_icon(icon))] if shown else []
+
+    def _tiles_timeline(self) -> list[Card]:
+        return self._way("timeline", True, "timeline", "tile_timeline", "timeline")
+
+    def _tiles_hall_map(self) -> list[Card]:
+        return self._way("hall_map", self.site.settings.hall, "hall_map", "tile_hall_map", "hall_map")
+
+    def _tiles_teachers(self) -> list[Card]:
+        lessons = any(r.kind == "lesson" for r in self.site.records)
+        return self._way("teachers", lessons, "teachers", "tile_teachers", "lesson")
+
+    def _tiles_roll_index(self) -> list[Card]:
+        return self._way("roll_index", self.site.rolls, "roll_nav", "tile_roll", "roll")
 
     def first_screen(self, tiles: list[Card], featured: list[Card]) -> list[Card]:
         """The kiosk's first screen: its ways in (FIRST_SCREEN, those the site has), then its featured exhibits."""
         by_href = {t.href: t for t in tiles}
-        ways = (self.href(f"{self.site.out_dir}/{path}") for path in FIRST_SCREEN)
+        ways = (self.page(key, item) for key, item in FIRST_SCREEN)
         return [by_href[h] for h in ways if h in by_href] + featured
 
     def visit(self, place_id: str | None) -> tuple[list[tuple[str, str]], list[str]]:
         """The visit box's rows (label, value), and what the link to the visit page may promise: only what
         that page shows (hours and booking once the hall has given them, settings/site.yml `visit`)."""
-        ui, lang = self.ui, self.lang
         place = self.site.by_id.get(place_id) if place_id else None
+        rows = self._place_rows(place) if isinstance(place, model.Place) else []
+        return rows + self._given_rows(), self._promised()
+
+    def _place_rows(self, place: model.Place) -> list[tuple[str, str]]:
+        """The hall's address, area and opening, from its place record."""
+        ui, lang = self.ui, self.lang
         rows = []
-        if isinstance(place, model.Place):
-            if place.address:
-                rows.append((ui("address"), place.address.get(lang)))
-            if place.area_m2:
-                rows.append((ui("area"), f"{place.area_m2:g}{'' if lang == 'zh' else ' '}{ui('unit_m2')}"))
-            if place.opened:
-                rows.append((ui("opened"), ui("open_since").format(date=place.opened.show(lang))))
+        if place.address:
+            rows.append((ui("address"), place.address.get(lang)))
+        if place.area_m2:
+            rows.append((ui("area"), f"{place.area_m2:g}{'' if lang == 'zh' else ' '}{ui('unit_m2')}"))
+        if place.opened:
+            rows.append((ui("opened"), ui("open_since").format(date=place.opened.show(lang))))
+        return rows
+
+    def _given_rows(self) -> list[tuple[str, str]]:
+        """Opening hours and phone, once the hall has given them (settings/site.yml `visit`)."""
         given = self.site.settings.site.visit
-        if given.hours:
-            rows.append((ui("visit_hours"), given.hours.get(lang)))
-        if given.phone:
-            rows.append((ui("visit_phone"), given.phone))
+        rows = [(self.ui("visit_hours"), given.hours.get(self.lang))] if given.hours else []
+        return rows + ([(self.ui("visit_phone"), given.phone)] if given.phone else [])
+
+    def _promised(self) -> list[str]:
+        given, ui = self.site.settings.site.visit, self.ui
         promised = [ui("visit_hours")] if given.hours or given.closed else []
         promised.append(ui("visit_address_link"))
         if given.booking or given.phone:
             promised.append(ui("visit_booking"))
-        return rows, promised
+        return promised

@@ -104,7 +104,7 @@ def pages(site: Site, rolls: list[Roll], root: Path, docs_dir: Path, langs=model
     data_dir = folder / DATA
     if not rolls:  # the nav names the roll's index: it is there, empty, until a list is added
         for lang in langs:
-            out[folder / f"index.{lang}.md"] = index_page(site, Renderer(site, lang), rolls, lang)
+            out[docs_dir / site.catalogue.file("roll_index", lang=lang)] = index_page(site, Renderer(site, lang), rolls, lang)
         for path in data_dir.glob("*"):
             path.unlink()
         return out
@@ -115,12 +115,14 @@ def pages(site: Site, rolls: list[Roll], root: Path, docs_dir: Path, langs=model
     keep = set()
     for lang in langs:
         r = Renderer(site, lang)
-        out[folder / f"index.{lang}.md"] = index_page(site, r, rolls, lang)
+        out[docs_dir / site.catalogue.file("roll_index", lang=lang)] = index_page(site, r, rolls, lang)
         for roll in rolls:
             parts = shards(roll, shard_at)
-            out[folder / f"{roll.id}.{lang}.md"] = roll_page(site, r, roll, lang, contact, font, kiosk, parts)
+            out[docs_dir / site.catalogue.file("roll_list", roll, lang=lang)] = roll_page(
+                site, r, roll, lang, contact, font, kiosk, parts
+            )
             for letter in parts:
-                out[folder / roll.id / f"{letter}.{lang}.md"] = roll_page(
+                out[docs_dir / site.catalogue.file("roll_letter", (roll, letter), lang=lang)] = roll_page(
                     site, r, roll, lang, contact, font, kiosk, parts, letter=letter
                 )
             name = f"{roll.id}-{lang}.js"
@@ -146,8 +148,8 @@ def _write(path: Path, text: str) -> None:
 
 def page_path(site: Site, roll: Roll | None = None, letter: str | None = None) -> str:
     if letter:
-        return f"{site.out_dir}/{OUT}/{roll.id}/{letter}.md"
-    return site.roll_path(roll) if roll else f"{site.out_dir}/{OUT}/index.md"  # a list's page: spelled by Site
+        return site.catalogue.path("roll_letter", (roll, letter))
+    return site.roll_path(roll) if roll else site.catalogue.path("roll_index")  # a list's page: spelled by Site
 
 
 def person_url(site: Site, roll: Roll, row: Row, lang: str, sharded: bool = False) -> str:

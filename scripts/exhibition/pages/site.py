@@ -13,7 +13,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Optional
 
-from .. import urls
 from ..edition import Edition
 from ..images.derivatives import Derived
 from ..paths import Paths
@@ -22,6 +21,7 @@ from ..records.dates import PartialDate
 from ..records.roll import Roll
 from ..settings import Settings, Zone
 from . import timeline
+from .catalogue import Catalogue
 
 
 @dataclass
@@ -86,6 +86,11 @@ class Site:
         """The picture copies' folder under docs/ (media)."""
         return self.paths.media_dir
 
+    @cached_property
+    def catalogue(self) -> Catalogue:
+        """Every page's address (pages/catalogue.py), in this site's pages folder."""
+        return Catalogue(self.out_dir)
+
     @property
     def directory_urls(self) -> bool:
         return self.edition.directory_urls
@@ -106,7 +111,7 @@ class Site:
 
     def roll_path(self, roll: Roll) -> str:
         """Docs path of a list's page, for record pages' links to it and for pages/roll.py (page_path)."""
-        return f"{self.out_dir}/roll/{roll.id}.md"
+        return self.catalogue.path("roll_list", roll)
 
     @cached_property
     def by_id(self) -> dict[str, model.Record]:
@@ -131,7 +136,7 @@ class Site:
         )
 
     def page_path(self, record: model.Record) -> str:
-        return urls.record_docs_path(record, self.out_dir)
+        return self.catalogue.path("record", record)
 
     @cached_property
     def route(self) -> list[Zone]:
@@ -180,7 +185,7 @@ class Site:
         return groups
 
     def tour_path(self, zone: Zone | None = None) -> str:
-        return f"{self.out_dir}/tour/{zone.id if zone else 'index'}.md"
+        return self.catalogue.path("tour_stop", zone) if zone else self.catalogue.path("tour_index")
 
     def lead_image(self, record: model.Record) -> Derived | None:
         return self.derived[record.images[0].file] if record.images else None

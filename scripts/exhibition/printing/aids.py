@@ -140,7 +140,7 @@ class _LessonFiles:
 
     def _plan_downloads(self, lesson: model.Lesson, lang: str, aid: LessonAid) -> None:
         site, docs_dir = self.site, self.docs_dir
-        folder = f"{site.out_dir}/{lesson.FOLDER}/{lesson.id}"
+        folder = site.catalogue.folder("record", lesson)
         # The slides need no system library: made even where WeasyPrint cannot run.
         aid.slides = f"{folder}/{lesson.id}-slides-{lang}.pptx"
         self.decks[docs_dir / aid.slides] = outline.describe(site, lesson, lang, self.schools.base, docs_dir)
@@ -169,7 +169,7 @@ class _LessonFiles:
         for lesson in lessons:
             for lang in model.LANGS:
                 aid = self.schools.lessons[lesson.id][lang]
-                aid.pack = f"{site.out_dir}/{lesson.FOLDER}/{lesson.id}/{lesson.id}-pack-{lang}.zip"
+                aid.pack = f"{site.catalogue.folder('record', lesson)}/{lesson.id}-pack-{lang}.zip"
                 data = _pack(lesson, lang, aid, self.wanted, docs_dir, self.cache)
                 self.wanted[docs_dir / aid.pack] = data
                 aid.pack_bytes = len(data)

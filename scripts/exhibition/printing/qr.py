@@ -13,7 +13,7 @@ from pathlib import Path
 import segno
 from PIL import Image
 
-from .. import urls
+from ..pages.catalogue import Catalogue
 from ..records import model
 
 # Used in QR codes while mkdocs.yml has no site_url (SITE_URL unset). The .invalid
@@ -29,7 +29,7 @@ def base_url(site_url: str | None, placeholder: str = PLACEHOLDER_SITE_URL) -> t
 
 
 def record_url(base: str, out_dir: str, record: model.Record, lang: str = "zh", directory_urls: bool = True) -> str:
-    return base + urls.page(urls.record_docs_path(record, out_dir), lang, directory_urls)
+    return base + Catalogue(out_dir).url("record", record, lang=lang, directory_urls=directory_urls)
 
 
 def short(url: str) -> str:
