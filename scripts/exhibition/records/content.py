@@ -88,25 +88,25 @@ def dates_in(quote: str, context_years: tuple[int, ...] = ()) -> set[tuple[int, 
     that gives "9月30日" without one."""
     text = digits(quote)
     found: set[tuple[int, int, int]] = set()
-
-    def add(year, month, day):
+    for year, month, day in _dates_with_year(text):
         found.update({(year, 0, 0), (year, month, 0), (year, month, day)})
+    years = {int(year) for year in re.findall(r"(?<!\d)(\d{4})(?!\d)", text)}
+    found |= {(year, 0, 0) for year in years}  # a year on its own: "in 2019"
+    # "9月30日" with the year given elsewhere in the passage ("1940年5月……5月16日").
+    found |= {(year, int(m), int(d)) for m, d in _MONTH_DAY.findall(text) for year in years | set(context_years)}
+    return found
 
+
+def _dates_with_year(text: str) -> Iterator[tuple[int, int, int]]:
+    """(year, month, day) of each date written with its year, 0 where not given: 2019年9月30日,
+    2019-09-30, 2019.9, 30 September 2019, September 30, 2019."""
     for pattern in (_ZH_DATE, _NUMERIC_DATE):
         for y, m, d in pattern.findall(text):
-            add(int(y), int(m or 0), int(d or 0))
+            yield int(y), int(m or 0), int(d or 0)
     for d, month, y in _EN_DAY_FIRST.findall(text):
-        add(int(y), _MONTHS[month.lower()], int(d or 0))
+        yield int(y), _MONTHS[month.lower()], int(d or 0)
     for month, d, y in _EN_MONTH_FIRST.findall(text):
-        add(int(y), _MONTHS[month.lower()], int(d))
-    years = {int(year) for year in re.findall(r"(?<!\d)(\d{4})(?!\d)", text)}
-    for year in years:  # a year on its own: "in 2019"
-        found.add((year, 0, 0))
-    # "9月30日" with the year given elsewhere in the passage ("1940年5月……5月16日").
-    for m, d in _MONTH_DAY.findall(text):
-        for year in years | set(context_years):
-            found.add((year, int(m), int(d)))
-    return found
+        yield int(y), _MONTHS[month.lower()], int(d)
 
 
 def number_of(value) -> float | None:
@@ -137,14 +137,24 @@ def shown_number(value) -> str:
 
 def _sourced(record: model.Record) -> Iterator[tuple[tuple, str, object, str]]:
     """(loc of the value, "number"|"date", value, source id) for each sourced figure, date and disputed value."""
+    yield from _sourced_figures(record)
+    yield from _sourced_dates(record)
+    for index, dispute in enumerate(record.disputed):
+        for j, value in enumerate(dispute.values):
+            yield ("disputed", index, "values", j, "value"), "number", value.value, value.source
 
-    def figure(loc, item):
+
+def _sourced_figures(record: model.Record) -> Iterator[tuple[tuple, str, object, str]]:
+    """The record's figures, then an event's participants."""
+    figures = [(("figures", index), item) for index, item in enumerate(record.figures)]
+    figures.append((("participants",), getattr(record, "participants", None)))
+    for loc, item in figures:
         if item is not None and item.source:
             yield loc + ("value",), "number", item.value, item.source
 
-    for index, item in enumerate(record.figures):
-        yield from figure(("figures", index), item)
-    yield from figure(("participants",), getattr(record, "participants", None))
+
+def _sourced_dates(record: model.Record) -> Iterator[tuple[tuple, str, object, str]]:
+    """Dated facts, protections and ceremonies, then a person's birth and death."""
     for name in ("dates", "protection", "ceremonies"):
         for index, item in enumerate(getattr(record, name, [])):
             if item.source:
@@ -153,9 +163,6 @@ def _sourced(record: model.Record) -> Iterator[tuple[tuple, str, object, str]]:
         item = getattr(record, name, None)
         if item is not None and item.source and item.date:
             yield (name, "date"), "date", item.date, item.source
-    for index, dispute in enumerate(record.disputed):
-        for j, value in enumerate(dispute.values):
-            yield ("disputed", index, "values", j, "value"), "number", value.value, value.source
 
 
 def unquoted(record: model.Record) -> Iterator[tuple[tuple, str]]:
@@ -184,35 +191,9 @@ def quote_problems(doc: Document, record: model.Record) -> list[Problem]:
         if not source.quote:
             without_quote.setdefault(source_id, []).append(dotted(loc))
             continue
-        preview = source.quote if len(source.quote) <= 60 else source.quote[:60] + "…"
-        # A date field, or a disputed value written as an ISO date: checked as a date.
-        date: PartialDate | None = value if what == "date" else None
-        if date is None and isinstance(value, str) and _ISO.match(value.strip()):
-            date = PartialDate.parse(value.strip())
-        if date is not None:
-            if (date.year, date.month, date.day) not in dates_in(source.quote, _years(source)):
-                problems.append(
-                    Problem(
-                        doc.path,
-                        doc.line(loc),
-                        dotted(loc),
-                        f'{date.iso} is not in the quote of source {source_id} ("{preview}"). Correct the date or the quote',
-                    )
-                )
-            continue
-        number = number_of(value)
-        found = (
-            number in numbers_in(source.quote) if number is not None else _words(str(value)) in _words(normalise(source.quote))
-        )
-        if not found:
-            problems.append(
-                Problem(
-                    doc.path,
-                    doc.line(loc),
-                    dotted(loc),
-                    f'{shown_number(value)} is not in the quote of source {source_id} ("{preview}"). Correct the number or the quote',
-                )
-            )
+        message = _not_in_quote(what, value, source)
+        if message:
+            problems.append(Problem(doc.path, doc.line(loc), dotted(loc), message))
     for source_id, users in without_quote.items():
         index, _ = sources[source_id]
         loc = ("sources", index)
@@ -225,6 +206,36 @@ def quote_problems(doc: Document, record: model.Record) -> list[Problem]:
             )
         )
     return problems
+
+
+def _not_in_quote(what: str, value, source: model.Source) -> str | None:
+    """What to tell the curator when the source's quote does not give the value; None when it does."""
+    preview = source.quote if len(source.quote) <= 60 else source.quote[:60] + "…"
+    date = _as_date(what, value)
+    if date is not None:
+        if (date.year, date.month, date.day) in dates_in(source.quote, _years(source)):
+            return None
+        return f'{date.iso} is not in the quote of source {source.id} ("{preview}"). Correct the date or the quote'
+    if _number_in(value, source.quote):
+        return None
+    return f'{shown_number(value)} is not in the quote of source {source.id} ("{preview}"). Correct the number or the quote'
+
+
+def _as_date(what: str, value) -> PartialDate | None:
+    """A date field, or a disputed value written as an ISO date: checked as a date."""
+    if what == "date":
+        return value
+    if isinstance(value, str) and _ISO.match(value.strip()):
+        return PartialDate.parse(value.strip())
+    return None
+
+
+def _number_in(value, quote: str) -> bool:
+    """A number among the quote's numbers; words (a disputed value such as 舰长) in its words."""
+    number = number_of(value)
+    if number is not None:
+        return number in numbers_in(quote)
+    return _words(str(value)) in _words(normalise(quote))
 
 
 def _words(text: str) -> str:

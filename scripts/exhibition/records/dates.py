@@ -58,24 +58,34 @@ class PartialDate:
     def parse(cls, value: Any) -> PartialDate:
         if isinstance(value, PartialDate):
             return value
-        if isinstance(value, bool) or not isinstance(value, (int, str)):
-            raise ValueError('must be a date written as text: YYYY, YYYY-MM or YYYY-MM-DD, e.g. "2019-03-15"')
-        match = re.match(pattern(), str(value).strip())
-        if not match:
-            raise ValueError(
-                f'"{value}" is not a date. Write YYYY, YYYY-MM or YYYY-MM-DD '
-                "(e.g. 2019, 2019-12 or 2019-03-15), as precise as the source and no more"
-            )
-        year, month, day = (int(g) if g else 0 for g in match.groups())
-        if year < 1:
-            raise ValueError(f'"{value}": there is no year 0. Check the source')
-        if match.group(2) and not 1 <= month <= 12:
-            raise ValueError(f'"{value}": month {month} does not exist. Use 01 to 12')
-        if match.group(3):
-            last = calendar.monthrange(year, month)[1]
-            if not 1 <= day <= last:
-                raise ValueError(f'"{value}": {year}-{month:02d} has no day {day} (it has {last} days). ' "Check the source")
-        return cls(year, month, day)
+        return cls(*_checked(value, _matched(value)))
+
+
+def _matched(value: Any) -> re.Match:
+    """The value as YYYY, YYYY-MM or YYYY-MM-DD; the curator's message when it is written otherwise."""
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise ValueError('must be a date written as text: YYYY, YYYY-MM or YYYY-MM-DD, e.g. "2019-03-15"')
+    match = re.match(pattern(), str(value).strip())
+    if not match:
+        raise ValueError(
+            f'"{value}" is not a date. Write YYYY, YYYY-MM or YYYY-MM-DD '
+            "(e.g. 2019, 2019-12 or 2019-03-15), as precise as the source and no more"
+        )
+    return match
+
+
+def _checked(value: Any, match: re.Match) -> tuple[int, int, int]:
+    """The year, month and day (0 where not given), each one that exists: no year 0, no month 13, no 2019-02-30."""
+    year, month, day = (int(g) if g else 0 for g in match.groups())
+    if year < 1:
+        raise ValueError(f'"{value}": there is no year 0. Check the source')
+    if match.group(2) and not 1 <= month <= 12:
+        raise ValueError(f'"{value}": month {month} does not exist. Use 01 to 12')
+    if match.group(3):
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            raise ValueError(f'"{value}": {year}-{month:02d} has no day {day} (it has {last} days). ' "Check the source")
+    return year, month, day
 
 
 def _serialise(date: PartialDate) -> str:

@@ -89,6 +89,11 @@ def _zh_value(run: str) -> float:
     digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
     if all(c in digits for c in run):  # read digit by digit: 一九三八
         return float("".join(str(digits[c]) for c in run))
+    return float(_counted(run, digits))
+
+
+def _counted(run: str, digits: dict[str, int]) -> int:
+    """A number written with 十百千 (each counts the digit before it) and 万亿 (each counts what came before it)."""
     total, section, current = 0, 0, 0
     for char in run:
         if char in digits:
@@ -99,7 +104,7 @@ def _zh_value(run: str) -> float:
         else:  # 万 or 亿: what came before counts them (万 alone is one)
             total += (section + current or 1) * (10_000 if char == "万" else 100_000_000)
             section, current = 0, 0
-    return float(total + section + current)
+    return total + section + current
 
 
 def _mask(text: str, pattern: re.Pattern) -> str:
@@ -110,58 +115,101 @@ def stated(paragraph: str) -> list[Found]:
     """Every number and date the paragraph states, in order."""
     text = _mask(_mask(_mask(paragraph, _MARKER), _LINK_TARGET), _LIST_NUMBER)
     found: dict[int, Found] = {}  # by where it starts (a match never starts in a masked span)
-
-    def take(match: re.Match, item: Found) -> None:
-        nonlocal text
-        found[match.start()] = item
-        text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
-
-    def part(value: str | None) -> int:
-        if not value:
-            return 0
-        return int(value) if value.isdigit() else int(_zh_value(value))
-
-    for match in list(_ZH_DATE.finditer(text)):
-        take(match, Found(match.group(0).strip(), date=(part(match[1]), part(match[2]), part(match[3]))))
-    for match in list(_NUMERIC_DATE.finditer(text)):
-        take(match, Found(match.group(0), date=(int(match[1]), int(match[2]), int(match[3] or 0))))
-    for match in list(_EN_MONTH_FIRST.finditer(text)):
-        take(match, Found(match.group(0), date=(int(match[3]), _MONTHS[match[1].lower()], int(match[2]))))
-    for match in list(_EN_DAY_FIRST.finditer(text)):
-        take(match, Found(match.group(0), date=(int(match[3]), _MONTHS[match[2].lower()], int(match[1] or 0))))
-    for match in list(_ZH_MONTH_DAY.finditer(text)):
-        take(match, Found(match.group(0).strip(), date=(0, part(match[1]), part(match[2]))))
-    for match in list(_ARABIC.finditer(text)):
-        value = float(match[1].replace(",", "") + (match[2] or ""))
-        unit = (match[3] or "").lower()
-        value *= {"万": 10_000, "亿": 100_000_000, "million": 1_000_000, "billion": 1_000_000_000}.get(unit, 1)
-        take(match, Found(match.group(0).strip(), number=round(value, 6)))
-    for match in list(_ZH_RUN.finditer(text)):
-        item = _zh_number(match, text)
-        if item is not None:
-            take(match, item)
-    for match in list(_EN_NUMBER.finditer(text)):
-        word, unit_word, scale = match[1], match[2], (match[3] or "").lower()
-        if word is None and not scale:
-            continue  # "a", "an", "one" alone: not a number
-        value = _EN_WORDS[word.lower()] + (_EN_WORDS[unit_word.lower()] if unit_word else 0) if word else 1
-        value *= {"hundred": 100, "thousand": 1000, "million": 1_000_000}.get(scale, 1)
-        take(match, Found(match.group(0), number=float(value)))
+    for pattern, read in _READERS:
+        for match in list(pattern.finditer(text)):
+            item = read(match)
+            if item is not None:
+                found[match.start()] = item
+                # Blanked, so that a later reader does not read the same words again.
+                text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
     return [found[start] for start in sorted(found)]
 
 
-def _zh_number(match: re.Match, text: str) -> Found | None:
+# --- one reader per pattern: a match -> what it states (None: not a number) ---
+
+
+def _part(value: str | None) -> int:
+    """A year, month or day of a date, in digits or in Chinese numerals; 0 when not given."""
+    if not value:
+        return 0
+    return int(value) if value.isdigit() else int(_zh_value(value))
+
+
+def _zh_date(match: re.Match) -> Found:
+    return Found(match.group(0).strip(), date=(_part(match[1]), _part(match[2]), _part(match[3])))
+
+
+def _numeric_date(match: re.Match) -> Found:
+    return Found(match.group(0), date=(int(match[1]), int(match[2]), int(match[3] or 0)))
+
+
+def _en_month_first(match: re.Match) -> Found:
+    return Found(match.group(0), date=(int(match[3]), _MONTHS[match[1].lower()], int(match[2])))
+
+
+def _en_day_first(match: re.Match) -> Found:
+    return Found(match.group(0), date=(int(match[3]), _MONTHS[match[2].lower()], int(match[1] or 0)))
+
+
+def _zh_month_day(match: re.Match) -> Found:
+    return Found(match.group(0).strip(), date=(0, _part(match[1]), _part(match[2])))
+
+
+def _arabic(match: re.Match) -> Found:
+    value = float(match[1].replace(",", "") + (match[2] or ""))
+    unit = (match[3] or "").lower()
+    value *= {"万": 10_000, "亿": 100_000_000, "million": 1_000_000, "billion": 1_000_000_000}.get(unit, 1)
+    return Found(match.group(0).strip(), number=round(value, 6))
+
+
+def _zh_number(match: re.Match) -> Found | None:
     run = match.group(0)
     ordinal = run.startswith("第")
     digits = run[1:] if ordinal else run
-    after = text[match.end() : match.end() + 1]
-    if not digits or (digits + after).startswith(_NOT_NUMBERS) or run == "第一":  # 第一: "first", not a count
+    # The character after the run, in the text as it was when this pattern's matches were found
+    # (only earlier matches of it are blanked since, and they end before this one starts).
+    after = match.string[match.end() : match.end() + 1]
+    if _word_not_number(run, digits, after) or (not ordinal and _lone_numeral(digits, after)) or _a_few(digits):
         return None
-    if len(digits) == 1 and not ordinal:
-        if digits == "一" or not (after and after in _MEASURE + "余多"):
-            return None
+    return Found(run, number=_zh_value(digits))
+
+
+def _word_not_number(run: str, digits: str, after: str) -> bool:
+    """第 alone, a word made of numerals (万一, 十分, 八一), or 第一 ("first", not a count)."""
+    return not digits or (digits + after).startswith(_NOT_NUMBERS) or run == "第一"
+
+
+def _lone_numeral(digits: str, after: str) -> bool:
+    """One numeral without 第 counts something only before a measure word or unit (两次, 七座); 一 never."""
+    return len(digits) == 1 and (digits == "一" or not (after and after in _MEASURE + "余多"))
+
+
+def _a_few(digits: str) -> bool:
+    """两三句, 三四个, 三五成群: two numerals in a row, one more than the other, say "a few", not 23."""
     if len(digits) == 2 and all(c in _ZH_DIGIT for c in digits):
         first, second = (_zh_value(c) for c in digits)
-        if second == first + 1 or digits == "三五":  # 两三句, 三四个, 三五成群: "a few", not 23
-            return None
-    return Found(run, number=_zh_value(digits))
+        return second == first + 1 or digits == "三五"
+    return False
+
+
+def _en_number(match: re.Match) -> Found | None:
+    word, unit_word, scale = match[1], match[2], (match[3] or "").lower()
+    if word is None and not scale:
+        return None  # "a", "an", "one" alone: not a number
+    value = _EN_WORDS[word.lower()] + (_EN_WORDS[unit_word.lower()] if unit_word else 0) if word else 1
+    value *= {"hundred": 100, "thousand": 1000, "million": 1_000_000}.get(scale, 1)
+    return Found(match.group(0), number=float(value))
+
+
+# In the order they read: dates first (2019年 is a year, not the number 2019), then numbers in
+# digits, then Chinese numerals and English number words in what is left.
+_READERS = (
+    (_ZH_DATE, _zh_date),
+    (_NUMERIC_DATE, _numeric_date),
+    (_EN_MONTH_FIRST, _en_month_first),
+    (_EN_DAY_FIRST, _en_day_first),
+    (_ZH_MONTH_DAY, _zh_month_day),
+    (_ARABIC, _arabic),
+    (_ZH_RUN, _zh_number),
+    (_EN_NUMBER, _en_number),
+)
