@@ -191,7 +191,7 @@ class _Files:
 
 
 def _load_list(files: _Files, records: dict[str, model.Record], result: Result) -> None:
-    """The header and the rows of one list, every problem of both; the list joins result.rolls when there is none."""
+    """The header and the rows of one list, with every problem of both; the list joins result.rolls when neither has one."""
     before = len(result.problems)
     header = _header(files.header, files.root, result.problems, records)
     header_ok = len(result.problems) == before  # a header with a mistake: its rows are checked, the list not loaded
