@@ -718,12 +718,14 @@ def test_a_file_that_is_neither_utf8_nor_gbk_is_named_at_its_line(tmp_path):
 
 
 def test_a_column_line_that_is_not_csv_is_named(tmp_path):
-    result = _files(tmp_path, {"t.csv": "x" * 140_000 + "\n", "t.yaml": YML})
+    # Alone: the rows below cannot be told apart (their short row is not told).
+    result = _files(tmp_path, {"t.csv": "x" * 140_000 + "\nt-b,赵乙\n", "t.yaml": YML})
     assert messages(result) == ["exhibits/roll/t.csv:1: cannot be read as CSV (field larger than field limit (131072))"]
 
 
 def test_the_first_line_must_name_the_columns(tmp_path):
-    result = _files(tmp_path, {"t.csv": "id,name\n" + csv_row("t-a", "赵甲"), "t.yaml": YML})
+    # Alone: without the columns named, the rows are not read (their short row is not told).
+    result = _files(tmp_path, {"t.csv": "id,name\n" + csv_row("t-a", "赵甲") + "t-b,赵乙\n", "t.yaml": YML})
     assert messages(result) == ["exhibits/roll/t.csv:1: the first line must name the columns, exactly: " + ",".join(roll.COLUMNS)]
     assert messages(_files(tmp_path, {"t.csv": "", "t.yaml": YML}))[0].startswith("exhibits/roll/t.csv:1: the first line")
 

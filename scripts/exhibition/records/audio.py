@@ -39,10 +39,7 @@ def shown(seconds: float) -> str:
 
 def check(doc: Document, folder: Path, at: tuple = ()) -> list[Problem]:
     """Every `audio:` entry of the document (at `at` inside it: a tour stop's place in hall.yml)."""
-    node = doc.data
-    for key in at:
-        node = node[key] if isinstance(node, (dict, list)) else None
-    listed = node.get("audio") if isinstance(node, dict) else None
+    listed = _listed(doc.data, at)
     problems: list[Problem] = []
     languages: set[str] = set()
     for index, item in enumerate(listed if isinstance(listed, list) else []):
@@ -60,6 +57,14 @@ def check(doc: Document, folder: Path, at: tuple = ()) -> list[Problem]:
         if problem:
             problems.append(_problem(doc, loc + (problem[0],), problem[1]))
     return problems
+
+
+def _listed(data: dict, at: tuple):
+    """The `audio:` entries at `at` inside the document's data, as written (None when there are none)."""
+    node = data
+    for key in at:
+        node = node[key] if isinstance(node, (dict, list)) else None
+    return node.get("audio") if isinstance(node, dict) else None
 
 
 def _file_problem(folder: Path, file: str, duration) -> tuple[str, str] | None:

@@ -158,41 +158,41 @@ def _not_yaml(exc: yaml.MarkedYAMLError, text: str, shown: str) -> list[Problem]
     typed = [p for p in full_width(text, shown) if mark is None or p.line <= mark.line + 1]
     if typed:
         return typed
-    what = (exc.problem or "").strip()
-    if exc.context and "alias" not in what and "anchor" not in what:
-        what = f"{exc.context.strip()}, {what}"
     return [
         Problem(
             shown,
             (mark.line + 1) if mark else 0,
             "",
-            f"is not valid YAML: {what}. Check indentation, colons and quotes on this line or the one above",
+            f"is not valid YAML: {_yaml_says(exc)}. Check indentation, colons and quotes on this line or the one above",
         )
     ]
 
 
-def _load(path: Path, shown: str, loader_class) -> tuple[Document | None, list[Problem]]:
-    def fail(line: int, message: str):
-        return None, [Problem(shown, line, "", message)]
+def _yaml_says(exc: yaml.MarkedYAMLError) -> str:
+    """YAML's own words for the mistake, with its context ("while scanning a quoted scalar")."""
+    what = (exc.problem or "").strip()
+    if exc.context and "alias" not in what and "anchor" not in what:
+        what = f"{exc.context.strip()}, {what}"
+    return what
 
+
+def _load(path: Path, shown: str, loader_class) -> tuple[Document | None, list[Problem]]:
     text, wrong = _text(path)
     if wrong:
-        return fail(*wrong)
+        return None, [Problem(shown, wrong[0], "", wrong[1])]
+    return _parse(text, shown, loader_class)
+
+
+def _parse(text: str, shown: str, loader_class) -> tuple[Document | None, list[Problem]]:
+    """The text read as YAML into a Document, or what keeps it from being one (each mistake YAML names)."""
+
+    def fail(line: int, message: str):
+        return None, [Problem(shown, line, "", message)]
 
     loader = None
     try:
         loader = loader_class(text)  # reads the text at once: control characters are refused here
-        node = loader.get_single_node()
-        if node is None:
-            return fail(1, "is empty. Write a record, or delete the file")
-        lines: dict[tuple, int] = {}
-        spans: dict[tuple, tuple[int, int, int]] = {}
-        blocks: dict[tuple, tuple[int, int]] = {}
-        problems: list[Problem] = []
-        _positions(node, (), lines, problems, shown, [0], spans, blocks)
-        if problems:
-            return None, problems
-        data = loader.construct_document(node)
+        return _document(loader, text, shown)
     except yaml.MarkedYAMLError as exc:
         return None, _not_yaml(exc, text, shown)
     except yaml.reader.ReaderError as exc:
@@ -212,12 +212,28 @@ def _load(path: Path, shown: str, loader_class) -> tuple[Document | None, list[P
     finally:
         if loader is not None:
             loader.dispose()
+
+
+def _document(loader, text: str, shown: str) -> tuple[Document | None, list[Problem]]:
+    """The loader's one document with the line of every field; YAML's errors are raised to _parse."""
+    node = loader.get_single_node()
+    if node is None:
+        return None, [Problem(shown, 1, "", "is empty. Write a record, or delete the file")]
+    positions = _Positions(shown)
+    positions.visit(node, ())
+    if positions.problems:
+        return None, positions.problems
+    data = loader.construct_document(node)
     if not isinstance(data, dict):
-        return fail(
-            1,
-            f"holds a {type(data).__name__} at the top, but a record is a mapping of fields (`id: …`, `kind: …`). Start each line at the left margin with a field name",
-        )
-    return Document(shown, data, lines, text, spans, blocks), []
+        return None, [
+            Problem(
+                shown,
+                1,
+                "",
+                f"holds a {type(data).__name__} at the top, but a record is a mapping of fields (`id: …`, `kind: …`). Start each line at the left margin with a field name",
+            )
+        ]
+    return Document(shown, data, positions.lines, text, positions.spans, positions.blocks), []
 
 
 # What a Chinese keyboard types where YAML needs ASCII. YAML's own message then points at the
@@ -271,64 +287,73 @@ def _deep_line(text: str, limit: int = 100) -> int:
     return 0
 
 
-def _positions(node, path, lines, problems, shown_path, count, spans, blocks):
-    count[0] += 1
-    if count[0] > MAX_NODES:
-        raise _TooBig()
-    lines.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, yaml.ScalarNode):
+@dataclass
+class _Positions:
+    """Walks the YAML nodes once, before they become Python values: the line of every field, where each
+    text is written, and what YAML accepts but no record may hold (a field twice, a field name that is a
+    number or holds full-width punctuation, a number of more than 30 digits), each as a Problem."""
+
+    shown: str
+    lines: dict[tuple, int] = field(default_factory=dict)
+    spans: dict[tuple, tuple[int, int, int]] = field(default_factory=dict)
+    blocks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    count: int = 0
+
+    def visit(self, node, path: tuple) -> None:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _TooBig()
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.ScalarNode):
+            self._scalar(node, path)
+        elif isinstance(node, yaml.MappingNode):
+            self._mapping(node, path)
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                self.lines[path + (index,)] = item.start_mark.line + 1
+                self.visit(item, path + (index,))
+
+    def _scalar(self, node: yaml.ScalarNode, path: tuple) -> None:
         if node.tag == "tag:yaml.org,2002:str":
-            spans[path] = (node.start_mark.line + 1, node.start_mark.column, node.end_mark.line + 1)
+            self.spans[path] = (node.start_mark.line + 1, node.start_mark.column, node.end_mark.line + 1)
         # A block scalar (`|`, `>`) starts on the line after its indicator; it ends before the
         # next key (end_mark at column 0 of that line).
         first = node.start_mark.line + (2 if node.style in ("|", ">") else 1)
         last = node.end_mark.line + (1 if node.end_mark.column else 0)
-        blocks[path] = (first, max(first, last))
-    if isinstance(node, yaml.ScalarNode) and node.tag.endswith((":int", ":float")) and len(node.value) > 30:
-        problems.append(
-            Problem(
-                shown_path,
+        self.blocks[path] = (first, max(first, last))
+        if node.tag.endswith((":int", ":float")) and len(node.value) > 30:
+            self._problem(
                 node.start_mark.line + 1,
-                dotted(path),
+                path,
                 f"is a number with {len(node.value)} digits. Check it; if it is really meant, write it as text in quotes",
             )
-        )
-    elif isinstance(node, yaml.MappingNode):
+
+    def _mapping(self, node: yaml.MappingNode, path: tuple) -> None:
         seen: dict[Any, int] = {}
         for key, value in node.value:
             line = key.start_mark.line + 1
-            if not isinstance(key, yaml.ScalarNode) or key.tag != "tag:yaml.org,2002:str":
-                shown = key.value if isinstance(key, yaml.ScalarNode) else "a list or group"
-                problems.append(
-                    Problem(
-                        shown_path,
-                        line,
-                        dotted(path),
-                        f"has a field named {shown!r}. Field names are words such as title: or summary:",
-                    )
-                )
+            wrong = _key_problem(key, path, seen)
+            if wrong is not None:
+                self._problem(line, *wrong)
                 continue
-            name = key.value
-            if "\u3000" in name or "：" in name:
-                what = "a full-width space (U+3000)" if "\u3000" in name else "a full-width colon (：)"
-                problems.append(
-                    Problem(
-                        shown_path,
-                        line,
-                        dotted(path),
-                        f"the field name {name.strip()!r} holds {what}. Type it again with ordinary spaces and an ASCII colon (:)",
-                    )
-                )
-                continue
-            if name in seen:
-                problems.append(
-                    Problem(shown_path, line, dotted(path + (name,)), f"appears twice (first on line {seen[name]}). Keep one")
-                )
-                continue
-            seen[name] = line
-            lines[path + (name,)] = line
-            _positions(value, path + (name,), lines, problems, shown_path, count, spans, blocks)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            lines[path + (index,)] = item.start_mark.line + 1
-            _positions(item, path + (index,), lines, problems, shown_path, count, spans, blocks)
+            seen[key.value] = line
+            self.lines[path + (key.value,)] = line
+            self.visit(value, path + (key.value,))
+
+    def _problem(self, line: int, path: tuple, message: str) -> None:
+        self.problems.append(Problem(self.shown, line, dotted(path), message))
+
+
+def _key_problem(key, path: tuple, seen: dict[Any, int]) -> tuple[tuple, str] | None:
+    """(the field to name, what is wrong) with a key of a mapping, or None when it is a good field name."""
+    if not isinstance(key, yaml.ScalarNode) or key.tag != "tag:yaml.org,2002:str":
+        shown = key.value if isinstance(key, yaml.ScalarNode) else "a list or group"
+        return path, f"has a field named {shown!r}. Field names are words such as title: or summary:"
+    name = key.value
+    if "\u3000" in name or "：" in name:
+        what = "a full-width space (U+3000)" if "\u3000" in name else "a full-width colon (：)"
+        return path, f"the field name {name.strip()!r} holds {what}. Type it again with ordinary spaces and an ASCII colon (:)"
+    if name in seen:
+        return path + (name,), f"appears twice (first on line {seen[name]}). Keep one"
+    return None

@@ -121,57 +121,85 @@ def load_all(root: Path, records: dict[str, model.Record]) -> Result:
     folder = Paths(root).exhibits / FOLDER
     if not folder.is_dir():
         return result
-    seen: set[Path] = set()
-    for path in sorted(folder.iterdir()):
-        if path.suffix not in (".csv", ".yml", ".yaml") or path.stem in seen:
+    for stem in _stems(folder):
+        files = _Files(root, folder, stem)
+        problem = files.problem()
+        if problem is not None:
+            result.problems.append(problem)
             continue
-        seen.add(path.stem)
-        csv_path = folder / f"{path.stem}.csv"
-        # .yaml, not .yml: every exhibits/**/*.yml is a record (tools and tests rely on it)
-        yml_path = next((p for p in (folder / f"{path.stem}.yaml", folder / f"{path.stem}.yml") if p.exists()), None)
-        shown_csv = csv_path.relative_to(root).as_posix()
-        if not csv_path.exists():
-            result.problems.append(
-                Problem(
-                    yml_path.relative_to(root).as_posix(),
-                    1,
-                    "",
-                    f"no list beside this header. Put the names in {shown_csv} (UTF-8 CSV)",
-                )
-            )
-            continue
-        if yml_path is None:
-            result.problems.append(
-                Problem(
-                    shown_csv,
-                    1,
-                    "",
-                    f"no header beside this list. Write {shown_csv[:-4]}.yaml "
-                    "(title, sources with url and quote, covers, count)",
-                )
-            )
-            continue
-        if not re.fullmatch(model.SLUG, path.stem):
-            result.problems.append(
-                Problem(
-                    shown_csv,
-                    1,
-                    "",
-                    f'"{path.stem}" cannot be a web address. Rename the file '
-                    "with lower-case letters, digits and hyphens, e.g. luxibei-tower.csv",
-                )
-            )
-            continue
-        before = len(result.problems)
-        header = _header(yml_path, root, result.problems, records)
-        header_ok = len(result.problems) == before  # a header with a mistake: its rows are checked, the list not loaded
-        rows = _rows(csv_path, shown_csv, header, records, result, yml_path.relative_to(root).as_posix())
-        if header is not None and header_ok and rows is not None:
-            if header.from_records:
-                rows += from_records(header.from_records, records, rows)
-            result.rolls.append(Roll(path.stem, header, rows, shown_csv))
+        _load_list(files, records, result)
     result.rolls.sort(key=lambda r: (r.header.order, r.id))
     return result
+
+
+def _stems(folder: Path) -> list[str]:
+    """The name of each list (a CSV, a header or both), in the order of the folder's sorted files."""
+    stems: list[str] = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix in (".csv", ".yml", ".yaml") and path.stem not in stems:
+            stems.append(path.stem)
+    return stems
+
+
+@dataclass
+class _Files:
+    """One list's two files: <stem>.csv and its header <stem>.yaml (or .yml)."""
+
+    root: Path
+    folder: Path
+    stem: str
+
+    @property
+    def csv(self) -> Path:
+        return self.folder / f"{self.stem}.csv"
+
+    @property
+    def header(self) -> Optional[Path]:
+        # .yaml, not .yml: every exhibits/**/*.yml is a record (tools and tests rely on it)
+        return next((p for p in (self.folder / f"{self.stem}.yaml", self.folder / f"{self.stem}.yml") if p.exists()), None)
+
+    @property
+    def shown_csv(self) -> str:
+        return self.csv.relative_to(self.root).as_posix()
+
+    def shown(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def problem(self) -> Optional[Problem]:
+        """What keeps the pair from being read at all: a file without its partner, a name that is no address."""
+        shown_csv = self.shown_csv
+        if not self.csv.exists():
+            return Problem(
+                self.shown(self.header), 1, "", f"no list beside this header. Put the names in {shown_csv} (UTF-8 CSV)"
+            )
+        if self.header is None:
+            return Problem(
+                shown_csv,
+                1,
+                "",
+                f"no header beside this list. Write {shown_csv[:-4]}.yaml (title, sources with url and quote, covers, count)",
+            )
+        if not re.fullmatch(model.SLUG, self.stem):
+            return Problem(
+                shown_csv,
+                1,
+                "",
+                f'"{self.stem}" cannot be a web address. Rename the file '
+                "with lower-case letters, digits and hyphens, e.g. luxibei-tower.csv",
+            )
+        return None
+
+
+def _load_list(files: _Files, records: dict[str, model.Record], result: Result) -> None:
+    """The header and the rows of one list, with every problem of both; the list joins result.rolls when neither has one."""
+    before = len(result.problems)
+    header = _header(files.header, files.root, result.problems, records)
+    header_ok = len(result.problems) == before  # a header with a mistake: its rows are checked, the list not loaded
+    rows = _rows(files.csv, files.shown_csv, header, records, result, files.shown(files.header))
+    if header is not None and header_ok and rows is not None:
+        if header.from_records:
+            rows += from_records(header.from_records, records, rows)
+        result.rolls.append(Roll(files.stem, header, rows, files.shown_csv))
 
 
 def _header(path: Path, root: Path, problems: list[Problem], records: Optional[dict] = None) -> Optional[Header]:
@@ -186,7 +214,16 @@ def _header(path: Path, root: Path, problems: list[Problem], records: Optional[d
     except ValidationError as exc:
         problems += explain_all(doc, Header, exc)
         return None
+    problems += _count_problems(doc, header)
+    if records is not None:
+        problems += _related_problems(doc, header, records)
+    return header
+
+
+def _count_problems(doc, header: Header) -> list[Problem]:
+    """`count` names the source that gives it (`count_source`), and that source's quote has the number."""
     ids = [s.id for s in header.sources]
+    problems = []
     if header.count_source and header.count_source not in ids:
         problems.append(
             Problem(
@@ -196,7 +233,9 @@ def _header(path: Path, root: Path, problems: list[Problem], records: Optional[d
                 f"no source \"{header.count_source}\" in `sources`. Use one of: {', '.join(ids)}",
             )
         )
-    if header.count and not header.count_source:
+    if not header.count:
+        return problems
+    if not header.count_source:
         problems.append(
             Problem(
                 doc.path,
@@ -205,29 +244,35 @@ def _header(path: Path, root: Path, problems: list[Problem], records: Optional[d
                 "say which source gives this number: add `count_source:` with the id of a source",
             )
         )
-    elif header.count and header.count_source in ids:
-        quote = next(s.quote for s in header.sources if s.id == header.count_source)
-        if str(header.count) not in re.sub(r"[,，]", "", quote):
-            problems.append(
-                Problem(
-                    doc.path,
-                    doc.line(("count",)),
-                    "count",
-                    f'{header.count} is not in the quote of source "{header.count_source}". '
-                    "Copy the number exactly as the source gives it, with the passage that says it",
-                )
+    elif header.count_source in ids and not _quoted(header.count, header.sources[ids.index(header.count_source)].quote):
+        problems.append(
+            Problem(
+                doc.path,
+                doc.line(("count",)),
+                "count",
+                f'{header.count} is not in the quote of source "{header.count_source}". '
+                "Copy the number exactly as the source gives it, with the passage that says it",
             )
-    for i, rid in enumerate(header.related):
-        if records is not None and rid not in records:
-            problems.append(
-                Problem(
-                    doc.path,
-                    doc.line(("related", i)),
-                    "related",
-                    f'no published record "{rid}". Use the id of a story, memorial or other exhibit record',
-                )
-            )
-    return header
+        )
+    return problems
+
+
+def _quoted(count: int, quote: str) -> bool:
+    """The number is in the quote, written with or without thousands separators (1,300 or 1，300)."""
+    return str(count) in re.sub(r"[,，]", "", quote)
+
+
+def _related_problems(doc, header: Header, records: dict) -> list[Problem]:
+    return [
+        Problem(
+            doc.path,
+            doc.line(("related", i)),
+            "related",
+            f'no published record "{rid}". Use the id of a story, memorial or other exhibit record',
+        )
+        for i, rid in enumerate(header.related)
+        if rid not in records
+    ]
 
 
 def _rows(
@@ -243,83 +288,108 @@ def _rows(
         ids={},
     )
     people = {r.name.zh: r for r in records.values() if isinstance(r, model.Person)}
+    twins = _Twins(shown, result.warnings)
     rows: list[Row] = []
-    keys: dict[tuple, int] = {}
     for line, values in cells(path, shown, problems):
         checked, found = row_problems(line, values, context)
         problems += [Problem(shown, line, column, message) for column, message in found]
-        # A row with a mistake is still compared with the others (the same person twice is told too).
-        cells_typed = (
-            dict(checked) if checked else {**values, "born": date_of(values["born"])[0], "died": date_of(values["died"])[0]}
-        )
-        row = Row(line, **cells_typed)
-        person = people.get(row.name)
-        if person is not None and not person.living:
-            row.record = person.id
-        key = (row.name, row.native_place, row.died.year if row.died else None)
-        if key in keys:
-            result.warnings.append(
-                Problem(
-                    shown,
-                    line,
-                    "name",
-                    (
-                        f"{row.name} (native place \"{row.native_place or '—'}\", died {key[2] or '—'}) is also on line "
-                        f"{keys[key]}. If these are two people, say what tells them apart in `note`; if one, remove a row"
-                    ),
-                )
-            )
-        else:
-            keys[key] = line
+        row = _row(line, values, checked, people)
+        twins.see(row)
         rows.append(row)
     return rows if len(problems) == before else None
 
 
+def _row(line: int, values: dict[str, str], checked, people: dict[str, model.Person]) -> Row:
+    """The row as the list holds it, linked to the person record of the same name (not a living person's)."""
+    # A row with a mistake is still compared with the others (the same person twice is told too).
+    cells_typed = dict(checked) if checked else {**values, "born": date_of(values["born"])[0], "died": date_of(values["died"])[0]}
+    row = Row(line, **cells_typed)
+    person = people.get(row.name)
+    if person is not None and not person.living:
+        row.record = person.id
+    return row
+
+
+@dataclass
+class _Twins:
+    """The same name, native place and year of death on two rows: a warning (two people, or one twice?)."""
+
+    shown: str
+    warnings: list[Problem]
+    first: dict[tuple, int] = field(default_factory=dict)  # (name, native place, year of death) -> line
+
+    def see(self, row: Row) -> None:
+        key = (row.name, row.native_place, row.died.year if row.died else None)
+        if key not in self.first:
+            self.first[key] = row.line
+            return
+        self.warnings.append(
+            Problem(
+                self.shown,
+                row.line,
+                "name",
+                (
+                    f"{row.name} (native place \"{row.native_place or '—'}\", died {key[2] or '—'}) is also on line "
+                    f"{self.first[key]}. If these are two people, say what tells them apart in `note`; if one, remove a row"
+                ),
+            )
+        )
+
+
 def taken(rule: FromRecords, records: dict[str, model.Record]) -> list[tuple[model.Person, str]]:
     """(person, resting place id or "") for every published person record the rule takes."""
+    resting = _resting_places(rule, records)
+    people = (r for r in sorted(records.values(), key=lambda r: r.id) if isinstance(r, model.Person))
+    return [(person, resting.get(person.id, "")) for person in people if _takes(rule, person, resting)]
+
+
+def _resting_places(rule: FromRecords, records: dict[str, model.Record]) -> dict[str, str]:
+    """person id -> the first memorial in one of the rule's places that lists them under notable_burials."""
     resting: dict[str, str] = {}
     for record in records.values():
-        if isinstance(record, model.Memorial):
-            where = f"{record.address.zh if record.address else ''} {record.title.zh}"
-            for burial in record.notable_burials:
-                if burial.person and any(place in where for place in rule.places):
-                    resting.setdefault(burial.person, record.id)
-    out = []
-    for record in sorted(records.values(), key=lambda r: r.id):
-        if not isinstance(record, model.Person) or record.category != rule.category or record.living:
+        if not isinstance(record, model.Memorial):
             continue
-        died = record.died.place.zh if record.died and record.died.place else ""
-        if any(place in died for place in rule.places) or record.id in resting:
-            out.append((record, resting.get(record.id, "")))
-    return out
+        where = f"{record.address.zh if record.address else ''} {record.title.zh}"
+        if not any(place in where for place in rule.places):
+            continue
+        for burial in record.notable_burials:
+            if burial.person:
+                resting.setdefault(burial.person, record.id)
+    return resting
+
+
+def _takes(rule: FromRecords, person: model.Person, resting: dict[str, str]) -> bool:
+    """A person of the rule's category, not living, who died in one of its places or rests in one."""
+    if person.category != rule.category or person.living:
+        return False
+    died = person.died.place.zh if person.died and person.died.place else ""
+    return any(place in died for place in rule.places) or person.id in resting
 
 
 def from_records(rule: FromRecords, records: dict[str, model.Record], written: list[Row]) -> list[Row]:
     """A row for each person the header's from_records takes, unless a hand-written row has them already."""
     have = {row.id for row in written} | {row.record for row in written if row.record}
-    rows = []
-    for person, resting in taken(rule, records):
-        if person.id in have:
-            continue
-        died = person.died
-        rows.append(
-            Row(
-                line=0,
-                id=person.id,
-                name=person.name.zh,
-                name_pinyin=person.name.pinyin,
-                gender="",
-                born=person.born.date if person.born else None,
-                died=died.date if died else None,
-                native_place="",
-                unit="",
-                role=person.role.zh if person.role else "",
-                place_of_death=died.place.zh if died and died.place else "",
-                resting_place=resting,
-                source="",
-                note="",
-                record=person.id,
-                generated=True,
-            )
-        )
-    return rows
+    return [_generated(person, resting) for person, resting in taken(rule, records) if person.id not in have]
+
+
+def _generated(person: model.Person, resting: str) -> Row:
+    """The row of a person record: what the record says, linked to its page (its source)."""
+    died = person.died
+    return Row(
+        line=0,
+        id=person.id,
+        name=person.name.zh,
+        name_pinyin=person.name.pinyin,
+        gender="",
+        born=person.born.date if person.born else None,
+        died=died.date if died else None,
+        native_place="",
+        unit="",
+        role=person.role.zh if person.role else "",
+        place_of_death=died.place.zh if died and died.place else "",
+        resting_place=resting,
+        source="",
+        note="",
+        record=person.id,
+        generated=True,
+    )

@@ -181,24 +181,35 @@ def row_problems(line: int, values: dict[str, str], context: RowContext) -> tupl
         context.ids.setdefault(values["id"], line)
     # The model's messages in the order of the columns, the dates' order told right after the dates.
     found = [e for e in errors if COLUMNS.index(e[0]) <= COLUMNS.index("died")]
-    born, died = date_of(values["born"])[0], date_of(values["died"])[0]
-    if born and died and born > died:
-        found.append(("born", f"born {born} is after died {died}. Check the source"))
+    found += _date_order(values)
     found += [e for e in errors if COLUMNS.index(e[0]) > COLUMNS.index("died")]
     for column in COLUMNS[1:]:
-        if column in ("born", "died"):
-            continue
-        if column not in ("note", "name") and _FULL_WIDTH_DIGITS.search(values[column]):
-            found.append((column, f'"{values[column]}" has full-width digits (０-９). Type ordinary digits 0-9'))
-        for what, text in privacy.findings(values[column]):
-            found.append(
-                (
-                    column,
-                    f"contains {what} ({text}). Personal data is never published (个人信息保护法): "
-                    "remove it. The roll lists only the fallen, never their living relatives",
-                )
-            )
+        if column not in ("born", "died"):
+            found += _cell_problems(column, values[column])
     return row, found
+
+
+def _date_order(values: dict[str, str]) -> list[tuple[str, str]]:
+    born, died = date_of(values["born"])[0], date_of(values["died"])[0]
+    if born and died and born > died:
+        return [("born", f"born {born} is after died {died}. Check the source")]
+    return []
+
+
+def _cell_problems(column: str, value: str) -> list[tuple[str, str]]:
+    """What no cell may hold: full-width digits (but in a name or a note), personal data."""
+    found = []
+    if column not in ("note", "name") and _FULL_WIDTH_DIGITS.search(value):
+        found.append((column, f'"{value}" has full-width digits (０-９). Type ordinary digits 0-9'))
+    for what, text in privacy.findings(value):
+        found.append(
+            (
+                column,
+                f"contains {what} ({text}). Personal data is never published (个人信息保护法): "
+                "remove it. The roll lists only the fallen, never their living relatives",
+            )
+        )
+    return found
 
 
 def decode(data: bytes, shown: str, problems: list[Problem]) -> Optional[str]:
@@ -230,14 +241,25 @@ def cells(path: Path, shown: str, problems: list[Problem]):
     if text is None:
         return
     reader = csv.reader(io.StringIO(text, newline=""))
+    if _columns_named(reader, shown, problems):
+        yield from _data_rows(reader, shown, problems)
+
+
+def _columns_named(reader, shown: str, problems: list[Problem]) -> bool:
+    """The first line names the columns, exactly COLUMNS."""
     try:
         first = next(reader, None)
     except csv.Error as exc:
         problems.append(Problem(shown, 1, "", f"cannot be read as CSV ({exc})"))
-        return
+        return False
     if first is None or tuple(c.strip() for c in first) != COLUMNS:
         problems.append(Problem(shown, 1, "", "the first line must name the columns, exactly: " + ",".join(COLUMNS)))
-        return
+        return False
+    return True
+
+
+def _data_rows(reader, shown: str, problems: list[Problem]):
+    """(first line, {column: cell}) of each row after the first that is not empty and has every column."""
     end = reader.line_num
     while True:
         start = end + 1
@@ -252,15 +274,17 @@ def cells(path: Path, shown: str, problems: list[Problem]):
         if not any(c.strip() for c in row):
             continue
         if len(row) != len(COLUMNS):
-            problems.append(
-                Problem(
-                    shown,
-                    start,
-                    "",
-                    f"this row has {len(row)} columns; it needs {len(COLUMNS)} "
-                    f"({','.join(COLUMNS)}). Check for a missing or extra comma; a comma inside a "
-                    'value needs the value in "double quotes"',
-                )
-            )
+            problems.append(_width_problem(shown, start, len(row)))
             continue
         yield start, dict(zip(COLUMNS, (c.strip() for c in row)))
+
+
+def _width_problem(shown: str, line: int, width: int) -> Problem:
+    return Problem(
+        shown,
+        line,
+        "",
+        f"this row has {width} columns; it needs {len(COLUMNS)} "
+        f"({','.join(COLUMNS)}). Check for a missing or extra comma; a comma inside a "
+        'value needs the value in "double quotes"',
+    )

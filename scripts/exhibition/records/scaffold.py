@@ -61,8 +61,7 @@ def _field(name: str, info, indent: str, value) -> list[str]:
     note = _comment(info, name)
     if value is not None:
         return [f"{indent}{name}: {value}{note}"]
-    origin = typing.get_origin(annotation)
-    if origin is typing.Literal:
+    if typing.get_origin(annotation) is typing.Literal:
         choices = typing.get_args(annotation)
         return [f"{indent}{name}: {choices[0]}  # one of: {', '.join(map(str, choices))}"]
     if _is(annotation, model.Text):
@@ -71,19 +70,29 @@ def _field(name: str, info, indent: str, value) -> list[str]:
         return [f'{indent}{name}: "{TODO}: YYYY, YYYY-MM or YYYY-MM-DD"{note}']
     if _is(annotation, BaseModel):
         return [f"{indent}{name}:{note}"] + _lines(annotation, indent + "  ", {})
-    if origin is list:
-        item = _unwrap(typing.get_args(annotation)[0])
-        if _is(item, BaseModel):
-            inner = _lines(item, indent + "    ", {})
-            if inner:
-                inner[0] = indent + "  - " + inner[0][len(indent) + 4 :]
-            return [f"{indent}{name}:{note}"] + inner
+    if typing.get_origin(annotation) is list:
+        return _list_field(name, annotation, indent, note)
+    return [f"{indent}{name}: {_placeholder(annotation, info)}{note}"]
+
+
+def _list_field(name: str, annotation, indent: str, note: str) -> list[str]:
+    """A list of groups: its first item written out, its fields indented under `- `; any other list: []."""
+    item = _unwrap(typing.get_args(annotation)[0])
+    if not _is(item, BaseModel):
         return [f"{indent}{name}: []{note}"]
+    inner = _lines(item, indent + "    ", {})
+    if inner:
+        inner[0] = indent + "  - " + inner[0][len(indent) + 4 :]
+    return [f"{indent}{name}:{note}"] + inner
+
+
+def _placeholder(annotation, info) -> str:
+    """The value written for a single field: its default for a yes/no, 0 for a number, TODO for the rest."""
     if annotation is bool:
-        return [f"{indent}{name}: {str(info.default).lower() if isinstance(info.default, bool) else 'false'}{note}"]
+        return str(info.default).lower() if isinstance(info.default, bool) else "false"
     if annotation in (int, float) or "int" in str(annotation) or "float" in str(annotation):
-        return [f"{indent}{name}: 0{note}"]
-    return [f"{indent}{name}: {TODO}{note}"]
+        return "0"
+    return TODO
 
 
 def scaffold(kind: str, record_id: str) -> str:

@@ -140,12 +140,7 @@ def validate(
     names: (historical figures, words that are no names) from settings/historical-figures.yml:
     the names check (records/names.py) runs when given."""
     reading = _Reading(root, strict=strict, drafts=drafts, cache=cache)
-    exhibits = reading.exhibits
-    for path in sorted(exhibits.rglob("*")):
-        if path.suffix not in (".yml", ".yaml") or not path.is_file():
-            continue
-        if path.relative_to(exhibits).parts[0] == "roll":  # 英名录 headers: records/roll.py reads them
-            continue
+    for path in _record_files(reading.exhibits):
         reading.take(path)
     result, docs = reading.result, reading.docs
     result.problems += check_together(docs, zones, tags)
@@ -159,6 +154,15 @@ def validate(
     if names is not None:
         _check_names(result, docs, reading.unpublished, names, reading.person_names)
     return result
+
+
+def _record_files(exhibits: Path) -> list[Path]:
+    """Every record file under exhibits/, in sorted order; not the roll's headers (records/roll.py reads them)."""
+    return [
+        path
+        for path in sorted(exhibits.rglob("*"))
+        if path.suffix in (".yml", ".yaml") and path.is_file() and path.relative_to(exhibits).parts[0] != "roll"
+    ]
 
 
 @dataclass
@@ -182,51 +186,68 @@ class _Reading:
         self.exhibits, self.images = Paths(self.root).exhibits, Paths(self.root).images
 
     def take(self, path: Path) -> None:
-        result, exhibits = self.result, self.exhibits
         shown = path.relative_to(self.root).as_posix()
-        checked = _check_file(path, shown, path.relative_to(exhibits), self.images, self.strict, self.cache)
-        doc, record = checked.doc, checked.record
+        checked = _check_file(path, shown, path.relative_to(self.exhibits), self.images, self.strict, self.cache)
+        doc = checked.doc
+        self._tell(checked)
+        if doc is None or path.relative_to(self.exhibits).parts[0] == model.Person.FOLDER:
+            self.person_names |= _person_names(doc, path)
+        if doc is None:
+            self._unreadable(path, shown)
+            return
+        kind = doc.data.get("kind")
+        cls = model.KINDS.get(kind) if isinstance(kind, str) else None
+        if cls is not None:
+            self._sort(doc, checked.record, cls, kind)
+
+    def _tell(self, checked: _Checked) -> None:
+        """The file's own problems and notes (a draft's notes only when drafts are built), and whether it was read again."""
+        doc, result = checked.doc, self.result
         result.problems += checked.problems
         if self.drafts or (doc is not None and _status(doc.data) != "draft"):
             result.notes += checked.notes
         if checked.fresh and result.reread is not None and doc is not None and isinstance(doc.data.get("id"), str):
             result.reread.add(doc.data["id"])
-        if doc is None or path.relative_to(exhibits).parts[0] == model.Person.FOLDER:
-            self.person_names |= _person_names(doc, path)
-        if doc is None:
-            # Not readable as YAML (a full-width colon, say): its own message is enough, so the
-            # records naming it are not told it is missing, if its id and kind can be read off.
-            unread = _id_and_kind(path)
-            if unread and unread[0] not in self.targets:
-                self.targets[unread[0]] = Target(unread[0], unread[1], shown, "", True)
-            return
-        kind = doc.data.get("kind")
-        cls = model.KINDS.get(kind) if isinstance(kind, str) else None
-        if cls is not None:
-            self._sort(doc, record, cls, kind)
+
+    def _unreadable(self, path: Path, shown: str) -> None:
+        """Not readable as YAML (a full-width colon, say): its own message is enough, so the records naming
+        it are not told it is missing, if its id and kind can be read off."""
+        unread = _id_and_kind(path)
+        if unread and unread[0] not in self.targets:
+            self.targets[unread[0]] = Target(unread[0], unread[1], shown, "", True)
 
     def _sort(self, doc: Document, record: model.Record | None, cls: type[model.Record], kind: str) -> None:
-        from .. import citations
-
-        result = self.result
         draft = _status(doc.data) == "draft"
         if draft and not self.drafts:
-            result.drafts.append(doc.path)
+            self.result.drafts.append(doc.path)
         published = not draft or self.drafts
+        self._target(doc, kind, published)
+        if not published:
+            self._draft(doc, record)
+        elif record is None:
+            self.failed.append((doc, cls))
+        else:
+            self._needs_sources(doc, record)
+            self.docs.append((doc, record))
+
+    def _target(self, doc: Document, kind: str, published: bool) -> None:
+        """The record's id, which other records may name (the first file with it)."""
         record_id = doc.data.get("id")
         if isinstance(record_id, str) and re.fullmatch(model.SLUG, record_id) and record_id not in self.targets:
             self.targets[record_id] = Target(record_id, kind, doc.path, _title_en(doc.data), published)
-        if not published:
-            if record is not None:  # a draft's texts are read too: what it still lacks, as notes
-                wrong, missing = citations.paragraph_problems(doc, record)
-                result.advisories += wrong + missing + citations.copy_problems(doc, record, self.root)
-                self.unpublished.append((doc, record))
-            return
-        if record is None:
-            self.failed.append((doc, cls))
-            return
+
+    def _draft(self, doc: Document, record: model.Record | None) -> None:
+        """A draft's texts are read too: what it still lacks, as notes."""
+        from .. import citations
+
+        if record is not None:
+            wrong, missing = citations.paragraph_problems(doc, record)
+            self.result.advisories += wrong + missing + citations.copy_problems(doc, record, self.root)
+            self.unpublished.append((doc, record))
+
+    def _needs_sources(self, doc: Document, record: model.Record) -> None:
         if not record.sources:
-            result.problems.append(
+            self.result.problems.append(
                 Problem(
                     doc.path,
                     doc.line(("sources",)) if "sources" in doc.data else 1,
@@ -234,7 +255,6 @@ class _Reading:
                     "a published record needs at least one source. Add the source of its facts (title, publisher, url, date), or set review.status: draft",
                 )
             )
-        self.docs.append((doc, record))
 
 
 def _check_truth(

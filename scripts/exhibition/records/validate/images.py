@@ -45,69 +45,62 @@ def register_heif() -> None:
 def check_images(doc: Document, images: Path, notes: list[Problem]) -> list[Problem]:
     """The pictures' problems; what is accepted but worth knowing (a small picture) goes to notes."""
     problems = []
-    base = images.resolve()
     # From the file itself, so a record with mistakes elsewhere still has its pictures checked.
-    listed = doc.data.get("images")
-    for index, item in enumerate(listed if isinstance(listed, list) else []):
-        if not isinstance(item, dict) or not isinstance(item.get("file"), str) or not item["file"]:
-            continue  # the model's message says what is wrong with it
-        file = item["file"].strip()
+    for index, file in _listed_files(doc.data.get("images")):
         loc = ("images", index, "file")
         line, where = doc.line(loc), dotted(loc)
-        candidate = Path(file)
-        if candidate.is_absolute() or ".." in candidate.parts:
-            problems.append(
-                Problem(
-                    doc.path,
-                    line,
-                    where,
-                    f'"{file}" points outside images/. Give a path inside images/, e.g. people/fan-zhuxian.png',
-                )
-            )
-            continue
-        if any(ord(c) < 32 for c in file) or any(len(part.encode()) > 255 for part in candidate.parts):
-            problems.append(
-                Problem(
-                    doc.path,
-                    line,
-                    where,
-                    "is not a usable file name (a control character, or a name over 255 bytes). Rename the photo to a short plain name",
-                )
-            )
-            continue
-        path = images / candidate
-        try:
-            resolved = path.resolve()
-            exists = path.is_file()
-        except (OSError, RuntimeError, ValueError):
-            resolved, exists = None, False
-        if resolved is None or not resolved.is_relative_to(base):
-            problems.append(
-                Problem(doc.path, line, where, f'"{file}" leads outside images/ (a link?). Copy the photo into images/ instead')
-            )
-            continue
-        if not exists:
-            problems.append(
-                Problem(doc.path, line, where, f"images/{file} does not exist. {_missing_picture_hint(images, file)}")
-            )
-            continue
         said: list[str] = []
-        problem = inspect_image(path, said)
+        problem = _picture_problem(images, file, said)
         if problem:
-            problems.append(Problem(doc.path, line, where, f"images/{file} {problem}"))
+            problems.append(Problem(doc.path, line, where, problem))
         notes.extend(Problem(doc.path, line, where, f"images/{file} {note}") for note in said)
     return problems
+
+
+def _listed_files(listed) -> list[tuple[int, str]]:
+    """(position, file name) of each picture that names a file; the model's message says what is wrong with the others."""
+    items = listed if isinstance(listed, list) else []
+    return [
+        (index, item["file"].strip())
+        for index, item in enumerate(items)
+        if isinstance(item, dict) and isinstance(item.get("file"), str) and item["file"]
+    ]
+
+
+def _picture_problem(images: Path, file: str, said: list[str]) -> str | None:
+    """What is wrong with the picture named `file` (its place, its name, the file itself), or None; what is
+    accepted but worth telling goes to said."""
+    candidate = Path(file)
+    if candidate.is_absolute() or ".." in candidate.parts:
+        return f'"{file}" points outside images/. Give a path inside images/, e.g. people/fan-zhuxian.png'
+    if _unusable_name(file):
+        return "is not a usable file name (a control character, or a name over 255 bytes). Rename the photo to a short plain name"
+    path = images / candidate
+    try:
+        resolved = path.resolve()
+        exists = path.is_file()
+    except (OSError, RuntimeError, ValueError):
+        resolved, exists = None, False
+    if resolved is None or not resolved.is_relative_to(images.resolve()):
+        return f'"{file}" leads outside images/ (a link?). Copy the photo into images/ instead'
+    if not exists:
+        return f"images/{file} does not exist. {_missing_picture_hint(images, file)}"
+    problem = inspect_image(path, said)
+    return f"images/{file} {problem}" if problem else None
+
+
+def _unusable_name(file: str) -> bool:
+    """A control character, or a part of the path longer than a file system takes (255 bytes)."""
+    return any(ord(c) < 32 for c in file) or any(len(part.encode()) > 255 for part in Path(file).parts)
 
 
 def check_sections(doc: Document) -> list[Problem]:
     """A story section's `image:` names the `file` of one of the story's `images` (which carry its alt
     text and credit). From the file itself, every section at once."""
-    sections, listed = doc.data.get("sections"), doc.data.get("images")
+    sections = doc.data.get("sections")
     if doc.data.get("kind") != "story" or not isinstance(sections, list):
         return []
-    files = (
-        [i["file"] for i in listed if isinstance(i, dict) and isinstance(i.get("file"), str)] if isinstance(listed, list) else []
-    )
+    files = _story_files(doc.data.get("images"))
     problems = []
     for index, section in enumerate(sections):
         image = section.get("image") if isinstance(section, dict) else None
@@ -124,6 +117,12 @@ def check_sections(doc: Document) -> list[Problem]:
             )
         )
     return problems
+
+
+def _story_files(listed) -> list[str]:
+    """The `file` of each of the story's pictures, as written."""
+    items = listed if isinstance(listed, list) else []
+    return [i["file"] for i in items if isinstance(i, dict) and isinstance(i.get("file"), str)]
 
 
 def _listed_picture_hint(wanted: str, files: list[str]) -> str:
@@ -161,14 +160,7 @@ def _existing(images: Path, parts: tuple[str, ...]) -> str | None:
     folder, found = images, []
     try:
         for depth, part in enumerate(parts):
-            last = depth == len(parts) - 1
-            entries = sorted(folder.iterdir()) if folder.is_dir() else []
-            match = next((e for e in entries if e.name.lower() == part.lower() and (e.is_file() if last else e.is_dir())), None)
-            if match is None and last:
-                stem = Path(part).stem.lower()
-                match = next(
-                    (e for e in entries if e.is_file() and e.stem.lower() == stem and e.suffix.lower() in PICTURE_SUFFIXES), None
-                )
+            match = _entry_like(folder, part, last=depth == len(parts) - 1)
             if match is None:
                 return None
             found.append(match.name)
@@ -176,6 +168,22 @@ def _existing(images: Path, parts: tuple[str, ...]) -> str | None:
     except OSError:
         return None
     return "/".join(found) if found else None
+
+
+def _entry_like(folder: Path, part: str, last: bool) -> Path | None:
+    """The entry of folder named part but for capitals: a folder on the way, the file at the end (where
+    another picture extension also matches: .jpeg for .jpg)."""
+    entries = sorted(folder.iterdir()) if folder.is_dir() else []
+    match = next((e for e in entries if e.name.lower() == part.lower() and (e.is_file() if last else e.is_dir())), None)
+    if match is None and last:
+        return _same_picture(entries, part)
+    return match
+
+
+def _same_picture(entries: list[Path], name: str) -> Path | None:
+    """The picture among entries named `name` but for capitals and its extension."""
+    stem = Path(name).stem.lower()
+    return next((e for e in entries if e.is_file() and e.stem.lower() == stem and e.suffix.lower() in PICTURE_SUFFIXES), None)
 
 
 def inspect_image(path: Path, notes: list[str] | None = None) -> str | None:
@@ -197,21 +205,27 @@ def inspect_image(path: Path, notes: list[str] | None = None) -> str | None:
             if width * height > MAX_PIXELS:
                 return f"is {width}×{height} pixels: it {bomb[3:]}"
             if notes is not None:
-                suffix = path.suffix.lower()
-                if suffix not in EXTENSIONS[im.format]:
-                    shown = "JPEG" if im.format == "MPO" else im.format
-                    right = EXTENSIONS[im.format][0]
-                    notes.append(
-                        f"is named {suffix or 'without an extension'} but holds a {shown} picture: it is used as {shown}. "
-                        f"Rename it to end in {right}, so other programs open it right"
-                    )
-                if max(width, height) < SOFT_BELOW:
-                    notes.append(
-                        f"is only {width}×{height} pixels: it will look soft on large screens (it is shown at most at "
-                        f"its own size, never enlarged). Use a larger original ({SOFT_BELOW} pixels or more on its long side) if there is one"
-                    )
+                notes.extend(_worth_telling(path, im.format, width, height))
     except PILImage.DecompressionBombError:
         return bomb
     except (OSError, SyntaxError, ValueError) as exc:
         return f"is not a readable picture ({type(exc).__name__}). Export it again as JPEG or PNG"
     return None
+
+
+def _worth_telling(path: Path, format: str, width: int, height: int) -> list[str]:
+    """What is accepted but worth a note: a name that says another format, a picture too small for large screens."""
+    notes = []
+    suffix = path.suffix.lower()
+    if suffix not in EXTENSIONS[format]:
+        shown = "JPEG" if format == "MPO" else format
+        notes.append(
+            f"is named {suffix or 'without an extension'} but holds a {shown} picture: it is used as {shown}. "
+            f"Rename it to end in {EXTENSIONS[format][0]}, so other programs open it right"
+        )
+    if max(width, height) < SOFT_BELOW:
+        notes.append(
+            f"is only {width}×{height} pixels: it will look soft on large screens (it is shown at most at "
+            f"its own size, never enlarged). Use a larger original ({SOFT_BELOW} pixels or more on its long side) if there is one"
+        )
+    return notes

@@ -29,38 +29,32 @@ def check_references(doc: Document, cls: type[model.Record], targets: dict[str, 
     own_id = doc.data.get("id")
     kind = cls.model_fields["kind"].annotation.__args__[0]
     for loc, target, spec in _references(cls, doc.data):
-        where, line = dotted(loc), doc.line(loc)
-        accepted = model.accepted_kinds(spec, kind)
-        found = targets.get(target)
-        if target == own_id:
-            problems.append(Problem(doc.path, line, where, "points to this record itself. Name another record"))
-        elif found is None:
-            close = suggest(target, [t for t in targets.values() if t.kind in accepted and t.published and t.id != own_id])
-            hint = (
-                f"Did you mean `{close}`?" if close else "Check the id, or add that record (or mark it draft if it is not ready)."
-            )
-            problems.append(Problem(doc.path, line, where, f'no published record has the id "{target}". {hint}'))
-        elif found.kind not in accepted:
-            problems.append(
-                Problem(
-                    doc.path,
-                    line,
-                    where,
-                    f"\"{target}\" is a {found.kind} record ({found.path}), but {spec} names "
-                    f"a record of kind {' or '.join(accepted)}. Name one of those",
-                )
-            )
-        elif not found.published:
-            problems.append(
-                Problem(
-                    doc.path,
-                    line,
-                    where,
-                    f'no published record has the id "{target}": {found.path} is a draft. '
-                    "Publish it (review.status: verified) or remove this reference",
-                )
-            )
+        wrong = _wrong_reference(target, spec, model.accepted_kinds(spec, kind), own_id, targets)
+        if wrong:
+            problems.append(Problem(doc.path, doc.line(loc), dotted(loc), wrong))
     return problems
+
+
+def _wrong_reference(target: str, spec: str, accepted, own_id, targets: dict[str, Target]) -> str | None:
+    """What is wrong with naming `target` in the field `spec` (which takes the kinds accepted), or None."""
+    found = targets.get(target)
+    if target == own_id:
+        return "points to this record itself. Name another record"
+    if found is None:
+        close = suggest(target, [t for t in targets.values() if t.kind in accepted and t.published and t.id != own_id])
+        hint = f"Did you mean `{close}`?" if close else "Check the id, or add that record (or mark it draft if it is not ready)."
+        return f'no published record has the id "{target}". {hint}'
+    if found.kind not in accepted:
+        return (
+            f"\"{target}\" is a {found.kind} record ({found.path}), but {spec} names "
+            f"a record of kind {' or '.join(accepted)}. Name one of those"
+        )
+    if not found.published:
+        return (
+            f'no published record has the id "{target}": {found.path} is a draft. '
+            "Publish it (review.status: verified) or remove this reference"
+        )
+    return None
 
 
 def suggest(wanted: str, candidates: list[Target]) -> str | None:
@@ -87,13 +81,16 @@ def _references(cls: type[model.Record], data: dict):
         items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
         for index, item in items:
             loc = (head,) if index is None else (head, index)
-            if tail:
-                inner = item.get(tail) if isinstance(item, dict) else None
-                found = (
-                    [(loc + (tail, j), t) for j, t in enumerate(inner)] if isinstance(inner, list) else [(loc + (tail,), inner)]
-                )
-            else:
-                found = [(loc, item)]
-            for where, target in found:
+            for where, target in _named(loc, item, tail):
                 if isinstance(target, str) and re.fullmatch(model.SLUG, target):
                     yield where, target, spec
+
+
+def _named(loc: tuple, item, tail: str) -> list[tuple[tuple, object]]:
+    """(loc, value) of what the item names: the item itself, or its field `tail` (one value or a list)."""
+    if not tail:
+        return [(loc, item)]
+    inner = item.get(tail) if isinstance(item, dict) else None
+    if isinstance(inner, list):
+        return [(loc + (tail, j), t) for j, t in enumerate(inner)]
+    return [(loc + (tail,), inner)]

@@ -21,20 +21,7 @@ SAFE_SCHEMES = ("http", "https", "mailto")
 
 
 def check_texts(doc: Document, record: model.Record | None, strict: bool) -> list[Problem]:
-    problems = []
-    # From the file itself: a record with mistakes elsewhere is still checked for unsafe text.
-    public_values = doc.data.get("public_values")
-    public = {str(p.get("value")) for p in public_values if isinstance(p, dict)} if isinstance(public_values, list) else set()
-    for loc, text in record.texts() if strict and record is not None else ():
-        if text.missing("en"):
-            problems.append(
-                Problem(
-                    doc.path,
-                    doc.line(loc),
-                    dotted(loc + ("en",)),
-                    "English translation missing (strict mode). Add `en:` beside `zh:`",
-                )
-            )
+    problems = _untranslated(doc, record) if strict and record is not None else []
     # Every string of the file, not only the texts: a source's title, locator or credit can leak too.
     strings = list(_strings(doc.data, ()))
     # Most records are clean: look at all their strings at once, and string by string (to name
@@ -42,24 +29,48 @@ def check_texts(doc: Document, record: model.Record | None, strict: bool) -> lis
     joined = "\0\n".join(value for _, value in strings)  # the newline: link definitions start a line
     if not text_problems(joined) and next(privacy.findings(joined), None) is None:
         return problems
+    public = _public_values(doc.data.get("public_values"))
     for loc, value in strings:
         # Each on the line of the word, not the line where a block of text starts.
         for problem, where in text_problems(value):
             problems.append(Problem(doc.path, doc.line_of(loc, where), dotted(loc), problem))
-        if loc and loc[0] == "public_values":
-            continue
-        seen: dict[str, int] = {}
-        for what, found in privacy.findings(value):
-            if found.strip() not in public:
-                nth = seen[found] = seen.get(found, -1) + 1
-                problems.append(
-                    Problem(
-                        doc.path,
-                        doc.line_of(loc, found, nth),
-                        dotted(loc),
-                        f'contains {what} ("{found.strip()}"). {privacy.ADVICE}',
-                    )
+        if not loc or loc[0] != "public_values":
+            problems += _personal_data(doc, loc, value, public)
+    return problems
+
+
+def _untranslated(doc: Document, record: model.Record) -> list[Problem]:
+    """Strict mode: every text has its English."""
+    return [
+        Problem(
+            doc.path,
+            doc.line(loc),
+            dotted(loc + ("en",)),
+            "English translation missing (strict mode). Add `en:` beside `zh:`",
+        )
+        for loc, text in record.texts()
+        if text.missing("en")
+    ]
+
+
+def _public_values(listed) -> set[str]:
+    """The values the record lets the privacy check through (each with its reason), as written in the file:
+    a record with mistakes elsewhere is still checked for unsafe text."""
+    return {str(p.get("value")) for p in listed if isinstance(p, dict)} if isinstance(listed, list) else set()
+
+
+def _personal_data(doc: Document, loc: tuple, value: str, public: set[str]) -> list[Problem]:
+    """Personal data in one string, each finding on its own line (the nth time the same text is found: the nth line)."""
+    problems = []
+    seen: dict[str, int] = {}
+    for what, found in privacy.findings(value):
+        if found.strip() not in public:
+            nth = seen[found] = seen.get(found, -1) + 1
+            problems.append(
+                Problem(
+                    doc.path, doc.line_of(loc, found, nth), dotted(loc), f'contains {what} ("{found.strip()}"). {privacy.ADVICE}'
                 )
+            )
     return problems
 
 
