@@ -3,7 +3,7 @@
 Step 1 of the flow: exhibits/*.yml -> typed records (or a list of problems). This module reads each file
 (with a cache for the preview) and calls the checks, one module per concern:
 
-- structure.py: the record's model (records/model.py) said as `path:line: field: message`;
+- structure.py: the record's model (records/model/) said as `path:line: field: message`;
 - texts.py: Markdown only, safe links, the content checks (quotes, glossary, names, citations);
 - images.py: the pictures named exist, are pictures, and are not too large;
 - links.py: a field naming another record names a published record of the right kind;
