@@ -5,6 +5,7 @@ the pages are the catalogue's for a Site made of the real settings and one recor
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -126,3 +127,40 @@ def test_the_folder_is_the_plugins_option():
     """pages_dir is one setting: every generated page moves with it, the hand-written ones stay."""
     assert Path(Catalogue("elsewhere").path("tag", "navy")).parts[0] == "elsewhere"
     assert Catalogue("elsewhere").path("visit") == Catalogue().path("visit") == "visit.md"
+
+
+# A page's docs path or per-language file written out by hand: a string naming a .md page, the .{lang}.md
+# suffix, or one of the generated folders joined by hand (tour/, roll/, tags/, kiosk/, stories/).
+SPELLED = re.compile(
+    r"""[\w/{}-]+\.md['"]|\{lang\}\.md|\.replace\(['"]\.md|['"/](tour|roll|stories|tags|kiosk)/['"{]|out_dir *~ *['"]/"""
+)
+NOT_ADDRESSES = re.compile(r"get_template|\.md\.j2|glob\(|rglob\(")
+
+
+def address_spellings(root: Path) -> list[str]:
+    """Lines of scripts/exhibition and overrides/ outside catalogue.py and urls.py that spell a page's address
+    (comments and docstring lines aside)."""
+    found = []
+    files = [*(root / "scripts/exhibition").rglob("*.py"), *(root / "scripts/exhibition").rglob("*.j2")]
+    files += [*(root / "overrides").rglob("*.html")]
+    for path in files:
+        if path.name in ("catalogue.py", "urls.py"):
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            code = line.strip()
+            if code.startswith(("#", "{#", '"""')) or NOT_ADDRESSES.search(code):
+                continue
+            if SPELLED.search(code) and ('"' in code or "'" in code):
+                found.append(f"{path.relative_to(root)}:{number}: {code}")
+    return found
+
+
+def test_no_page_address_is_spelled_outside_the_catalogue(tmp_path):
+    """#29: every page's path and URL comes from catalogue.py (urls.py holds the URL rule). The scan fails on a
+    copy of the code where a template spells the timeline's path again (and finds 54 lines in main's code before #29)."""
+    assert address_spellings(ROOT) == []
+    copy = tmp_path / "scripts/exhibition/pages/templates"
+    copy.mkdir(parents=True)
+    (copy / "x.md.j2").write_text("[时间线]({{ link_path(out_dir ~ '/timeline.md') }})\n", encoding="utf-8")
+    (tmp_path / "overrides").mkdir()
+    assert len(address_spellings(tmp_path)) == 1
