@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Annotated, Literal, Optional
 
-from pydantic import BeforeValidator, Field, field_validator, model_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator, model_validator
 
 from ..dates import Date
 from .texts import FullText, Percent, SameOrText, Slug, Strict, Text
@@ -77,14 +77,15 @@ class Image(Strict):
 
 
 def seconds_of(value):
-    """A duration as a curator writes it: 62, 62.5 or "1:02" (minutes:seconds)."""
-    if isinstance(value, str) and ":" in value:
-        minutes, _, seconds = value.strip().partition(":")
-        try:
-            return int(minutes) * 60 + float(seconds)
-        except ValueError:
-            raise ValueError(f'"{value}" is not a duration. Write seconds (62) or minutes:seconds (1:02)') from None
-    return value
+    """A duration as a curator writes it: 62, 62.5 or "1:02" (minutes:seconds); "62" too, as the browser
+    editor's text field saves it."""
+    if not isinstance(value, str):
+        return value
+    minutes, colon, seconds = value.strip().rpartition(":")
+    try:
+        return int(minutes if colon else 0) * 60 + float(seconds)
+    except ValueError:
+        raise ValueError(f'"{value}" is not a duration. Write seconds (62) or minutes:seconds (1:02)') from None
 
 
 class AudioTrack(Strict):
@@ -95,9 +96,20 @@ class AudioTrack(Strict):
         description="Path inside audio/, e.g. tour/navy.zh.mp3 (MP3, M4A/AAC or Opus; at most 10 MB).",
     )
     language: Literal["zh", "en"] = Field(description="The language spoken: zh or en.")
-    duration: Annotated[float, BeforeValidator(seconds_of)] = Field(
-        gt=0, description="Length as seconds (62) or minutes:seconds (1:02); checked against the file, within 2 s."
-    )
+    # The schema says what a curator may write (62, 62.5 or "1:02"), not the float the model turns it into:
+    # editors underlined "0:18" in settings/hall.yml while the build accepted it.
+    duration: Annotated[
+        float,
+        BeforeValidator(seconds_of),
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {"type": "number", "exclusiveMinimum": 0},
+                    {"type": "string", "pattern": r"^\s*(\d+:)?\d+(\.\d+)?\s*$"},
+                ]
+            }
+        ),
+    ] = Field(gt=0, description="Length as seconds (62) or minutes:seconds (1:02); checked against the file, within 2 s.")
     transcript: str = Field(
         min_length=1,
         description="Everything the recording says, in its language (WCAG 1.2.1): shown under the player.",
