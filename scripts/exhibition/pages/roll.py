@@ -118,13 +118,10 @@ def pages(site: Site, rolls: list[Roll], root: Path, docs_dir: Path, langs=model
         out[docs_dir / site.catalogue.file("roll_index", lang=lang)] = index_page(site, r, rolls, lang)
         for roll in rolls:
             parts = shards(roll, shard_at)
-            out[docs_dir / site.catalogue.file("roll_list", roll, lang=lang)] = roll_page(
-                site, r, roll, lang, contact, font, kiosk, parts
-            )
+            pages = ListPages(site, r, roll, lang, contact, font, kiosk, parts)
+            out[docs_dir / site.catalogue.file("roll_list", roll, lang=lang)] = pages.page()
             for letter in parts:
-                out[docs_dir / site.catalogue.file("roll_letter", (roll, letter), lang=lang)] = roll_page(
-                    site, r, roll, lang, contact, font, kiosk, parts, letter=letter
-                )
+                out[docs_dir / site.catalogue.file("roll_letter", (roll, letter), lang=lang)] = pages.page(letter)
             name = f"{roll.id}-{lang}.js"
             keep.add(name)
             _write(data_dir / name, data_js(site, r, roll, lang))
@@ -187,22 +184,6 @@ def index_page(site: Site, r: Renderer, rolls: list[Roll], lang: str) -> str:
     return r.env.get_template("roll_index.md.j2").render(ctx, lists=lists)
 
 
-def roll_page(
-    site: Site,
-    r: Renderer,
-    roll: Roll,
-    lang: str,
-    contact: str,
-    font: str | None,
-    kiosk: bool = False,
-    parts: dict | None = None,
-    letter: str | None = None,
-) -> str:
-    """A list's page (search, filters and, for a short list, every card); or, for a long list,
-    the page of the names under one letter."""
-    return ListPages(site, r, roll, lang, contact, font, kiosk, parts).page(letter)
-
-
 class ListPages:
     """A list's pages in one language: its own page and, for a long list (parts: {letter: rows}), one
     page per letter. They share the list's words, its sources' numbers and how a name is corrected.
@@ -227,6 +208,8 @@ class ListPages:
         self.numbers = {s.id: i for i, s in enumerate(roll.header.sources, 1)}
 
     def page(self, letter: str | None = None) -> str:
+        """The list's page (search, filters and, for a short list, every card); with a letter, for a long
+        list, the page of the names under that letter."""
         ctx = self.context(letter)
         if letter:
             return self.r.env.get_template("roll_letter.md.j2").render(
