@@ -83,6 +83,10 @@ def copy_project(dest: Path, *extra: str, content: bool = True, caches: Path | N
         (dest / "settings" / "home.yml").unlink()  # it names records of the real collection
         hall = dest / "settings" / "hall.yml"  # so do the zones' highlights
         hall.write_text(re.sub(r"(?m)^ +highlights: \[.*\]\n", "", hall.read_text(encoding="utf-8")), encoding="utf-8")
+        glossary = dest / "settings" / "glossary.yml"  # and the publishers' English names: those the records cite
+        glossary.write_text(
+            re.sub(r"(?m)^publishers:\n(?:[ -].*\n|\n)*", "", glossary.read_text(encoding="utf-8")), encoding="utf-8"
+        )
     if caches is not None:
         seed_caches(caches, dest)
     return dest
