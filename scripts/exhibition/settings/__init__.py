@@ -5,7 +5,7 @@
 - tags.yml: the name of every tag in both languages,
 - open-data.yml: the open data's licence (optional),
 - home.yml: what the home page leads with (its picture, purpose line, featured exhibits),
-- glossary.yml: the approved English of recurring terms, and the wrong variants to flag,
+- glossary.yml: the approved English of recurring terms, the wrong variants to flag, and publishers' English names,
 - historical-figures.yml: people the texts may name without consent (each with a source), and words that are no names,
 - roll.yml: the roll of names' contact for corrections, its font for rare characters, when a list is split,
 - site.yml: how the web site is published (footer lines, what its service worker keeps without signal),
