@@ -110,3 +110,22 @@ def test_report_lists_the_publishers_without_an_english_name(project):
     )
     section = run_cli(project, "report").stdout.split("## Publishers without an English name")[1].split("\n## ")[0]
     assert "聊城日报" not in section and "\n- 聊城市退役军人事务局 (5 sources)\n" in section  # 4 on the tour's walls
+
+
+def test_a_publisher_named_only_by_a_draft_or_a_record_with_a_mistake_counts_as_cited(project):
+    """Every record file counts: a draft, and a file refused for another mistake (one typo, one message)."""
+    write(project, "exhibits/events/test-event.yml", VALID_EVENT)
+    draft = VALID_EVENT.replace("test-event", "draft-event").replace("status: verified", "status: draft")
+    write(project, "exhibits/events/draft-event.yml", draft.replace("聊城市退役军人事务局", "齐鲁晚报（epaper.qlwb.com.cn）"))
+    broken = VALID_EVENT.replace("test-event", "broken-event").replace('date: "2019-03-15"', 'date: "2019-13-45"')
+    write(project, "exhibits/events/broken-event.yml", broken.replace("聊城市退役军人事务局", "文汇报（wenweipo.com）"))
+    glossary = "terms:\n  - zh: 双拥\n    en: double support\npublishers:\n"
+    write(
+        project,
+        "settings/glossary.yml",
+        glossary + "  - zh: 齐鲁晚报\n    en: Qilu Evening News\n  - zh: 文汇报\n    en: Wen Wei Po\n",
+    )
+    result = run_cli(project, "check")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "exhibits/events/broken-event.yml:9: date" in output, output
+    assert "settings/glossary.yml" not in output

@@ -37,6 +37,11 @@ def publisher_name(source: model.Source) -> str:
     ("新华社（转载于 m.a3658.cn）" -> "新华社", "Jane's (janes.com)" -> "Jane's"); the work named in the
     title when the publisher is only a host ("meta.librarydata.cn" + "孔繁森（《聊城人物大辞典》…）"
     -> "《聊城人物大辞典》"); "" when nothing but a host is known."""
+    return cleaned(source.publisher, source.title)
+
+
+def cleaned(publisher: str, title: str) -> str:
+    """publisher_name of a source's publisher and title as written (also of a file that failed its check)."""
     notes: list[str] = []
 
     def bracketed(match) -> str:  # a note without a host is kept whole, commas and all
@@ -45,7 +50,7 @@ def publisher_name(source: model.Source) -> str:
         notes.append(match[0])
         return f"\0{len(notes) - 1}\0"
 
-    parts = _CLAUSE_BREAK.split(_BRACKETED.sub(bracketed, source.publisher))
+    parts = _CLAUSE_BREAK.split(_BRACKETED.sub(bracketed, publisher))
     kept: list[str] = []
     for index in range(0, len(parts), 2):
         if parts[index].strip() and not DOMAIN.search(parts[index]):
@@ -55,7 +60,7 @@ def publisher_name(source: model.Source) -> str:
     name = re.sub(r"\0(\d+)\0", lambda m: notes[int(m[1])], "".join(kept))
     name = name.strip()
     if not name:
-        work = _WORK.search(source.title)
+        work = _WORK.search(title)
         name = work[1] if work else ""
     return name
 
@@ -75,6 +80,18 @@ def keys(name: str) -> list[str]:
     """The table entries a cleaned name may use: itself, without its note, and each joined part's."""
     found = [name, without_note(name)] + [without_note(p) for p in _JOINED.split(name) if p]
     return list(dict.fromkeys(k for k in found if k))
+
+
+def named(data: dict) -> set[str]:
+    """keys of every source's publisher in a record file's data, as written: every file counts, drafts
+    and files with mistakes too (a typo elsewhere in it is one message, not two)."""
+    sources = data.get("sources")
+    return {
+        key
+        for s in (sources if isinstance(sources, list) else [])
+        if isinstance(s, dict) and isinstance(s.get("publisher"), str)
+        for key in keys(cleaned(s["publisher"], str(s.get("title", ""))))
+    }
 
 
 def english(name: str, table: dict[str, str]) -> str:
