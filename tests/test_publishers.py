@@ -53,6 +53,18 @@ def test_the_sources_differ_note_names_publishers_the_same_way(built_site):
     assert "新华社记为1882" in zh and "Xinhua" not in zh
 
 
+def test_the_tour_walls_the_roll_and_the_timeline_name_publishers_the_same_way(built_site):
+    wall = _source(_soup(built_site / "en/exhibits/tour/martyrs/index.html"), "wikipedia-zh")
+    assert wall.get_text(" ", strip=True).startswith("Wikipedia ( 维基百科 ) ·")
+    roll = _soup(built_site / "en/exhibits/roll/luxibei-tower/index.html").select_one("ol.ex-roll-sources > li#src-wikipedia-zh")
+    assert "(Wikipedia (维基百科))" in roll.get_text() and roll.select_one('span[lang="zh"]:-soup-contains("维基百科")')
+    timeline = _soup(built_site / "en/exhibits/timeline/index.html").select(".ex-entry-source")
+    assert "(source: Xinhua News Agency (新华社))" in [s.get_text(strip=True) for s in timeline]
+    assert (
+        "Wikipedia" not in _soup(built_site / "exhibits/roll/luxibei-tower/index.html").select_one(".ex-roll-sources").get_text()
+    )
+
+
 def _citations(path: Path) -> dict[str, str | None]:
     block = _soup(path).select_one('script[type="application/ld+json"]').string
     return {c["name"]: c.get("publisher") for c in json.loads(block)["citation"]}
