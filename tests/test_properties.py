@@ -18,7 +18,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from conftest import ROOT, drop_publishers
 from exhibition.pipeline import check
 from exhibition.records.problems import Problem
 
@@ -103,6 +103,7 @@ def workspace(tmp_path_factory) -> Path:
     for name in ("settings", "images", "sources", "audio"):
         shutil.copytree(ROOT / name, root / name)
     (root / "settings" / "home.yml").unlink()  # it names records of the real collection
+    drop_publishers(root)  # so do the glossary's publishers
     (root / "exhibits").mkdir()
     return root
 

@@ -25,6 +25,7 @@ from .publishing import footer
 from .records import model, roll
 from .records.audio import FOLDER as AUDIO_FOLDER
 from .records.problems import Problem, ValidationFailed, dotted
+from .records.publishers import keys, publisher_name
 from .records.validate import Collection, validate
 from .search_index import dictionary_words
 from .settings import Settings
@@ -88,7 +89,21 @@ def check(root: Path, *, strict: bool = False, drafts: bool = False, cache: dict
     collection.rolls, collection.roll_warnings = rolls.rolls, rolls.warnings
     collection.advisories = collection.advisories + rolls.warnings
     problems += rolls.problems
+    problems += settings.publisher_problems(
+        collection.publishers | {k for s in _beside_records(settings, collection) for k in keys(publisher_name(s))}
+    )
     return Checked(settings, collection, problems + collection.problems)
+
+
+def cited_sources(settings: Settings, collection: Collection) -> list:
+    """Every source a page lists: the published records', the tour's wall texts' and the roll lists'."""
+    return [s for r in collection.records for s in r.sources] + _beside_records(settings, collection)
+
+
+def _beside_records(settings: Settings, collection: Collection) -> list:
+    """The sources of the tour's wall texts (settings/hall.yml) and of the roll lists."""
+    zones = settings.hall.zones if settings.hall else []
+    return [s for z in zones for s in z.sources] + [s for r in collection.rolls for s in r.header.sources]
 
 
 def prepare(

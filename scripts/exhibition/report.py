@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from .pipeline import check
+from .pipeline import check, cited_sources
 from .records import citations, content, model
 from .records.problems import dotted
+from .records.publishers import english, in_chinese, publisher_name, without_note
 
 
 def content_report(root: Path) -> tuple[str, int]:
@@ -20,7 +21,7 @@ def content_report(root: Path) -> tuple[str, int]:
     if problems:
         lines += [f"**{len(problems)} problem(s) stop the build: run `make check`.**", ""]
     lines += _per_kind(collection.records)
-    findings = _Findings(collection, settings.glossary)
+    findings = _Findings(collection, settings)
     for title, find in SECTIONS:
         items = find(findings)
         lines.extend(["", f"## {title} ({len(items)})", ""])
@@ -34,11 +35,12 @@ def content_report(root: Path) -> tuple[str, int]:
 class _Findings:
     """What the report lists, one method per section, over every record (drafts included)."""
 
-    def __init__(self, collection, glossary):
+    def __init__(self, collection, settings):
         self.collection = collection
         self.records = collection.records
         self.docs = collection.documents
-        self.glossary = glossary
+        self.settings = settings
+        self.glossary = settings.glossary
 
     def where(self, record, loc=()) -> str:
         doc = self.docs[record.id]
@@ -75,6 +77,13 @@ class _Findings:
     def off_glossary(self) -> list[str]:
         return _off_glossary(self.records, self.docs, self.glossary)
 
+    def publishers_in_chinese(self) -> list[str]:
+        """Publishers that English pages show in Chinese only: one line each, with how many sources name them."""
+        table = self.settings.publishers
+        names = [publisher_name(s) for s in cited_sources(self.settings, self.collection)]
+        missing = Counter(without_note(n) for n in names if in_chinese(n) and not english(n, table))
+        return [f"{name} ({count} source{'s' if count > 1 else ''})" for name, count in sorted(missing.items())]
+
     def drafts(self) -> list[str]:
         return [
             f"{self.where(r, ('review',))}: {r.id} (since {r.review.date.iso})"
@@ -105,6 +114,10 @@ SECTIONS = (
     ("Figures and dates without a quote · 缺少引文的数字与日期", _Findings.unquoted),
     ("Sources without a URL · 缺少网址的来源", _Findings.without_url),
     ("English that is not the glossary's · 英文用语与词汇表不符 (settings/glossary.yml)", _Findings.off_glossary),
+    (
+        "Publishers without an English name · 没有英文名的出版者 (settings/glossary.yml, publishers)",
+        _Findings.publishers_in_chinese,
+    ),
     ("Drafts (not published) · 草稿", _Findings.drafts),
     ("Images without credit or licence · 缺少署名或许可的图片", _Findings.uncredited),
     ("Roll of names: the same person twice? · 英名录：请确认是否重复", _Findings.roll_twice),

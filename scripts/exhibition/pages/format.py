@@ -45,46 +45,6 @@ KIND_ICONS = {
 }
 
 
-# A host name as a publisher's note or a sentence writes it: sdzjyou.com, www.gov.cn, english.chinamil.com.cn.
-# Visitors read a publisher's name, never a domain (design review 2026-12, #1); links keep their address.
-DOMAIN = re.compile(
-    r"(?<![\w@/.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|cn|org|net|gov|edu|info|xyz|me|pk|tv|io|uk|hk|tw)(?![\w-])",
-    re.I,
-)
-_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
-_CLAUSE_BREAK = re.compile(r"(\s*[；;，,]\s*)")
-# The work a piece is part of, named in its title's note: "孔繁森（《聊城人物大辞典》第888页）".
-_WORK = re.compile(r"[（(][^（）()]*?(《[^》]+》)")
-
-
-def publisher_name(source: model.Source) -> str:
-    """The source's publisher as visitors read it: without the hosts and reprints the curator noted
-    ("新华社（转载于 m.a3658.cn）" -> "新华社", "Jane's (janes.com)" -> "Jane's"); the work named in the
-    title when the publisher is only a host ("meta.librarydata.cn" + "孔繁森（《聊城人物大辞典》…）"
-    -> "《聊城人物大辞典》"); "" when nothing but a host is known."""
-    notes: list[str] = []
-
-    def bracketed(match) -> str:  # a note without a host is kept whole, commas and all
-        if DOMAIN.search(match[0]) or "转载" in match[0]:
-            return ""
-        notes.append(match[0])
-        return f"\0{len(notes) - 1}\0"
-
-    parts = _CLAUSE_BREAK.split(_BRACKETED.sub(bracketed, source.publisher))
-    kept: list[str] = []
-    for index in range(0, len(parts), 2):
-        if parts[index].strip() and not DOMAIN.search(parts[index]):
-            if kept:
-                kept.append(parts[index - 1])
-            kept.append(parts[index])
-    name = re.sub(r"\0(\d+)\0", lambda m: notes[int(m[1])], "".join(kept))
-    name = name.strip()
-    if not name:
-        work = _WORK.search(source.title)
-        name = work[1] if work else ""
-    return name
-
-
 def wrap_label(text: str, width: int = 12) -> list[str]:
     """A zone name on the floor plan, in lines of about `width` characters (English names are long)."""
     words, lines = text.split(" "), [""]

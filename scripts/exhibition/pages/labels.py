@@ -10,10 +10,13 @@ from __future__ import annotations
 import html
 import re
 
+from markupsafe import Markup
+
 from ..records import model
 from ..records.dates import PartialDate
+from ..records.publishers import english, publisher_name
 from ..words import UI
-from .format import PUNCTUATION, Formatter, publisher_name
+from .format import PUNCTUATION, Formatter
 from .site import Site
 
 _ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -88,9 +91,31 @@ class Labels(Formatter):
 
     # --- sources and disputed values ---
 
+    def publisher(self, source: model.Source) -> str:
+        """The source's publisher as every list, note and JSON-LD names it: without hosts (publisher_name);
+        on an English page, its English name from the glossary's `publishers` first, the original after it
+        in brackets, marked as Chinese: Markup 'Liaocheng Daily (<span lang="zh">聊城日报</span>)' (its
+        .striptags() is the plain text). As written, a plain str, when the glossary has no English for it."""
+        name = publisher_name(source)
+        en = english(name, self.site.settings.publishers) if self.lang == "en" else ""
+        if not en:
+            return name
+        p = PUNCTUATION[self.lang]
+        return Markup('{}{}<span lang="zh">{}</span>{}').format(en, p["lp"], name, p["rp"])
+
+    def publisher_text(self, source: model.Source) -> str:
+        """The publisher as `publisher` names it, as plain text (JSON-LD): "Liaocheng Daily (聊城日报)"."""
+        name = self.publisher(source)
+        return name.striptags() if isinstance(name, Markup) else name
+
     def source_label(self, source: model.Source) -> str:
         """A source as a sentence names it: its publisher, or "the web page “title”" when only a host is known."""
-        return publisher_name(source) or self.ui("a_web_page").format(title=_short_title(source.title))
+        return self.publisher(source) or self.ui("a_web_page").format(title=_short_title(source.title))
+
+    def _label_html(self, source: model.Source) -> str:
+        """source_label as HTML: its Markup as is, plain text escaped."""
+        label = self.source_label(source)
+        return label if isinstance(label, Markup) else html.escape(label, quote=False)
 
     def value(self, value) -> str:
         """A disputed value as written: a date in the page's language, a number with its separators."""
@@ -109,7 +134,7 @@ class Labels(Formatter):
         groups: dict[str, list[str]] = {}
         for v in dispute.values:
             source = by_id.get(v.source)
-            name = html.escape(self.source_label(source) if source else v.source, quote=False)
+            name = self._label_html(source) if source else html.escape(v.source, quote=False)
             names = groups.setdefault(self.value(v.value) + unit_text, [])
             if name not in names:
                 names.append(name)

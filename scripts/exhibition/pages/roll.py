@@ -22,7 +22,7 @@ from ..records import model
 from ..records.dates import PartialDate
 from ..records.roll import Roll, Row
 from . import rollfont
-from .format import PUNCTUATION, publisher_name
+from .format import PUNCTUATION
 from .roll_view import (
     GENDERS,
     Card,
@@ -162,7 +162,7 @@ def _context(site: Site, r: Renderer, lang: str, path: str) -> dict:
         L=functools.partial(L, lang=lang),
         lang=lang,
         d=r.d,
-        publisher_name=publisher_name,  # sources named as on every page: the publisher, no hosts
+        publisher=r.publisher,  # sources named as on every page: the publisher, no hosts, English first on en
         root=root,
         **PUNCTUATION[lang],
         href=lambda docs_path: root + urls.page(docs_path, lang, site.directory_urls),

@@ -7,6 +7,7 @@ properties. Only published fields go in: never consent references or review note
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any, Optional
 
 from ..records import model
@@ -34,13 +35,23 @@ REQUIRED: dict[str, list[str]] = {
 }
 
 
-def jsonld(record: model.Record, lang: str, url: Optional[str], image: Optional[str]) -> str:
-    data = build(record, lang, url, image)
+# A source's publisher as the page names it (Labels.publisher); by default as the curator wrote it.
+Publisher = Callable[[model.Source], str]
+
+
+def _as_written(source: model.Source) -> str:
+    return source.publisher
+
+
+def jsonld(record: model.Record, lang: str, url: Optional[str], image: Optional[str], publisher: Publisher = _as_written) -> str:
+    data = build(record, lang, url, image, publisher)
     # </script> cannot appear inside the block; JSON allows escaping the slash.
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
-def build(record: model.Record, lang: str, url: Optional[str], image: Optional[str]) -> dict[str, Any]:
+def build(
+    record: model.Record, lang: str, url: Optional[str], image: Optional[str], publisher: Publisher = _as_written
+) -> dict[str, Any]:
     t = lambda text: text.get(lang) if text else None  # noqa: E731
     types = SCHEMA_TYPES.get(record.kind, ["Thing"])
     data: dict[str, Any] = {
@@ -50,7 +61,7 @@ def build(record: model.Record, lang: str, url: Optional[str], image: Optional[s
         "description": t(record.summary),
         "inLanguage": "zh-CN" if lang == "zh" else "en",
         "dateModified": record.review.date.iso,
-        "citation": [_source(s) for s in record.sources],
+        "citation": [_source(s, publisher(s)) for s in record.sources],
     }
     if url:
         data["url"] = url
@@ -114,8 +125,10 @@ _BY_KIND = {
 }
 
 
-def _source(source: model.Source) -> dict[str, Any]:
-    out: dict[str, Any] = {"@type": "CreativeWork", "name": source.title, "publisher": source.publisher}
+def _source(source: model.Source, publisher: str) -> dict[str, Any]:
+    out: dict[str, Any] = {"@type": "CreativeWork", "name": source.title}
+    if publisher:  # a source known only by its host names no publisher
+        out["publisher"] = publisher
     if source.url:
         out["url"] = source.url
     if source.date:

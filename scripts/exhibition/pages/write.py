@@ -22,7 +22,7 @@ from ..records.audio import shown as audio_shown
 from ..settings import Zone
 from ..words import UI
 from . import catalogue, lessons, structured
-from .format import PUNCTUATION, CoverFrame, Dated, Links, after_badge, kind_icon, publisher_name, wrap_label
+from .format import PUNCTUATION, CoverFrame, Dated, Links, after_badge, kind_icon, wrap_label
 from .labels import Labels, listed_sources
 from .language_parts import text_lang
 from .site import Site
@@ -95,7 +95,7 @@ class Renderer(Labels):
             burials=lambda burials: self.burials(burials, lambda i: self._html_link(page, i)),
             protection=self.protection,
             links=lambda ids: self.join_plain([self._html_link(page, i) for i in ids]),
-            publisher_name=publisher_name,
+            publisher=self.publisher,
             source_label=self.source_label,
             credit_line=self.credit_line,
             after_badge=lambda caption: after_badge(caption, self.lang),
@@ -110,6 +110,13 @@ class Renderer(Labels):
             media=page.media,
             audio_length=audio_shown,
         )
+
+    def _jsonld(self, record: model.Record, path: str) -> str:
+        """The page's schema.org block. Its sources' publishers as the English page names them (no hosts,
+        English first); the Chinese page's keep the curator's text for now (follow-up of #31 item 3: its
+        pages were to stay byte for byte the same; self.publisher would clean them too)."""
+        publisher = {"publisher": self.publisher_text} if self.lang == "en" else {}
+        return structured.jsonld(record, self.lang, self.absolute(path), self.absolute(self.share_image(record)), **publisher)
 
     def _html_link(self, page: Links, record_id: str) -> str:
         record = self.site.by_id[record_id]
@@ -151,7 +158,7 @@ class Renderer(Labels):
             cite=lambda text, escape=False: self.cite(text, sources, escape=escape),
             on_timeline=f"tl-{record.id}" if record.id in self.site.on_timeline else None,
             share_image=self.share_image(record),
-            jsonld=structured.jsonld(record, self.lang, self.absolute(path), self.absolute(self.share_image(record))),
+            jsonld=self._jsonld(record, path),
         )
         if isinstance(record, model.Story):
             ctx.update(self._story_cover(record))

@@ -42,6 +42,7 @@ ITEMS = {
     "zones": ("第{n}个展区", "zone {n}"),
     "eras": ("第{n}个时期", "era {n}"),
     "terms": ("第{n}个词条", "term {n}"),
+    "publishers": ("第{n}个发布者", "publisher {n}"),
     "related": ("第{n}个相关展品", "related exhibit {n}"),
     "featured": ("第{n}个展品", "exhibit {n}"),
     "disputed": ("第{n}处说法不一", "dispute {n}"),

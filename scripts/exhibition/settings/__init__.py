@@ -5,7 +5,7 @@
 - tags.yml: the name of every tag in both languages,
 - open-data.yml: the open data's licence (optional),
 - home.yml: what the home page leads with (its picture, purpose line, featured exhibits),
-- glossary.yml: the approved English of recurring terms, and the wrong variants to flag,
+- glossary.yml: the approved English of recurring terms, the wrong variants to flag, and publishers' English names,
 - historical-figures.yml: people the texts may name without consent (each with a source), and words that are no names,
 - roll.yml: the roll of names' contact for corrections, its font for rare characters, when a list is split,
 - site.yml: how the web site is published (footer lines, what its service worker keeps without signal),
@@ -108,11 +108,17 @@ class Settings:
     home_doc: Optional[Document] = None  # for path:line messages about record ids named in home.yml
     hall_doc: Optional[Document] = None  # the same for the zones' highlights
     glossary: Optional[Glossary] = None
+    glossary_doc: Optional[Document] = None  # for path:line messages about publishers no source cites
     historical: Optional[HistoricalFigures] = None
     roll: RollSettings = field(default_factory=RollSettings)
     site: SiteInfo = field(default_factory=SiteInfo)
     kiosk: Optional[Kiosk] = None  # settings/kiosk.yml as written (None: unreadable); kiosk/ applies KIOSK_*
     kiosk_doc: Optional[Document] = None
+
+    @property
+    def publishers(self) -> dict[str, str]:
+        """The glossary's English names of publishers, by their Chinese name."""
+        return self.glossary.english_publishers if self.glossary else {}
 
     @property
     def zone_ids(self) -> set[str] | None:
@@ -152,6 +158,8 @@ class Settings:
                 self.open_data = value
             case "home":
                 self.home, self.home_doc = value, doc
+            case "glossary":
+                self.glossary, self.glossary_doc = value, doc
             case "historical-figures":
                 self.historical = value
             case "kiosk":
@@ -166,6 +174,13 @@ class Settings:
         zones: {record id: its hall zone}, for the zones' highlights; referable: records with mistakes of
         their own, which a highlight may name without a second message (one typo, one message)."""
         return self._highlight_problems(known, zones, referable) + self._home_problems(known)
+
+    def publisher_problems(self, cited: set[str]) -> list[Problem]:
+        """The glossary's publishers that no source cites (cited: every name a cited source's publisher
+        may use, records.publishers.keys), checked once records, the zones' and the roll's sources are read."""
+        if not (self.glossary and self.glossary_doc):
+            return []
+        return checks.publishers_cited(self.glossary_doc, self.glossary, cited)
 
     def _highlight_problems(self, known: set[str], zones: dict[str, str] | None, referable: set[str]) -> list[Problem]:
         """Each zone's highlights name a published record of that zone."""

@@ -52,7 +52,44 @@ def tags(doc: Document, tags: Tags, root: Path) -> list[Problem]:
 
 
 def glossary(doc: Document, glossary: Glossary, root: Path) -> list[Problem]:
-    return _check_glossary(doc, glossary)
+    return _check_glossary(doc, glossary) + _publishers_twice(doc, glossary)
+
+
+def publishers_cited(doc: Document, glossary: Glossary, cited: set[str]) -> list[Problem]:
+    """Each entry of `publishers` names a publisher some source cites (cited: the names a source's
+    publisher may use, records.publishers.keys); checked once the records are read."""
+    problems = []
+    for index, entry in enumerate(glossary.publishers):
+        if entry.zh not in cited:
+            loc = ("publishers", index, "zh")
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.line(loc),
+                    dotted(loc),
+                    f'no source names the publisher "{entry.zh}". Write it as the source lists show it '
+                    "(without hosts or notes: 新华社, not 新华社（转载于 …）), or remove the entry",
+                )
+            )
+    return problems
+
+
+def _publishers_twice(doc: Document, glossary: Glossary) -> list[Problem]:
+    """A publisher listed twice: the second entry would never be read."""
+    problems, first = [], {}
+    for index, entry in enumerate(glossary.publishers):
+        loc = ("publishers", index, "zh")
+        if entry.zh in first:
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.line(loc),
+                    dotted(loc),
+                    f"the publisher {entry.zh} is already listed on line {first[entry.zh]}. Keep one entry",
+                )
+            )
+        first.setdefault(entry.zh, doc.line(loc))
+    return problems
 
 
 def roll(doc: Document, roll: RollSettings, root: Path) -> list[Problem]:

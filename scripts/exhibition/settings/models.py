@@ -108,8 +108,31 @@ class Term(Strict):
     note: Optional[str] = Field(None, description="Why this translation, for translators.")
 
 
+class Publisher(Strict):
+    zh: str = Field(
+        min_length=1,
+        description="The publisher as the source lists show it (hosts and reprint notes left out), e.g. 新华社. "
+        "A name with a note (聊城日报（第A5版）) uses the entry of its part before the note.",
+    )
+    en: str = Field(
+        min_length=1,
+        description="The publisher's own English name where it has one (Xinhua News Agency), else a plain "
+        "translation (Liaocheng Daily). English pages show it first, the Chinese after it in brackets.",
+    )
+    note: Optional[str] = Field(None, description="Why this English, for translators (which paper, where the name is used).")
+
+
 class Glossary(Strict):
     terms: list[Term] = Field(min_length=1)
+    publishers: list[Publisher] = Field(
+        [],
+        description="The English names of the publishers our sources cite. Leave a publisher out when unsure: "
+        "its Chinese name is shown, and `make report` lists it. Titles in 《》 are not translated.",
+    )
+
+    @property
+    def english_publishers(self) -> dict[str, str]:
+        return {p.zh: p.en for p in self.publishers}
 
 
 class FigureSource(Strict):

@@ -23,6 +23,7 @@ from ...paths import Paths, stamp
 from .. import audio, model
 from ..load import Document, load
 from ..problems import Problem
+from ..publishers import named
 from .images import EXTENSIONS, IMAGE_FORMATS, MAX_PIXELS, SOFT_BELOW, check_images, check_sections, inspect_image, register_heif
 from .links import Target, check_references, suggest
 from .structure import HINTS, explain, explain_all
@@ -64,6 +65,9 @@ class Collection:
     reread: set[str] | None = None
     # Ids other files may name: every record to be published, with or without mistakes (one typo, one message).
     referable: set[str] = field(default_factory=set)
+    # The publishers every record file's sources name (records.publishers.keys), drafts and files with
+    # mistakes too: the glossary's `publishers` may name them (settings.publisher_problems).
+    publishers: set[str] = field(default_factory=set)
 
     @property
     def by_id(self) -> dict[str, model.Record]:
@@ -195,6 +199,7 @@ class _Reading:
         if doc is None:
             self._unreadable(path, shown)
             return
+        self.result.publishers |= named(doc.data)
         kind = doc.data.get("kind")
         cls = model.KINDS.get(kind) if isinstance(kind, str) else None
         if cls is not None:
