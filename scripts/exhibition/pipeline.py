@@ -89,9 +89,15 @@ def check(root: Path, *, strict: bool = False, drafts: bool = False, cache: dict
     collection.rolls, collection.roll_warnings = rolls.rolls, rolls.warnings
     collection.advisories = collection.advisories + rolls.warnings
     problems += rolls.problems
-    problems += settings.publisher_problems(
+    # An English name no source uses any more (its record was deleted) harms no page: a note, an error only
+    # under STRICT, as the glossary's terms are; a curator's deletion must not stop the build.
+    unused = settings.publisher_problems(
         collection.publishers | {k for s in _beside_records(settings, collection) for k in keys(publisher_name(s))}
     )
+    if strict:
+        problems += unused
+    else:
+        collection.advisories = collection.advisories + unused
     return Checked(settings, collection, problems + collection.problems)
 
 
