@@ -710,7 +710,8 @@ def test_no_link_to_another_host_can_be_clicked(kiosk):
 # with at least 20 characters of its own besides its links. A link in a list, a table, a date line
 # or a short label line (timeline entries, sources, tags, "zone: …") is a control and is measured. A
 # citation number (sup.ex-cites) is always inline: it follows the words it cites.
-CONTROL_SIZES = r"""(least = 44) => {
+CONTROL_SIZES = r"""(least) => {
+  least = least || 44;  // evaluate(CONTROL_SIZES) passes null, not undefined: a default parameter never applied
   const words = /[A-Za-z0-9\u00C0-\u024F\u3400-\u9FFF]/;
   const controls = document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, label[for], [role=button], [tabindex]:not([tabindex="-1"])');
   const small = [];
@@ -725,6 +726,7 @@ CONTROL_SIZES = r"""(least = 44) => {
     if (el.matches('input[type=checkbox].md-toggle, input.md-toggle, .md-overlay, .md-search__overlay')) continue;
     const r = el.getBoundingClientRect();
     if (r.width <= 2 || r.height <= 2 || !shown(el)) continue;  // not drawn (or screen-reader-only)
+    if (getComputedStyle(el).pointerEvents === 'none') continue;  // no target: a tap goes through (Material's search icon)
     if (el.matches('a') && getComputedStyle(el).display === 'inline') {
       let block = el.parentElement;
       while (block && getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
