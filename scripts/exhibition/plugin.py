@@ -63,6 +63,7 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
         self.edition: Edition | None = None
         self.dirty = False  # a preview rebuild: MkDocs renders only the pages whose source changed
         self.kiosk = None  # the kiosk build's settings (pipeline.prepare read them); None on the web
+        self._site_names = None  # the kiosk's site name per language (its partials show it)
 
     def on_startup(self, command, dirty):
         self.dirty = dirty
@@ -113,7 +114,7 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
             workers=self.config.workers,
             edition=self.edition,
             kiosk=self.kiosk,
-            site_names=getattr(self, "_site_names", None),
+            site_names=self._site_names,
             only=self.only,
             booking_contact=str(config.extra.get("booking_contact") or ""),
         )
