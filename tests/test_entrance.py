@@ -39,3 +39,23 @@ def test_plain_mkdocs_build_takes_the_same_way_in_and_reads_the_kiosk_settings_o
     assert any("KIOSK_IDLE_SECONDS" in p.message for p in problems)
     assert reads.count("settings/kiosk.yml") == 1
     assert not (project / "docs" / "exhibits").exists()  # nothing was written
+
+
+def test_a_build_hands_its_records_to_the_plugin_for_that_build_only(project, monkeypatch, tmp_path):
+    """MkDocs keeps a plugin that has on_startup for the whole process (config_options.Plugins.plugin_cache):
+    the records build.Build hands over must not outlive its build, or a later plain `mkdocs build` in the same
+    process takes them (the test above failed so in CI, after another test's in-process build)."""
+    from exhibition import build as build_module
+    from exhibition.build import Build
+
+    seen = []
+    monkeypatch.setattr(build_module, "mkdocs_build", lambda config, **_: seen.append(config.plugins["exhibition"].checked))
+    monkeypatch.chdir(project)
+    build = Build(project)
+    checked, problems = build.check()
+    assert not problems
+    config = build.load_config(tmp_path / "site")
+    assert build.render(config, checked) == []
+    assert seen == [checked]  # the build had them
+    assert config.plugins["exhibition"].checked is None
+    assert load_config(str(project / "mkdocs.yml")).plugins["exhibition"].checked is None  # the kept instance too

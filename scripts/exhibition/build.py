@@ -136,6 +136,9 @@ class Build:
                     return [Problem(self.config_file.name, 0, "", str(exc))]
             finally:
                 config.plugins.on_shutdown()
+                # Handed to this build only: MkDocs keeps a plugin that has on_startup for the whole process
+                # (its plugin_cache), so a later plain `mkdocs build` in it would take stale records.
+                plugin.checked = plugin.only = None
         return [_in_record_terms(w, checked.collection, plugin.config.pages_dir) for w in collector.warnings]
 
 

@@ -98,6 +98,7 @@ class ExhibitionPlugin(BasePlugin[ExhibitionConfig]):
         """The kiosk's settings, handed to its partials (kiosk build); none in the web build."""
         if not self.config.kiosk:
             config.extra.pop(kiosk_edition.TEMPLATE_KEY, None)  # kiosk partials only ever render in the kiosk build
+            self._site_names = None  # MkDocs keeps this instance for the process: a kiosk build may have run before
             return None
         if checked.kiosk is None:
             raise ValidationFailed(checked.problems)  # settings/kiosk.yml has mistakes of its own
