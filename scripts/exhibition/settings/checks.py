@@ -76,19 +76,19 @@ def publishers_cited(doc: Document, glossary: Glossary, cited: set[str]) -> list
 
 def _publishers_twice(doc: Document, glossary: Glossary) -> list[Problem]:
     """A publisher listed twice: the second entry would never be read."""
-    problems, first = [], {}
-    for index, entry in enumerate(glossary.publishers):
-        loc = ("publishers", index, "zh")
-        if entry.zh in first:
-            problems.append(
-                Problem(
-                    doc.path,
-                    doc.line(loc),
-                    dotted(loc),
-                    f"the publisher {entry.zh} is already listed on line {first[entry.zh]}. Keep one entry",
-                )
+    return list(_listed_twice(doc, "publishers", [entry.zh for entry in glossary.publishers], "the publisher ").values())
+
+
+def _listed_twice(doc: Document, key: str, names: list[str], said: str = "") -> dict[int, Problem]:
+    """{index: problem} of each item of the list `key` whose name an earlier item has already."""
+    problems, first = {}, {}
+    for index, name in enumerate(names):
+        loc = (key, index, "zh")
+        if name in first:
+            problems[index] = Problem(
+                doc.path, doc.line(loc), dotted(loc), f"{said}{name} is already listed on line {first[name]}. Keep one entry"
             )
-        first.setdefault(entry.zh, doc.line(loc))
+        first.setdefault(name, doc.line(loc))
     return problems
 
 
@@ -247,16 +247,11 @@ def _check_glossary(doc: Document, glossary: Glossary) -> list[Problem]:
     """A term listed twice, or a 'wrong' variant that the approved English itself contains."""
     from ..records.content import variant_pattern
 
-    problems, first = [], {}
+    problems = []
+    twice = _listed_twice(doc, "terms", [term.zh for term in glossary.terms])
     for index, term in enumerate(glossary.terms):
-        loc = ("terms", index, "zh")
-        if term.zh in first:
-            problems.append(
-                Problem(
-                    doc.path, doc.line(loc), dotted(loc), f"{term.zh} is already listed on line {first[term.zh]}. Keep one entry"
-                )
-            )
-        first.setdefault(term.zh, doc.line(loc))
+        if index in twice:
+            problems.append(twice[index])
         for j, variant in enumerate(term.wrong):
             if variant_pattern(variant).search(term.en):
                 loc = ("terms", index, "wrong", j)
