@@ -112,6 +112,23 @@ def _link_or_copy(src: str, dst: str) -> None:
         shutil.copy2(src, dst)
 
 
+@pytest.fixture
+def settings_reads(monkeypatch) -> list[str]:
+    """The settings files read while the test runs (their shown names, in order): how many times a build
+    reads settings/kiosk.yml, for one."""
+    from exhibition import settings as settings_module
+    from exhibition.records.load import load
+
+    reads: list[str] = []
+
+    def counting(path, shown):
+        reads.append(shown)
+        return load(path, shown)
+
+    monkeypatch.setattr(settings_module, "load", counting)
+    return reads
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _empty_caches():
     """`make mutation` forks each mutant's test run from a process that has already run the tests: a value

@@ -10,19 +10,11 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
 from conftest import ROOT, write
-from exhibition import settings as settings_module
-from exhibition.records.load import load
 
 
-def test_plain_mkdocs_build_takes_the_same_way_in_and_reads_the_kiosk_settings_once(project, monkeypatch):
+def test_plain_mkdocs_build_takes_the_same_way_in_and_reads_the_kiosk_settings_once(project, monkeypatch, settings_reads):
     shutil.copy(ROOT / "mkdocs-kiosk.yml", project / "mkdocs-kiosk.yml")
-    reads = []
-
-    def counting(path, shown):
-        reads.append(shown)
-        return load(path, shown)
-
-    monkeypatch.setattr(settings_module, "load", counting)
+    reads = settings_reads
     monkeypatch.setenv("KIOSK_IDLE_SECONDS", "abc")
     write(project, "exhibits/events/broken.yml", "id: broken\nkind: event\n")  # a record's mistakes, told with it
     monkeypatch.chdir(project)

@@ -50,22 +50,15 @@ def test_a_roll_setting_that_is_no_number_is_caught_by_the_check_with_its_line(t
     ]
 
 
-def test_the_kiosk_build_reads_settings_kiosk_yml_once(monkeypatch):
+def test_the_kiosk_build_reads_settings_kiosk_yml_once(monkeypatch, settings_reads):
     """Build.check takes the build's one way in (pipeline.prepare), which reads every settings file once;
     the plugin's kiosk configuration uses what it read, with the KIOSK_* overrides applied there."""
     from mkdocs.config import load_config
 
     from exhibition import kiosk as kiosk_edition
-    from exhibition import settings as settings_module
     from exhibition.build import Build
 
-    reads = []
-
-    def counting(path, shown):
-        reads.append(shown)
-        return load(path, shown)
-
-    monkeypatch.setattr(settings_module, "load", counting)
+    reads = settings_reads
     monkeypatch.setenv("KIOSK_IDLE_SECONDS", "7")
     checked, problems = Build(ROOT, kiosk=True).check()
     assert not problems
