@@ -156,6 +156,9 @@ def visitor(request, browser):
             with serving(site, type("WithPolicy", (_WithPolicy,), {"policy": deployed_policy()})) as base:
                 page.at = lambda path: f"{base}/{path}"
                 yield page
+                # Close the pages while the server still answers: the search worker may still be fetching
+                # lunr's scripts, and a server gone first is a failed importScripts (a CI run's error).
+                context.close()
     finally:
         context.close()
     assert not errors, errors
