@@ -97,7 +97,7 @@ lint: $(VENV)/.installed-test
 ##       TEST_WORKERS=1 runs them in this one process.
 TEST_WORKERS ?= 2
 test: $(VENV)/.installed-test $(VNU) $(LIGHTHOUSE) $(DECAP) lint
-	$(BIN)/python -m pytest -q -m "not (office or bench)" $(if $(filter-out 1,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder) $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -m "not (office or bench or walk)" $(if $(filter-out 1,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder) $(PYTEST_ARGS)
 
 ## test-office: LibreOffice (headless) converts a lesson's slides to PDF, one page a slide, rendered to PNG
 ##              in build/office/ to look at (slow: not part of `make test`)
@@ -111,11 +111,17 @@ test-office: $(VENV)/.installed-test
 test-bench: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q -m bench $(PYTEST_ARGS)
 
+## test-walk: a phone (390×844, touch) walks every page of the site, both languages: no control under 24 px,
+##            no sideways scrolling (about a minute: not part of `make test`, run by CI after it)
+.PHONY: test-walk
+test-walk: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q -m walk $(PYTEST_ARGS)
+
 ## test-fast: unit tests, in-process validation and the one shared build (no browser, no other build,
 ##            no outside checker, no bench): about a minute; `make test` runs everything
 .PHONY: test-fast
 test-fast: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -q -m "not (browser or build or bench or gates or office)" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -m "not (browser or build or bench or gates or office or walk)" $(PYTEST_ARGS)
 
 ## mutation: mutation testing (mutmut) of the guarded modules in tests/mutation/modules.toml, one at a time, each
 ##           against the fast tests that reach it -> build/mutation/report.md (scores, surviving mutants with line

@@ -51,6 +51,11 @@ MEASURE = r"""() => {
   };
 }"""
 OVERFLOW = "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+# The most cards of one list (related exhibits, a kind's index, the tour's stops) standing side by side.
+CARDS_IN_A_ROW = """() => Math.max(0, ...[...document.querySelectorAll('.md-typeset :is(ul.ex-cards, ol.ex-stops)')].map(list => {
+  const tops = [...list.children].filter(li => li.getClientRects().length).map(li => Math.round(li.getBoundingClientRect().top));
+  return Math.max(0, ...tops.map(t => tops.filter(u => u === t).length));
+}))"""
 AAA = {**AXE_OPTIONS, "rules": {**AXE_OPTIONS["rules"], "color-contrast-enhanced": {"enabled": True}}}
 
 
@@ -113,6 +118,8 @@ def test_large_text_is_remembered_for_the_visit_and_measures_up_on_every_page_ty
             scroll, client = page.evaluate(OVERFLOW)
             if scroll > client:
                 found.append(f"scrolls sideways at {width} px: {scroll} > {client}")
+            if width <= 390 and (row := page.evaluate(CARDS_IN_A_ROW)) > 1:
+                found.append(f"{row} cards to a row at {width} px (one column on a phone)")
         if found:
             failures.append(f"/{path}:\n" + "\n".join(found))
     assert not failures, "\n\n".join(failures)

@@ -1,0 +1,45 @@
+"""A visitor's phone in the hall: every page of the web site, both languages, at 390×844 by touch (the shared
+build, served with the host's CSP, every other host blocked: conftest open_page). On each page, every control a
+finger can hit is a 24 px target at least, measured without WCAG 2.5.8's spacing exception (axe applies it:
+tests/test_accessibility.py), and nothing makes the page scroll sideways.
+
+Every page, not one of each kind: a link's size depends on where a record's text puts it (a citation beside
+a figure's label, a source title over two lines). About 45 s, so `make test-walk` runs it, after `make test`
+(CI too)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import open_page
+from test_kiosk import CONTROL_SIZES
+
+pytestmark = [pytest.mark.browser, pytest.mark.walk]
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "service_workers": "block"}
+LEAST = 24  # px, WCAG 2.2's target size (minimum); the kiosk and 长者模式 hold 44 (test_kiosk, test_elderly)
+SIDEWAYS = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+def every_page(site) -> list[str]:
+    """Each HTML page of site as its address below the site's root ("exhibits/people/fan-zhuxian/")."""
+    return sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("*.html"))
+
+
+@pytest.fixture
+def phone(browser, server):
+    yield from open_page(browser, server, **PHONE)
+
+
+def test_every_page_has_no_control_under_24_px_and_no_sideways_scroll_on_a_phone(phone, built_site):
+    pages = every_page(built_site)
+    assert len(pages) > 150 and "exhibits/people/fan-zhuxian/" in pages and "en/" in pages  # the whole site
+    small, sideways = {}, {}
+    for path in pages:
+        phone.goto(f"{phone.base}/{path}")
+        if found := phone.evaluate(CONTROL_SIZES, LEAST):
+            small[path] = found
+        if (extra := phone.evaluate(SIDEWAYS)) > 0:
+            sideways[path] = extra
+    assert not small, f"controls under {LEAST} px on {len(small)} pages: {small}"
+    assert not sideways, f"pages wider than the phone (px too wide): {sideways}"
