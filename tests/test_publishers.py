@@ -57,9 +57,10 @@ def test_the_tour_walls_the_roll_and_the_timeline_name_publishers_the_same_way(b
     wall = _source(_soup(built_site / "en/exhibits/tour/martyrs/index.html"), "wikipedia-zh")
     assert wall.get_text(" ", strip=True).startswith("Wikipedia ( 维基百科 ) ·")
     roll = _soup(built_site / "en/exhibits/roll/luxibei-tower/index.html").select_one("ol.ex-roll-sources > li#src-wikipedia-zh")
-    assert "(Wikipedia (维基百科))" in roll.get_text() and roll.select_one('span[lang="zh"]:-soup-contains("维基百科")')
+    # In brackets already, the Chinese name's brackets are square (format.aside): no "(Wikipedia (维基百科))".
+    assert "(Wikipedia [维基百科])" in roll.get_text() and roll.select_one('span[lang="zh"]:-soup-contains("维基百科")')
     timeline = _soup(built_site / "en/exhibits/timeline/index.html").select(".ex-entry-source")
-    assert "(source: Xinhua News Agency (新华社))" in [s.get_text(strip=True) for s in timeline]
+    assert "(source: Xinhua News Agency [新华社])" in [s.get_text(strip=True) for s in timeline]
     assert (
         "Wikipedia" not in _soup(built_site / "exhibits/roll/luxibei-tower/index.html").select_one(".ex-roll-sources").get_text()
     )
@@ -149,3 +150,20 @@ def test_a_publisher_named_only_by_a_draft_or_a_record_with_a_mistake_counts_as_
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "exhibits/events/broken-event.yml:9: date" in output, output
     assert "settings/glossary.yml" not in output
+
+
+# Round brackets inside round brackets, in what a visitor reads (not in scripts or addresses).
+NESTED = re.compile(r"\([^()]*\([^()]*\)[^()]*\)")
+
+
+def test_no_english_page_nests_round_brackets(built_site):
+    """A gloss in brackets ("Junior secondary (初中)", a publisher, a burial's role) put in brackets by the page
+    shows square inside round, as English nests them; every English page, all its visible text."""
+    nested = {}
+    for path in sorted((built_site / "en").rglob("*.html")):
+        page = _soup(path)
+        for hidden in page.select("script, style, template"):
+            hidden.decompose()
+        if found := NESTED.findall(page.get_text(" ")):
+            nested[str(path.relative_to(built_site))] = found[:3]
+    assert not nested, nested

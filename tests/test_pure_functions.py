@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from exhibition import csp
-from exhibition.pages.format import after_badge
+from exhibition.pages.format import after_badge, aside
 from exhibition.records.dates import PartialDate
 from exhibition.search_index import split_by_language
 
@@ -180,3 +180,13 @@ def test_the_command_refuses_a_folder_without_a_site(tmp_path, capsys):
 )
 def test_the_badge_word_is_not_repeated_at_the_start_of_the_caption(caption, lang, shown):
     assert after_badge(caption, lang) == shown
+
+
+def test_an_aside_nests_brackets_as_its_language_does():
+    from markupsafe import Markup
+
+    assert aside("初中", "zh") == "（初中）" and aside("Junior secondary", "en") == " (Junior secondary)"
+    assert aside("Junior secondary (初中)", "en") == " (Junior secondary [初中])"
+    marked = aside(Markup('Wikipedia (<span lang="zh">维基百科</span>), 2020'), "en")
+    assert marked == ' (Wikipedia [<span lang="zh">维基百科</span>], 2020)' and isinstance(marked, Markup)
+    assert aside(Markup('<a href="x_(y)">A (B)</a>'), "en") == ' (<a href="x_(y)">A [B]</a>)'  # tags untouched

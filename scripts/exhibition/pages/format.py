@@ -28,6 +28,20 @@ PUNCTUATION = {
     "zh": dict(colon="：", semicolon="；", comma="，", stop="。", lp="（", rp="）"),
     "en": dict(colon=": ", semicolon="; ", comma=", ", stop=". ", lp=" (", rp=")"),
 }
+# Round brackets written inside an English aside, outside any HTML tag: they become square ones.
+_INNER_BRACKETS = re.compile(r"(<[^>]*>)|[()]")
+
+
+def aside(text: str, lang: str) -> str:
+    """text in brackets after what it qualifies: "（…）" on a Chinese page, " (…)" on an English one. English
+    nests brackets square inside round, so a gloss in the text keeps its place without doubling the marks:
+    "(Wikipedia [维基百科])", not "(Wikipedia (维基百科))". Markup stays Markup (its tags untouched)."""
+    p = PUNCTUATION[lang]
+    if lang == "en":
+        text = type(text)(_INNER_BRACKETS.sub(lambda m: m[1] or "[]"[m[0] == ")"], text))
+    return p["lp"] + text + p["rp"]
+
+
 # A card for a record without a picture shows its kind's icon (Material's bundled icons), never a blank box.
 KIND_ICONS = {
     "place": "town-hall",
@@ -171,10 +185,9 @@ class Formatter:
     def burials(self, burials: list[model.Burial], link_to: Callable[[str], str]) -> str:
         """link_to: a person's id -> a link to their page (from the page being written)."""
         out = []
-        p = PUNCTUATION[self.lang]
         for b in burials:
             name = link_to(b.person) if b.person else self.t(b.name)
-            out.append(f"{name}{p['lp']}{self.t(b.role)}{p['rp']}" if b.role else name)
+            out.append(name + aside(self.t(b.role), self.lang) if b.role else name)
         return self.join_plain(out)
 
     def protection(self, levels: list[model.Protection]) -> str:

@@ -8,6 +8,7 @@ contact comes from mkdocs.yml `extra.booking_contact` (empty: "contact the hall"
 from __future__ import annotations
 
 from ..records import model
+from .format import aside
 
 # Season hook -> the record whose sourced fact the page cites.
 SEASONS = (("qingming", "qingming-2019"), ("martyrs_day", "martyrs-day-ceremony-2019"), ("national_day", "guiyan-welcome-2019"))
@@ -52,7 +53,7 @@ def render_teachers(renderer) -> str:
         programme_record=site.by_id.get("flag-guardians-programme"),
         contact=schools.booking_contact if schools else "",
         packs=_packs(lessons, schools, renderer.lang),
-        paren=lambda x: f"{ctx['lp']}{x}{ctx['rp']}",
+        paren=lambda x: aside(x, renderer.lang),
         lesson_notes={r.id: f"{ui(r.programme)} · {duration(r)}" for r in lessons},
     )
     return renderer.render_template("teachers", ctx)

@@ -14,7 +14,7 @@ import html
 import re
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
 from .. import strokes, urls
 from ..records import model
@@ -22,7 +22,7 @@ from ..records.audio import shown as audio_shown
 from ..settings import Zone
 from ..words import UI
 from . import catalogue, lessons, structured
-from .format import PUNCTUATION, CoverFrame, Dated, Links, after_badge, kind_icon, wrap_label
+from .format import PUNCTUATION, CoverFrame, Dated, Links, after_badge, aside, kind_icon, wrap_label
 from .labels import Labels, listed_sources
 from .language_parts import text_lang
 from .site import Site
@@ -40,6 +40,8 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
         trim_blocks=False,
     )
+    # {% filter aside %}…{% endfilter %}: the page's brackets around a qualifier (format.aside).
+    env.filters["aside"] = pass_context(lambda ctx, text: aside(text, ctx["lang"]))
     return env
 
 
