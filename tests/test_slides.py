@@ -207,7 +207,7 @@ def _lesson_site(lesson_yaml: str):
         derived={},
         out_dir="exhibits",
         directory_urls=True,
-        settings=types.SimpleNamespace(home=None),
+        settings=types.SimpleNamespace(home=None, publishers={}),
     )
     return site, lesson
 
@@ -368,3 +368,43 @@ def test_the_kiosk_offers_no_downloads(kiosk_site):
             assert "lesson-objectives" in html  # the lesson page itself is there
         teachers = (kiosk_site / prefix / "exhibits/teachers.html").read_text(encoding="utf-8")
         assert 'id="packs"' not in teachers and "ex-pack" not in teachers
+
+
+def _printed_sources(built_site: Path, decks, lesson_id: str, lang: str) -> dict[str, str]:
+    """What each print of a lesson says of its sources: the sources slides, the pack's README, the lesson plan."""
+    from pypdf import PdfReader
+
+    deck = decks[lesson_id, lang]
+    slides_text = "\n".join(text_of(s, "Sources") for s in deck.slides if text_of(s, "Title").startswith(UI["sources"][lang]))
+    with zipfile.ZipFile(folder(built_site, lesson_id) / f"{lesson_id}-pack-{lang}.zip") as archive:
+        readme = archive.read("README.txt").decode("utf-8-sig")
+    plan = folder(built_site, lesson_id) / f"{lesson_id}-handout-{lang}.pdf"
+    return {"slides": slides_text, "readme": readme, "plan": "".join(p.extract_text() for p in PdfReader(plan).pages)}
+
+
+def test_the_teachers_print_names_publishers_as_the_pages_do(built_site, decks):
+    """Slides, README and lesson plan name a source's publisher as every web page does: no host, no reprint
+    note ("meta.librarydata.cn（山东文史资料选辑 析出资源）" is 《山东文史资料选辑》); on English prints, its English
+    name first (Xinhua News Agency (新华社)); and English prints use English marks after their labels."""
+    from exhibition.records.publishers import plain as publisher
+
+    glossary = yaml.safe_load((ROOT / "settings/glossary.yml").read_text(encoding="utf-8"))
+    table = {entry["zh"]: entry["en"] for entry in glossary["publishers"]}
+    cleaned = english = 0
+    for data in lessons():
+        for lang in LANGS:
+            printed = _printed_sources(built_site, decks, data["id"], lang)
+            for raw in data["sources"]:
+                source = model.Source.model_validate(raw)
+                shown = publisher(source, lang, table)
+                for kind, text in printed.items():
+                    flat = re.sub(r"\s+", "", re.sub(r"https?://\S+", "", text))  # the addresses keep their hosts
+                    if shown:
+                        assert re.sub(r"\s+", "", shown) in flat, (data["id"], lang, kind, shown)
+                    if shown != source.publisher:  # the curator's note is not what a pupil reads
+                        assert re.sub(r"\s+", "", source.publisher) not in flat, (data["id"], lang, kind, source.publisher)
+                cleaned += shown != source.publisher
+                english += lang == "en" and shown != publisher(source, "zh", table)  # "Xinhua News Agency (新华社)"
+            if lang == "en":
+                assert "：" not in printed["plan"].split(UI["sources"]["en"])[0].replace(plain(data["title"]["zh"]), "")
+    assert cleaned > 10 and english > 3  # the collection's lessons cite hosts and noted publishers, and known ones

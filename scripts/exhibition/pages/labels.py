@@ -12,9 +12,9 @@ import re
 
 from markupsafe import Markup
 
-from ..records import model
+from ..records import model, publishers
 from ..records.dates import PartialDate
-from ..records.publishers import english, publisher_name
+from ..records.publishers import publisher_name
 from ..words import UI
 from .format import PUNCTUATION, Formatter
 from .site import Site
@@ -96,8 +96,7 @@ class Labels(Formatter):
         on an English page, its English name from the glossary's `publishers` first, the original after it
         in brackets, marked as Chinese: Markup 'Liaocheng Daily (<span lang="zh">聊城日报</span>)' (its
         .striptags() is the plain text). As written, a plain str, when the glossary has no English for it."""
-        name = publisher_name(source)
-        en = english(name, self.site.settings.publishers) if self.lang == "en" else ""
+        en, name = publishers.shown(source, self.lang, self.site.settings.publishers)
         if not en:
             return name
         p = PUNCTUATION[self.lang]
@@ -105,8 +104,7 @@ class Labels(Formatter):
 
     def publisher_text(self, source: model.Source) -> str:
         """The publisher as `publisher` names it, as plain text (JSON-LD): "Liaocheng Daily (聊城日报)"."""
-        name = self.publisher(source)
-        return name.striptags() if isinstance(name, Markup) else name
+        return publishers.plain(source, self.lang, self.site.settings.publishers)
 
     def source_label(self, source: model.Source) -> str:
         """A source as a sentence names it: its publisher, or "the web page “title”" when only a host is known."""

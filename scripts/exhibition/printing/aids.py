@@ -25,11 +25,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from .. import urls
+from ..pages.format import PUNCTUATION
 from ..pages.site import LessonAid, Schools  # declared by the pages, which show them
 from ..paths import Paths
 from ..records import model
 from ..words import UI  # the interface words of the pages, shared
-from . import outline, pack, pdf, slides
+from . import cite, outline, pack, pdf, slides
 from .qr import Codes, base_url, record_url, short
 
 log = logging.getLogger("mkdocs.plugins.exhibition")
@@ -133,7 +134,7 @@ class _LessonFiles:
         schools.lessons[lesson.id] = {}
         for lang in model.LANGS:
             url = record_url(schools.base, site.out_dir, lesson, lang, site.directory_urls)
-            aid = LessonAid(url=url, qr=self.codes.svg(url, f"{UI['qr_online'][lang]}：{url}", "ex-qr"))
+            aid = LessonAid(url=url, qr=self.codes.svg(url, f"{UI['qr_online'][lang]}{PUNCTUATION[lang]['colon']}{url}", "ex-qr"))
             schools.lessons[lesson.id][lang] = aid
             if schools.downloads:
                 self._plan_downloads(lesson, lang, aid)
@@ -170,7 +171,7 @@ class _LessonFiles:
             for lang in model.LANGS:
                 aid = self.schools.lessons[lesson.id][lang]
                 aid.pack = f"{site.catalogue.folder('record', lesson)}/{lesson.id}-pack-{lang}.zip"
-                data = _pack(lesson, lang, aid, self.wanted, docs_dir, self.cache)
+                data = _pack(lesson, lang, aid, self.wanted, docs_dir, self.cache, site.settings.publishers)
                 self.wanted[docs_dir / aid.pack] = data
                 aid.pack_bytes = len(data)
 
@@ -184,10 +185,18 @@ PACK = (
 )
 
 
-def _pack(lesson: model.Lesson, lang: str, aid: LessonAid, made: dict[Path, bytes], docs_dir: Path, cache: Path) -> bytes:
+def _pack(
+    lesson: model.Lesson,
+    lang: str,
+    aid: LessonAid,
+    made: dict[Path, bytes],
+    docs_dir: Path,
+    cache: Path,
+    publishers: dict[str, str],
+) -> bytes:
     members = [(Path(getattr(aid, name)).name, made[docs_dir / getattr(aid, name)]) for name, _ in PACK]
     files = [(Path(getattr(aid, name)).name, key) for name, key in PACK] + [(pack.README, "pack_file_readme")]
-    members.append((pack.README, pack.readme(lesson, lang, files, aid.url)))
+    members.append((pack.README, pack.readme(lesson, lang, files, aid.url, publishers)))
     return pack.make(members, cache)
 
 
@@ -201,7 +210,10 @@ def _context(site, lesson: model.Lesson, lang: str, base: str, placeholder: bool
     linked = [site.by_id[i] for i in lesson.linked_records]
     first = linked[0]
     first_url = record_url(base, site.out_dir, first, lang, site.directory_urls)
+    colon = PUNCTUATION[lang]["colon"]  # English prints use English marks: "Name: ", never "Name："
     return dict(
+        **PUNCTUATION[lang],
+        source_line=lambda source: cite.line(source, lang, site.settings.publishers),
         lesson=lesson,
         lang=lang,
         ui=ui,
@@ -216,8 +228,8 @@ def _context(site, lesson: model.Lesson, lang: str, base: str, placeholder: bool
         duration=duration(lesson, ui),
         minutes=lambda n: ui("minutes_value").format(n=n),
         linked=[(r, record_url(base, site.out_dir, r, lang, site.directory_urls)) for r in linked],
-        qr=Markup(codes.img(aid.url, f"{ui('qr_online')}：{aid.url}")),
-        pupil_link=dict(record=first, url=first_url, qr=Markup(codes.img(first_url, f"{ui('qr_read_more')}：{first_url}"))),
+        qr=Markup(codes.img(aid.url, f"{ui('qr_online')}{colon}{aid.url}")),
+        pupil_link=dict(record=first, url=first_url, qr=Markup(codes.img(first_url, f"{ui('qr_read_more')}{colon}{first_url}"))),
         lines=WRITING_LINES[lesson.grade_band],
     )
 

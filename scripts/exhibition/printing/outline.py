@@ -23,10 +23,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from ..pages.format import Formatter, after_badge
+from ..pages.format import PUNCTUATION, Formatter, after_badge
 from ..pages.language_parts import HAN
 from ..records import model
 from ..words import UI
+from . import cite
 from .qr import record_url, short
 
 HERE = Path(__file__).parent
@@ -91,7 +92,7 @@ class _Outline:
         self.site, self.lesson, self.lang = site, lesson, lang
         self.f = Formatter(lang)
         self.ui = self.f.ui
-        self.colon = "：" if lang == "zh" else ": "
+        self.colon = PUNCTUATION[lang]["colon"]
         self.mark = UI["translation_pending_title"][lang]
 
     def t(self, text: model.Text | None) -> str:
@@ -173,7 +174,8 @@ class _Outline:
         ]
 
     def sources(self) -> Slide:
-        lines = [_source_line(s, self.lang) for s in self.lesson.sources]
+        publishers = self.site.settings.publishers
+        lines = [cite.line(s, self.lang, publishers) + (f"\n{s.url}" if s.url else "") for s in self.lesson.sources]
         return Slide("sources", self.ui("sources"), lines, size=SMALL_PT + 4, notes=self.ui("slides_sources_note"))
 
     def closing(self, base: str) -> Slide:
@@ -203,15 +205,6 @@ def _year(figure: model.Figure, lang: str) -> str:
     if not figure.year:
         return ""
     return f"（{figure.year}）" if lang == "zh" else f" ({figure.year})"
-
-
-def _source_line(source: model.Source, lang: str) -> str:
-    """Title, publisher and date; the address on a line of its own."""
-    comma = "，" if lang == "zh" else ", "
-    line = comma.join(x for x in (source.title, source.publisher) if x)
-    if source.date:
-        line += f"{comma}{source.date.show(lang)}"
-    return f"{line}\n{source.url}" if source.url else line
 
 
 def _pictures(site, lesson: model.Lesson, docs_dir: Path, f: Formatter) -> list[tuple[model.Record, Picture]]:
@@ -254,7 +247,7 @@ def _digest(path: Path) -> str:
 def _visit(site, lang: str, f: Formatter) -> list[str]:
     home = site.settings.home
     place = site.by_id.get(home.visit) if home and home.visit else None
-    colon = "：" if lang == "zh" else ": "
+    colon = PUNCTUATION[lang]["colon"]
     lines = [f.ui("hall_name")]
     if isinstance(place, model.Place):
         if place.address:

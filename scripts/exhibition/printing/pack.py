@@ -14,14 +14,16 @@ import io
 import zipfile
 from pathlib import Path
 
+from ..pages.format import PUNCTUATION
 from ..records import model
 from ..words import UI
+from . import cite
 
 README = "README.txt"
 STAMP = (2026, 1, 1, 0, 0, 0)  # every member's date: the same files make the same bytes
 
 
-def readme(lesson: model.Lesson, lang: str, files: list[tuple[str, str]], url: str) -> bytes:
+def readme(lesson: model.Lesson, lang: str, files: list[tuple[str, str]], url: str, publishers: dict[str, str]) -> bytes:
     """README.txt in the pack's language. files: (name in the ZIP, its words.yml description key).
     UTF-8 with a byte-order mark and CRLF line ends, so Windows Notepad shows the Chinese."""
 
@@ -30,7 +32,7 @@ def readme(lesson: model.Lesson, lang: str, files: list[tuple[str, str]], url: s
 
     title = lesson.title.get(lang)
     hall = ui("hall_name")
-    colon = "：" if lang == "zh" else ": "
+    colon, comma = PUNCTUATION[lang]["colon"], PUNCTUATION[lang]["comma"]
     lines = [
         f"{title} · {ui('pack_readme_title')}",
         "=" * 40,
@@ -54,8 +56,7 @@ def readme(lesson: model.Lesson, lang: str, files: list[tuple[str, str]], url: s
         "-" * 20,
     ]
     for number, source in enumerate(lesson.sources, 1):
-        parts = [source.title, source.publisher, source.date.show(lang) if source.date else "", source.url or ""]
-        lines.append(f"{number}. " + ("，" if lang == "zh" else ", ").join(p for p in parts if p))
+        lines.append(f"{number}. {cite.line(source, lang, publishers)}" + (f"{comma}{source.url}" if source.url else ""))
     lines += ["", ui("pack_readme_licence"), "-" * 20, ui("pack_readme_licence_text"), ""]
     return ("\ufeff" + "\r\n".join(lines)).encode("utf-8")
 

@@ -94,6 +94,20 @@ def named(data: dict) -> set[str]:
     }
 
 
+def shown(source: model.Source, lang: str, table: dict[str, str]) -> tuple[str, str]:
+    """How a reader of lang meets the source's publisher: (its English name from table, "" on a Chinese page
+    or where the table has none; its cleaned name, publisher_name)."""
+    name = publisher_name(source)
+    return (english(name, table) if lang == "en" else ""), name
+
+
+def plain(source: model.Source, lang: str, table: dict[str, str]) -> str:
+    """The publisher in plain text (JSON-LD, the teacher's print): "Liaocheng Daily (聊城日报)" in English where
+    the table has its English, else the cleaned name alone ("新华社", "《聊城人物大辞典》", "" for a bare host)."""
+    en, name = shown(source, lang, table)
+    return f"{en} ({name})" if en else name
+
+
 def english(name: str, table: dict[str, str]) -> str:
     """The English of a cleaned publisher's name, "" when the table cannot give all of it."""
     if not name:
