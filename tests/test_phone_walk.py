@@ -1,11 +1,12 @@
 """A visitor's phone in the hall: every page of the web site, both languages, at 390×844 by touch (the shared
 build, served with the host's CSP, every other host blocked: conftest open_page). On each page, every control a
 finger can hit is a 24 px target at least, measured without WCAG 2.5.8's spacing exception (axe applies it:
-tests/test_accessibility.py), and nothing makes the page scroll sideways.
+tests/test_accessibility.py), and nothing makes the page scroll sideways; with 长者模式 on, every control is
+44 px (the hall's rule for its elderly visitors, which test_elderly measures on one page of each kind at 1280).
 
 Every page, not one of each kind: a link's size depends on where a record's text puts it (a citation beside
-a figure's label, a source title over two lines). About 45 s, so `make test-walk` runs it, after `make test`
-(CI too)."""
+a figure's label, a source title over two lines). About 45 s a walk, so `make test-walk` runs them, after
+`make test` (CI too)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from test_kiosk import CONTROL_SIZES
 pytestmark = [pytest.mark.browser, pytest.mark.walk]
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "service_workers": "block"}
-LEAST = 24  # px, WCAG 2.2's target size (minimum); the kiosk and 长者模式 hold 44 (test_kiosk, test_elderly)
+LEAST = 24  # px, WCAG 2.2's target size (minimum)
+ELDERLY = 44  # px, 长者模式's (and the kiosk's: test_kiosk) rule
 SIDEWAYS = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
@@ -31,15 +33,30 @@ def phone(browser, server):
     yield from open_page(browser, server, **PHONE)
 
 
-def test_every_page_has_no_control_under_24_px_and_no_sideways_scroll_on_a_phone(phone, built_site):
-    pages = every_page(built_site)
+def walk(phone, site, least: int) -> tuple[dict, dict]:
+    """Every page of site on the phone: {page: its controls under least px}, {page: px it is too wide}."""
+    pages = every_page(site)
     assert len(pages) > 150 and "exhibits/people/fan-zhuxian/" in pages and "en/" in pages  # the whole site
     small, sideways = {}, {}
     for path in pages:
         phone.goto(f"{phone.base}/{path}")
-        if found := phone.evaluate(CONTROL_SIZES, LEAST):
+        if found := phone.evaluate(CONTROL_SIZES, least):
             small[path] = found
         if (extra := phone.evaluate(SIDEWAYS)) > 0:
             sideways[path] = extra
+    return small, sideways
+
+
+def test_every_page_has_no_control_under_24_px_and_no_sideways_scroll_on_a_phone(phone, built_site):
+    small, sideways = walk(phone, built_site, LEAST)
     assert not small, f"controls under {LEAST} px on {len(small)} pages: {small}"
     assert not sideways, f"pages wider than the phone (px too wide): {sideways}"
+
+
+def test_in_large_text_mode_every_control_of_every_page_is_44_px_on_a_phone(phone, built_site):
+    phone.add_init_script("sessionStorage.setItem('ex-elderly', '1')")  # as the switch leaves it for the visit
+    phone.goto(f"{phone.base}/")
+    assert phone.evaluate("document.documentElement.classList.contains('ex-elderly')")
+    small, sideways = walk(phone, built_site, ELDERLY)
+    assert not small, f"controls under {ELDERLY} px in 长者模式 on {len(small)} pages: {small}"
+    assert not sideways, f"pages wider than the phone in 长者模式 (px too wide): {sideways}"
