@@ -112,7 +112,7 @@ test-bench: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q -m bench $(PYTEST_ARGS)
 
 ## test-walk: a phone (390×844, touch) walks every page of the site, both languages: no control under 24 px,
-##            no sideways scrolling; again in 长者模式: none under 44 px (about 90 s: not part of `make test`,
+##            no sideways scrolling; again in 长者模式: none under 44 px (about two minutes: not part of `make test`,
 ##            run by CI after it)
 .PHONY: test-walk
 test-walk: $(VENV)/.installed-test
