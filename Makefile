@@ -111,12 +111,12 @@ test-office: $(VENV)/.installed-test
 test-bench: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q -m bench $(PYTEST_ARGS)
 
-## test-walk: a phone (390×844, touch) walks every page of the site, both languages: no control under 24 px,
-##            no sideways scrolling; again in 长者模式: none under 44 px (about two minutes: not part of `make test`,
-##            run by CI after it)
+## test-walk: every page of the site, both languages, in Chromium on a laptop, a phone and the phone in 长者模式:
+##            loads cleanly, axe, no sideways scrolling, controls of 24 px (44 in 长者模式) (tests/test_walk.py;
+##            about four minutes on two processes: not part of `make test`, run by CI after it)
 .PHONY: test-walk
 test-walk: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -q -m walk $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -m walk $(if $(filter-out 1,$(TEST_WORKERS)),-n $(TEST_WORKERS)) $(PYTEST_ARGS)
 
 ## test-fast: unit tests, in-process validation and the one shared build (no browser, no other build,
 ##            no outside checker, no bench): about a minute; `make test` runs everything

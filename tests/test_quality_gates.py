@@ -1,11 +1,9 @@
 """Quality gates over the whole built site, both languages:
 - the Nu HTML Checker (vnu.jar from npm, run with Java) reports no error, on the site and on the
   kiosk edition;
-- lychee, offline, finds no broken link or #fragment, on both editions;
-- opening every page in Chromium makes no request to another host, nothing the host's
-  Content-Security-Policy refuses (conftest's server sends deploy/nginx-csp.conf's policy), no
-  console error and no failed request; axe reports no WCAG 2.2 A/AA or best-practice violation
-  on one page of every kind, and on the pages whose markup differs from their kind's first.
+- lychee, offline, finds no broken link or #fragment, on both editions.
+Every page opened in Chromium (no request to another host, nothing the policy refuses, no console error,
+axe on every page): tests/test_walk.py, `make test-walk`.
 
 `make test` installs vnu.jar into build/tools/ (npm); .ci/run installs Java and npm.
 """
@@ -21,10 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BIN, ROOT, axe_violations, page_errors
-from exhibition.settings import Settings
+from conftest import BIN, ROOT
 
-# The Nu HTML Checker, lychee and axe over both built editions.
+# The Nu HTML Checker and lychee over both built editions.
 pytestmark = [pytest.mark.gates]
 
 VNU = Path(os.environ.get("VNU_JAR", ROOT / "build/tools/node_modules/vnu-jar/build/dist/vnu.jar"))
@@ -122,82 +119,8 @@ def test_lychee_finds_no_broken_link_or_fragment(edition):
     assert summary["errors"] == 0 and summary["total"] > 1000, summary
 
 
-def page_types(site: Path) -> list[str]:
-    """One page of each kind the site has: home, visit, 404, every page under exhibits/ that is not
-    a record (kind indexes, timeline, map, gallery, tags, teachers, lessons…), and one record (or
-    tag) page of each folder."""
-    paths = ["/", "/404.html"]
-    paths += [
-        f"/{d.name}/"
-        for d in sorted(site.iterdir())
-        if d.is_dir() and (d / "index.html").is_file() and d.name not in ("en", "assets", "search", "media")
-    ]
-    for folder in sorted(p for p in (site / "exhibits").iterdir() if p.is_dir()):
-        if (folder / "index.html").is_file():
-            paths.append(f"/exhibits/{folder.name}/")
-        child = next((c for c in sorted(folder.iterdir()) if c.is_dir() and (c / "index.html").is_file()), None)
-        if child:
-            paths.append(f"/exhibits/{folder.name}/{child.name}/")
-    return paths
-
-
-def unlike_their_kind(site: Path) -> list[str]:
-    """Pages whose markup differs from the one page of their kind that page_types() picks: the
-    tour's first and last stops (no previous, no next stop), every story, the memorial that shows a
-    disputed figure both ways and long quotes, and a lesson whose material differs from the first's.
-    (Each was its own test, loading its page again; the walk loads every page anyway.)"""
-    route = Settings.load(ROOT)[0].hall.route  # the tour's stops in walking order, as the build reads them
-    stories = sorted(d.name for d in (site / "exhibits/stories").iterdir() if d.is_dir())
-    return [
-        f"/exhibits/tour/{route[0].id}/",
-        f"/exhibits/tour/{route[-1].id}/",
-        *[f"/exhibits/stories/{story}/" for story in stories],
-        "/exhibits/memorials/luxibei-revolutionary-martyrs-cemetery/",
-        "/exhibits/lessons/luxibei-925-names/",
-    ]
-
-
 def test_the_404_page_is_chinese_first(built_site):
     html = (built_site / "404.html").read_text(encoding="utf-8")
     assert re.search(r'<html lang="zh', html), re.search(r"<html[^>]*>", html)[0]
     english = (built_site / "en" / "404.html").read_text(encoding="utf-8")
     assert re.search(r'<html lang="en', english)
-
-
-def test_every_page_loads_cleanly_and_one_of_each_kind_has_no_axe_violation(page, built_site):
-    """Every HTML page of both languages, loaded in turn in one tab (1280 px): no request to another
-    host (the `page` fixture's rule, asserted when it closes), nothing the host's Content-Security-Policy refuses
-    (conftest's server sends it), no console error, no failed request, a title and the language of
-    its folder. One page of each kind, and the pages unlike their kind's first, in both languages,
-    also get axe.
-    (One tab, not four side by side: leaving a loaded page stops its leftover work, the search
-    worker's index among it; four tabs took twice as long and saw no more.)"""
-    pages = sorted("/" + p.relative_to(built_site).as_posix().removesuffix("index.html") for p in built_site.rglob("*.html"))
-    assert len(pages) > 100
-    kinds = page_types(built_site)
-    records = {"events", "memorials", "people", "places", "themes", "vessels"}
-    assert {p.split("/")[2] for p in kinds if p.count("/") == 4} >= records, kinds  # a record of every kind
-    assert {"/exhibits/timeline/", "/exhibits/hall-map/", "/exhibits/gallery/", "/exhibits/tags/", "/visit/"} <= set(kinds)
-    chosen = kinds + unlike_their_kind(built_site)
-    axed = set(chosen) | {"/en" + p for p in chosen if p != "/404.html"}  # one 404 page for both languages
-    assert axed <= set(pages), sorted(axed - set(pages))
-    errors = page_errors(page)  # console errors (a refused resource is one) and failed requests
-    failures = []
-    for path in pages:
-        errors.clear()
-        response = page.goto(page.base + path)  # until its load event: every picture, style, script and font it asks for
-        found = [] if response and response.ok else [f"status {response and response.status}"]
-        if "404" not in path:
-            title, lang = page.evaluate("[document.title, document.documentElement.lang]")
-            if title == "":
-                found.append("no title")
-            if not lang.startswith("en" if path.startswith("/en/") else "zh"):
-                found.append(f"lang={lang}")
-        if path in axed and (report := axe_violations(page)):
-            found.append(report)
-        if errors:
-            found.append(f"console errors and failed requests: {errors}")
-        if found:
-            failures.append(f"{path}: " + "\n".join(found))
-    page.wait_for_load_state("networkidle")
-    assert not failures, "\n\n".join(failures[:20])

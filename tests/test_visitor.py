@@ -298,8 +298,7 @@ def test_hall_map_zone_names_are_at_least_12_px_on_a_phone(browser, server, lang
         assert all(size >= 12 for _, size in sizes), sizes
 
 
-# axe and the console on the tour's and the stories' pages: test_quality_gates.py's walk
-# (unlike_their_kind: the tour's first and last stops, every story).
+# axe and the console on the tour's and the stories' pages: test_walk.py (every page, laptop and phone).
 
 
 # --- the kiosk edition ------------------------------------------------------------------------
