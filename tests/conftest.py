@@ -175,31 +175,37 @@ BUILD_FIXTURES = {
 # while the other worker has nothing left to do. Every other file keeps its place after these.
 # (Tried 2026-12-07: the files that need no shared build second, to fill the second worker's wait for it:
 # 8:14 against 7:27 on this order; their own builds slowed the shared one.)
-LONGEST_FIRST = (  # per-file totals of --durations=0 on two workers, 2026-12-07 (session 9): longest first,
-    # so that --dist loadfile hands the big files out first and the two workers end together
+LONGEST_FIRST = (  # per-file totals of --durations=0 on two workers, 2026-12-08 (session 11; the walk over every
+    # page moved to test_walk.py): longest first, so that --dist loadfile hands the big files out first and
+    # the two workers end together
     "test_kiosk.py",
-    "test_quality_gates.py",
     "test_bad_input.py",
+    "test_elderly.py",
+    "test_visitor.py",
+    "test_audit.py",
     "test_publishing.py",
     "test_roll.py",
     "test_editor.py",
-    "test_audit.py",
-    "test_site.py",
-    "test_lessons.py",
     "test_photos.py",
-    "test_elderly.py",
-    "test_visitor.py",
-    "test_validation.py",
-    "test_experience.py",
-    "test_build.py",
-    "test_serve.py",
+    "test_lessons.py",
+    "test_quality_gates.py",
     "test_zoom.py",
     "test_csp.py",
-    "test_properties.py",
+    "test_site.py",
+    "test_validation.py",
+    "test_experience.py",
+    "test_serve.py",
+    "test_label.py",
+    "test_browser.py",
+    "test_build.py",
     "test_search.py",
+    "test_memorial.py",
+    "test_properties.py",
+    "test_offline.py",
+    "test_record_lead.py",
+    "test_stops.py",
     "test_curator.py",
     "test_slides.py",
-    "test_browser.py",
     "test_derivatives.py",
 )
 
