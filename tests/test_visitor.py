@@ -58,6 +58,12 @@ def test_home_leads_with_the_halls_picture_and_at_least_four_picture_cards_in_tw
         .inner_text()
         .startswith("聊城市双拥展览馆" if not lang else "Liaocheng Double Support Exhibition Hall")
     )
+    # The whole name shows: inside the hero (which clips), under the header and the picture's caption. The
+    # English name on a phone is taller than the picture; it ran off the hero's top, "Liaocheng Double" unseen.
+    section, title = visitor.locator(".ex-hero").bounding_box(), visitor.locator(".ex-hero__title").bounding_box()
+    header, credit = visitor.locator(".md-header").bounding_box(), visitor.locator(".ex-hero__credit").bounding_box()
+    assert section["y"] <= title["y"] and title["y"] + title["height"] <= section["y"] + section["height"], (section, title)
+    assert title["y"] >= header["y"] + header["height"] and title["y"] >= credit["y"] + credit["height"], (header, credit, title)
     # Picture cards (a picture, or for a record without one its kind's designed placeholder)
     # whose top is within the first two screens.
     visitor.mouse.wheel(0, height)  # the way a visitor scrolls: lazy pictures load as they come near
