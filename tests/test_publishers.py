@@ -156,14 +156,23 @@ def test_a_publisher_named_only_by_a_draft_or_a_record_with_a_mistake_counts_as_
 NESTED = re.compile(r"\([^()]*\([^()]*\)[^()]*\)")
 
 
-def test_no_english_page_nests_round_brackets(built_site):
+# A Markdown link MkDocs did not turn into one, shown as its raw text: "[title](page.md)" or "[title][page.md]".
+RAW_LINK = re.compile(r"\]\s*[(\[][^)\]]*\.md\b")
+
+
+def test_no_page_nests_round_brackets_or_shows_a_raw_link(built_site):
     """A gloss in brackets ("Junior secondary (初中)", a publisher, a burial's role) put in brackets by the page
-    shows square inside round, as English nests them; every English page, all its visible text."""
-    nested = {}
-    for path in sorted((built_site / "en").rglob("*.html")):
+    shows square inside round, as English nests them; and no bracketing breaks a link into its Markdown (the
+    teachers' page once showed "([…][events/flag-guardians-programme.md])"). Every page's visible text."""
+    nested, raw = {}, {}
+    for path in sorted(built_site.rglob("*.html")):
         page = _soup(path)
         for hidden in page.select("script, style, template"):
             hidden.decompose()
-        if found := NESTED.findall(page.get_text(" ")):
-            nested[str(path.relative_to(built_site))] = found[:3]
+        text, where = page.get_text(" "), str(path.relative_to(built_site))
+        if path.is_relative_to(built_site / "en") and (found := NESTED.findall(text)):
+            nested[where] = found[:3]
+        if found := RAW_LINK.findall(text):
+            raw[where] = found[:3]
     assert not nested, nested
+    assert not raw, raw

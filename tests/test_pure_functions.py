@@ -190,3 +190,4 @@ def test_an_aside_nests_brackets_as_its_language_does():
     marked = aside(Markup('Wikipedia (<span lang="zh">维基百科</span>), 2020'), "en")
     assert marked == ' (Wikipedia [<span lang="zh">维基百科</span>], 2020)' and isinstance(marked, Markup)
     assert aside(Markup('<a href="x_(y)">A (B)</a>'), "en") == ' (<a href="x_(y)">A [B]</a>)'  # tags untouched
+    assert aside("[Flag guardians](events/flag.md)", "en") == " ([Flag guardians](events/flag.md))"  # a link stays one

@@ -28,8 +28,9 @@ PUNCTUATION = {
     "zh": dict(colon="：", semicolon="；", comma="，", stop="。", lp="（", rp="）"),
     "en": dict(colon=": ", semicolon="; ", comma=", ", stop=". ", lp=" (", rp=")"),
 }
-# Round brackets written inside an English aside, outside any HTML tag: they become square ones.
-_INNER_BRACKETS = re.compile(r"(<[^>]*>)|[()]")
+# A gloss in round brackets inside an English aside ("Wikipedia (维基百科)": after a space, outside any HTML
+# tag): its brackets become square. A Markdown link's "](…)" has no space before it, and stays a link.
+_INNER_GLOSS = re.compile(r"(<[^>]*>)|(?<=\s)\(([^()]*)\)")
 
 
 def aside(text: str, lang: str) -> str:
@@ -38,7 +39,7 @@ def aside(text: str, lang: str) -> str:
     "(Wikipedia [维基百科])", not "(Wikipedia (维基百科))". Markup stays Markup (its tags untouched)."""
     p = PUNCTUATION[lang]
     if lang == "en":
-        text = type(text)(_INNER_BRACKETS.sub(lambda m: m[1] or "[]"[m[0] == ")"], text))
+        text = type(text)(_INNER_GLOSS.sub(lambda m: m[1] or f"[{m[2]}]", text))
     return p["lp"] + text + p["rp"]
 
 
