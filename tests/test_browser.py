@@ -26,6 +26,28 @@ def test_home_page_renders_chinese_glyphs(page):
     assert different
 
 
+def _faces(page, selector: str) -> set[str]:
+    """The font faces Chromium drew the first element matching selector with (DevTools' platform fonts)."""
+    session = page.context.new_cdp_session(page)
+    session.send("DOM.enable")
+    session.send("CSS.enable")
+    node = session.send("DOM.querySelector", {"nodeId": session.send("DOM.getDocument")["root"]["nodeId"], "selector": selector})
+    return {f["familyName"] for f in session.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]}
+
+
+def test_english_is_set_in_a_latin_face_and_chinese_in_a_chinese_one(page):
+    """An English page's text in a Latin face (Noto Sans here, as a phone's Roboto or a PC's Segoe UI): a
+    Chinese face drew its “quotes” full width. The Chinese words on it, and Chinese pages, in a Chinese face."""
+    page.goto(page.base + "/en/exhibits/teachers/")
+    intro = page.locator(".md-content p", has_text="Hero Stories in the Classroom").first
+    intro.evaluate("p => p.id = 'ex-probe'")
+    assert _faces(page, "#ex-probe") == {"Noto Sans"}
+    page.goto(page.base + "/en/exhibits/people/kong-fansen/")
+    assert "Noto Sans CJK SC" in _faces(page, '.md-content [lang="zh"]')
+    page.goto(page.base + "/exhibits/people/kong-fansen/")
+    assert _faces(page, ".md-content h1") == {"Noto Serif CJK SC"} and "Noto Sans CJK SC" in _faces(page, ".md-content p")
+
+
 def test_language_switch_lands_on_the_same_record(page):
     """The header's language menu goes to the same record in the other language, by mouse and by
     keyboard, also after the page has settled. Material used to take each language's <link
