@@ -246,7 +246,7 @@ def zoom_and_come_back(page, requests: list[str], lang: str) -> None:
         if max(drawn_levels(requests)) > first:
             break
         page.wait_for_timeout(100)
-    assert max(drawn_levels(requests)) > first, "zooming in fetched no finer tiles"
+    assert max(drawn_levels(requests)) > first, f"zooming in fetched no finer tiles ({lang})"
     assert page.evaluate("window.exhibitionZoom.viewer.viewport.getZoom()") > 3
     page.locator(".ex-zoom-dialog__button[data-zoom-action=home]").click()
     page.wait_for_function(
@@ -267,6 +267,9 @@ def serve_under(site: Path, prefix: str):
 def test_viewer_opens_and_zooms_on_the_web_under_a_sub_path(browser, zoom_web):
     httpd, base = serve_under(zoom_web, PREFIX)
     context = browser.new_context(viewport={"width": 1280, "height": 800})
+    # Routing turns the HTTP cache off (Playwright): the English page shows the same picture, and the tiles
+    # the Chinese page fetched are fetched again, each a request to count.
+    context.route("**/*", lambda route: route.continue_())
     page = context.new_page()
     requests: list[str] = []  # this language's
     every: list[str] = []
@@ -274,8 +277,10 @@ def test_viewer_opens_and_zooms_on_the_web_under_a_sub_path(browser, zoom_web):
     failed = page_errors(page)  # console errors (a CSP refusal is one) and failed requests
     try:
         for lang in ("zh", "en"):
-            requests.clear()
             page.goto(f"{base}{'en/' if lang == 'en' else ''}{PAGE.format(id='scan-certificate').removesuffix('index.html')}")
+            # Counted from here: the Chinese viewer's last finest tiles, still on their way when the page was
+            # left, were counted as the English viewer's first view (a CI run failed so).
+            requests.clear()
             assert _axe().run(page, options=AXE_OPTIONS).response["violations"] == []
             open_viewer(page, lang)
             assert _axe().run(page, options=AXE_OPTIONS).response["violations"] == [], "the open viewer"
