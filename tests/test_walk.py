@@ -22,7 +22,6 @@ from test_kiosk import CONTROL_SIZES
 
 pytestmark = [pytest.mark.browser, pytest.mark.walk]
 
-LAPTOP = {"viewport": {"width": 1280, "height": 900}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "service_workers": "block"}
 LEAST = 24  # px, WCAG 2.2's target size (minimum)
 ELDERLY = 44  # px, 长者模式's (and the kiosk's: test_kiosk) rule
@@ -32,11 +31,6 @@ SIDEWAYS = "() => document.documentElement.scrollWidth - document.documentElemen
 def every_page(site) -> list[str]:
     """Each HTML page of site as its address below the site's root ("exhibits/people/fan-zhuxian/")."""
     return sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("*.html"))
-
-
-@pytest.fixture
-def laptop(browser, server):
-    yield from open_page(browser, server, **LAPTOP)
 
 
 @pytest.fixture
@@ -83,8 +77,8 @@ def walk(tab, site, least: int | None, axe: bool) -> dict[str, list[str]]:
     return wrong
 
 
-def test_every_page_on_a_laptop_loads_cleanly_with_no_axe_violation(laptop, built_site):
-    wrong = walk(laptop, built_site, None, axe=True)
+def test_every_page_on_a_laptop_loads_cleanly_with_no_axe_violation(page, built_site):
+    wrong = walk(page, built_site, None, axe=True)  # conftest's page: a laptop's 1280×900
     assert not wrong, f"{len(wrong)} pages: {wrong}"
 
 

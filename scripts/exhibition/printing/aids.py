@@ -134,7 +134,7 @@ class _LessonFiles:
         schools.lessons[lesson.id] = {}
         for lang in model.LANGS:
             url = record_url(schools.base, site.out_dir, lesson, lang, site.directory_urls)
-            aid = LessonAid(url=url, qr=self.codes.svg(url, f"{UI['qr_online'][lang]}{PUNCTUATION[lang]['colon']}{url}", "ex-qr"))
+            aid = LessonAid(url=url, qr=self.codes.svg(url, _qr_label("qr_online", lang, url), "ex-qr"))
             schools.lessons[lesson.id][lang] = aid
             if schools.downloads:
                 self._plan_downloads(lesson, lang, aid)
@@ -200,6 +200,11 @@ def _pack(
     return pack.make(members, cache)
 
 
+def _qr_label(key: str, lang: str, url: str) -> str:
+    """A QR code's text alternative: "扫码查看在线页面：https://…" / "Scan to open the online page: https://…"."""
+    return f"{UI[key][lang]}{PUNCTUATION[lang]['colon']}{url}"
+
+
 def _context(site, lesson: model.Lesson, lang: str, base: str, placeholder: bool, aid: LessonAid, UI, codes: Codes) -> dict:
     def ui(key: str) -> str:
         return UI[key][lang]
@@ -210,8 +215,7 @@ def _context(site, lesson: model.Lesson, lang: str, base: str, placeholder: bool
     linked = [site.by_id[i] for i in lesson.linked_records]
     first = linked[0]
     first_url = record_url(base, site.out_dir, first, lang, site.directory_urls)
-    colon = PUNCTUATION[lang]["colon"]  # English prints use English marks: "Name: ", never "Name："
-    return dict(
+    return dict(  # PUNCTUATION: English prints use English marks, "Name: ", never "Name："
         **PUNCTUATION[lang],
         source_line=lambda source: cite.line(source, lang, site.settings.publishers),
         lesson=lesson,
@@ -228,8 +232,8 @@ def _context(site, lesson: model.Lesson, lang: str, base: str, placeholder: bool
         duration=duration(lesson, ui),
         minutes=lambda n: ui("minutes_value").format(n=n),
         linked=[(r, record_url(base, site.out_dir, r, lang, site.directory_urls)) for r in linked],
-        qr=Markup(codes.img(aid.url, f"{ui('qr_online')}{colon}{aid.url}")),
-        pupil_link=dict(record=first, url=first_url, qr=Markup(codes.img(first_url, f"{ui('qr_read_more')}{colon}{first_url}"))),
+        qr=Markup(codes.img(aid.url, _qr_label("qr_online", lang, aid.url))),
+        pupil_link=dict(record=first, url=first_url, qr=Markup(codes.img(first_url, _qr_label("qr_read_more", lang, first_url)))),
         lines=WRITING_LINES[lesson.grade_band],
     )
 
